@@ -1,0 +1,180 @@
+"""Time expressions: the dates claims state and the periods claims are about.
+
+Shared by the extract stage (date claims) and the normalize stage (each claim's period).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+from claimdiff.lexicon import time_words
+
+YEAR = r"(?:19|20)\d{2}"
+
+
+@dataclass(frozen=True)
+class TimeExpr:
+    """A time expression in a sentence: ``relation`` is at, since, by or range."""
+
+    start: int
+    end: int
+    relation: str
+    low: date | None
+    high: date | None
+    precision: str  # year, quarter, season, month, day
+
+    @property
+    def period(self) -> str:
+        """ISO 8601-style label: ``2025``, ``2025-06``, ``2018/..``, ``../2030``, ``2018/2022``.
+
+        >>> TimeExpr(0, 4, "at", date(2025, 6, 1), date(2025, 6, 30), "month").period
+        '2025-06'
+        >>> TimeExpr(0, 4, "since", date(2018, 1, 1), None, "year").period
+        '2018/..'
+        """
+        low = _label(self.low, self.precision) if self.low else ".."
+        high = _label(self.high, self.precision) if self.high else ".."
+        if self.relation == "at" and low == high:
+            return low
+        return f"{low}/{high}"
+
+
+def _label(day: date, precision: str) -> str:
+    if precision == "day":
+        return day.isoformat()
+    if precision in ("month", "season", "quarter"):
+        return f"{day.year}-{day.month:02d}"
+    return str(day.year)
+
+
+def decimal_year(day: date) -> float:
+    """Position of a day in years: 2025-01-01 -> 2025.0.
+
+    >>> decimal_year(date(2024, 7, 2))
+    2024.5
+    """
+    length = 366 if calendar.isleap(day.year) else 365
+    return round(day.year + (day.timetuple().tm_yday - 1) / length, 4)
+
+
+def _alternation(words: object) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[call-overload]
+
+
+@cache
+def _patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    words = time_words(language)
+    months = _alternation(words.months)
+    seasons = _alternation(words.seasons)
+    quarters = _alternation(words.quarters)
+    expression = re.compile(
+        rf"""
+        (?<![\w.,/])
+        (?:
+            (?P<d1>\d{{1,2}})(?:st|nd|rd|th|er)?\s+(?P<m1>{months})\.?,?\s+(?P<y1>{YEAR})
+          | (?P<m2>{months})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>{YEAR})
+          | (?P<m3>{months})\.?\s+(?:of\s+|de\s+)?(?P<y3>{YEAR})
+          | (?P<s>{seasons})\s+(?:of\s+)?(?P<y4>{YEAR})
+          | (?-i:(?P<q>{quarters}))(?P<qn>[1-4])\s*(?P<y5>{YEAR})
+          | (?P<ya>{YEAR})\s*[-–/]\s*(?P<yb>{YEAR}|\d{{2}})(?!\d)
+          | (?P<y>{YEAR})
+        )
+        (?![\w%,.]\d|\d|[%]|\w)
+        """,
+        re.VERBOSE | re.IGNORECASE,
+    )
+    since = re.compile(rf"(?:^|\W)(?:{_alternation(words.since)})\s*(?:the\s+|l[’'])?$", re.I)
+    by = re.compile(rf"(?:^|\W)(?:{_alternation(words.by)})\s*(?:the\s+|l[’'])?$", re.I)
+    return expression, since, by
+
+
+def find_times(text: str, language: str) -> list[TimeExpr]:
+    """Find every time expression in ``text``.
+
+    >>> [t.period for t in find_times("In 2024, since 2019 and by 2030, in June 2025.", "en")]
+    ['2024', '2019/..', '../2030', '2025-06']
+    >>> [t.period for t in find_times("ouvrira en juin 2025 (2018-2022), T3 2025", "fr")]
+    ['2025-06', '2018/2022', '2025-07/2025-09']
+    """
+    expression, since, by = _patterns(language if language in ("en", "fr") else "en")
+    words = time_words(language if language in ("en", "fr") else "en")
+    out = []
+    for match in expression.finditer(text):
+        low, high, precision = _bounds(match, words.months, words.seasons)
+        if low is None or high is None or low > high:
+            continue
+        before = text[max(0, match.start() - 30) : match.start()]
+        relation = "range" if match.group("ya") else "at"
+        if relation == "at" and since.search(before):
+            relation = "since"
+            high = None
+        elif relation == "at" and by.search(before):
+            relation = "by"
+            low = None
+        out.append(TimeExpr(match.start(), match.end(), relation, low, high, precision))
+    return out
+
+
+def _bounds(
+    match: re.Match[str], months: dict[str, int], seasons: dict[str, tuple[int, int]]
+) -> tuple[date | None, date | None, str]:
+    g = match.groupdict()
+    try:
+        for d, m, y in (("d1", "m1", "y1"), ("d2", "m2", "y2")):
+            if g[y]:
+                day = date(int(g[y]), months[g[m].lower()], int(g[d]))
+                return day, day, "day"
+        if g["y3"]:
+            return _month_span(int(g["y3"]), months[g["m3"].lower()], months[g["m3"].lower()])
+        if g["y4"]:
+            first, last = seasons[g["s"].lower()]
+            year = int(g["y4"])
+            start = date(year - 1 if first > last else year, first, 1)
+            return start, _month_span(year, last, last)[1], "season"
+        if g["y5"]:
+            quarter = int(g["qn"])
+            low, high, _ = _month_span(int(g["y5"]), 3 * quarter - 2, 3 * quarter)
+            return low, high, "quarter"
+        if g["ya"]:
+            end = g["yb"] if len(g["yb"]) == 4 else g["ya"][:2] + g["yb"]
+            return date(int(g["ya"]), 1, 1), date(int(end), 12, 31), "year"
+        year = int(g["y"])
+        return date(year, 1, 1), date(year, 12, 31), "year"
+    except (ValueError, KeyError):
+        return None, None, ""
+
+
+def _month_span(year: int, first: int, last: int) -> tuple[date, date, str]:
+    return date(year, first, 1), date(year, last, calendar.monthrange(year, last)[1]), "month"
+
+
+def published_period(published: str) -> TimeExpr | None:
+    """A source's published date as a period (``2025``, ``2025-02``, ``2025-02-10``).
+
+    >>> published_period("2025-02-10").period
+    '2025'
+    """
+    found = re.match(r"((?:19|20)\d{2})(?:-(\d{2}))?(?:-(\d{2}))?", published or "")
+    if not found:
+        return None
+    year = int(found.group(1))
+    return TimeExpr(0, 0, "at", date(year, 1, 1), date(year, 12, 31), "year")
+
+
+def parse_date(published: str) -> date | None:
+    """The most precise date a published field gives, or None.
+
+    >>> parse_date("2025-02")
+    datetime.date(2025, 2, 1)
+    """
+    found = re.match(r"((?:19|20)\d{2})(?:-(\d{2}))?(?:-(\d{2}))?", published or "")
+    if not found:
+        return None
+    try:
+        return date(int(found.group(1)), int(found.group(2) or 1), int(found.group(3) or 1))
+    except ValueError:
+        return None

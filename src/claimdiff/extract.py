@@ -1,0 +1,602 @@
+"""Stage 2, extract: find the claims each sentence makes and the pieces they are written with.
+
+A :class:`Mention` records where a claim stands in its sentence and how it is written (figure,
+scale word, currency, unit, qualifier, counted noun); :mod:`claimdiff.normalize` turns it into
+values. Every pattern here is built from the data tables and scans in linear time: figures are
+found first, then short anchored matches are tried at their edges.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cache
+
+from claimdiff.dates import TimeExpr, find_times
+from claimdiff.lexicon import (
+    CurrencySurface,
+    UnitSurface,
+    currencies,
+    events,
+    function_words,
+    number_words,
+    qualifiers,
+    rank_words,
+    scales,
+    time_words,
+    units,
+)
+from claimdiff.numbers import DIGITS_RE, WORD_RE, Figure, parse_digits, split_compound, words_value
+
+KINDS = ("money", "quantity", "percent", "count", "rank", "date")
+
+
+@dataclass
+class Mention:
+    """A claim as written in one sentence (offsets are relative to the sentence)."""
+
+    start: int
+    end: int
+    kind: str
+    figure: Figure
+    low_figure: Figure | None = None
+    qualifier: str = "exact"
+    scale: float = 1.0
+    currency: CurrencySurface | None = None
+    unit: UnitSurface | None = None
+    per: UnitSurface | None = None
+    substance: str = ""
+    noun: str = ""
+    time: TimeExpr | None = None
+    event: str = ""
+    percent_of_fraction: bool = False
+    flags: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Candidate:
+    start: int
+    end: int
+    figure: Figure
+    words: bool = False
+    weak: bool = False  # "one"/"un": a claim only with a unit, currency or scale
+    fraction: float | None = None
+    approximate: bool = False
+    multiplier: bool = False
+
+
+def _alternation(words: object) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))  # type: ignore[call-overload]
+
+
+_NOT_LETTER = r"(?![^\W\d_])"
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    """Anchored patterns of one language, built once from the data tables."""
+
+    scale_cs: re.Pattern[str]
+    scale_ci: re.Pattern[str]
+    currency_after_cs: re.Pattern[str]
+    currency_after_ci: re.Pattern[str]
+    currency_before: re.Pattern[str]
+    percent: re.Pattern[str]
+    unit_cs: re.Pattern[str]
+    unit_ci: re.Pattern[str]
+    per: re.Pattern[str]
+    substance: re.Pattern[str]
+    qualifier_before: re.Pattern[str]
+    qualifier_after: re.Pattern[str]
+    ordinal: re.Pattern[str]
+    range_connector: re.Pattern[str]
+    between: re.Pattern[str]
+    range_word: re.Pattern[str]
+    factor_before: re.Pattern[str]
+    rank_context: re.Pattern[str]
+    event: re.Pattern[str]
+    phone: re.Pattern[str]
+
+
+@cache
+def _patterns(language: str) -> _Patterns:
+    lang = language if language in ("en", "fr") else "en"
+    scale_list = scales()
+    money = currencies()
+    unit_table = units()
+    qualifier_table = qualifiers(lang)
+    suffixes = set(rank_words(lang).suffixes) | set(rank_words("en").suffixes)
+    symbols = [s.surface for s in money.surfaces if s.case_sensitive]
+    names = [s.surface for s in money.surfaces if not s.case_sensitive]
+    unit_cs = [u.surface for u in unit_table.surfaces if u.case_sensitive]
+    unit_ci = [u.surface for u in unit_table.surfaces if not u.case_sensitive]
+    event_words = events(lang)
+    return _Patterns(
+        scale_cs=re.compile(rf"[ \u00a0\u202f]?(?:{_alternation(s.word for s in scale_list if s.case_sensitive)}){_NOT_LETTER}"),
+        scale_ci=re.compile(rf"[ \u00a0\u202f]?(?:{_alternation(s.word for s in scale_list if not s.case_sensitive)}){_NOT_LETTER}", re.I),
+        currency_after_cs=re.compile(rf"[ \u00a0\u202f]?(?:{_alternation(symbols)})(?![A-Za-z])"),
+        currency_after_ci=re.compile(rf"[ \u00a0\u202f]?(?:{_alternation(names)}){_NOT_LETTER}", re.I),
+        currency_before=re.compile(rf"(?:^|(?<=[^\w]))(?:{_alternation(symbols)})[ \u00a0\u202f]?$"),
+        percent=re.compile(r"[ \u00a0\u202f]?(?:%|per ?cent|pour ?cent|pourcent|pct)(?!\w)", re.I),
+        unit_cs=re.compile(rf"(?:[ \u00a0\u202f]|-)?(?:{_alternation(unit_cs)})(?![A-Za-z0-9])"),
+        unit_ci=re.compile(rf"(?:[ \u00a0\u202f]|-)?(?:{_alternation(unit_ci)}){_NOT_LETTER}", re.I),
+        per=re.compile(rf"[ \u00a0\u202f]?(?:/|\b(?:{_alternation(p for p in unit_table.per if p != '/')})\b)[ \u00a0\u202f]?", re.I),
+        substance=re.compile(rf"[ \u00a0\u202f]?(?:{_alternation(unit_table.substances)})(?![A-Za-z])"),
+        qualifier_before=re.compile(rf"(?:^|(?<=[\s(\[\"“«,;:]))({_alternation(qualifier_table.before)})[ \u00a0\u202f]*$", re.I),
+        qualifier_after=re.compile(rf"(?:[ \u00a0\u202f]*)({_alternation(qualifier_table.after)})(?!\w)", re.I),
+        ordinal=re.compile(rf"(?<![\w.,])(\d{{1,3}})[ ]?({_alternation(suffixes)}){_NOT_LETTER}", re.I),
+        range_connector=re.compile(r"[ \u00a0\u202f]*(?:-|–|—|to|à|au|and|et)[ \u00a0\u202f]*", re.I),
+        between=re.compile(r"(?:^|\W)(?:between|entre|from|de|range[sd]?|ranging|ranges from|range from|vary|varies|varying)[ \u00a0\u202f]*$", re.I),
+        range_word=re.compile(r"(?:^|\W)(?:range[sd]?(?: from)?|ranging(?: from)?|between|entre|vary(?:ing)?(?: from)?|varies(?: from)?)[ \u00a0\u202f]*$", re.I),
+        factor_before=re.compile(rf"(?:^|\W)(?:{_alternation(number_words(lang).factor_phrases)})[ \u00a0\u202f]*$", re.I),
+        rank_context=re.compile(rf"\b(?:{_alternation(rank_words(lang).context)})\b", re.I),
+        event=re.compile(rf"(?<!\w)(?:{_alternation(event_words)})(?!\w)", re.I),
+        phone=re.compile(r"(?<![\w+])(?:\+\d{1,3}[ .\-]?)?(?:\(\d{1,4}\)[ .\-]?)?\d{1,4}(?:[ .\-]\d{2,4}){3,}(?![\w])"),
+    )
+
+
+# --- candidates -----------------------------------------------------------------------------
+
+
+def _digit_candidates(text: str, language: str, blocked: list[tuple[int, int]]) -> list[_Candidate]:
+    out = []
+    for match in DIGITS_RE.finditer(text):
+        if _inside(match.start(), match.end(), blocked):
+            continue
+        out.append(_Candidate(match.start(), match.end(), parse_digits(match.group(0), language)))
+    return out
+
+
+def _word_candidates(text: str, language: str) -> list[_Candidate]:
+    """Runs of number words ("one hundred and nine billion"), fractions and "une vingtaine"."""
+    lexicon = number_words(language if language in ("en", "fr") else "en")
+    tokens = [(m.start(), m.end(), m.group(0).lower()) for m in WORD_RE.finditer(text)]
+    out: list[_Candidate] = []
+    i = 0
+    while i < len(tokens):
+        start, end, word = tokens[i]
+        parts = split_compound(word)
+        if parts[-1] in lexicon.fractions and (len(parts) > 1 or _prev_is_article(tokens, i, lexicon)):
+            base = words_value(parts[:-1], language) if len(parts) > 1 else 1.0
+            if base is not None:
+                s = tokens[i - 1][0] if len(parts) == 1 else start
+                value = Decimal(str(round(base * lexicon.fractions[parts[-1]] * 100, 2)))
+                out.append(_Candidate(s, end, Figure(value, 2), words=True, fraction=base))
+            i += 1
+            continue
+        if word in lexicon.approximate and _prev_is_article(tokens, i, lexicon):
+            value = Decimal(str(lexicon.approximate[word]))
+            out.append(_Candidate(tokens[i - 1][0], end, Figure(value, 0), words=True, approximate=True))
+            i += 1
+            continue
+        if word in lexicon.multipliers:
+            value = Decimal(str(lexicon.multipliers[word]))
+            out.append(_Candidate(start, end, Figure(value, 0), words=True, multiplier=True))
+            i += 1
+            continue
+        j = i
+        run: list[str] = []
+        while j < len(tokens) and _is_number_token(tokens[j][2], lexicon, run, tokens, j):
+            if j > i and not text[tokens[j - 1][1] : tokens[j][0]].strip(" \u00a0\n") == "":
+                break
+            run.append(tokens[j][2])
+            j += 1
+        while run and (run[-1] in lexicon.connectors or run[-1] in lexicon.articles and run[-1] not in lexicon.cardinals):
+            run.pop()
+            j -= 1
+        bare_scale = bool(run) and (run[0] in lexicon.scales or run[0] in lexicon.hundreds)
+        value = words_value(run, language) if run and not bare_scale else None
+        if value is not None and value >= 0:
+            weak = value == 1 and len(run) == 1
+            out.append(_Candidate(start, tokens[j - 1][1], Figure(Decimal(str(value)), 0), words=True, weak=weak))
+            i = j
+        else:
+            i += 1
+    return out
+
+
+def _prev_is_article(tokens: list[tuple[int, int, str]], i: int, lexicon: object) -> bool:
+    return i > 0 and tokens[i - 1][2] in lexicon.articles  # type: ignore[attr-defined]
+
+
+def _is_number_token(word: str, lexicon: object, run: list[str], tokens: list, j: int) -> bool:
+    lex = lexicon  # NumberWords
+    parts = split_compound(word)
+    if all(lex.is_number_word(p) for p in parts):  # type: ignore[attr-defined]
+        return True
+    if word in lex.connectors:  # type: ignore[attr-defined]
+        return bool(run)
+    if word in lex.articles:  # type: ignore[attr-defined]
+        # "a billion", "un milliard": an article counts only before a scale word.
+        nxt = tokens[j + 1][2] if j + 1 < len(tokens) else ""
+        return not run and (nxt in lex.scales or nxt in lex.hundreds)  # type: ignore[attr-defined]
+    return False
+
+
+def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start < e and s < end for s, e in spans)
+
+
+# --- reading around a figure ----------------------------------------------------------------
+
+
+def _match_longest(patterns: list[re.Pattern[str]], text: str, pos: int) -> re.Match[str] | None:
+    best = None
+    for pattern in patterns:
+        match = pattern.match(text, pos)
+        if match and (best is None or match.end() > best.end()):
+            best = match
+    return best
+
+
+def _find_currency(surface: str) -> CurrencySurface | None:
+    surface = surface.strip(" \u00a0\u202f")
+    for entry in currencies().surfaces:
+        if (entry.surface == surface) if entry.case_sensitive else entry.surface.lower() == surface.lower():
+            return entry
+    return None
+
+
+def _find_unit(surface: str) -> UnitSurface | None:
+    surface = surface.strip(" \u00a0\u202f-")
+    for entry in units().surfaces:
+        if entry.case_sensitive and entry.surface == surface:
+            return entry
+    for entry in units().surfaces:
+        if not entry.case_sensitive and entry.surface.lower() == surface.lower():
+            return entry
+    return None
+
+
+def _find_scale(surface: str, money: bool) -> float | None:
+    surface = surface.strip(" \u00a0\u202f")
+    for entry in scales():
+        same = entry.word == surface if entry.case_sensitive else entry.word.lower() == surface.lower()
+        if same and (money or not entry.money_only):
+            return entry.factor
+    return None
+
+
+@dataclass
+class _Reading:
+    """What follows and precedes one figure."""
+
+    start: int
+    end: int
+    scale: float = 1.0
+    currency: CurrencySurface | None = None
+    unit: UnitSurface | None = None
+    per: UnitSurface | None = None
+    substance: str = ""
+    percent: bool = False
+    plus: bool = False
+
+
+def _read_suffixes(text: str, cand: _Candidate, p: _Patterns) -> _Reading:
+    reading = _Reading(cand.start, cand.end)
+    pos = cand.end
+    if text.startswith("+", pos):
+        reading.plus = True
+        pos += 1
+    scale_match = _match_longest([p.scale_cs, p.scale_ci], text, pos)
+    scale_end = pos
+    if scale_match:
+        scale_end = scale_match.end()
+    currency_match = _match_longest([p.currency_after_cs, p.currency_after_ci], text, scale_end)
+    if currency_match is None and scale_match is None:
+        currency_match = _match_longest([p.currency_after_cs, p.currency_after_ci], text, pos)
+    before = p.currency_before.search(text, max(0, cand.start - 6), cand.start)
+    has_money = currency_match is not None or before is not None
+    if scale_match:
+        factor = _find_scale(scale_match.group(0), has_money)
+        if factor is not None:
+            reading.scale = factor
+            pos = scale_match.end()
+    if currency_match and currency_match.start() == pos:
+        reading.currency = _find_currency(currency_match.group(0))
+        pos = currency_match.end()
+    elif before is not None:
+        reading.currency = _find_currency(before.group(0))
+        reading.start = before.start()
+    if reading.currency is None:
+        percent = p.percent.match(text, pos)
+        if percent:
+            reading.percent = True
+            pos = percent.end()
+        else:
+            unit = _match_longest([p.unit_cs, p.unit_ci], text, pos)
+            if unit:
+                reading.unit = _find_unit(unit.group(0))
+                pos = unit.end()
+                substance = p.substance.match(text, pos)
+                if substance and reading.unit and reading.unit.metric == "mass":
+                    reading.substance = units().substances.get(substance.group(0).strip(), "")
+                    pos = substance.end()
+    if reading.currency is not None or reading.unit is not None:
+        per = p.per.match(text, pos)
+        if per:
+            denominator = _match_longest([p.unit_cs, p.unit_ci], text, per.end())
+            if denominator and denominator.start() == per.end():
+                reading.per = _find_unit(denominator.group(0))
+                pos = denominator.end()
+    reading.end = pos
+    return reading
+
+
+def _glued_word(text: str, cand: _Candidate, reading: _Reading) -> bool:
+    """True when letters stick to the figure and are not a unit, scale or currency ("5G")."""
+    if cand.words or reading.end > cand.end:
+        return False
+    if cand.end >= len(text):
+        return False
+    after = text[cand.end : cand.end + 2]
+    return after[0].isalpha() or (after[0] in "-‐" and after[1:].isalpha())
+
+
+# --- the scanner ----------------------------------------------------------------------------
+
+
+def extract_mentions(sentence: str, language: str, heading: bool = False) -> list[Mention]:
+    """Find the claims in one sentence.
+
+    >>> text = "In 2024, these startups raised €1.9 billion and hired more than 3,000 people."
+    >>> [(m.kind, text[m.start:m.end]) for m in extract_mentions(text, "en")]
+    [('money', '€1.9 billion'), ('count', 'more than 3,000 people')]
+    """
+    lang = language if language in ("en", "fr") else "en"
+    p = _patterns(lang)
+    times = find_times(sentence, lang)
+    time_spans = [(t.start, t.end) for t in times]
+    phones = [(m.start(), m.end()) for m in p.phone.finditer(sentence) if _is_phone(m.group(0))]
+    ordinals = _ordinal_mentions(sentence, lang, p, time_spans)
+    ordinal_spans = [(m.start, m.end) for m in ordinals]
+    candidates = _digit_candidates(sentence, lang, phones) + _word_candidates(sentence, lang)
+    candidates = [
+        c for c in candidates
+        if not _overlaps(c.start, c.end, ordinal_spans) and not _overlaps(c.start, c.end, time_spans)
+    ]
+    candidates.sort(key=lambda c: c.start)
+    mentions: list[Mention] = list(ordinals)
+    consumed: set[int] = set()
+    for index, cand in enumerate(candidates):
+        if index in consumed or _is_list_marker(sentence, cand):
+            continue
+        mention = _read_mention(sentence, lang, p, cand, candidates, index, consumed)
+        if mention is not None:
+            mentions.append(mention)
+    mentions.extend(_date_mentions(sentence, lang, p, times, mentions))
+    mentions.sort(key=lambda m: (m.start, m.end))
+    return _drop_overlaps(mentions)
+
+
+def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    for mention in mentions:
+        if out and mention.start < out[-1].end:
+            if mention.end - mention.start > out[-1].end - out[-1].start:
+                out[-1] = mention
+            continue
+        out.append(mention)
+    return out
+
+
+def _is_phone(text: str) -> bool:
+    groups = re.split(r"[ .\-()]+", text.strip("+ ()"))
+    groups = [g for g in groups if g]
+    # "1 200 000" groups thousands; a phone number has short or uneven groups.
+    return not all(len(g) == 3 for g in groups[1:])
+
+
+def _is_list_marker(text: str, cand: _Candidate) -> bool:
+    head = text[: cand.start].strip()
+    after = text[cand.end : cand.end + 2]
+    if head in ("", "→", "-", "•") and (after[:1] in (".", ")") and after[1:2] in (" ", "\n", "")):
+        return True
+    return not text[: cand.start].strip() and not text[cand.end :].strip() and not cand.words
+
+
+def _read_mention(
+    text: str, lang: str, p: _Patterns, cand: _Candidate, candidates: list[_Candidate],
+    index: int, consumed: set[int],
+) -> Mention | None:
+    reading = _read_suffixes(text, cand, p)
+    if _glued_word(text, cand, reading):
+        return None
+    low_figure = None
+    qualifier = "exact"
+    flags: list[str] = []
+    # Ranges: "18 to 150+ ha", "10-40 ms", "between 9 and 18 months", "de 40 000 à 100 000";
+    # changes: "from 9 to 6 months" (two claims, the first taking the second's unit).
+    nxt = candidates[index + 1] if index + 1 < len(candidates) else None
+    connector = p.range_connector.match(text, reading.end)
+    second = None
+    if nxt is not None and connector and connector.end() == nxt.start:
+        word = connector.group(0).strip().lower()
+        window = text[max(0, reading.start - 30) : reading.start]
+        between = re.search(r"(?:between|entre)[ \u00a0]*$", window, re.I)
+        if word not in ("and", "et") or between:
+            second = _read_suffixes(text, nxt, p)
+            if _glued_word(text, nxt, second):
+                second = None
+    if second is not None and nxt is not None:
+        is_change = _CHANGE.search(text[max(0, reading.start - 30) : reading.start]) and not p.range_word.search(
+            text[max(0, reading.start - 30) : reading.start]
+        )
+        _inherit(reading, second)
+        if nxt.figure.value >= cand.figure.value and not is_change:
+            consumed.add(index + 1)
+            low_figure = cand.figure
+            reading.end = second.end
+            reading.plus = second.plus
+            cand = _Candidate(cand.start, nxt.end, nxt.figure, words=nxt.words)
+            qualifier = "range"
+        else:
+            flags.append("earlier value in a change")
+    if cand.figure.value > 0 and _is_year(text, cand, reading):
+        return None
+    window = text[max(0, reading.start - 40) : reading.start]
+    factor = p.factor_before.search(window)
+    if cand.multiplier or factor and reading.unit is None:
+        kind, noun, noun_end = "quantity", "", reading.end
+        flags.append("multiplier")
+        if factor:
+            reading.start -= len(window) - factor.start() - (1 if not factor.group(0)[0].isalpha() else 0)
+    else:
+        kind, noun, noun_end = _kind(text, lang, cand, reading)
+    if kind is None and second is not None and nxt is not None and "earlier value in a change" in flags:
+        noun, noun_end = _counted_noun(text, lang, second.end)
+        kind = "count" if noun else None
+        noun_end = reading.end
+    if kind is None:
+        return None
+    if cand.weak and kind == "count":
+        return None
+    start, end = reading.start, max(reading.end, noun_end)
+    if start > 0 and text[start - 1] in "+−" and (start == 1 or not text[start - 2].isalnum()):
+        start -= 1
+        flags.append("signed")
+    if cand.figure.ambiguous:
+        flags.append(cand.figure.ambiguous)
+    window = text[max(0, start - 40) : start]
+    if qualifier == "exact":
+        found = p.qualifier_before.search(window)
+        if found:
+            qualifier = qualifiers(lang).before[found.group(1).lower()]
+            start -= len(window) - found.start(1)
+        if reading.plus:
+            qualifier = "at_least"
+        after = p.qualifier_after.match(text, end)
+        if qualifier == "exact" and after and not reading.plus:
+            qualifier = qualifiers(lang).after[after.group(1).lower()]
+            end = after.end()
+        if cand.approximate:
+            qualifier = "approx"
+    elif reading.plus:
+        flags.append("open upper bound")
+    if cand.fraction is not None:
+        kind = "percent"
+    if qualifier == "range" and reading.plus:
+        flags.append("range open above")
+    return Mention(
+        start=start, end=end, kind=kind, figure=cand.figure, low_figure=low_figure,
+        qualifier=qualifier, scale=reading.scale, currency=reading.currency, unit=reading.unit,
+        per=reading.per, substance=reading.substance, noun=noun,
+        percent_of_fraction=cand.fraction is not None, flags=flags,
+    )
+
+
+_CHANGE = re.compile(r"(?:^|\W)(?:from|de|passer de|passé de|moved from)[ \u00a0]*$", re.I)
+
+
+def _inherit(reading: _Reading, second: _Reading) -> None:
+    """Give a bare first figure of a range the scale, currency and unit of the second."""
+    if reading.currency is None and reading.unit is None and not reading.percent:
+        reading.currency, reading.unit, reading.per = second.currency, second.unit, second.per
+        reading.substance, reading.percent = second.substance, second.percent
+        if reading.scale == 1.0:
+            reading.scale = second.scale
+
+
+def _is_year(text: str, cand: _Candidate, reading: _Reading) -> bool:
+    digits = text[cand.start : cand.end]
+    return (
+        not cand.words and len(digits) == 4 and digits.isdigit() and 1900 <= int(digits) <= 2099
+        and reading.currency is None and reading.unit is None and not reading.percent
+    )
+
+
+def _kind(text: str, lang: str, cand: _Candidate, reading: _Reading) -> tuple[str | None, str, int]:
+    if reading.currency is not None:
+        return "money", "", reading.end
+    if reading.percent or cand.fraction is not None:
+        return "percent", "", reading.end
+    if reading.unit is not None:
+        return "quantity", "", reading.end
+    noun, noun_end = _counted_noun(text, lang, reading.end, cand.approximate)
+    if noun and cand.figure.value == int(cand.figure.value):
+        return "count", noun, noun_end
+    return None, "", reading.end
+
+
+_NOUN_TOKEN = re.compile(r"[ \u00a0\n]+([^\W\d_][\w'’\-]*)")
+
+
+def _counted_noun(text: str, lang: str, pos: int, after_de: bool = False) -> tuple[str, int]:
+    """The noun a figure counts ("1,000 AI startups" -> "startups"), and where it ends.
+
+    ``after_de`` lets a French "de" stand first ("une vingtaine de structures").
+    """
+    words = function_words(lang)
+    number_lexicon = number_words(lang)
+    months = time_words(lang).months
+    cursor = pos
+    if after_de:
+        de = re.compile(r"[ \u00a0]+(?:de|of|d['’])(?=[ \u00a0]|[^\W\d_])[ \u00a0]?").match(text, cursor)
+        if de:
+            cursor = de.end() - 1 if text[de.end() - 1] in " \u00a0" else de.end()
+            if text[cursor - 1] in "'’":
+                text = text[:cursor] + " " + text[cursor:]
+    tokens: list[tuple[str, int]] = []
+    while len(tokens) < 4:
+        match = _NOUN_TOKEN.match(text, cursor)
+        if match is None:
+            break
+        word = match.group(1)
+        lower = word.lower()
+        if lower in words.stop or lower in months or number_lexicon.is_number_word(lower):
+            break
+        tokens.append((word, match.end()))
+        cursor = match.end()
+    if not tokens:
+        return "", pos
+    head, end = tokens[-1] if words.head_last else tokens[0]
+    if len(head) < 3 or head.isupper() and len(head) < 5:
+        return "", pos
+    return head.lower(), end
+
+
+def _ordinal_mentions(text: str, lang: str, p: _Patterns, time_spans: list[tuple[int, int]]) -> list[Mention]:
+    out = []
+    for match in p.ordinal.finditer(text):
+        if _overlaps(match.start(), match.end(), time_spans):
+            continue
+        value = Decimal(match.group(1))
+        out.append(Mention(match.start(), match.end(), "rank", Figure(value, 0)))
+    lexicon = number_words(lang)
+    for match in WORD_RE.finditer(text):
+        word = match.group(0).lower()
+        if word in lexicon.ordinals and p.rank_context.search(text, match.end(), min(len(text), match.end() + 40)):
+            out.append(Mention(match.start(), match.end(), "rank", Figure(Decimal(lexicon.ordinals[word]), 0)))
+    return out
+
+
+def _date_mentions(
+    text: str, lang: str, p: _Patterns, times: list[TimeExpr], mentions: list[Mention]
+) -> list[Mention]:
+    """A date is a claim when an event word governs it ("launched in January 2025")."""
+    taken = [(m.start, m.end) for m in mentions]
+    event_words = events(lang)
+    out = []
+    for time in times:
+        if _overlaps(time.start, time.end, taken):
+            continue
+        window_start = max(0, time.start - 60)
+        best = None
+        for match in p.event.finditer(text, window_start, min(len(text), time.end + 40)):
+            distance = time.start - match.end() if match.end() <= time.start else match.start() - time.end
+            if distance >= 0 and (best is None or distance < best[0]):
+                best = (distance, match)
+        if best is None:
+            continue
+        year = Decimal(time.low.year if time.low else time.high.year)  # type: ignore[union-attr]
+        mention = Mention(time.start, time.end, "date", Figure(year, 0), time=time)
+        mention.event = event_words.get(best[1].group(0).lower(), "date")
+        qualifier = {"since": "at_least", "by": "up_to", "range": "range"}.get(time.relation, "exact")
+        mention.qualifier = qualifier
+        out.append(mention)
+    return out

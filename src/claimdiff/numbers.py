@@ -1,0 +1,147 @@
+"""Reading figures: digits in English and French conventions, and numbers written in words.
+
+Part of the normalize stage; the extract stage uses it to know where a figure ends.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from claimdiff.lexicon import number_words
+
+# Spaces used as thousands separators: plain (French), no-break, narrow no-break, thin.
+GROUP_SPACES = " \u00a0\u202f\u2009"
+
+DIGITS_RE = re.compile(
+    r"""
+    (?<![\w.,/])               # not glued to a word or another figure
+    (?<![^\W\d_][\-‐])          # nor a model name (HX-2)
+    (?:
+        \d{1,3}(?:,\d{3})+(?:\.\d+)?             # 1,000  1,234.5
+      | \d{1,3}(?:\.\d{3})+(?:,\d+)?             # 1.000  1.234,5
+      | \d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3})+(?:,\d+)?  # 1 200  1 234,5
+      | \d+(?:[.,]\d+)?                          # 21,3  125.9  2024
+    )
+    (?![\d])
+    """,
+    re.VERBOSE,
+)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A figure as read: its value, the decimals it states, and any doubt about the reading."""
+
+    value: Decimal
+    decimals: int
+    ambiguous: str = ""
+
+
+def parse_digits(text: str, language: str) -> Figure:
+    """Read a figure written in digits, deciding separators by language and shape.
+
+    >>> parse_digits("1,000", "en")
+    Figure(value=Decimal('1000'), decimals=0, ambiguous='')
+    >>> parse_digits("21,3", "en").value
+    Decimal('21.3')
+    >>> parse_digits("1\u202f200,5", "fr").value
+    Decimal('1200.5')
+    >>> parse_digits("1,500", "fr")
+    Figure(value=Decimal('1.500'), decimals=3, ambiguous='1,500 read as a decimal comma (fr)')
+    >>> parse_digits("1.500", "en").ambiguous
+    '1.500 read as a decimal point (en)'
+    """
+    raw = text
+    for space in GROUP_SPACES:
+        text = text.replace(space, "")
+    commas, dots = text.count(","), text.count(".")
+    ambiguous = ""
+    if commas and dots:
+        decimal_mark = "," if text.rfind(",") > text.rfind(".") else "."
+    elif commas > 1 or dots > 1:
+        decimal_mark = ""  # repeated marks can only group thousands
+    elif commas or dots:
+        mark = "," if commas else "."
+        integer, fraction = text.split(mark)
+        if len(fraction) != 3 or integer in ("0", ""):
+            decimal_mark = mark
+        else:
+            # 1,000 / 1.000: the language decides, and the other reading is recorded.
+            thousands_mark = "," if language == "en" else "."
+            decimal_mark = "" if mark == thousands_mark else mark
+            if decimal_mark:
+                kind = "comma" if mark == "," else "point"
+                ambiguous = f"{raw} read as a decimal {kind} ({language})"
+            elif language not in ("en", "fr"):
+                ambiguous = f"{raw} read with {mark} grouping thousands"
+    else:
+        decimal_mark = ""
+    if decimal_mark:
+        other = "." if decimal_mark == "," else ","
+        integer, _, fraction = text.replace(other, "").partition(decimal_mark)
+        return Figure(Decimal(f"{integer}.{fraction}"), len(fraction), ambiguous)
+    return Figure(Decimal(text.replace(",", "").replace(".", "")), 0, ambiguous)
+
+
+WORD_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+
+
+def split_compound(word: str) -> list[str]:
+    """Split a hyphenated number word, keeping compounds the lexicon lists whole.
+
+    >>> split_compound("quatre-vingt-dix")
+    ['quatre-vingt', 'dix']
+    >>> split_compound("twenty-one")
+    ['twenty', 'one']
+    """
+    parts = word.lower().split("-")
+    out: list[str] = []
+    i = 0
+    while i < len(parts):
+        if i + 1 < len(parts) and f"{parts[i]}-{parts[i + 1]}" in number_words("fr").cardinals:
+            out.append(f"{parts[i]}-{parts[i + 1]}")
+            i += 2
+        else:
+            out.append(parts[i])
+            i += 1
+    return out
+
+
+def words_value(words: list[str], language: str) -> float | None:
+    """Value of a run of number words, or None when the run is not a number.
+
+    >>> words_value(["one", "hundred", "and", "nine", "billion"], "en")
+    109000000000.0
+    >>> words_value(["soixante"], "fr")
+    60.0
+    >>> words_value(["quatre-vingt-dix", "sept"], "fr") is None
+    False
+    >>> words_value(["deux", "cents", "mille"], "fr")
+    200000.0
+    >>> words_value(["and"], "en") is None
+    True
+    """
+    lexicon = number_words(language)
+    total = 0.0
+    current = 0.0
+    seen = False
+    for raw in words:
+        for word in split_compound(raw):
+            if word in lexicon.connectors:
+                continue
+            if word in lexicon.articles and not seen:
+                current, seen = 1.0, True
+                continue
+            if word in lexicon.cardinals:
+                current += lexicon.cardinals[word]
+            elif word in lexicon.hundreds:
+                current = max(current, 1.0) * lexicon.hundreds[word]
+            elif word in lexicon.scales:
+                total += max(current, 1.0) * lexicon.scales[word]
+                current = 0.0
+            else:
+                return None
+            seen = True
+    return total + current if seen else None
