@@ -108,6 +108,8 @@ def find_times(text: str, language: str) -> list[TimeExpr]:
         if low is None or high is None or low > high:
             continue
         before = text[max(0, match.start() - 30) : match.start()]
+        if match.group("y") and _names_programme(before, words):
+            continue
         relation = "range" if match.group("ya") else "at"
         if relation == "at" and since.search(before):
             relation = "since"
@@ -117,6 +119,19 @@ def find_times(text: str, language: str) -> list[TimeExpr]:
             low = None
         out.append(TimeExpr(match.start(), match.end(), relation, low, high, precision))
     return out
+
+
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w’'\-]*)[ \u00a0]*$")
+
+
+def _names_programme(before: str, words: object) -> bool:
+    """A year right after a capitalised name is part of the name ("France 2030")."""
+    found = _WORD_BEFORE.search(before)
+    if not found or not found.group(1)[0].isupper():
+        return False
+    word = found.group(1).lower()
+    time_words_ = {w.lower() for group in (words.at, words.since, words.by) for w in group}  # type: ignore[attr-defined]
+    return word not in time_words_ and word not in words.months and word not in words.seasons  # type: ignore[attr-defined]
 
 
 def _bounds(

@@ -71,6 +71,8 @@ def _alternation(words: object) -> str:
 
 
 _NOT_LETTER = r"(?![^\W\d_])"
+# What may stand between a figure and its scale, currency or unit: a space or a line break.
+_GAP = r"[ \u00a0\u202f]?\n?[ \u00a0\u202f]?"
 
 
 @dataclass(frozen=True)
@@ -113,14 +115,14 @@ def _patterns(language: str) -> _Patterns:
     unit_ci = [u.surface for u in unit_table.surfaces if not u.case_sensitive]
     event_words = events(lang)
     return _Patterns(
-        scale_cs=re.compile(rf"[ \u00a0\u202f]?(?:{_alternation(s.word for s in scale_list if s.case_sensitive)}){_NOT_LETTER}"),
-        scale_ci=re.compile(rf"[ \u00a0\u202f]?(?:{_alternation(s.word for s in scale_list if not s.case_sensitive)}){_NOT_LETTER}", re.I),
-        currency_after_cs=re.compile(rf"[ \u00a0\u202f]?(?:{_alternation(symbols)})(?![A-Za-z])"),
-        currency_after_ci=re.compile(rf"[ \u00a0\u202f]?(?:{_alternation(names)}){_NOT_LETTER}", re.I),
+        scale_cs=re.compile(rf"{_GAP}(?:{_alternation(s.word for s in scale_list if s.case_sensitive)}){_NOT_LETTER}"),
+        scale_ci=re.compile(rf"{_GAP}(?:{_alternation(s.word for s in scale_list if not s.case_sensitive)}){_NOT_LETTER}", re.I),
+        currency_after_cs=re.compile(rf"{_GAP}(?:{_alternation(symbols)})(?![A-Za-z])"),
+        currency_after_ci=re.compile(rf"{_GAP}(?:{_alternation(names)}){_NOT_LETTER}", re.I),
         currency_before=re.compile(rf"(?:^|(?<=[^\w]))(?:{_alternation(symbols)})[ \u00a0\u202f]?$"),
-        percent=re.compile(r"[ \u00a0\u202f]?(?:%|per ?cent|pour ?cent|pourcent|pct)(?!\w)", re.I),
-        unit_cs=re.compile(rf"(?:[ \u00a0\u202f]|-)?(?:{_alternation(unit_cs)})(?![A-Za-z0-9])"),
-        unit_ci=re.compile(rf"(?:[ \u00a0\u202f]|-)?(?:{_alternation(unit_ci)}){_NOT_LETTER}", re.I),
+        percent=re.compile(r"[ \u00a0\u202f]?\n?(?:%|per ?cent|pour ?cent|pourcent|pct)(?!\w)", re.I),
+        unit_cs=re.compile(rf"(?:{_GAP}|-)(?:{_alternation(unit_cs)})(?![A-Za-z0-9])"),
+        unit_ci=re.compile(rf"(?:{_GAP}|-)(?:{_alternation(unit_ci)}){_NOT_LETTER}", re.I),
         per=re.compile(rf"[ \u00a0\u202f]?(?:/|\b(?:{_alternation(p for p in unit_table.per if p != '/')})\b)[ \u00a0\u202f]?", re.I),
         substance=re.compile(rf"[ \u00a0\u202f]?(?:{_alternation(unit_table.substances)})(?![A-Za-z])"),
         qualifier_before=re.compile(rf"(?:^|(?<=[\s(\[\"“«,;:]))({_alternation(qualifier_table.before)})[ \u00a0\u202f]*$", re.I),
@@ -235,7 +237,7 @@ def _match_longest(patterns: list[re.Pattern[str]], text: str, pos: int) -> re.M
 
 
 def _find_currency(surface: str) -> CurrencySurface | None:
-    surface = surface.strip(" \u00a0\u202f")
+    surface = surface.strip()
     for entry in currencies().surfaces:
         if (entry.surface == surface) if entry.case_sensitive else entry.surface.lower() == surface.lower():
             return entry
@@ -243,7 +245,7 @@ def _find_currency(surface: str) -> CurrencySurface | None:
 
 
 def _find_unit(surface: str) -> UnitSurface | None:
-    surface = surface.strip(" \u00a0\u202f-")
+    surface = surface.strip().strip("-")
     for entry in units().surfaces:
         if entry.case_sensitive and entry.surface == surface:
             return entry
@@ -254,7 +256,7 @@ def _find_unit(surface: str) -> UnitSurface | None:
 
 
 def _find_scale(surface: str, money: bool) -> float | None:
-    surface = surface.strip(" \u00a0\u202f")
+    surface = surface.strip()
     for entry in scales():
         same = entry.word == surface if entry.case_sensitive else entry.word.lower() == surface.lower()
         if same and (money or not entry.money_only):
@@ -449,7 +451,7 @@ def _read_mention(
     else:
         kind, noun, noun_end = _kind(text, lang, cand, reading)
     if kind is None and second is not None and nxt is not None and "earlier value in a change" in flags:
-        noun, noun_end = _counted_noun(text, lang, second.end)
+        noun, noun_end = _counted_noun(text, lang, second.end, singular=False)
         kind = "count" if noun else None
         noun_end = reading.end
     if kind is None:
@@ -517,7 +519,8 @@ def _kind(text: str, lang: str, cand: _Candidate, reading: _Reading) -> tuple[st
         return "percent", "", reading.end
     if reading.unit is not None:
         return "quantity", "", reading.end
-    noun, noun_end = _counted_noun(text, lang, reading.end, cand.approximate)
+    singular = cand.figure.value <= 1
+    noun, noun_end = _counted_noun(text, lang, reading.end, cand.approximate, singular)
     if noun and cand.figure.value == int(cand.figure.value):
         return "count", noun, noun_end
     return None, "", reading.end
@@ -526,7 +529,9 @@ def _kind(text: str, lang: str, cand: _Candidate, reading: _Reading) -> tuple[st
 _NOUN_TOKEN = re.compile(r"[ \u00a0\n]+([^\W\d_][\w'’\-]*)")
 
 
-def _counted_noun(text: str, lang: str, pos: int, after_de: bool = False) -> tuple[str, int]:
+def _counted_noun(
+    text: str, lang: str, pos: int, after_de: bool = False, singular: bool = True
+) -> tuple[str, int]:
     """The noun a figure counts ("1,000 AI startups" -> "startups"), and where it ends.
 
     ``after_de`` lets a French "de" stand first ("une vingtaine de structures").
@@ -550,14 +555,29 @@ def _counted_noun(text: str, lang: str, pos: int, after_de: bool = False) -> tup
         lower = word.lower()
         if lower in words.stop or lower in months or number_lexicon.is_number_word(lower):
             break
+        if tokens and "\n" in match.group(0) and word[:1].isupper():
+            break  # a capitalised line after a break starts something new
         tokens.append((word, match.end()))
         cursor = match.end()
-    if not tokens:
+    if words.head_last:
+        plural = [t for t in tokens if _is_plural(t[0], words)]
+        chosen = plural[-1] if plural else (tokens[-1] if tokens else None)
+    else:
+        chosen = tokens[0] if tokens else None
+    if chosen is None:
         return "", pos
-    head, end = tokens[-1] if words.head_last else tokens[0]
+    head, end = chosen
     if len(head) < 3 or head.isupper() and len(head) < 5:
         return "", pos
+    if not singular and not _is_plural(head, words):
+        return "", pos
     return head.lower(), end
+
+
+def _is_plural(word: str, words: object) -> bool:
+    lower = word.lower()
+    irregular = words.plurals  # type: ignore[attr-defined]
+    return lower in irregular or (len(lower) > 3 and lower[-1] in "sx" and not lower.endswith("ss"))
 
 
 def _ordinal_mentions(text: str, lang: str, p: _Patterns, time_spans: list[tuple[int, int]]) -> list[Mention]:
@@ -585,9 +605,9 @@ def _date_mentions(
     for time in times:
         if _overlaps(time.start, time.end, taken):
             continue
-        window_start = max(0, time.start - 60)
+        window_start = max(0, time.start - 40)
         best = None
-        for match in p.event.finditer(text, window_start, min(len(text), time.end + 40)):
+        for match in p.event.finditer(text, window_start, min(len(text), time.end + 25)):
             distance = time.start - match.end() if match.end() <= time.start else match.start() - time.end
             if distance >= 0 and (best is None or distance < best[0]):
                 best = (distance, match)

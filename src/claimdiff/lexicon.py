@@ -329,6 +329,7 @@ def rank_words(language: str) -> RankWords:
 class FunctionWords:
     stop: frozenset[str]
     head_last: bool
+    plurals: frozenset[str]
 
 
 @cache
@@ -336,7 +337,8 @@ def function_words(language: str) -> FunctionWords:
     table = _load("words.toml").get(language) or _load("words.toml")["en"]
     if table["head"] not in ("first", "last"):
         raise _fail("words.toml", "head", "head must be 'first' or 'last'")
-    return FunctionWords(frozenset(table["stop"]), table["head"] == "last")
+    plurals = frozenset(table.get("plurals", []))
+    return FunctionWords(frozenset(table["stop"]), table["head"] == "last", plurals)
 
 
 @cache

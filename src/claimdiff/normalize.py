@@ -1,0 +1,328 @@
+"""Stage 3, normalize: turn mentions into claims with intervals in canonical units.
+
+Money goes to the base currency at the ECB rate of the claim's date; quantities go through
+pint to the canonical unit of their family (GW -> watt); qualifiers become intervals; each
+claim gets the period it is about (its own sentence's time expression, else the source's
+published date).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from typing import Any
+
+import pint
+
+from claimdiff.dates import TimeExpr, find_times, parse_date, published_period
+from claimdiff.extract import Mention, extract_mentions
+from claimdiff.fx import ecb_rate
+from claimdiff.lexicon import currencies, data_text, qualifiers
+from claimdiff.sources import Source
+
+# Qualifiers of the JSON contract; "less than" is reported as up_to with a flag.
+CONTRACT_QUALIFIERS = ("exact", "approx", "at_least", "more_than", "up_to", "range")
+
+
+@dataclass
+class Claim:
+    """One normalized claim. Field names follow the JSON contract of PRODUCT.md."""
+
+    id: str
+    source: str
+    line: int
+    column: int
+    text: str
+    sentence: str
+    kind: str
+    value: float
+    low: float | None
+    high: float | None
+    unit: str
+    original: dict[str, Any]
+    qualifier: str
+    period: str
+    precision: float = 0.0
+    noun: str = ""
+    event: str = ""
+    language: str = "en"
+    flags: list[str] = field(default_factory=list)
+    fx: dict[str, Any] | None = None
+    entity: str = ""
+    metric: str = ""
+    topic: str = ""
+    # Where the claim stands in the repaired text of its source (not serialized).
+    start: int = 0
+    end: int = 0
+    sentence_start: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        out = {
+            "id": self.id, "source": self.source, "line": self.line, "column": self.column,
+            "text": self.text, "sentence": self.sentence, "kind": self.kind,
+            "value": self.value, "low": self.low, "high": self.high, "unit": self.unit,
+            "original": self.original, "qualifier": self.qualifier, "period": self.period,
+            "precision": self.precision, "entity": self.entity, "metric": self.metric,
+            "flags": self.flags,
+        }
+        if self.fx:
+            out["fx"] = self.fx
+        return out
+
+
+# --- units ----------------------------------------------------------------------------------
+
+
+@cache
+def registry() -> pint.UnitRegistry:
+    """pint's default registry, plus ``data/units.txt`` and one unit per listed currency."""
+    ureg = pint.UnitRegistry(autoconvert_offset_to_baseunit=True)
+    ureg.load_definitions(data_text("units.txt").splitlines())
+    for code in currencies().codes:
+        ureg.define(f"{code} = [currency_{code}]")
+    return ureg
+
+
+def _convert(value: float, written: str, canonical: str) -> float:
+    if written == canonical:
+        return value
+    ureg = registry()
+    return float(ureg.Quantity(value, written).to(canonical).magnitude)
+
+
+def _unit_strings(mention: Mention, money_code: str | None) -> tuple[str, str]:
+    """(written pint unit, canonical pint unit) of a mention."""
+    if mention.kind == "money":
+        written, canonical = money_code or "", currencies().base
+    elif mention.kind == "quantity" and mention.unit is not None:
+        written, canonical = mention.unit.pint, mention.unit.canonical
+        if mention.substance:
+            written = _with_substance(written, mention.substance)
+            canonical = _with_substance(canonical, mention.substance)
+    elif mention.kind == "quantity":
+        return "dimensionless", "dimensionless"
+    elif mention.kind == "percent":
+        return "percent", "percent"
+    elif mention.kind == "count":
+        return "count", "count"
+    elif mention.kind == "date":
+        return "year", "year"
+    else:
+        return "dimensionless", "dimensionless"
+    if mention.per is not None:
+        written = f"{written} / {mention.per.pint}"
+        canonical = f"{canonical} / {mention.per.canonical}"
+    return written, canonical
+
+
+def _with_substance(unit: str, suffix: str) -> str:
+    # "gram" + "_CO2eq"; pint's metric prefixes stay on the front ("kilogram_CO2eq").
+    return unit + suffix
+
+
+# --- intervals ------------------------------------------------------------------------------
+
+
+def interval(value: float, low_value: float | None, qualifier: str, band: float) -> tuple[float | None, float | None]:
+    """The interval a qualified figure allows (None is an open bound).
+
+    >>> interval(109.0, None, "more_than", 0.1)
+    (109.0, None)
+    >>> interval(100.0, None, "approx", 0.1)
+    (90.0, 110.0)
+    >>> interval(150.0, 18.0, "range", 0.1)
+    (18.0, 150.0)
+    """
+    if qualifier in ("at_least", "more_than"):
+        return value, None
+    if qualifier in ("up_to", "less_than"):
+        return None, value
+    if qualifier == "approx":
+        return value * (1 - band), value * (1 + band)
+    if qualifier == "range" and low_value is not None:
+        return low_value, value
+    return value, value
+
+
+# --- claims ---------------------------------------------------------------------------------
+
+
+def claims_of(source: Source) -> list[Claim]:
+    """Extract and normalize every claim of a source, in reading order."""
+    claims: list[Claim] = []
+    seen: Counter[str] = Counter()
+    published = published_period(source.published)
+    published_day = parse_date(source.published)
+    for sentence in source.sentences:
+        mentions = extract_mentions(sentence.text, source.language, sentence.heading)
+        if not mentions:
+            continue
+        times = find_times(sentence.text, source.language)
+        _share_units(mentions)
+        periods = _periods(mentions, times, sentence.text)
+        for mention, time in zip(mentions, periods, strict=True):
+            claim = _claim(source, sentence.text, sentence.start, mention, time, published, published_day)
+            if claim is None:
+                continue
+            key = f"{source.path}|{' '.join(sentence.text.split())}|{claim.text}"
+            seen[key] += 1
+            claim.id = "c-" + hashlib.sha256(f"{key}|{seen[key]}".encode()).hexdigest()[:12]
+            claims.append(claim)
+    return claims
+
+
+def _share_units(mentions: list[Mention]) -> None:
+    """A follow-on figure takes the fuller unit of its parallel: "21,3 g CO2-eq/kWh ... 292 g"."""
+    full = [m for m in mentions if m.unit is not None and (m.per is not None or m.substance)]
+    for mention in mentions:
+        if mention.unit is None or mention.per is not None or mention.substance:
+            continue
+        for parallel in full:
+            if parallel.unit is not None and parallel.unit.canonical == mention.unit.canonical:
+                mention.per, mention.substance = parallel.per, parallel.substance
+                mention.flags.append("unit completed from a parallel figure")
+                break
+
+
+def _claim(
+    source: Source, sentence: str, offset: int, mention: Mention, time: TimeExpr | None,
+    published: TimeExpr | None, published_day: date | None,
+) -> Claim | None:
+    lang = source.language if source.language in ("en", "fr") else "en"
+    figure_value = float(mention.figure.value) * mention.scale
+    low_value = float(mention.low_figure.value) * mention.scale if mention.low_figure else None
+    time = mention.time if mention.kind == "date" else time
+    period_expr = time or published
+    period = period_expr.period if period_expr else ""
+    flags = list(mention.flags)
+    qualifier = mention.qualifier
+    if qualifier == "less_than":
+        qualifier = "up_to"
+        flags.append("strict upper bound (less than)")
+    band = qualifiers(lang).approx_band
+    if mention.kind == "date" and mention.time is not None:
+        return _date_claim(source, sentence, offset, mention, period, flags)
+    money_code = mention.currency.code if mention.currency else None
+    if mention.currency is not None and mention.currency.ambiguous:
+        flags.append(f"{mention.currency.surface.strip()} read as {money_code}")
+    written, canonical = _unit_strings(mention, money_code)
+    fx = None
+    factor = 1.0
+    try:
+        if mention.kind == "money":
+            day = _fx_day(period_expr, published_day)
+            rate = ecb_rate(money_code or "", currencies().base, day)
+            if rate is None:
+                return None
+            factor = rate.rate
+            if money_code != currencies().base:
+                fx = {"from": money_code, "rate": round(rate.rate, 6), "date": rate.day.isoformat()}
+            if mention.per is not None:
+                factor *= _convert(1.0, f"{currencies().base} / {mention.per.pint}", canonical)
+        else:
+            factor = _convert(1.0, written, canonical)
+    except (pint.errors.PintError, ValueError, KeyError, ZeroDivisionError):
+        return None
+    value = figure_value * factor
+    if not math.isfinite(value):
+        return None
+    low, high = interval(value, low_value * factor if low_value is not None else None, qualifier, band)
+    if mention.qualifier == "range" and "range open above" in mention.flags:
+        high = None
+    if fx is not None:
+        uncertainty = currencies().fx_uncertainty
+        low = low * (1 - uncertainty) if low is not None else None
+        high = high * (1 + uncertainty) if high is not None else None
+    step = 10.0 ** (-mention.figure.decimals) * mention.scale * factor
+    return _make(source, sentence, offset, mention, value, low, high, canonical,
+                 {"value": figure_value, "unit": written}, qualifier, period, step / 2, flags, fx)
+
+
+def _date_claim(source: Source, sentence: str, offset: int, mention: Mention, period: str, flags: list[str]) -> Claim:
+    from claimdiff.dates import decimal_year
+
+    time = mention.time
+    assert time is not None
+    low = decimal_year(time.low) if time.low else None
+    high = decimal_year(time.high) if time.high else None
+    value = low if low is not None else high
+    assert value is not None
+    claim = _make(source, sentence, offset, mention, value, low, high, "year",
+                  {"value": sentence[mention.start : mention.end], "unit": "date"},
+                  mention.qualifier, period, 0.0, flags, None)
+    claim.event = mention.event
+    return claim
+
+
+def _make(
+    source: Source, sentence: str, offset: int, mention: Mention, value: float,
+    low: float | None, high: float | None, unit: str, original: dict[str, Any], qualifier: str,
+    period: str, precision: float, flags: list[str], fx: dict[str, Any] | None,
+) -> Claim:
+    start, end = offset + mention.start, offset + mention.end
+    line, column = source.position(start)
+    return Claim(
+        id="", source=source.path, line=line, column=column,
+        text=sentence[mention.start : mention.end], sentence=" ".join(sentence.split()),
+        kind=mention.kind, value=_round(value), low=_round(low), high=_round(high), unit=unit,
+        original={"value": _round(original["value"]) if isinstance(original["value"], float) else original["value"],
+                  "unit": original["unit"]},
+        qualifier=qualifier if qualifier in CONTRACT_QUALIFIERS else "exact", period=period,
+        precision=_round(precision) or 0.0, noun=mention.noun, event=mention.event,
+        language=source.language, flags=flags, fx=fx, start=start, end=end, sentence_start=offset,
+    )
+
+
+def _round(value: float | None) -> float | None:
+    """Twelve significant digits: enough for any stated figure, stable across platforms."""
+    if value is None:
+        return None
+    return float(f"{value:.12g}")
+
+
+_PREPOSITION_BEFORE = re.compile(r"\b(?:in|en|of|de|du|for|pour)[ \u00a0]*$", re.I)
+
+
+def _periods(mentions: list[Mention], times: list[TimeExpr], sentence: str) -> list[TimeExpr | None]:
+    """The time expression each figure is about.
+
+    A parenthesis right after a figure wins ("21,3 g (2024)"); otherwise each time expression
+    belongs to the figure nearest to it ("13TH place in 2023 to 5TH place in 2024"), and a
+    figure that owns none takes the nearest expression in its sentence ("In 2024, ... €1.9 bn").
+    """
+    def distance(m: Mention, t: TimeExpr) -> float:
+        gap = m.start - t.end if t.end <= m.start else t.start - m.end
+        if t.end <= m.start and t.start > 15 and _PREPOSITION_BEFORE.search(sentence[: t.start]):
+            gap += 30  # "place in 2023 to 5TH place": "in 2023" modifies what precedes it
+        between = sentence[min(t.end, m.end) : max(t.start, m.start)]
+        # A clause boundary between figure and date weakens the link.
+        return gap + 40 * len(re.findall(r"[;(]|, and|, but| against ", between))
+
+    usable = [t for t in times if not any(t.start < m.end and m.start < t.end for m in mentions)]
+    owner: dict[int, int] = {}
+    for t_index, time in enumerate(usable):
+        if mentions:
+            owner[t_index] = min(range(len(mentions)), key=lambda i: distance(mentions[i], time))
+    out: list[TimeExpr | None] = []
+    for m_index, mention in enumerate(mentions):
+        after = sentence[mention.end : mention.end + 3]
+        tight = [t for t in usable if "(" in after and 0 <= t.start - mention.end <= 3]
+        owned = [t for i, t in enumerate(usable) if owner.get(i) == m_index]
+        pool = tight or owned or usable
+        out.append(min(pool, key=lambda t: distance(mention, t)) if pool else None)
+    return out
+
+
+def _fx_day(period: TimeExpr | None, published: date | None) -> date | None:
+    if period is not None and period.relation in ("at", "range") and period.high is not None:
+        return period.high if published is None or period.high < published else published
+    if published is not None:
+        return published
+    if period is not None:
+        return period.high or period.low
+    return None
