@@ -467,8 +467,10 @@ def _read_mention(
     window = text[max(0, start - 40) : start]
     if qualifier == "exact":
         found = p.qualifier_before.search(window)
-        if found:
-            qualifier = qualifiers(lang).before[found.group(1).lower()]
+        phrase = found.group(1).lower() if found else ""
+        spans_time = reading.unit is not None and reading.unit.metric == "duration"
+        if found and not (spans_time and phrase in qualifiers(lang).spans):
+            qualifier = qualifiers(lang).before[phrase]
             start -= len(window) - found.start(1)
         if reading.plus:
             qualifier = "at_least"
@@ -605,9 +607,9 @@ def _date_mentions(
     for time in times:
         if _overlaps(time.start, time.end, taken):
             continue
-        window_start = max(0, time.start - 40)
+        window_start = max(0, time.start - 70)
         best = None
-        for match in p.event.finditer(text, window_start, min(len(text), time.end + 25)):
+        for match in p.event.finditer(text, window_start, min(len(text), time.end + 45)):
             distance = time.start - match.end() if match.end() <= time.start else match.start() - time.end
             if distance >= 0 and (best is None or distance < best[0]):
                 best = (distance, match)

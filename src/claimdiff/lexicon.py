@@ -189,6 +189,7 @@ class Qualifiers:
     before: dict[str, str]
     after: dict[str, str]
     approx_band: float
+    spans: frozenset[str]
 
 
 @cache
@@ -203,7 +204,8 @@ def qualifiers(language: str) -> Qualifiers:
                     raise _fail("qualifiers.toml", entry["kind"], f"unknown kind {entry['kind']!r}")
                 for phrase in entry["phrases"]:
                     target.setdefault(phrase.lower(), entry["kind"])
-    return Qualifiers(before, after, float(table.get("bands", {}).get("approx", 0.1)))
+    spans = frozenset(w.lower() for w in table.get("spans", {}).get(language, []))
+    return Qualifiers(before, after, float(table.get("bands", {}).get("approx", 0.1)), spans)
 
 
 # --- units ---------------------------------------------------------------------------------
@@ -346,3 +348,50 @@ def events(language: str) -> dict[str, str]:
     """Event phrase (lower case) -> the date metric it announces."""
     table = _load("events.toml").get(language, {})
     return {phrase: metric for metric, phrases in table.items() for phrase in phrases}
+
+
+# --- subjects: entities and metrics --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Entity:
+    name: str
+    kind: str
+    aliases: tuple[str, ...]
+    part_of: str
+
+
+ENTITY_KINDS = ("organisation", "place", "event", "programme", "facility", "person")
+
+
+@cache
+def entities() -> tuple[Entity, ...]:
+    out = []
+    names = set()
+    for entry in _load("entities.toml")["entity"]:
+        if entry.get("kind") not in ENTITY_KINDS:
+            raise _fail("entities.toml", entry["name"], f"unknown kind {entry.get('kind')!r}")
+        names.add(entry["name"])
+        out.append(Entity(entry["name"], entry["kind"], tuple(entry.get("aliases", [])), entry.get("part_of", "")))
+    for entity in out:
+        if entity.part_of and entity.part_of not in names:
+            raise _fail("entities.toml", entity.part_of, f"part_of names no entity: {entity.part_of!r}")
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class MetricWords:
+    money: dict[str, str]
+    other: dict[str, str]
+    topics: dict[str, str]
+    nouns: dict[str, str]
+
+
+@cache
+def metric_words(language: str) -> MetricWords:
+    table = _load("metrics.toml").get(language) or _load("metrics.toml")["en"]
+
+    def invert(section: str) -> dict[str, str]:
+        return {w.lower(): name for name, words in table.get(section, {}).items() for w in words}
+
+    return MetricWords(invert("money"), invert("other"), invert("topics"), invert("nouns"))

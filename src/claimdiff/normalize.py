@@ -250,8 +250,9 @@ def _date_claim(source: Source, sentence: str, offset: int, mention: Mention, pe
     assert time is not None
     low = decimal_year(time.low) if time.low else None
     high = decimal_year(time.high) if time.high else None
-    value = low if low is not None else high
-    assert value is not None
+    assert time.low is not None or time.high is not None
+    # The value is where the stated date starts: "by summer 2025" -> its year, 2025.
+    value = low if low is not None else float(time.high.year)  # type: ignore[union-attr]
     claim = _make(source, sentence, offset, mention, value, low, high, "year",
                   {"value": sentence[mention.start : mention.end], "unit": "date"},
                   mention.qualifier, period, 0.0, flags, None)
