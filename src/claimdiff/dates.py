@@ -193,3 +193,32 @@ def parse_date(published: str) -> date | None:
         return date(int(found.group(1)), int(found.group(2) or 1), int(found.group(3) or 1))
     except ValueError:
         return None
+
+
+def period_bounds(period: str) -> tuple[date | None, date | None]:
+    """The first and last day a period label covers (None: open or unknown).
+
+    >>> period_bounds("2018/..")
+    (datetime.date(2018, 1, 1), None)
+    >>> period_bounds("2025-06")
+    (datetime.date(2025, 6, 1), datetime.date(2025, 6, 30))
+    """
+    if not period:
+        return None, None
+    low_text, _, high_text = period.partition("/")
+    if not high_text:
+        high_text = low_text
+    return _edge(low_text, first=True), _edge(high_text, first=False)
+
+
+def _edge(text: str, first: bool) -> date | None:
+    parts = text.split("-")
+    if not parts[0].isdigit():
+        return None
+    year = int(parts[0])
+    if len(parts) == 1:
+        return date(year, 1, 1) if first else date(year, 12, 31)
+    month = int(parts[1])
+    if len(parts) == 2:
+        return date(year, month, 1) if first else date(year, month, calendar.monthrange(year, month)[1])
+    return date(year, month, int(parts[2]))

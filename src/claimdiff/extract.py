@@ -9,7 +9,8 @@ found first, then short anchored matches are tried at their edges.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
 from decimal import Decimal
 from functools import cache
 
@@ -30,6 +31,9 @@ from claimdiff.lexicon import (
 from claimdiff.numbers import DIGITS_RE, WORD_RE, Figure, parse_digits, split_compound, words_value
 
 KINDS = ("money", "quantity", "percent", "count", "rank", "date")
+# How far from a date an event word may stand to make it a claim ("launched ... in 2019").
+EVENT_REACH_BEFORE = 70
+EVENT_REACH_AFTER = 45
 
 
 @dataclass
@@ -607,18 +611,21 @@ def _date_mentions(
     for time in times:
         if _overlaps(time.start, time.end, taken):
             continue
-        window_start = max(0, time.start - 70)
+        window_start = max(0, time.start - EVENT_REACH_BEFORE)
         best = None
-        for match in p.event.finditer(text, window_start, min(len(text), time.end + 45)):
+        for match in p.event.finditer(text, window_start, min(len(text), time.end + EVENT_REACH_AFTER)):
             distance = time.start - match.end() if match.end() <= time.start else match.start() - time.end
             if distance >= 0 and (best is None or distance < best[0]):
                 best = (distance, match)
         if best is None:
             continue
+        if time.relation == "since" and time.low is not None:
+            # "initiated ... since 2017": the event happened in 2017.
+            time = replace(time, relation="at", high=date(time.low.year, 12, 31))
         year = Decimal(time.low.year if time.low else time.high.year)  # type: ignore[union-attr]
         mention = Mention(time.start, time.end, "date", Figure(year, 0), time=time)
         mention.event = event_words.get(best[1].group(0).lower(), "date")
-        qualifier = {"since": "at_least", "by": "up_to", "range": "range"}.get(time.relation, "exact")
+        qualifier = {"by": "up_to", "range": "range"}.get(time.relation, "exact")
         mention.qualifier = qualifier
         out.append(mention)
     return out

@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 from functools import cache
 from typing import Any
 
@@ -238,9 +239,31 @@ def _claim(
         uncertainty = currencies().fx_uncertainty
         low = low * (1 - uncertainty) if low is not None else None
         high = high * (1 + uncertainty) if high is not None else None
-    step = 10.0 ** (-mention.figure.decimals) * mention.scale * factor
+    precision = stated_precision(mention.figure.value, mention.figure.decimals) * mention.scale * factor
     return _make(source, sentence, offset, mention, value, low, high, canonical,
-                 {"value": figure_value, "unit": written}, qualifier, period, step / 2, flags, fx)
+                 {"value": figure_value, "unit": written}, qualifier, period, precision, flags, fx)
+
+
+# A stated figure stands for its rounding interval, but never for more than this share of it:
+# "€1 bn" is not read as anything from €0.5 bn to €1.5 bn.
+MAX_RELATIVE_PRECISION = 0.05
+
+
+def stated_precision(value: Decimal, decimals: int) -> float:
+    """Half a unit of the last significant digit, capped at 5% of the value.
+
+    >>> stated_precision(Decimal("1.5"), 1), stated_precision(Decimal("105"), 0)
+    (0.05, 0.5)
+    >>> stated_precision(Decimal("110"), 0), stated_precision(Decimal("1"), 0)
+    (5.0, 0.05)
+    """
+    if decimals:
+        step = 10.0 ** -decimals
+    else:
+        digits = str(int(value)) if value == int(value) else str(value)
+        trailing = len(digits) - len(digits.rstrip("0")) if digits.strip("0") else 0
+        step = 10.0 ** trailing
+    return min(step / 2, abs(float(value)) * MAX_RELATIVE_PRECISION) or step / 2
 
 
 def _date_claim(source: Source, sentence: str, offset: int, mention: Mention, period: str, flags: list[str]) -> Claim:

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
+from claimdiff.extract import EVENT_REACH_AFTER, EVENT_REACH_BEFORE
 from claimdiff.lexicon import entities, events, function_words, metric_words, time_words
 from claimdiff.normalize import Claim
 from claimdiff.sources import Source
@@ -237,7 +238,7 @@ def _date_entity(text: str, start: int, end: int, mentions: list[EntityMention],
     """For "launched a national AI strategy in 2018" the date is about what was launched."""
     pattern = _keyword_pattern(tuple(sorted(events(lang), key=len, reverse=True)))
     nearest = None
-    for match in pattern.finditer(text, max(0, start - 60), min(len(text), end + 45)):
+    for match in pattern.finditer(text, max(0, start - EVENT_REACH_BEFORE), min(len(text), end + EVENT_REACH_AFTER)):
         distance = abs((match.start() + match.end()) / 2 - (start + end) / 2)
         if nearest is None or distance < nearest[0]:
             nearest = (distance, match)
@@ -274,6 +275,8 @@ def choose_metric(text: str, start: int, end: int, claim: Claim, lang: str) -> t
         return keyword or "share", topic
     if "multiplier" in claim.flags:
         return "factor", topic
+    if not keyword and _unit_metric(claim) == "duration":
+        return "", topic  # a bare duration ("over five years") qualifies something else
     return keyword or _unit_metric(claim), topic
 
 

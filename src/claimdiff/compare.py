@@ -1,0 +1,294 @@
+"""Stage 5, compare: group claims on one subject across sources and classify discrepancies.
+
+Claims are blocked by (kind, unit, root entity) and swept in value order, so only claims
+within a factor :data:`RATIO_LIMIT` of each other are ever paired: the work grows near
+linearly with the corpus. Two claims of different sources are about the same subject when
+their metric, entity (or an entity it is part of), topic and period agree; they disagree
+when their intervals, widened by the precision each states, do not overlap.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from claimdiff.dates import period_bounds
+from claimdiff.normalize import Claim
+from claimdiff.subjects import lineage
+from claimdiff.values import describe_value, relative_gap
+
+# Figures further apart than this factor are taken to measure different things.
+RATIO_LIMIT = 2.0
+AMOUNT_KINDS = ("money", "quantity", "count", "percent")
+SEVERITY = {"contradiction": "error", "scope": "warning", "description": "warning", "sum": "info"}
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+
+@dataclass
+class Discrepancy:
+    """Claims on one subject that cannot all hold, grouped into positions."""
+
+    id: str
+    kind: str
+    subject: dict[str, str]
+    explanation: str
+    claims: list[Claim]
+    positions: dict[str, int]
+    severity: str = ""
+    status: str = "open"
+    note: str = ""
+    highlights: dict[str, list[str]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.severity = self.severity or SEVERITY[self.kind]
+
+    @property
+    def sources(self) -> list[str]:
+        return sorted({c.source for c in self.claims})
+
+    def to_json(self) -> dict[str, Any]:
+        claims = []
+        for claim in self.claims:
+            row = claim.to_json()
+            row["position"] = self.positions.get(claim.id, 0)
+            if claim.id in self.highlights:
+                row["highlights"] = self.highlights[claim.id]
+            claims.append(row)
+        return {
+            "id": self.id, "kind": self.kind, "severity": self.severity, "subject": self.subject,
+            "status": self.status, "note": self.note, "explanation": self.explanation,
+            "claims": claims,
+        }
+
+
+# --- pairing --------------------------------------------------------------------------------
+
+
+def _root(entity: str) -> str:
+    return lineage(entity)[-1] if entity else ""
+
+
+def _block_key(claim: Claim) -> tuple[str, str, str]:
+    return claim.kind, claim.unit, _root(claim.entity)
+
+
+def same_subject(a: Claim, b: Claim) -> bool:
+    """Whether two claims of different sources speak of the same thing."""
+    if a.source == b.source or not a.entity or not b.entity:
+        return False
+    if a.metric != b.metric and not (a.kind == "money" and "amount" in (a.metric, b.metric)):
+        return False
+    if a.kind == "rank" and a.metric == "rank":
+        return False  # a place in an unnamed ranking compares with nothing
+    if a.kind in ("date", "rank"):
+        if a.entity != b.entity:
+            return False  # what France launched in 2019 is not what its government launched in 2018
+    elif a.entity not in lineage(b.entity) and b.entity not in lineage(a.entity):
+        return False
+    if a.topic and b.topic and a.topic != b.topic:
+        return False
+    if not a.metric or not b.metric:
+        return False
+    if a.kind != "date" and not _periods_overlap(a.period, b.period):
+        return False
+    if a.kind in AMOUNT_KINDS and not _plausible(a, b):
+        return False
+    return True
+
+
+def _periods_overlap(a: str, b: str) -> bool:
+    a_low, a_high = period_bounds(a)
+    b_low, b_high = period_bounds(b)
+    if a_low and b_high and a_low > b_high:
+        return False
+    return not (b_low and a_high and b_low > a_high)
+
+
+def _plausible(a: Claim, b: Claim) -> bool:
+    low, high = sorted((abs(a.value), abs(b.value)))
+    return low > 0 and high / low <= RATIO_LIMIT
+
+
+def agree(a: Claim, b: Claim) -> bool:
+    """Whether two claims' intervals overlap once widened by the precision they state.
+
+    Open bounds (None) reach to infinity; "more than €109 bn" agrees with "€109 bn".
+    """
+    a_low, a_high = _widened(a)
+    b_low, b_high = _widened(b)
+    return a_low <= b_high and b_low <= a_high
+
+
+def _widened(claim: Claim) -> tuple[float, float]:
+    tolerance = max(claim.precision, abs(claim.value) * 1e-9)
+    low = claim.low - tolerance if claim.low is not None else float("-inf")
+    high = claim.high + tolerance if claim.high is not None else float("inf")
+    return low, high
+
+
+def candidate_pairs(claims: Iterable[Claim]) -> Iterable[tuple[Claim, Claim]]:
+    """Pairs of claims about the same subject, found by blocking and a sweep over values."""
+    blocks: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
+    for claim in claims:
+        if claim.entity and claim.kind != "description":
+            blocks[_block_key(claim)].append(claim)
+    for key in sorted(blocks):
+        block = sorted(blocks[key], key=lambda c: (c.value, c.id))
+        for i, a in enumerate(block):
+            limit = abs(a.value) * RATIO_LIMIT if a.kind in AMOUNT_KINDS else float("inf")
+            for b in block[i + 1 :]:
+                if a.kind in AMOUNT_KINDS and a.value > 0 and b.value > limit:
+                    break
+                if same_subject(a, b):
+                    yield a, b
+
+
+# --- grouping -------------------------------------------------------------------------------
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, item: str) -> str:
+        self.parent.setdefault(item, item)
+        while self.parent[item] != item:
+            self.parent[item] = self.parent[self.parent[item]]
+            item = self.parent[item]
+        return item
+
+    def union(self, a: str, b: str) -> None:
+        self.parent[self.find(a)] = self.find(b)
+
+
+def compare(claims: list[Claim], names: dict[str, str] | None = None) -> list[Discrepancy]:
+    """Every discrepancy among ``claims``, most severe first, in a stable order.
+
+    ``names`` maps a source path to the short name explanations use (title or file name).
+    """
+    names = names or {}
+    by_id = {c.id: c for c in claims}
+    conflicts = _UnionFind()
+    agreeing: dict[str, set[str]] = defaultdict(set)
+    conflicting: list[tuple[str, str]] = []
+    for a, b in candidate_pairs(claims):
+        if agree(a, b):
+            agreeing[a.id].add(b.id)
+            agreeing[b.id].add(a.id)
+        else:
+            conflicts.union(a.id, b.id)
+            conflicting.append((a.id, b.id))
+    groups: dict[str, set[str]] = defaultdict(set)
+    for a_id, b_id in conflicting:
+        groups[conflicts.find(a_id)].update((a_id, b_id))
+    merged: dict[str, Discrepancy] = {}
+    for members in groups.values():
+        extended = set(members)
+        for claim_id in members:
+            extended |= agreeing[claim_id]
+        group = sorted((by_id[i] for i in extended), key=lambda c: (c.source, c.start))
+        discrepancy = _discrepancy(group, names)
+        if discrepancy.id in merged:
+            combined = {c.id: c for c in merged[discrepancy.id].claims + group}
+            discrepancy = _discrepancy(sorted(combined.values(), key=lambda c: (c.source, c.start)), names)
+        merged[discrepancy.id] = discrepancy
+    return sort_discrepancies(list(merged.values()))
+
+
+def sort_discrepancies(discrepancies: list[Discrepancy]) -> list[Discrepancy]:
+    return sorted(discrepancies, key=lambda d: (SEVERITY_ORDER[d.severity], d.kind, d.subject["entity"], d.subject["metric"], d.id))
+
+
+def positions_of(claims: list[Claim]) -> dict[str, int]:
+    """Cluster claims into positions: each claim joins the first position it fully agrees with.
+
+    Narrow claims are placed first so an open "more than X" cannot chain two exact figures.
+    """
+    def width(claim: Claim) -> float:
+        low, high = _widened(claim)
+        return high - low
+
+    ordered = sorted(claims, key=lambda c: (width(c), c.value, c.id))
+    positions: list[list[Claim]] = []
+    for claim in ordered:
+        for members in positions:
+            if all(agree(claim, other) for other in members):
+                members.append(claim)
+                break
+        else:
+            positions.append([claim])
+    positions.sort(key=lambda members: min(c.value for c in members))
+    return {c.id: index for index, members in enumerate(positions) for c in members}
+
+
+def _discrepancy(claims: list[Claim], names: dict[str, str]) -> Discrepancy:
+    positions = positions_of(claims)
+    subject = _subject(claims)
+    by_source: dict[str, set[int]] = defaultdict(set)
+    for claim in claims:
+        by_source[claim.source].add(positions[claim.id])
+    split_source = any(len(p) > 1 for p in by_source.values())
+    kind = "scope" if split_source and claims[0].kind in AMOUNT_KINDS else "contradiction"
+    key = "|".join([subject["entity"], subject["metric"], claims[0].unit, subject["period"]])
+    identifier = "d-" + hashlib.sha256(key.encode()).hexdigest()[:10]
+    explanation = explain(kind, subject, claims, positions, names)
+    return Discrepancy(identifier, kind, subject, explanation, claims, positions)
+
+
+def _subject(claims: list[Claim]) -> dict[str, str]:
+    entities = Counter(c.entity for c in claims)
+    # The most specific entity every claim is about, else the one most claims name.
+    shared = set(lineage(claims[0].entity)).intersection(*(lineage(c.entity) for c in claims[1:]))
+    if shared:
+        entity = max(shared, key=lambda e: (len(lineage(e)), e))
+    else:
+        entity = max(entities, key=lambda e: (entities[e], len(lineage(e)), e))
+    metrics = Counter(c.metric for c in claims if c.metric != "amount") or Counter(c.metric for c in claims)
+    metric = max(metrics, key=lambda m: (metrics[m], m))
+    topics = Counter(c.topic for c in claims if c.topic)
+    if len(topics) == 1 and sum(topics.values()) * 2 >= len(claims):
+        metric = f"{metric} ({next(iter(topics))})"
+    periods = Counter(c.period for c in claims if c.period)
+    period = max(periods, key=lambda p: (periods[p], p)) if periods else ""
+    return {"entity": entity, "metric": metric, "period": period}
+
+
+def explain(
+    kind: str, subject: dict[str, str], claims: list[Claim], positions: dict[str, int], names: dict[str, str]
+) -> str:
+    """One sentence a reader understands: who says what, and by how much they differ."""
+    by_position: dict[int, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        by_position[positions[claim.id]].append(claim)
+    parts = []
+    base = None
+    for index in sorted(by_position):
+        members = by_position[index]
+        sources = sorted({names.get(c.source, c.source) for c in members})
+        values = sorted({describe_value(c) for c in members})
+        representative = min(members, key=lambda c: (c.high is None, c.value))
+        gap = ""
+        if base is None:
+            base = representative
+        else:
+            gap = relative_gap(base, representative)
+        verb = "says" if len(sources) == 1 else "say"
+        parts.append(f"{_join(sources)} {verb} {' / '.join(values)}{gap}")
+    about = subject["metric"]
+    if subject["entity"]:
+        about += f" of {subject['entity']}"
+    if subject["period"]:
+        about += f" ({subject['period']})"
+    lead = "Figures differ in scope" if kind == "scope" else "Sources disagree"
+    if kind == "scope":
+        return f"{lead} on {about}: {'; '.join(parts)}; one source states more than one of these figures, so they likely measure different scopes."
+    return f"{lead} on {about}: {'; '.join(parts)}."
+
+
+def _join(items: list[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]

@@ -1,0 +1,155 @@
+"""Description claims: what a source says an entity is or does, and where sources diverge.
+
+A description is found where a sentence defines an entity: a list label (``Mistral AI:
+Specializes in ...``), ``As a pioneer in X, ENTITY ...``, an apposition (``ENTITY, a X,``) or
+a copula (``ENTITY is a X``). Descriptions of one entity from different sources are compared
+by their content words; this judges vocabulary overlap, not meaning, so two paraphrases with
+no word in common are flagged too (README says so).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+
+from claimdiff.compare import Discrepancy
+from claimdiff.lexicon import function_words
+from claimdiff.normalize import Claim
+from claimdiff.sources import Source
+from claimdiff.subjects import canonical_entity, find_entities
+
+# Below this share of shared content words, two descriptions diverge.
+SIMILARITY_THRESHOLD = 0.2
+MIN_CONTENT_WORDS = 3
+
+_PATTERNS = {
+    "en": (
+        re.compile(r"^\W*As an? (?P<what>[^,.;]{5,100}), (?P<entity>.{2,60}?) (?:is|has|was|will|continues|remains)\b"),
+        re.compile(r"(?P<entity>\b[A-Z][\w’'&.\- ]{1,60}?), (?:an?|the) (?P<what>[^,.;()]{5,100}),"),
+        re.compile(r"(?P<entity>\b[A-Z][\w’'&.\- ]{1,60}?) (?:is|remains) (?:an?|the) (?P<what>[^,.;()]{5,120})"),
+    ),
+    "fr": (
+        re.compile(r"^\W*En tant que (?P<what>[^,.;]{5,100}), (?P<entity>.{2,60}?) (?:est|a|continue|reste)\b"),
+        re.compile(r"(?P<entity>\b[A-Z][\w’'&.\- ]{1,60}?), (?:une?|la|le|l’|l') ?(?P<what>[^,.;()]{5,100}),"),
+        re.compile(r"(?P<entity>\b[A-Z][\w’'&.\- ]{1,60}?) (?:est|reste) (?:une?|la|le|l’|l') ?(?P<what>[^,.;()]{5,120})"),
+    ),
+}
+_LABELLED = re.compile(r"^\s*(?:[→•▪►\-–—*]\s*)?(?P<label>[^\n:]{2,60}?)\s*(?:\([^)\n]{1,30}\))?\s*:\s+(?P<what>\S.{10,})$", re.S)
+
+
+def description_claims(source: Source) -> list[Claim]:
+    """Every description of an entity in a source, as claims of kind ``description``."""
+    lang = source.language if source.language in ("en", "fr") else "en"
+    out: list[Claim] = []
+    for sentence in source.sentences:
+        if sentence.heading:
+            continue
+        for entity, start, end in _descriptions(sentence.text, lang):
+            text = sentence.text[start:end].strip()
+            if len(_content_words(text, lang)) < MIN_CONTENT_WORDS:
+                continue
+            line, column = source.position(sentence.start + start)
+            key = f"{source.path}|{entity}|{' '.join(text.split())}"
+            out.append(Claim(
+                id="c-" + hashlib.sha256(key.encode()).hexdigest()[:12], source=source.path,
+                line=line, column=column, text=text, sentence=" ".join(sentence.text.split()),
+                kind="description", value=0.0, low=None, high=None, unit="",
+                original={"value": text, "unit": ""}, qualifier="exact", period="",
+                language=source.language, entity=entity, metric="description",
+                start=sentence.start + start, end=sentence.start + end, sentence_start=sentence.start,
+            ))
+    return out
+
+
+def _descriptions(text: str, lang: str) -> list[tuple[str, int, int]]:
+    """(entity, start, end) of each description in one sentence."""
+    known = {m.name for m in find_entities(text, lang)}
+    found: list[tuple[str, int, int]] = []
+    labelled = _LABELLED.match(text)
+    if labelled:
+        entity = canonical_entity(labelled.group("label"))
+        if entity in known or _looks_like_name(labelled.group("label")):
+            found.append((entity, labelled.start("what"), labelled.end("what")))
+            return found
+    for pattern in _PATTERNS[lang]:
+        for match in pattern.finditer(text):
+            entity = canonical_entity(match.group("entity").strip())
+            if entity in known:
+                found.append((entity, match.start("what"), match.end("what")))
+    return found
+
+
+def _looks_like_name(label: str) -> bool:
+    words = label.split()
+    return 0 < len(words) <= 4 and all(w[:1].isupper() for w in words)
+
+
+def _content_words(text: str, lang: str) -> set[str]:
+    stop = function_words(lang).stop
+    words = {w.lower() for w in re.findall(r"[^\W\d_]{3,}", text)}
+    return {w[:-1] if w.endswith("s") and len(w) > 4 else w for w in words if w not in stop}
+
+
+def similarity(a: Claim, b: Claim) -> float:
+    """Share of content words two descriptions have in common (Jaccard index)."""
+    words_a = _content_words(a.text, a.language)
+    words_b = _content_words(b.text, b.language)
+    if not words_a or not words_b:
+        return 1.0
+    return len(words_a & words_b) / len(words_a | words_b)
+
+
+def describe_discrepancies(claims: list[Claim], names: dict[str, str]) -> list[Discrepancy]:
+    """A ``description`` discrepancy per entity that sources describe without common ground."""
+    by_entity: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        if claim.kind == "description":
+            by_entity[claim.entity].append(claim)
+    out = []
+    for entity in sorted(by_entity):
+        group = sorted(by_entity[entity], key=lambda c: (c.source, c.start))
+        if len({c.source for c in group}) < 2:
+            continue
+        diverging = any(
+            similarity(a, b) < SIMILARITY_THRESHOLD
+            for i, a in enumerate(group) for b in group[i + 1 :] if a.source != b.source
+        )
+        if diverging:
+            out.append(_discrepancy(entity, group, names))
+    return out
+
+
+def _discrepancy(entity: str, group: list[Claim], names: dict[str, str]) -> Discrepancy:
+    positions: dict[str, int] = {}
+    representatives: list[Claim] = []
+    for claim in group:
+        for index, other in enumerate(representatives):
+            if similarity(claim, other) >= SIMILARITY_THRESHOLD:
+                positions[claim.id] = index
+                break
+        else:
+            positions[claim.id] = len(representatives)
+            representatives.append(claim)
+    highlights = {}
+    for claim in group:
+        others: set[str] = set()
+        for other in group:
+            if positions[other.id] != positions[claim.id]:
+                others |= _content_words(other.text, other.language)
+        own = _content_words(claim.text, claim.language) - others
+        highlights[claim.id] = sorted(own)
+    sources = sorted({names.get(c.source, c.source) for c in group})
+    explanation = (
+        f"Sources describe {entity} differently: "
+        + "; ".join(f"{names.get(c.source, c.source)} says “{_short(c.text)}”" for c in group)
+        + f" ({len(sources)} sources, {len(representatives)} distinct descriptions)."
+    )
+    identifier = "d-" + hashlib.sha256(f"{entity}|description".encode()).hexdigest()[:10]
+    subject = {"entity": entity, "metric": "description", "period": ""}
+    return Discrepancy(identifier, "description", subject, explanation, group, positions, highlights=highlights)
+
+
+def _short(text: str, limit: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"

@@ -1,0 +1,94 @@
+"""Human-readable values: how explanations, reports and annotations write a claim's figure."""
+
+from __future__ import annotations
+
+from babel.numbers import format_decimal, get_currency_symbol
+
+from claimdiff.normalize import Claim, registry
+
+QUALIFIER_WORDS = {
+    "exact": "", "approx": "about ", "at_least": "at least ", "more_than": "more than ",
+    "up_to": "up to ",
+}
+SCALES = ((1e12, "tn"), (1e9, "bn"), (1e6, "m"))
+
+
+def format_number(value: float) -> str:
+    """A figure with thousands separators and no needless decimals.
+
+    >>> format_number(1234567.0), format_number(1.5), format_number(0.000105)
+    ('1,234,567', '1.5', '0.000105')
+    """
+    if value == int(value) and abs(value) < 1e15:
+        return format_decimal(int(value), locale="en")
+    return format_decimal(float(f"{value:.6g}"), format="#,##0.######", locale="en") if abs(value) >= 1e-3 else f"{value:.3g}"
+
+
+def format_money(value: float, code: str) -> str:
+    """``€105 bn``, ``€400 m``, ``$1,200``.
+
+    >>> format_money(105e9, "EUR"), format_money(4e8, "EUR"), format_money(1200, "USD")
+    ('€105 bn', '€400 m', '$1,200')
+    """
+    symbol = get_currency_symbol(code, locale="en")
+    for factor, word in SCALES:
+        if abs(value) >= factor:
+            return f"{symbol}{format_number(round(value / factor, 4))} {word}"
+    return f"{symbol}{format_number(round(value, 4))}"
+
+
+def format_quantity(value: float, unit: str) -> str:
+    """A quantity in the most readable prefix of its unit: ``1 GW``, ``21.3 g_CO2eq / kWh``."""
+    ureg = registry()
+    try:
+        quantity = ureg.Quantity(value, unit).to_compact()
+        magnitude = float(f"{quantity.magnitude:.6g}")
+        return f"{format_number(magnitude)} {quantity.units:~P}".strip()
+    except Exception:  # pint cannot compact every compound unit; fall back to the canonical one
+        return f"{format_number(value)} {unit}"
+
+
+def bare_value(claim: Claim, value: float) -> str:
+    if claim.kind == "money":
+        code, _, per = claim.unit.partition(" / ")
+        text = format_money(value, code)
+        return f"{text}/{per}" if per else text
+    if claim.kind == "percent":
+        return f"{format_number(round(value, 4))}%"
+    if claim.kind == "count":
+        return f"{format_number(value)} {claim.noun}".strip()
+    if claim.kind == "rank":
+        return _ordinal(int(value))
+    if claim.kind == "date":
+        return claim.period or format_number(value)
+    if claim.unit in ("dimensionless", ""):
+        return f"×{format_number(value)}" if "multiplier" in claim.flags else format_number(value)
+    return format_quantity(value, claim.unit)
+
+
+def describe_value(claim: Claim) -> str:
+    """The normalized value with its qualifier: ``more than €109 bn``, ``18–150+ ha``."""
+    if claim.kind == "description":
+        return f"“{claim.text}”"
+    if claim.kind == "date":
+        return bare_value(claim, claim.value)
+    if claim.qualifier == "range" and claim.low is not None:
+        high = bare_value(claim, claim.high) if claim.high is not None else bare_value(claim, claim.value) + "+"
+        return f"{bare_value(claim, claim.low)} to {high}"
+    return QUALIFIER_WORDS.get(claim.qualifier, "") + bare_value(claim, claim.value)
+
+
+def relative_gap(base: Claim, other: Claim) -> str:
+    """`` (+3.8%)``: how far ``other`` stands from ``base``; empty for dates and ranks."""
+    if base.kind in ("date", "rank", "description") or not base.value:
+        if base.kind == "date":
+            years = other.value - base.value
+            return f" ({years:+.0f} years)" if abs(years) >= 1 else ""
+        return ""
+    change = (other.value - base.value) / abs(base.value) * 100
+    return f" ({change:+.1f}%)"
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
