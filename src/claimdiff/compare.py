@@ -251,7 +251,7 @@ def _subject(claims: list[Claim]) -> dict[str, str]:
     topics = Counter(c.topic for c in claims if c.topic)
     if len(topics) == 1 and sum(topics.values()) * 2 >= len(claims):
         metric = f"{metric} ({next(iter(topics))})"
-    periods = Counter(c.period for c in claims if c.period)
+    periods = Counter(c.period for c in claims if c.period and c.kind != "date")
     period = max(periods, key=lambda p: (periods[p], p)) if periods else ""
     return {"entity": entity, "metric": metric, "period": period}
 

@@ -83,7 +83,9 @@ def relative_gap(base: Claim, other: Claim) -> str:
     if base.kind in ("date", "rank", "description") or not base.value:
         if base.kind == "date":
             years = other.value - base.value
-            return f" ({years:+.0f} years)" if abs(years) >= 1 else ""
+            count = round(abs(years))
+            unit = "year" if count == 1 else "years"
+            return f" ({count} {unit} {'later' if years > 0 else 'earlier'})" if count else ""
         return ""
     change = (other.value - base.value) / abs(base.value) * 100
     return f" ({change:+.1f}%)"

@@ -1,0 +1,294 @@
+"""The ``claimdiff`` command line: report, extract, check, gate and review.
+
+Exit codes (every command): 0 nothing at or above the failure threshold, 1 discrepancies
+at or above it (check, gate), 2 a usage or input error, reported on one line of stderr.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from claimdiff import __version__
+from claimdiff.errors import ClaimdiffError, ExitCode
+from claimdiff.formats import FORMATTERS, Findings
+from claimdiff.gate import FAIL_ON, apply_rulings, changed_since, failing, run_gate
+from claimdiff.pipeline import Corpus, load_corpus
+from claimdiff.sources import DEFAULT_MAX_BYTES, Source
+from claimdiff.store import (
+    STATUSES,
+    position_intervals,
+    read_rulings,
+    read_store,
+    record_ruling,
+    stale_sources,
+    write_atomic,
+    write_store,
+)
+
+DEFAULT_CORPUS = "seeds/"
+DEFAULT_STORE = "claims"
+DEFAULT_REPORT = "reports/discrepancies.html"
+
+
+class Context:
+    def __init__(self, debug: bool, max_bytes: int, store: str) -> None:
+        self.debug = debug
+        self.max_bytes = max_bytes
+        self.store = Path(store)
+
+
+def _fail(message: str, code: int = ExitCode.ERROR) -> None:
+    click.echo(f"claimdiff: error: {message}", err=True)
+    sys.exit(code)
+
+
+def _progress(label: str, total: int | None = None) -> Callable[[Source], None] | None:
+    """A progress line on stderr, only for a person at a terminal."""
+    if not sys.stderr.isatty():
+        return None
+    seen = [0]
+
+    def step(source: Source) -> None:
+        seen[0] += 1
+        click.echo(f"\r{label}: {seen[0]} sources read ({source.path[-40:]:40})", err=True, nl=False)
+
+    return step
+
+
+def _load(ctx: Context, paths: tuple[str, ...], compare_claims: bool = True, show_progress: bool = True) -> Corpus:
+    progress = _progress("claimdiff") if show_progress else None
+    corpus = load_corpus(paths or (DEFAULT_CORPUS,), ctx.max_bytes, progress, compare_claims)
+    if progress:
+        click.echo("", err=True)
+    return corpus
+
+
+def _warn(warnings: list[str]) -> None:
+    if warnings:
+        shown = warnings[:20]
+        for warning in shown:
+            click.echo(f"claimdiff: warning: {warning}", err=True)
+        if len(warnings) > len(shown):
+            click.echo(f"claimdiff: warning: {len(warnings) - len(shown)} more warnings", err=True)
+
+
+class Command(click.Group):
+    """Runs a command and turns claimdiff's errors into one line and exit code 2."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except ClaimdiffError as exc:
+            if ctx.params.get("debug"):
+                traceback.print_exc()
+            _fail(str(exc), exc.exit_code)
+        except (OSError, UnicodeError, ValueError, RecursionError, MemoryError) as exc:
+            if ctx.params.get("debug"):
+                traceback.print_exc()
+            _fail(f"{type(exc).__name__}: {exc}")
+        return None
+
+
+@click.group(cls=Command, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="claimdiff")
+@click.option("--debug", is_flag=True, help="Show tracebacks on errors.")
+@click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True, help="Largest source file read.")
+@click.option("--store", default=DEFAULT_STORE, show_default=True, help="Folder of the claim store and rulings.")
+@click.pass_context
+def main(ctx: click.Context, debug: bool, max_bytes: int, store: str) -> None:
+    """Find where sources disagree.
+
+    \b
+    Examples:
+      claimdiff report                      # reports/discrepancies.html from seeds/
+      claimdiff check seeds/ --format json
+      claimdiff gate seeds/new_article.txt  # exit 1 on an unreviewed contradiction
+      claimdiff review d-b0f83c36d7 --status confirmed --note "105 is an early figure"
+    """
+    ctx.obj = Context(debug, max_bytes, store)
+
+
+# --- report -----------------------------------------------------------------------------------
+
+
+@main.command()
+@click.argument("paths", nargs=-1)
+@click.option("-o", "--output", default=DEFAULT_REPORT, show_default=True, help="HTML file to write.")
+@click.option("--timestamp", is_flag=True, help="Print the generation time in the page (not deterministic).")
+@click.pass_obj
+def report(ctx: Context, paths: tuple[str, ...], output: str, timestamp: bool) -> None:
+    """Write the discrepancy report, one self-contained HTML page.
+
+    \b
+    Example:
+      claimdiff report seeds/ -o reports/discrepancies.html
+    """
+    from claimdiff.report import render_report
+
+    corpus = _load(ctx, paths)
+    apply_rulings(corpus.discrepancies, read_rulings(ctx.store))
+    html = render_report(corpus, timestamp)
+    write_atomic(Path(output), html)
+    _warn(corpus.warnings)
+    kinds: dict[str, int] = {}
+    for d in corpus.discrepancies:
+        kinds[d.kind] = kinds.get(d.kind, 0) + 1
+    summary = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items())) or "none"
+    click.echo(f"{len(corpus.sources)} sources, {len(corpus.claims)} claims, "
+               f"{len(corpus.discrepancies)} discrepancies ({summary})")
+    click.echo(output)
+
+
+# --- extract ----------------------------------------------------------------------------------
+
+
+def _claims_csv(rows: list[dict[str, Any]]) -> str:
+    columns = ["id", "source", "line", "column", "kind", "text", "value", "low", "high", "unit",
+               "qualifier", "period", "entity", "metric", "sentence"]
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: (" ".join(str(row[k]).split()) if isinstance(row[k], str) else row[k]) for k in columns})
+    return buffer.getvalue()
+
+
+@main.command()
+@click.argument("paths", nargs=-1)
+@click.option("--format", "fmt", type=click.Choice(["json", "csv"]), default="json", show_default=True)
+@click.option("--write", is_flag=True, help="Refresh the claim store (claims/).")
+@click.option("--check", "check_store", is_flag=True, help="Exit 1 if the claim store is stale against PATHS.")
+@click.pass_obj
+def extract(ctx: Context, paths: tuple[str, ...], fmt: str, write: bool, check_store: bool) -> None:
+    """Print the claims of the sources (or refresh the store with --write).
+
+    \b
+    Example:
+      claimdiff extract seeds/ --format csv
+    """
+    corpus = _load(ctx, paths, compare_claims=False, show_progress=not (fmt and not write))
+    _warn(corpus.warnings)
+    if check_store:
+        stale = stale_sources(read_store(ctx.store), corpus.sources)
+        if stale:
+            click.echo(f"claimdiff: the claim store in {ctx.store}/ is stale for {len(stale)} source(s): "
+                       f"{', '.join(stale[:5])}; run `claimdiff extract --write`", err=True)
+            sys.exit(ExitCode.FINDINGS)
+        click.echo(f"claim store up to date ({len(corpus.sources)} sources)")
+        return
+    if write:
+        write_store(ctx.store, corpus.sources, corpus.claims)
+        click.echo(f"{len(corpus.claims)} claims from {len(corpus.sources)} sources written to {ctx.store}/")
+        return
+    ordered = sorted(corpus.claims, key=lambda c: (c.source, c.line, c.column, c.kind, c.id))
+    rows = [c.to_json() for c in ordered]
+    if fmt == "csv":
+        click.echo(_claims_csv(rows), nl=False)
+    else:
+        click.echo(json.dumps({"version": 1, "claims": rows}, ensure_ascii=False, indent=2))
+
+
+# --- check and gate ---------------------------------------------------------------------------
+
+format_option = click.option("--format", "fmt", type=click.Choice(sorted(FORMATTERS)), default="text", show_default=True)
+fail_option = click.option("--fail-on", type=click.Choice(list(FAIL_ON)), default="contradiction", show_default=True,
+                           help="Which discrepancies make the exit code 1.")
+
+
+@main.command()
+@click.argument("paths", nargs=-1)
+@format_option
+@fail_option
+@click.pass_obj
+def check(ctx: Context, paths: tuple[str, ...], fmt: str, fail_on: str) -> None:
+    """List every discrepancy in the corpus.
+
+    \b
+    Example:
+      claimdiff check seeds/ --format markdown --fail-on any
+    """
+    corpus = _load(ctx, paths, show_progress=fmt == "text")
+    stale = apply_rulings(corpus.discrepancies, read_rulings(ctx.store))
+    findings = Findings(corpus.sources, corpus.discrepancies, warnings=corpus.warnings)
+    click.echo(FORMATTERS[fmt](findings), nl=False)
+    _warn(corpus.warnings + [f"ruling {r} matches no current discrepancy (stale)" for r in stale])
+    if failing(corpus.discrepancies, fail_on, ("open", "confirmed")):
+        sys.exit(ExitCode.FINDINGS)
+
+
+@main.command()
+@click.argument("new_paths", nargs=-1)
+@click.option("--corpus", default=DEFAULT_CORPUS, show_default=True, help="The corpus the new sources join.")
+@click.option("--since", "since", default=None, help="Take the new or changed sources from git since this ref.")
+@format_option
+@fail_option
+@click.pass_obj
+def gate(ctx: Context, new_paths: tuple[str, ...], corpus: str, since: str | None, fmt: str, fail_on: str) -> None:
+    """Fail when new sources bring an unreviewed discrepancy into the corpus.
+
+    \b
+    Example:
+      claimdiff gate seeds/new_article.txt --format github
+      claimdiff gate --since origin/main --format sarif > claimdiff.sarif
+    """
+    paths = list(new_paths)
+    if since:
+        paths += changed_since(since, Path(corpus))
+        if not paths:
+            click.echo(f"No source changed since {since}.")
+            return
+    if not paths:
+        raise click.UsageError("name the new sources, or use --since REF")
+    result = run_gate(paths, Path(corpus), ctx.store, ctx.max_bytes)
+    blocking = failing(result.introduced, fail_on, ("open",))
+    findings = Findings(result.sources, result.discrepancies, result.new_claims, result.warnings, "claimdiff gate")
+    click.echo(FORMATTERS[fmt](findings), nl=False)
+    _warn(result.warnings)
+    if blocking:
+        if fmt == "text":
+            click.echo(f"claimdiff gate: {len(blocking)} unreviewed discrepancies introduced by the new sources; "
+                       "rule on them with `claimdiff review ID --status ...`", err=True)
+        sys.exit(ExitCode.FINDINGS)
+
+
+# --- review -----------------------------------------------------------------------------------
+
+
+@main.command()
+@click.argument("identifier", metavar="ID")
+@click.option("--status", type=click.Choice(STATUSES), required=True)
+@click.option("--note", default="", help="Why: which value is right, or why it is no conflict.")
+@click.option("--by", "by", default="", help="Who rules (default: $USER).")
+@click.option("--corpus", default=DEFAULT_CORPUS, show_default=True)
+@click.pass_obj
+def review(ctx: Context, identifier: str, status: str, note: str, by: str, corpus: str) -> None:
+    """Record a ruling on a discrepancy in claims/reviews.toml.
+
+    \b
+    Example:
+      claimdiff review d-b0f83c36d7 --status confirmed --note "two counts of the same pledges"
+    """
+    import getpass
+
+    loaded = _load(ctx, (corpus,), show_progress=False)
+    match = next((d for d in loaded.discrepancies if d.id == identifier), None)
+    if match is None:
+        read_rulings(ctx.store)  # a malformed file is reported before anything else
+        raise click.UsageError(f"no discrepancy {identifier} in {corpus} (see `claimdiff check`)")
+    positions = position_intervals(match.claims, match.positions)
+    subject = f"{match.subject['metric']} of {match.subject['entity']}"
+    record_ruling(ctx.store, identifier, status, note, by or getpass.getuser(), positions, subject)
+    click.echo(f"{identifier}: {status} ({subject})")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,235 @@
+"""Output formats for ``check`` and ``gate``, dispatched through :data:`FORMATTERS`.
+
+Every formatter takes a :class:`Findings` and returns the text to print. None of them
+writes progress or anything else: machine formats stay machine-readable.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from claimdiff import __version__
+from claimdiff.compare import Discrepancy
+from claimdiff.sources import Source
+from claimdiff.values import describe_value
+
+JSON_VERSION = 1
+GITHUB_COMMENT_LIMIT = 65_000  # GitHub rejects comments over 65,536 characters
+GITHUB_ANNOTATIONS_PER_KIND = 10  # GitHub shows at most ten of each level per step
+
+
+@dataclass
+class Findings:
+    """What a check or gate found: the sources read and the discrepancies to show."""
+
+    sources: list[Source]
+    discrepancies: list[Discrepancy]
+    new_claims: set[str] = field(default_factory=set)  # claim ids the gate is about
+    warnings: list[str] = field(default_factory=list)
+    title: str = "claimdiff check"
+
+
+def to_json_document(findings: Findings) -> dict[str, Any]:
+    """The JSON contract of PRODUCT.md."""
+    return {
+        "version": JSON_VERSION,
+        "sources": [
+            {
+                "id": s.id, "path": s.path, "language": s.language,
+                "published": s.published, "title": s.metadata.get("title", ""),
+            }
+            for s in findings.sources
+        ],
+        "discrepancies": [d.to_json() for d in findings.discrepancies],
+    }
+
+
+def format_json(findings: Findings) -> str:
+    return json.dumps(to_json_document(findings), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+
+
+def format_text(findings: Findings) -> str:
+    if not findings.discrepancies:
+        return f"No discrepancies in {len(findings.sources)} source(s).\n"
+    blocks = []
+    for d in findings.discrepancies:
+        lines = [f"[{d.severity}] {d.kind} {d.id} ({d.status}): {d.subject['metric']} of {d.subject['entity'] or 'unknown entity'}"]
+        lines.append(f"  {d.explanation}")
+        for claim in d.claims:
+            marker = "*" if claim.id in findings.new_claims else " "
+            lines.append(
+                f" {marker} {claim.source}:{claim.line}:{claim.column}  [{d.positions.get(claim.id, 0)}] "
+                f"{describe_value(claim)}  “{_one_line(claim.text)}”"
+            )
+        blocks.append("\n".join(lines))
+    counts = _counts(findings.discrepancies)
+    return "\n\n".join(blocks) + f"\n\n{counts} in {len(findings.sources)} source(s).\n"
+
+
+def _counts(discrepancies: list[Discrepancy]) -> str:
+    by_kind: dict[str, int] = {}
+    for d in discrepancies:
+        by_kind[d.kind] = by_kind.get(d.kind, 0) + 1
+    parts = [f"{n} {kind}" for kind, n in sorted(by_kind.items())]
+    return f"{len(discrepancies)} discrepancies ({', '.join(parts)})"
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+# --- markdown (pull-request comment) --------------------------------------------------------
+
+
+def format_markdown(findings: Findings) -> str:
+    head = [f"### {findings.title}: {len(findings.discrepancies)} discrepancies", ""]
+    if not findings.discrepancies:
+        return "\n".join(head + ["No conflicting claims found.", ""])
+    head += ["| kind | subject | sources | explanation |", "| --- | --- | --- | --- |"]
+    rows, details = [], []
+    for d in findings.discrepancies:
+        where = ", ".join(f"`{c.source}:{c.line}`" for c in d.claims)
+        rows.append(f"| {d.kind} ({d.severity}) | {_md(d.subject['metric'])} of {_md(d.subject['entity'])} | {where} | {_md(d.explanation)} |")
+        quotes = "\n".join(
+            f"- `{c.source}:{c.line}` position {d.positions.get(c.id, 0)}: **{_md(describe_value(c))}** — “{_md(_one_line(c.sentence))}”"
+            for c in d.claims
+        )
+        details.append(f"<details><summary>{d.id}: {_md(d.subject['metric'])} of {_md(d.subject['entity'])}</summary>\n\n{quotes}\n\n</details>")
+    budget = GITHUB_COMMENT_LIMIT - 300 - len("\n".join(head))
+    kept = 0
+    for row, detail in zip(rows, details, strict=True):
+        budget -= len(row) + len(detail) + 3
+        if budget < 0:
+            break
+        kept += 1
+    text = "\n".join(head + rows[:kept]) + "\n\n" + "\n\n".join(details[:kept]) + "\n"
+    if kept < len(rows):
+        text += (
+            f"\n_{len(rows) - kept} more discrepancies not shown: the comment would exceed GitHub's "
+            "size limit. Run `claimdiff check` for the full list._\n"
+        )
+    return text
+
+
+def _md(text: str) -> str:
+    return _one_line(text).replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
+
+
+# --- GitHub workflow commands ---------------------------------------------------------------
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def format_github(findings: Findings) -> str:
+    """``::error file=...`` lines; beyond GitHub's per-step limit, the rest go to the summary."""
+    level = {"error": "error", "warning": "warning", "info": "notice"}
+    shown: dict[str, int] = {}
+    lines, overflow = [], []
+    for d in findings.discrepancies:
+        claim = _anchor(d, findings.new_claims)
+        others = sorted({f"{c.source}:{c.line}" for c in d.claims if c.source != claim.source})
+        message = f"{d.explanation} Conflicts with {', '.join(others) or 'the same source'}. ({d.id}, {d.status})"
+        kind = level[d.severity]
+        shown[kind] = shown.get(kind, 0) + 1
+        if shown[kind] > GITHUB_ANNOTATIONS_PER_KIND:
+            overflow.append(f"- **{d.kind}** `{claim.source}:{claim.line}`: {_md(message)}")
+            continue
+        title = _escape_property(f"claimdiff {d.kind}: {d.subject['metric']}")
+        props = f"file={_escape_property(claim.source)},line={claim.line},col={claim.column},title={title}"
+        lines.append(f"::{kind} {props}::{_escape_data(message)}")
+    if overflow:
+        summary = os.environ.get("GITHUB_STEP_SUMMARY")
+        note = f"{len(overflow)} more discrepancies than GitHub shows as annotations"
+        if summary:
+            with open(summary, "a", encoding="utf-8") as handle:
+                handle.write(f"### claimdiff: {note}\n\n" + "\n".join(overflow) + "\n")
+            lines.append(f"::notice::{_escape_data(note)}; see the step summary.")
+        else:
+            lines.append(f"::notice::{_escape_data(note)}:%0A" + "%0A".join(_escape_data(o) for o in overflow))
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def _anchor(d: Discrepancy, new_claims: set[str]):  # type: ignore[no-untyped-def]
+    """The claim an annotation stands on: a new claim in a gate, else the first of the last position."""
+    for claim in d.claims:
+        if claim.id in new_claims:
+            return claim
+    last = max(d.positions.values(), default=0)
+    return next(c for c in d.claims if d.positions.get(c.id, 0) == last)
+
+
+# --- SARIF 2.1.0 ----------------------------------------------------------------------------
+
+RULES = {
+    "contradiction": ("CD001", "Claims on one subject cannot all hold."),
+    "scope": ("CD002", "Figures on one metric differ in scope or period."),
+    "description": ("CD003", "Sources describe an entity differently."),
+    "sum": ("CD004", "A stated total against its itemised parts."),
+}
+SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def format_sarif(findings: Findings) -> str:
+    rules = [
+        {"id": rule_id, "name": kind, "shortDescription": {"text": text},
+         "defaultConfiguration": {"level": "error" if kind == "contradiction" else "warning"}}
+        for kind, (rule_id, text) in RULES.items()
+    ]
+    results = []
+    for d in findings.discrepancies:
+        anchor = _anchor(d, findings.new_claims)
+        result: dict[str, Any] = {
+            "ruleId": RULES[d.kind][0],
+            "ruleIndex": list(RULES).index(d.kind),
+            "level": SARIF_LEVEL[d.severity],
+            "message": {"text": d.explanation},
+            "locations": [_location(anchor)],
+            "relatedLocations": [
+                dict(_location(c), id=index, message={"text": f"{describe_value(c)} (position {d.positions.get(c.id, 0)})"})
+                for index, c in enumerate(d.claims) if c is not anchor
+            ],
+            "partialFingerprints": {"claimdiffDiscrepancy/v1": d.id},
+            "properties": {"subject": d.subject, "status": d.status},
+        }
+        if d.status in ("confirmed", "dismissed", "resolved"):
+            result["suppressions"] = [{"kind": "external", "status": "accepted", "justification": d.note or d.status}]
+        results.append(result)
+    document = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {"name": "claimdiff", "version": __version__, "informationUri": "https://pypi.org/project/claimdiff/", "rules": rules}},
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _location(claim) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+    return {
+        "physicalLocation": {
+            "artifactLocation": {"uri": Path(claim.source).as_posix()},
+            "region": {"startLine": claim.line, "startColumn": claim.column, "snippet": {"text": claim.text}},
+        }
+    }
+
+
+FORMATTERS: dict[str, Callable[[Findings], str]] = {
+    "text": format_text,
+    "json": format_json,
+    "markdown": format_markdown,
+    "github": format_github,
+    "sarif": format_sarif,
+}

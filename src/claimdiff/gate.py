@@ -1,0 +1,155 @@
+"""The CI gate: the discrepancies new or changed sources bring into a corpus.
+
+The rest of the corpus comes from the claim store (re-extracting only sources whose hash
+changed), so a gate on one new source reads one file, not the corpus. A discrepancy counts
+against the gate when a new claim stands in a position no other source holds (it introduces
+the disagreement rather than siding with an existing one) and no ruling covers it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import subprocess
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from claimdiff.compare import AMOUNT_KINDS, RATIO_LIMIT, Discrepancy, _block_key
+from claimdiff.errors import InputError, UsageError
+from claimdiff.normalize import Claim
+from claimdiff.pipeline import analyse_source, find_discrepancies, source_name
+from claimdiff.sources import DEFAULT_MAX_BYTES, Source, load_sources
+from claimdiff.store import Ruling, read_rulings, read_store, stale_sources
+
+FAIL_ON = {"contradiction": ("contradiction",), "any": ("contradiction", "scope", "description", "sum"), "never": ()}
+
+
+def apply_rulings(discrepancies: Iterable[Discrepancy], rulings: dict[str, Ruling]) -> list[str]:
+    """Set each discrepancy's status from its ruling; return the ids of stale rulings.
+
+    A ruling stays in force only while every claim agrees with a position it saw.
+    """
+    seen = set()
+    for d in discrepancies:
+        ruling = rulings.get(d.id)
+        if ruling is None:
+            continue
+        seen.add(d.id)
+        if all(ruling.covers(c) for c in d.claims):
+            d.status, d.note = ruling.status, ruling.note
+        else:
+            d.status, d.note = "open", f"reopened: new claims since the {ruling.status} ruling of {ruling.at}"
+    return sorted(set(rulings) - seen)
+
+
+def failing(discrepancies: Iterable[Discrepancy], fail_on: str, statuses: tuple[str, ...]) -> list[Discrepancy]:
+    """The discrepancies at or above the failure threshold whose status is in ``statuses``."""
+    kinds = FAIL_ON[fail_on]
+    return [d for d in discrepancies if d.kind in kinds and d.status in statuses]
+
+
+@dataclass
+class GateResult:
+    sources: list[Source]
+    discrepancies: list[Discrepancy]
+    introduced: list[Discrepancy]
+    new_claims: set[str]
+    stale_rulings: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def changed_since(ref: str, corpus: Path) -> list[str]:
+    """Source files under ``corpus`` added or modified since git ``ref``."""
+    try:
+        output = subprocess.run(
+            ["git", "diff", "--name-only", "--diff-filter=AMR", ref, "--", str(corpus)],
+            check=True, capture_output=True, text=True,
+        ).stdout
+        untracked = subprocess.run(
+            ["git", "ls-files", "--others", "--exclude-standard", "--", str(corpus)],
+            check=True, capture_output=True, text=True,
+        ).stdout
+        top = subprocess.run(
+            ["git", "rev-parse", "--show-toplevel"], check=True, capture_output=True, text=True
+        ).stdout.strip()
+    except FileNotFoundError:
+        raise UsageError("--since needs git, which is not installed") from None
+    except subprocess.CalledProcessError as exc:
+        raise UsageError(f"--since {ref}: {exc.stderr.strip().splitlines()[-1] if exc.stderr else 'git failed'}") from None
+    root = Path(top)
+    paths = [str((root / p).relative_to(Path.cwd().resolve())) if (root / p).is_relative_to(Path.cwd().resolve()) else str(root / p)
+             for p in output.splitlines()]
+    paths += untracked.splitlines()
+    from claimdiff.sources import SOURCE_SUFFIXES
+
+    return sorted({p for p in paths if p.lower().endswith(SOURCE_SUFFIXES) and Path(p).is_file()})
+
+
+def run_gate(
+    new_paths: list[str], corpus: Path, store_folder: Path, max_bytes: int = DEFAULT_MAX_BYTES
+) -> GateResult:
+    """Compare the new sources with the stored claims of the rest of the corpus."""
+    warnings: list[str] = []
+    new_sources = load_sources(new_paths, max_bytes, warnings)
+    if not new_sources:
+        raise InputError("no readable source among the new paths")
+    new_keys = {_key(s.path) for s in new_sources}
+    store = read_store(store_folder)
+    corpus_sources = [s for s in load_sources([str(corpus)], max_bytes, warnings) if _key(s.path) not in new_keys] if corpus.exists() else []
+    stale = set(stale_sources(store, corpus_sources))
+    corpus_claims = [c for c in store.claims if c.source not in stale and _key(c.source) not in new_keys]
+    for source in corpus_sources:
+        if source.path in stale:  # re-extract only what changed since the store was written
+            corpus_claims.extend(analyse_source(source))
+    new_claims = [c for s in new_sources for c in analyse_source(s)]
+    relevant = _neighbourhood(new_claims, corpus_claims)
+    names = {s.path: source_name(s) for s in corpus_sources + new_sources}
+    new_ids = {c.id for c in new_claims}
+    discrepancies = [d for d in find_discrepancies(new_claims + relevant, names) if any(c.id in new_ids for c in d.claims)]
+    stale_rulings = apply_rulings(discrepancies, read_rulings(store_folder))
+    introduced = [d for d in discrepancies if d.status == "open" and _introduces(d, new_ids)]
+    return GateResult(new_sources, discrepancies, introduced, new_ids, stale_rulings, warnings)
+
+
+def _key(path: str) -> str:
+    return str(Path(path).resolve())
+
+
+def _introduces(d: Discrepancy, new_ids: set[str]) -> bool:
+    """Whether a new claim holds a position that no claim of another source shares."""
+    held: dict[int, bool] = defaultdict(bool)
+    for claim in d.claims:
+        if claim.id not in new_ids:
+            held[d.positions[claim.id]] = True
+    return any(not held[d.positions[c.id]] for c in d.claims if c.id in new_ids)
+
+
+def _neighbourhood(new_claims: list[Claim], corpus_claims: list[Claim]) -> list[Claim]:
+    """Corpus claims that could pair with a new claim, or with one that does (two ratio steps)."""
+    blocks: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
+    descriptions: dict[str, list[Claim]] = defaultdict(list)
+    for claim in corpus_claims:
+        if claim.kind == "description":
+            descriptions[claim.entity].append(claim)
+        else:
+            blocks[_block_key(claim)].append(claim)
+    values: dict[tuple[str, str, str], list[float]] = {}
+    for key, block in blocks.items():
+        block.sort(key=lambda c: c.value)
+        values[key] = [c.value for c in block]
+    chosen: dict[str, Claim] = {}
+    for claim in new_claims:
+        if claim.kind == "description":
+            chosen.update((c.id, c) for c in descriptions.get(claim.entity, []))
+            continue
+        key = _block_key(claim)
+        block = blocks.get(key, [])
+        if claim.kind in AMOUNT_KINDS and claim.value > 0:
+            reach = RATIO_LIMIT**2
+            lo = bisect.bisect_left(values[key], claim.value / reach) if block else 0
+            hi = bisect.bisect_right(values[key], claim.value * reach) if block else 0
+            chosen.update((c.id, c) for c in block[lo:hi])
+        else:
+            chosen.update((c.id, c) for c in block)
+    return list(chosen.values())

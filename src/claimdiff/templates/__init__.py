@@ -1,0 +1,1 @@
+"""Report templates (jinja2), its stylesheet and script."""
