@@ -154,10 +154,14 @@ def _digit_candidates(text: str, language: str, blocked: list[tuple[int, int]]) 
     return out
 
 
+# Words for number runs split at apostrophes: "d'un gigawatt" holds the number "un".
+_NUMBER_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
 def _word_candidates(text: str, language: str) -> list[_Candidate]:
     """Runs of number words ("one hundred and nine billion"), fractions and "une vingtaine"."""
     lexicon = number_words(language if language in ("en", "fr") else "en")
-    tokens = [(m.start(), m.end(), m.group(0).lower()) for m in WORD_RE.finditer(text)]
+    tokens = [(m.start(), m.end(), m.group(0).lower()) for m in _NUMBER_WORD.finditer(text)]
     out: list[_Candidate] = []
     i = 0
     while i < len(tokens):

@@ -197,7 +197,9 @@ def qualifiers(language: str) -> Qualifiers:
     table = _load("qualifiers.toml")
     before: dict[str, str] = {}
     after: dict[str, str] = {}
-    for group in ("any", language):
+    # The other language's phrases come last: dossiers mix them ("+ de 1,000" in English).
+    others = [code for code in LANGUAGES if code != language]
+    for group in ("any", language, *others):
         for position, target in (("before", before), ("after", after)):
             for entry in table.get(group, {}).get(position, []):
                 if entry["kind"] not in QUALIFIER_KINDS:
@@ -257,6 +259,10 @@ def units() -> Units:
             add(symbol, canonical, not nocase)
             for prefix in allowed:
                 add(prefix + symbol, _prefixed(canonical, prefixes[prefix]), not nocase)
+        for surface, pint_unit in entry.get("surfaces", {}).items():
+            add(surface, pint_unit, True)
+        for surface, pint_unit in entry.get("named", {}).items():
+            add(surface, pint_unit, False)
         for name in entry.get("names", []):
             add(name, canonical, False)
             for prefix in allowed:

@@ -327,13 +327,16 @@ def _periods(mentions: list[Mention], times: list[TimeExpr], sentence: str) -> l
         # A clause boundary between figure and date weakens the link.
         return gap + 40 * len(re.findall(r"[;(]|, and|, but| against ", between))
 
-    usable = [t for t in times if not any(t.start < m.end and m.start < t.end for m in mentions)]
+    usable = [t for t in times if not any(t.start < m.end and m.start < t.end for m in mentions if m.kind != "date")]
     owner: dict[int, int] = {}
     for t_index, time in enumerate(usable):
         if mentions:
             owner[t_index] = min(range(len(mentions)), key=lambda i: distance(mentions[i], time))
     out: list[TimeExpr | None] = []
     for m_index, mention in enumerate(mentions):
+        if mention.kind == "date":
+            out.append(mention.time)
+            continue
         after = sentence[mention.end : mention.end + 3]
         tight = [t for t in usable if "(" in after and 0 <= t.start - mention.end <= 3]
         owned = [t for i, t in enumerate(usable) if owner.get(i) == m_index]

@@ -1,0 +1,27 @@
+"""Shared fixtures: the bundled seeds and helpers to build sources from text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from claimdiff.normalize import Claim, claims_of
+from claimdiff.sources import build_source
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+SHARED = ROOT.parent / "shared"
+
+
+def claims_in(text: str, language: str = "en", published: str = "") -> list[Claim]:
+    """The claims of one piece of text, as a source with the given metadata."""
+    metadata = {"language": language}
+    if published:
+        metadata["published"] = published
+    return claims_of(build_source("t.txt", text, metadata))
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    return SEEDS

@@ -1,0 +1,190 @@
+"""Extraction and normalization: one case table, grouped by where the cases came from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+import pytest
+
+from claimdiff.normalize import Claim
+
+from .conftest import claims_in
+
+
+@dataclass(frozen=True)
+class Case:
+    id: str
+    text: str
+    surface: str  # the claim's exact text
+    kind: str
+    value: str  # Decimal string, in the canonical unit
+    unit: str
+    qualifier: str = "exact"
+    low: str | None = "="  # "=" means: same as value
+    high: str | None = "="
+    language: str = "en"
+    period: str | None = None
+
+
+SEED_CASES = [
+    Case("seed-money-bn", "President Emmanuel Macron has unveiled a €105 billion investment package.", "€105 billion", "money", "105e9", "EUR"),
+    Case("seed-money-more-than", "More than €109 billion in investments for infrastructure projects in France", "More than €109 billion", "money", "109e9", "EUR", "more_than", "109e9", None),
+    Case("seed-money-fr", "les engagements financiers massifs (109 milliards d’euros d’investissements)", "109 milliards d’euros", "money", "109e9", "EUR", language="fr"),
+    Case("seed-money-bn-abbrev", "€1.9 bn raised in AI in 2024", "€1.9 bn", "money", "1.9e9", "EUR", period="2024"),
+    Case("seed-money-m", "€400 m in direct aid for public and private R&D", "€400 m", "money", "400e6", "EUR"),
+    Case("seed-money-M-glued", "the roll-out of its €750M investment plan", "€750M", "money", "750e6", "EUR"),
+    Case("seed-money-iso", "could see investments up to EUR 4 billion at full capacity", "up to EUR 4 billion", "money", "4e9", "EUR", "up_to", None, "4e9"),
+    Case("seed-money-plural-scale", "boosts its investment to over €3 billions", "over €3 billions", "money", "3e9", "EUR", "more_than", "3e9", None),
+    Case("seed-money-names-after", "for an investment of 400 million euros.", "400 million euros", "money", "400e6", "EUR"),
+    Case("seed-money-rate", "a tax rebate of €10.5 /MWh for large DC", "€10.5 /MWh", "money", "0.0000105", "EUR / watt_hour"),
+    Case("seed-money-rate-after", "an average selling price of around 70 €/MWh", "around 70 €/MWh", "money", "0.00007", "EUR / watt_hour", "approx", "0.000063", "0.000077"),
+    Case("seed-money-per-area", "€10/m2 up to €100/m2", "€10/m2", "money", "10", "EUR / meter ** 2"),
+    Case("seed-quantity-gw", "projects up to 1GW", "up to 1GW", "quantity", "1e9", "watt", "up_to", None, "1e9"),
+    Case("seed-quantity-glued-mw", "with a final power of 100MW, Eclairion", "100MW", "quantity", "1e8", "watt"),
+    Case("seed-quantity-signed", "+89 TWh net electricity export balance reached in 2024", "+89 TWh", "quantity", "8.9e13", "watt_hour", period="2024"),
+    Case("seed-quantity-flops", "increasing its cumulative power to 125.9 Petaflop/s with", "125.9 Petaflop/s", "quantity", "1.259e17", "FLOP / second"),
+    Case("seed-quantity-flops-per-watt", "with a performance of 69.1 Gflop/s per Watt.", "69.1 Gflop/s per Watt", "quantity", "6.91e10", "FLOP / second / watt"),
+    Case("seed-quantity-co2", "Only 21,3 g CO2-eq/ kWh (2024), against an average of 292 g in the EU (2023)", "21,3 g CO2-eq/ kWh", "quantity", "0.0213", "gram_CO2eq / watt_hour", period="2024"),
+    Case("seed-quantity-follow-on-unit", "Only 21,3 g CO2-eq/ kWh (2024), against an average of 292 g in the EU (2023)", "292 g", "quantity", "0.292", "gram_CO2eq / watt_hour", period="2023"),
+    Case("seed-quantity-hectares", "for a total surface area of over 1,200 Ha:", "over 1,200 Ha", "quantity", "1200", "hectare", "more_than", "1200", None),
+    Case("seed-quantity-range-open", "Surface areas range from 18 to 150+ ha", "18 to 150+ ha", "quantity", "150", "hectare", "range", "18", None),
+    Case("seed-quantity-range-dash", "Paris is 10-40 ms away (at light speed)", "10-40 ms", "quantity", "0.04", "second", "range", "0.01", "0.04"),
+    Case("seed-percent", "With 30% of national venture capital investments", "30%", "percent", "30", "percent"),
+    Case("seed-percent-comma-decimal", "The high voltage grid has a 99,9995% availability.", "99,9995%", "percent", "99.9995", "percent"),
+    Case("seed-percent-fraction", "Two-thirds of sub-sea cables landing in the EU are landing in France", "Two-thirds", "percent", "66.67", "percent"),
+    Case("seed-count-more-than", "In 2025, France has more than 1,000 AI startups, including gems", "more than 1,000 AI startups", "count", "1000", "count", "more_than", "1000", None, period="2025"),
+    Case("seed-count-words", "Twenty international data protection authorities have issued a joint statement", "Twenty international data protection authorities", "count", "20", "count"),
+    Case("seed-count-fr-words", "plus de soixante entreprises européennes se sont engagées", "plus de soixante entreprises", "count", "60", "count", "more_than", "60", None, language="fr"),
+    Case("seed-count-fr-approx-noun", "qui compte déjà une vingtaine de structures.", "une vingtaine de structures", "count", "20", "count", "approx", "18", "22", language="fr"),
+    Case("seed-count-fr-plus-de-symbol", "+ de 1,000 IA startups in 2025", "+ de 1,000 IA startups", "count", "1000", "count", "more_than", "1000", None),
+    Case("seed-rank-caps", "In 2023, France ranks 3RD in the Stanford Global AI Vibrancy Ranking", "3RD", "rank", "3", "dimensionless", period="2023"),
+    Case("seed-rank-second-in-period", "France has moved from 13TH place in 2023 to 5TH place in 2024 in the Global AI Index", "5TH", "rank", "5", "dimensionless", period="2024"),
+    Case("seed-rank-word", "France is the third country in the world in terms of the number of AI researchers", "third", "rank", "3", "dimensionless"),
+    Case("seed-date-launched", "Launched in January 2025, the National Institute for AI Evaluation and Security", "January 2025", "date", "2025", "year", "exact", "2025", "2025.0822", period="2025-01"),
+    Case("seed-date-fr", "Ce nouveau hub -qui verra le jour à Paris en juin 2025- a pour ambition", "juin 2025", "date", "2025.4137", "year", "exact", "2025.4137", "2025.4932", language="fr", period="2025-06"),
+    Case("seed-multiplier", "decrease resource usage by a factor of 3.", "by a factor of 3", "quantity", "3", "dimensionless"),
+    Case("seed-change-from", "It has reduced the optimal authorization procedure time from 9 to 6 months.", "6 months", "quantity", "6", "month"),
+    Case("seed-since-period", "Since 2022, the second phase, supported by €1 billion via the France 2030 investment plan", "€1 billion", "money", "1e9", "EUR", period="2022/.."),
+    Case("seed-by-period", "to raise awareness among two million French citizens by the end of 2027", "two million French citizens", "count", "2e6", "count", period="../2027"),
+]
+
+OWN_CASES = [
+    Case("own-money-symbol-after-fr", "Le groupe a levé 2,5 milliards € en 2024.", "2,5 milliards €", "money", "2.5e9", "EUR", language="fr", period="2024"),
+    Case("own-money-k-euro", "Chaque lauréat reçoit 20 k€ de subvention.", "20 k€", "money", "20000", "EUR", language="fr"),
+    Case("own-money-md-euro", "Un plan de 3 Md€ pour la recherche.", "3 Md€", "money", "3e9", "EUR", language="fr"),
+    Case("own-money-words", "They pledged one hundred and nine billion euros.", "one hundred and nine billion euros", "money", "109e9", "EUR"),
+    Case("own-money-fr-jusqua", "jusqu'à 15 milliards d'euros d'investissement", "jusqu'à 15 milliards d'euros", "money", "15e9", "EUR", "up_to", None, "15e9", language="fr"),
+    Case("own-money-fr-environ", "environ 300 millions d'euros", "environ 300 millions d'euros", "money", "300e6", "EUR", "approx", "270e6", "330e6", language="fr"),
+    Case("own-money-nbsp", "un budget de 1\u202f200 millions d’euros", "1\u202f200 millions d’euros", "money", "1.2e9", "EUR", language="fr"),
+    Case("own-quantity-fr-gigawatt", "un campus d'un gigawatt", "un gigawatt", "quantity", "1e9", "watt", language="fr"),
+    Case("own-quantity-fr-decimal", "une puissance de 1,5 GW", "1,5 GW", "quantity", "1.5e9", "watt", language="fr"),
+    Case("own-quantity-between", "This is expected to save between 9 and 18 months.", "9 and 18 months", "quantity", "18", "month", "range", "9", "18"),
+    Case("own-count-at-least", "At least 16 of them are available and at least 35 zones could host data centers", "at least 35 zones", "count", "35", "count", "at_least", "35", None),
+    Case("own-percent-words", "Growth reached 12 percent last year.", "12 percent", "percent", "12", "percent"),
+    Case("own-percent-fr", "soit 45 pour cent des projets", "45 pour cent", "percent", "45", "percent", language="fr"),
+    Case("own-rank-fr", "La France est 2e en Europe pour l'IA", "2e", "rank", "2", "dimensionless", language="fr"),
+    Case("own-date-day", "on February 5th, 2025, the school signed a protocol agreement", "February 5th, 2025", "date", "2025.0959", "year", period="2025-02-05"),
+    Case("own-quarter-period", "an additional 400MW to be secured by Q3 2025", "400MW", "quantity", "4e8", "watt", period="../2025-09"),
+    Case("own-tenfold", "boost military operational speeds tenfold by 2026", "tenfold", "quantity", "10", "dimensionless", period="../2026"),
+]
+
+BUGS_CAUGHT = [
+    Case("bug-scale-after-line-break", "Dataiku (€3.5 \nbillion).", "€3.5 \nbillion", "money", "3.5e9", "EUR"),
+    Case("bug-uppercase-scale", "SINCE 2018, MORE THAN €2.5 BILLION HAS BEEN INVESTED", "MORE THAN €2.5 BILLION", "money", "2.5e9", "EUR", "more_than", "2.5e9", None, period="2018/.."),
+    Case("bug-over-duration-is-a-span", "a €1.5 billion investment over five years to accelerate AI research", "five years", "quantity", "5", "year"),
+    Case("bug-minutes-not-millions", "Outages longer than 3mn occurs less than one every 10 years", "3mn", "quantity", "3", "minute"),
+    Case("bug-programme-name-is-not-a-year", "supported by €1 billion via the France 2030 investment plan", "€1 billion", "money", "1e9", "EUR"),
+]
+
+
+def _find(claims: list[Claim], surface: str) -> Claim:
+    for claim in claims:
+        if claim.text == surface:
+            return claim
+    raise AssertionError(f"no claim {surface!r} among {[c.text for c in claims]}")
+
+
+def _close(actual: float | None, expected: str | None) -> bool:
+    if expected is None:
+        return actual is None
+    return actual is not None and abs(Decimal(repr(actual)) - Decimal(expected)) <= abs(Decimal(expected)) * Decimal("1e-9")
+
+
+ALL_CASES = SEED_CASES + OWN_CASES + BUGS_CAUGHT
+
+
+@pytest.mark.parametrize("case", ALL_CASES, ids=[c.id for c in ALL_CASES])
+def test_extracts(case: Case) -> None:
+    claim = _find(claims_in(case.text, case.language), case.surface)
+    assert claim.kind == case.kind
+    assert _close(claim.value, case.value), claim.value
+    assert claim.unit == case.unit
+    assert claim.qualifier == case.qualifier
+    assert _close(claim.low, case.value if case.low == "=" else case.low), claim.low
+    assert _close(claim.high, case.value if case.high == "=" else case.high), claim.high
+    if case.period is not None:
+        assert claim.period == case.period
+
+
+NOT_CLAIMS = [
+    ("bare-year", "In 2024, several major transactions marked the ecosystem."),
+    ("model-name-h100", "It runs on H100 chips."),
+    ("model-name-hyphen", "developing the HX-2 strike drone"),
+    ("network-5g", "Operators deploy 5G everywhere."),
+    ("glued-letters", "the Adastra2 extension and the 3IA institutes"),
+    ("phone-fr", "Call 01 23 45 67 89 for details."),
+    ("phone-intl", "Call +33 1 23 45 67 89 for details."),
+    ("list-marker", "1. Introduction"),
+    ("page-number", "42"),
+    ("programme-year", "The France 2030 plan supports research."),
+    ("one-is-not-a-count", "One of the key drivers is talent."),
+    ("fr-article-is-not-a-count", "Un centre de recherche ouvrira."),
+    ("training-is-not-counted", "It creates 9 training and excellence hubs"[:0] + "The co2 footprint"),
+]
+
+
+@pytest.mark.parametrize("text", [t for _, t in NOT_CLAIMS], ids=[i for i, _ in NOT_CLAIMS])
+def test_not_claims(text: str) -> None:
+    language = "fr" if text.startswith("Un ") else "en"
+    assert [c.text for c in claims_in(text, language)] == []
+
+
+KNOWN_GAPS = [
+    Case("gap-spelled-decimal", "It raised one point five billion dollars.", "one point five billion dollars", "money", "1.5e9", "USD"),
+    Case("gap-range-of-money-words", "between five and ten million euros", "five and ten million euros", "money", "10e6", "EUR", "range", "5e6", "10e6"),
+]
+
+
+@pytest.mark.parametrize("case", KNOWN_GAPS, ids=[c.id for c in KNOWN_GAPS])
+@pytest.mark.xfail(strict=True, reason="known gap: not read yet")
+def test_known_gaps(case: Case) -> None:
+    test_extracts(case)
+
+
+def test_dollar_is_usd_and_flagged() -> None:
+    claim = _find(claims_in("French startup AMI has raised $1 billion.", published="2025-03-10"), "$1 billion")
+    assert claim.unit == "EUR"
+    assert claim.original == {"value": 1e9, "unit": "USD"}
+    assert claim.fx is not None and claim.fx["from"] == "USD" and claim.fx["date"] == "2025-03-10"
+    assert "$ read as USD" in claim.flags
+    assert claim.low is not None and claim.high is not None and claim.low < claim.value < claim.high
+
+
+def test_published_date_is_the_default_period() -> None:
+    claim = _find(claims_in("The company raised €20 million.", published="2025-06-01"), "€20 million")
+    assert claim.period == "2025"
+
+
+def test_precision_keeps_what_is_stated() -> None:
+    rounded = _find(claims_in("It costs €1.5 bn."), "€1.5 bn")
+    precise = _find(claims_in("It costs €1.5437 bn."), "€1.5437 bn")
+    assert rounded.value != precise.value
+    assert rounded.precision > precise.precision
+
+
+def test_positions_map_back_to_original_lines() -> None:
+    text = "Title\n\nIt was built by great scien-\ntists for €1.2 bn in\ntotal."
+    claim = _find(claims_in(text), "€1.2 bn")
+    line = text.splitlines()[claim.line - 1]
+    assert line[claim.column - 1 :].startswith("€1.2 bn")
