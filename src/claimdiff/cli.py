@@ -18,7 +18,7 @@ from typing import Any
 import click
 
 from claimdiff import __version__
-from claimdiff.errors import ClaimdiffError, ExitCode
+from claimdiff.errors import ClaimdiffError, ExitCode, UsageError
 from claimdiff.formats import FORMATTERS, Findings
 from claimdiff.gate import FAIL_ON, apply_rulings, changed_since, failing, run_gate
 from claimdiff.pipeline import Corpus, load_corpus
@@ -247,7 +247,7 @@ def gate(ctx: Context, new_paths: tuple[str, ...], corpus: str, since: str | Non
             click.echo(f"No source changed since {since}.")
             return
     if not paths:
-        raise click.UsageError("name the new sources, or use --since REF")
+        raise UsageError("name the new sources, or use --since REF")
     result = run_gate(paths, Path(corpus), ctx.store, ctx.max_bytes)
     blocking = failing(result.introduced, fail_on, ("open",))
     findings = Findings(result.sources, result.discrepancies, result.new_claims, result.warnings, "claimdiff gate")
@@ -283,7 +283,7 @@ def review(ctx: Context, identifier: str, status: str, note: str, by: str, corpu
     match = next((d for d in loaded.discrepancies if d.id == identifier), None)
     if match is None:
         read_rulings(ctx.store)  # a malformed file is reported before anything else
-        raise click.UsageError(f"no discrepancy {identifier} in {corpus} (see `claimdiff check`)")
+        raise UsageError(f"no discrepancy {identifier} in {corpus} (see `claimdiff check`)")
     positions = position_intervals(match.claims, match.positions)
     subject = f"{match.subject['metric']} of {match.subject['entity']}"
     record_ruling(ctx.store, identifier, status, note, by or getpass.getuser(), positions, subject)

@@ -141,7 +141,7 @@ def _capitalised_names(
             continue
         sentence_start = not text[: match.start()].strip(" →•-–*\n\"“(")
         # A capitalised first word is a name only if the source never writes it in lower case.
-        common = lowered[0] in vocabulary or not vocabulary
+        common = lowered[0] in vocabulary or not vocabulary or lowered[0].endswith("s")
         camel = any(c.isupper() for c in words[0][1:])
         if len(words) == 1 and sentence_start and not words[0].isupper() and not camel and common:
             continue
