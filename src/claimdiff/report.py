@@ -24,7 +24,7 @@ from claimdiff.descriptions import SIMILARITY_THRESHOLD
 from claimdiff.lexicon import currencies
 from claimdiff.normalize import MAX_RELATIVE_PRECISION, Claim
 from claimdiff.pipeline import Corpus, source_name
-from claimdiff.values import describe_value
+from claimdiff.values import describe_original, describe_value
 
 WIDTH, LEFT, RIGHT, ROW = 640, 150, 20, 26
 
@@ -79,8 +79,18 @@ def number_line(d: Discrepancy, names: dict[str, str]) -> dict[str, Any] | None:
             open_high=claim.high is None, position=d.positions.get(claim.id, 0),
             label=f"{names.get(claim.source, claim.source)}:{claim.line}", value=describe_value(claim),
         ))
-    return {"segments": segments, "height": len(claims) * ROW + 30, "width": WIDTH, "log": log,
-            "left": LEFT, "right": WIDTH - RIGHT}
+    sample = claims[0]
+    ticks = [
+        {"x": x(v), "label": _tick_label(sample, v)} for v in sorted({low, high}) if v > 0 or not log
+    ]
+    return {"segments": segments, "height": len(claims) * ROW + 40, "width": WIDTH, "log": log,
+            "left": LEFT, "right": WIDTH - RIGHT, "ticks": ticks}
+
+
+def _tick_label(sample: Claim, value: float) -> str:
+    from claimdiff.values import bare_value
+
+    return bare_value(sample, value)
 
 
 def split_quote(claim: Claim) -> tuple[str, str, str]:
@@ -107,7 +117,7 @@ def render_report(corpus: Corpus, timestamp: bool = False) -> str:
             "line": number_line(d, names),
             "quotes": [
                 {"claim": c, "parts": split_quote(c), "name": names.get(c.source, c.source),
-                 "title": _title(corpus, c.source), "value": describe_value(c),
+                 "title": _title(corpus, c.source), "value": describe_value(c), "original": describe_original(c),
                  "highlights": d.highlights.get(c.id, [])}
                 for c in d.claims
             ],

@@ -408,6 +408,7 @@ def _blocks(text: str) -> Iterator[tuple[int, int, bool]]:
         new_block = (
             block_start is None
             or _BULLET.match(line) is not None
+            or line[:1] in (" ", "\t")  # an indented line opens a new paragraph or text box
             or _TERMINAL.search(previous) is not None
             or _is_heading(previous) != _is_heading(line)
             or _ends_title(previous, line)

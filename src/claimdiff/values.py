@@ -94,3 +94,17 @@ def relative_gap(base: Claim, other: Claim) -> str:
 def _ordinal(n: int) -> str:
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
+
+
+def describe_original(claim: Claim) -> str:
+    """The figure as written, before conversion: ``$1 bn``, ``125.9 PFLOP/s``."""
+    value, unit = claim.original.get("value"), str(claim.original.get("unit", ""))
+    if not isinstance(value, (int, float)):
+        return str(value)
+    if claim.kind == "money":
+        code, _, per = unit.partition(" / ")
+        text = format_money(float(value), code)
+        return f"{text}/{per}" if per else text
+    if claim.kind in ("count", "rank") or unit in ("count", "dimensionless", "percent"):
+        return bare_value(claim, float(value))
+    return f"{format_number(float(value))} {unit}"
