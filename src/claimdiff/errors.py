@@ -23,6 +23,10 @@ class InputError(ClaimdiffError):
     """A source, store or rulings file that cannot be read or parsed."""
 
 
+class MetadataError(InputError):
+    """A malformed ``sources.toml``: it concerns every source beside it, so it stops the run."""
+
+
 class UsageError(ClaimdiffError):
     """Arguments that do not make sense together."""
 

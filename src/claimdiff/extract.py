@@ -150,6 +150,8 @@ def _digit_candidates(text: str, language: str, blocked: list[tuple[int, int]]) 
     for match in DIGITS_RE.finditer(text):
         if _inside(match.start(), match.end(), blocked):
             continue
+        if re.match(r"0\d", match.group(0)):
+            continue  # "007", "000": codes and debris, not figures
         out.append(_Candidate(match.start(), match.end(), parse_digits(match.group(0), language)))
     return out
 
@@ -581,6 +583,8 @@ def _counted_noun(
         return "", pos
     if not singular and not _is_plural(head, words):
         return "", pos
+    if words.head_last and head.lower().endswith(("ed", "ing")) and head.lower() not in words.plurals:
+        return "", pos  # "0 raised", "3 trained": a participle is not what is counted
     return head.lower(), end
 
 

@@ -8,6 +8,7 @@ published date).
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import math
 import re
@@ -327,22 +328,32 @@ def _periods(mentions: list[Mention], times: list[TimeExpr], sentence: str) -> l
         # A clause boundary between figure and date weakens the link.
         return gap + 40 * len(re.findall(r"[;(]|, and|, but| against ", between))
 
-    usable = [t for t in times if not any(t.start < m.end and m.start < t.end for m in mentions if m.kind != "date")]
-    owner: dict[int, int] = {}
-    for t_index, time in enumerate(usable):
-        if mentions:
-            owner[t_index] = min(range(len(mentions)), key=lambda i: distance(mentions[i], time))
+    claims = [m for m in mentions if m.kind != "date"]
+    usable = [t for t in times if not any(t.start < m.end and m.start < t.end for m in _near(claims, t))]
+    owner: dict[int, Mention] = {}
+    for time in usable:
+        neighbours = _near(claims, time)
+        if neighbours:
+            owner[id(time)] = min(neighbours, key=lambda m: distance(m, time))
     out: list[TimeExpr | None] = []
-    for m_index, mention in enumerate(mentions):
+    for mention in mentions:
         if mention.kind == "date":
             out.append(mention.time)
             continue
         after = sentence[mention.end : mention.end + 3]
-        tight = [t for t in usable if "(" in after and 0 <= t.start - mention.end <= 3]
-        owned = [t for i, t in enumerate(usable) if owner.get(i) == m_index]
-        pool = tight or owned or usable
+        nearby = _near(usable, mention)
+        tight = [t for t in nearby if "(" in after and 0 <= t.start - mention.end <= 3]
+        owned = [t for t in usable if owner.get(id(t)) is mention]
+        pool = tight or owned or nearby
         out.append(min(pool, key=lambda t: distance(mention, t)) if pool else None)
     return out
+
+
+def _near(items: list, anchor: Mention | TimeExpr) -> list:  # type: ignore[type-arg]
+    """The items (sorted by start) just before and just after ``anchor``, and any overlapping it."""
+    starts = [item.start for item in items]
+    index = bisect.bisect_left(starts, anchor.start)
+    return items[max(0, index - 2) : index + 2]
 
 
 def _fx_day(period: TimeExpr | None, published: date | None) -> date | None:

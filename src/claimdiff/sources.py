@@ -20,7 +20,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from claimdiff.errors import InputError
+from claimdiff.errors import InputError, MetadataError
 from claimdiff.lexicon import abbreviations
 
 SOURCE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
@@ -151,6 +151,11 @@ def decode(data: bytes, name: str) -> tuple[str, str, list[str]]:
         return data.decode("utf-8"), "utf-8", []
     except UnicodeDecodeError as exc:
         where = exc.start
+    repaired = data.decode("utf-8", errors="replace")
+    if any(ord(c) > 127 and c != "\ufffd" for c in repaired):
+        # Valid multi-byte UTF-8 elsewhere: this is damaged UTF-8, not a legacy encoding.
+        bad = repaired.count("\ufffd")
+        return repaired, "utf-8", [f"{name}: {bad} invalid UTF-8 byte sequence(s) dropped (first at byte {where})"]
     # Legacy Western encodings: cp1252 is a superset of Latin-1's printable range.
     text = data.decode("cp1252", errors="replace")
     if "\ufffd" in text:
@@ -169,16 +174,16 @@ def read_metadata(folder: Path) -> dict[str, dict[str, str]]:
     try:
         table = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
-        raise InputError(f"{path}: {exc}") from None
+        raise MetadataError(f"{path}: {exc}") from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: cannot be read ({exc})") from None
+        raise MetadataError(f"{path}: cannot be read ({exc})") from None
     out: dict[str, dict[str, str]] = {}
     for name, entry in table.items():
         if not isinstance(entry, dict):
-            raise InputError(f"{path}: [{name}] must be a table of metadata fields")
+            raise MetadataError(f"{path}: [{name}] must be a table of metadata fields")
         unknown = set(entry) - set(METADATA_FIELDS)
         if unknown:
-            raise InputError(f"{path}: [{name}] has unknown field(s) {', '.join(sorted(unknown))}")
+            raise MetadataError(f"{path}: [{name}] has unknown field(s) {', '.join(sorted(unknown))}")
         out[name] = {k: str(v) for k, v in entry.items()}
     return out
 
@@ -199,7 +204,7 @@ def load_sources(
         try:
             sources.append(load_source(path, max_bytes, metadata_cache))
         except InputError as exc:
-            if str(path) in named:
+            if str(path) in named or isinstance(exc, MetadataError):
                 raise
             warnings.append(str(exc))
     for source in sources:
@@ -283,6 +288,8 @@ _DROPPED = dict.fromkeys(
     + list(range(0x202A, 0x202F))
     + list(range(0x2066, 0x206A))
 )
+# Arabic thousands and decimal separators, one character each like their ASCII forms.
+_SEPARATORS = {"\u066c": ",", "\u066b": "."}
 _LIGATURES = {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0xFB00, 0xFB07)}
 
 
@@ -303,7 +310,10 @@ def _map_chars(text: str) -> tuple[str, list[int]]:
         if code in _DROPPED or (code < 32 and ch not in "\n\t"):
             i += 1
             continue
-        if ch in _LIGATURES:
+        if ch in _SEPARATORS:
+            out.append(_SEPARATORS[ch])
+            offsets.append(i)
+        elif ch in _LIGATURES:
             for part in _LIGATURES[ch]:
                 out.append(part)
                 offsets.append(i)
@@ -384,12 +394,31 @@ _STOP = re.compile(r"(?<=[.!?…])['\"”’»)]*\s+(?=[\"“‘«(\[]?[A-ZÀ-Ý
 _LABEL = re.compile(r"^\s*(?:[→•▪►\-–—*]\s*)?([^\n:]{2,60}?)\s*(?:\([^)\n]{1,30}\))?\s*:\s")
 
 
+# Longer "sentences" (tables, run-on scraps) are cut into pieces of at most this many
+# characters at a space, which keeps every later stage's per-sentence work bounded.
+MAX_SENTENCE_CHARS = 2000
+
+
 def split_sentences(text: str, language: str) -> list[Sentence]:
     """Split repaired text into sentences, joining wrapped lines and keeping headings apart."""
     sentences: list[Sentence] = []
     for start, end, heading in _blocks(text):
-        sentences.extend(_split_block(text, start, end, heading, language))
+        for sentence in _split_block(text, start, end, heading, language):
+            sentences.extend(_bounded(text, sentence))
     return sentences
+
+
+def _bounded(text: str, sentence: Sentence) -> Iterator[Sentence]:
+    start = sentence.start
+    while sentence.end - start > MAX_SENTENCE_CHARS:
+        cut = text.rfind(" ", start + MAX_SENTENCE_CHARS // 2, start + MAX_SENTENCE_CHARS)
+        cut = cut if cut > start else start + MAX_SENTENCE_CHARS
+        yield Sentence(start, cut, text[start:cut], sentence.heading, sentence.label)
+        start = cut
+        while start < sentence.end and text[start].isspace():
+            start += 1
+    if start < sentence.end:
+        yield Sentence(start, sentence.end, text[start : sentence.end], sentence.heading, sentence.label)
 
 
 def _blocks(text: str) -> Iterator[tuple[int, int, bool]]:

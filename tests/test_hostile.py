@@ -1,0 +1,230 @@
+"""Hostile and broken input: the matrix of README's "Bad input" table, fuzzing, no hangs.
+
+Each row states what the user sees; the README table is generated from the same facts.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from claimdiff.cli import main
+from claimdiff.pipeline import analyse_source, find_discrepancies
+from claimdiff.sources import build_source
+
+SENTENCE = "France has 1,000 AI startups and raised €1.9 billion in 2024.\n"
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def _claims_from(path: Path) -> tuple[int, str, str]:
+    return run("extract", str(path), "--format", "csv")
+
+
+# --- the input matrix -------------------------------------------------------------------------
+
+MATRIX = [
+    # (id, file name, bytes, exit code, text expected on stderr ("" = none), claims expected)
+    ("empty", "empty.txt", b"", 0, "empty, no claims", 0),
+    ("png", "image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", 2, "binary file (a PNG image)", 0),
+    ("pdf", "doc.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", 2, "binary file (a PDF)", 0),
+    ("nul-bytes", "nul.txt", b"France has\x00 1,000 startups", 2, "binary file (contains NUL bytes)", 0),
+    ("utf8-bom", "bom.txt", b"\xef\xbb\xbf" + SENTENCE.encode(), 0, "", 2),
+    ("utf16-bom", "utf16.txt", SENTENCE.encode("utf-16"), 0, "", 2),
+    ("latin1", "latin1.txt", "Le café a levé 2,5 millions d'euros.\n".encode("latin-1"), 0, "decoded as cp1252", 1),
+    ("cp1252", "cp1252.txt", "It raised €1.9 billion – a record.\n".encode("cp1252"), 0, "decoded as cp1252", 1),
+    ("invalid-utf8", "broken.txt", "Café raised €1.9 billion.\n".encode() + b"\xff\xfe bad\n", 0, "invalid UTF-8", 1),
+    ("crlf", "crlf.txt", SENTENCE.replace("\n", "\r\n").encode(), 0, "", 2),
+    ("lone-cr", "cr.txt", ("Title\r" + SENTENCE).replace("\n", "\r").encode(), 0, "", 2),
+    ("fullwidth-digits", "wide.txt", "France has １,０００ AI startups.\n".encode(), 0, "", 1),
+    ("arabic-indic-digits", "arabic.txt", "France has ١٬٠٠٠ AI startups and €١٠٥ billion.\n".encode(), 0, "", 2),
+    ("invisible-chars-in-numbers", "zw.txt", "It raised €1\u200b05 billion and €1\u00ad09 billion.\u202e\n".encode(), 0, "", 2),
+    ("name-with-spaces-quotes-accents", "l'été \"2025\" ñ.txt", SENTENCE.encode(), 0, "", 2),
+]
+
+
+@pytest.mark.parametrize(("name", "data", "code", "message", "claims"), [m[1:] for m in MATRIX], ids=[m[0] for m in MATRIX])
+def test_input_matrix(tmp_path: Path, name: str, data: bytes, code: int, message: str, claims: int) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    exit_code, out, err = _claims_from(path)
+    assert exit_code == code, err
+    assert "Traceback" not in err
+    if message:
+        assert message in err
+        assert len(err.strip().splitlines()) == 1
+    if code == 0:
+        assert len(out.splitlines()) - 1 == claims, out
+
+
+def test_binary_file_in_a_folder_is_skipped_with_a_warning(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(SENTENCE, encoding="utf-8")
+    (tmp_path / "b.txt").write_bytes(b"%PDF-1.4 binary")
+    code, out, err = _claims_from(tmp_path)
+    assert code == 0 and len(out.splitlines()) == 3
+    assert "b.txt: binary file (a PDF), not text" in err
+
+
+def test_wide_digits_read_as_numbers(tmp_path: Path) -> None:
+    source = build_source("w.txt", "France has １,０００ AI startups and €١٠٥ billion.", {"language": "en"})
+    values = sorted(c.value for c in analyse_source(source))
+    assert values == [1000.0, 105e9]
+
+
+def test_one_megabyte_line(tmp_path: Path) -> None:
+    path = tmp_path / "long.txt"
+    path.write_text(("Mistral AI raised €600 million in 2024 " * 26000)[:1_000_000], encoding="utf-8")
+    started = time.monotonic()
+    code, out, _ = _claims_from(path)
+    assert code == 0 and len(out.splitlines()) > 10_000
+    assert time.monotonic() - started < 120  # catches runaway complexity, not a speed measure
+
+
+def test_oversized_file_is_refused_and_the_limit_can_be_raised(tmp_path: Path) -> None:
+    path = tmp_path / "big.txt"
+    path.write_text(SENTENCE * 2000, encoding="utf-8")
+    code, _, err = run("--max-bytes", "1000", "extract", str(path))
+    assert code == 2 and "over the limit of 1,000" in err and "--max-bytes" in err
+    assert run("--max-bytes", "10000000", "extract", str(path))[0] == 0
+
+
+def test_folder_of_ten_thousand_small_files(tmp_path: Path) -> None:
+    for index in range(10_000):
+        (tmp_path / f"f{index:05d}.txt").write_text(f"Startup {index} raised €{index % 90 + 1} million.\n", encoding="utf-8")
+    code, out, err = _claims_from(tmp_path)
+    assert code == 0, err
+    assert len(out.splitlines()) - 1 == 10_000
+
+
+def test_unreadable_file_in_a_folder_is_a_warning(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "ok.txt").write_text(SENTENCE, encoding="utf-8")
+    locked = tmp_path / "locked.txt"
+    locked.write_text(SENTENCE, encoding="utf-8")
+    original = Path.read_bytes
+
+    def deny(self: Path) -> bytes:  # root reads anything, so refuse the way the OS would
+        if self.name == "locked.txt":
+            raise PermissionError(13, "Permission denied")
+        return original(self)
+
+    monkeypatch.setattr(Path, "read_bytes", deny)
+    code, out, err = _claims_from(tmp_path)
+    assert code == 0 and "locked.txt: cannot be read (Permission denied)" in err
+    assert len(out.splitlines()) == 3
+    assert _claims_from(locked)[0] == 2
+
+
+def test_symlink_loops(tmp_path: Path) -> None:
+    (tmp_path / "ok.txt").write_text(SENTENCE, encoding="utf-8")
+    (tmp_path / "loop").symlink_to(tmp_path)
+    (tmp_path / "self.txt").symlink_to(tmp_path / "self.txt")
+    code, out, err = _claims_from(tmp_path)
+    assert code == 0 and len(out.splitlines()) == 3
+    assert "self.txt: cannot be read" in err
+
+
+def test_malformed_sources_toml_names_file_and_line(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(SENTENCE, encoding="utf-8")
+    (tmp_path / "sources.toml").write_text('["a.txt"]\ntitle = "x"\npublished = \n', encoding="utf-8")
+    code, _, err = _claims_from(tmp_path)
+    assert code == 2 and "sources.toml" in err and "line 3" in err
+
+
+def test_ruling_for_an_unknown_discrepancy_is_reported_stale(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text(SENTENCE, encoding="utf-8")
+    (tmp_path / "claims").mkdir()
+    (tmp_path / "claims" / "reviews.toml").write_text('[d-0123456789]\nstatus = "dismissed"\nnote = "../../etc/passwd"\n', encoding="utf-8")
+    code, _, err = run("check", "a.txt")
+    assert code == 0 and "d-0123456789 matches no current discrepancy (stale)" in err
+    assert (tmp_path / "claims" / "reviews.toml").read_text(encoding="utf-8").endswith('"../../etc/passwd"\n')
+
+
+# --- no hang ------------------------------------------------------------------------------------
+
+PATHOLOGICAL = {
+    "digits-with-separators": ",".join(["123"] * 33_000),
+    "ones-and-commas": "1," * 50_000,
+    "euro-signs": "€ " * 50_000,
+    "open-brackets": "(" * 50_000,
+    "number-words": " ".join(["one hundred and"] * 20_000),
+    "capitalised-words": " ".join(["Alpha Beta"] * 30_000),
+    "years-and-money": " ".join(["in 2024 €5 bn"] * 3_000),
+}
+
+
+@pytest.mark.parametrize("text", PATHOLOGICAL.values(), ids=PATHOLOGICAL.keys())
+def test_pathological_input_finishes(text: str) -> None:
+    started = time.monotonic()
+    claims = analyse_source(build_source("p.txt", text, {"language": "en"}))
+    find_discrepancies(claims, {})
+    assert time.monotonic() - started < 60  # a generous bound: catches backtracking, not speed
+
+
+# --- fuzzing ------------------------------------------------------------------------------------
+
+PIECES = ["€", "$", "EUR", "1,000", "21,3", "1.5", "1\u202f200", "bn", "milliards", "million", "GW", "MW",
+          "g CO2-eq/ kWh", "%", "more than", "up to", "plus de", "jusqu'à", "environ", "about", "18 to 150+",
+          "10-40", "ha", "in 2024", "by 2030", "depuis 2019", "en juin 2025", "Q3 2025", "3RD", "soixante",
+          "Twenty", "startups", "entreprises", "Mistral AI", "France", "(", ")", ",", ".", "\n", "→", "+", "-"]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(pieces=st.lists(st.sampled_from(PIECES), max_size=40), language=st.sampled_from(["en", "fr"]))
+def test_fuzz_sentences(pieces: list[str], language: str) -> None:
+    _check_invariants(" ".join(pieces), language)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=st.text(max_size=300), language=st.sampled_from(["en", "fr"]))
+def test_fuzz_raw_text(text: str, language: str) -> None:
+    _check_invariants(text, language)
+
+
+def _check_invariants(text: str, language: str) -> None:
+    source = build_source("f.txt", text, {"language": language})
+    claims = analyse_source(source)
+    for claim in claims:
+        assert " ".join(source.text[claim.start : claim.end].split()) == " ".join(claim.text.split())
+        assert math.isfinite(claim.value)
+        if claim.low is not None:
+            assert math.isfinite(claim.low) and claim.low <= claim.value + abs(claim.value) * 1e-9
+        if claim.high is not None:
+            assert math.isfinite(claim.high) and claim.value <= claim.high + abs(claim.value) * 1e-9
+        line = source.original.splitlines()[claim.line - 1] if source.original.splitlines() else ""
+        assert 1 <= claim.column <= len(line) + 1
+    find_discrepancies(claims, {})
+
+
+def test_a_killed_writer_leaves_the_previous_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from claimdiff import store
+
+    target = tmp_path / "claims.jsonl"
+    target.write_text("previous\n", encoding="utf-8")
+
+    def crash(*args: object) -> None:
+        raise KeyboardInterrupt  # the process dies between writing and renaming
+
+    monkeypatch.setattr(os, "replace", crash)
+    with pytest.raises(KeyboardInterrupt):
+        store.write_atomic(target, "new content\n")
+    assert target.read_text(encoding="utf-8") == "previous\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["claims.jsonl"]
+
+
+def test_concurrent_writers_are_refused(tmp_path: Path) -> None:
+    from claimdiff.errors import InputError
+    from claimdiff.store import locked
+
+    with locked(tmp_path), pytest.raises(InputError, match="another claimdiff run"), locked(tmp_path):
+        pass
