@@ -9,8 +9,24 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-COMPANIES = ["Arvela", "Brisk Labs", "Cobaltix", "Dunmore AI", "Elsive", "Fjordata", "Gravicell", "Helix Nord",
-             "Iridio", "Jantar Systems", "Kelvra", "Lumora", "Mistforge", "Nuvolane", "Orbitaal", "Pellucid"]
+COMPANIES = [
+    "Arvela",
+    "Brisk Labs",
+    "Cobaltix",
+    "Dunmore AI",
+    "Elsive",
+    "Fjordata",
+    "Gravicell",
+    "Helix Nord",
+    "Iridio",
+    "Jantar Systems",
+    "Kelvra",
+    "Lumora",
+    "Mistforge",
+    "Nuvolane",
+    "Orbitaal",
+    "Pellucid",
+]
 EN = [
     "{c} raised €{m} million in its latest funding round in {y}.",
     "In {y}, {c} announced a €{b} billion investment in data centers in France.",
@@ -30,9 +46,14 @@ FR = [
 def sentence(rng: random.Random, language: str) -> str:
     template = rng.choice(EN if language == "en" else FR)
     return template.format(
-        c=rng.choice(COMPANIES), m=rng.choice([120, 250, 385, 600, 1200]), y=rng.choice([2023, 2024, 2025]),
-        b=rng.choice([1, 1.5, 2, 4, 6]), n=rng.choice([40, 120, 1000, 1500, 4000]), k=rng.choice([3, 5, 9]),
-        w=rng.choice([100, 250, 500, 1000]), p=rng.choice([12, 18, 30]),
+        c=rng.choice(COMPANIES),
+        m=rng.choice([120, 250, 385, 600, 1200]),
+        y=rng.choice([2023, 2024, 2025]),
+        b=rng.choice([1, 1.5, 2, 4, 6]),
+        n=rng.choice([40, 120, 1000, 1500, 4000]),
+        k=rng.choice([3, 5, 9]),
+        w=rng.choice([100, 250, 500, 1000]),
+        p=rng.choice([12, 18, 30]),
     )
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import time
 from pathlib import Path
 
 import pytest
@@ -20,12 +19,23 @@ from .conftest import ROOT, SEEDS
 from .test_report import HOSTILE
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 if not Path(CHROMIUM).exists() and not os.environ.get("CI"):
     pytest.skip("no chromium here (CI installs it)", allow_module_level=True)
-sync_api = pytest.importorskip("playwright.sync_api") if not os.environ.get("CI") else __import__("playwright.sync_api").sync_api
+sync_api = (
+    pytest.importorskip("playwright.sync_api")
+    if not os.environ.get("CI")
+    else __import__("playwright.sync_api").sync_api
+)
 
 
 @pytest.fixture(scope="module")
@@ -72,7 +82,9 @@ def test_seed_report_in_a_browser(browser, tmp_path: Path) -> None:  # type: ign
 def test_hostile_report_runs_no_script(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     (tmp_path / "src").mkdir()
     (tmp_path / "src" / "evil.txt").write_text(HOSTILE, encoding="utf-8")
-    (tmp_path / "src" / "good.txt").write_text("Evil Corp raised €109 billion for AI infrastructure in France.\n", encoding="utf-8")
+    (tmp_path / "src" / "good.txt").write_text(
+        "Evil Corp raised €109 billion for AI infrastructure in France.\n", encoding="utf-8"
+    )
     path = tmp_path / "report.html"
     path.write_text(render_report(load_corpus([str(tmp_path / "src")])), encoding="utf-8")
     events: dict = {}

@@ -43,7 +43,22 @@ def test_extract_json_contract(corpus: Path) -> None:
     document = json.loads(out)
     assert document["version"] == 1
     claim = next(c for c in document["claims"] if c["text"] == "€105 billion")
-    for field in ("id", "source", "line", "column", "text", "sentence", "kind", "value", "low", "high", "unit", "original", "qualifier", "period"):
+    for field in (
+        "id",
+        "source",
+        "line",
+        "column",
+        "text",
+        "sentence",
+        "kind",
+        "value",
+        "low",
+        "high",
+        "unit",
+        "original",
+        "qualifier",
+        "period",
+    ):
         assert field in claim
     assert claim["source"] == "seeds/002_e808da6115982e84.txt" and claim["line"] == 31
 
@@ -102,9 +117,21 @@ def test_gate_contradicting_agreeing_unrelated(corpus: Path) -> None:
 def test_ruling_makes_the_gate_pass_and_keeps_other_entries(corpus: Path) -> None:
     (corpus / "seeds" / "contra.txt").write_text(CONTRADICTING, encoding="utf-8")
     reviews = corpus / "claims" / "reviews.toml"
-    reviews.write_text("# house rules: rule within a week\n[d-0000000000]\nstatus = \"dismissed\" # kept\nnote = \"old\"\n", encoding="utf-8")
+    reviews.write_text(
+        '# house rules: rule within a week\n[d-0000000000]\nstatus = "dismissed" # kept\nnote = "old"\n',
+        encoding="utf-8",
+    )
     assert run("gate", "seeds/contra.txt")[0] == 1
-    code, out, _ = run("review", SUMMIT_ID, "--status", "confirmed", "--note", "pledges counted differently", "--by", "tester")
+    code, out, _ = run(
+        "review",
+        SUMMIT_ID,
+        "--status",
+        "confirmed",
+        "--note",
+        "pledges counted differently",
+        "--by",
+        "tester",
+    )
     assert code == 0, out
     text = reviews.read_text(encoding="utf-8")
     assert "# house rules: rule within a week" in text and 'status = "dismissed" # kept' in text
@@ -117,7 +144,7 @@ def test_ruling_makes_the_gate_pass_and_keeps_other_entries(corpus: Path) -> Non
 
 def test_malformed_rulings_name_the_line_and_are_not_overwritten(corpus: Path) -> None:
     reviews = corpus / "claims" / "reviews.toml"
-    broken = "[d-1]\nstatus = \"confirmed\"\nnote = \n"
+    broken = '[d-1]\nstatus = "confirmed"\nnote = \n'
     reviews.write_text(broken, encoding="utf-8")
     code, _, err = run("review", SUMMIT_ID, "--status", "dismissed")
     assert code == 2
@@ -180,3 +207,13 @@ def test_usage_errors_exit_2_on_one_line(corpus: Path, args: list[str], message:
 def test_python_dash_m(corpus: Path) -> None:
     result = subprocess.run([sys.executable, "-m", "claimdiff", "--version"], capture_output=True, text=True)
     assert result.returncode == 0 and "claimdiff" in result.stdout
+
+
+def test_committed_outputs_are_current(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """reports/discrepancies.html and claims/ are what the README's command regenerates."""
+    root = SEEDS.parent
+    monkeypatch.chdir(root)
+    out = tmp_path / "report.html"
+    assert run("report", "-o", str(out))[0] == 0
+    assert out.read_bytes() == (root / "reports" / "discrepancies.html").read_bytes()
+    assert run("extract", "seeds/", "--check")[0] == 0

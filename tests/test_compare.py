@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from claimdiff.pipeline import load_corpus
+from claimdiff.pipeline import analyse_source, find_discrepancies, load_corpus
 from claimdiff.sources import build_source
-from claimdiff.pipeline import analyse_source, find_discrepancies
 
 from .conftest import SEEDS
 
@@ -20,8 +19,13 @@ GOLDEN = Path(__file__).parent / "golden" / "seeds_discrepancies.json"
 def _summary(discrepancies) -> list[dict]:  # type: ignore[no-untyped-def]
     return [
         {
-            "id": d.id, "kind": d.kind, "severity": d.severity, "subject": d.subject,
-            "claims": [f"{Path(c.source).name}:{c.line} {' '.join(c.text.split())} -> {d.positions[c.id]}" for c in d.claims],
+            "id": d.id,
+            "kind": d.kind,
+            "severity": d.severity,
+            "subject": d.subject,
+            "claims": [
+                f"{Path(c.source).name}:{c.line} {' '.join(c.text.split())} -> {d.positions[c.id]}" for c in d.claims
+            ],
         }
         for d in discrepancies
     ]
@@ -37,7 +41,11 @@ def test_seed_discrepancies_match_golden_file() -> None:
 def test_seed_findings_a_careful_reader_expects() -> None:
     found = {(d.kind, d.subject["entity"], d.subject["metric"]): d for d in load_corpus([str(SEEDS)]).discrepancies}
     summit = found[("contradiction", "France", "investment (infrastructure)")]
-    assert {" ".join(c.text.split()) for c in summit.claims} == {"€105 billion", "More than €109 billion", "109 milliards d’euros"}
+    assert {" ".join(c.text.split()) for c in summit.claims} == {
+        "€105 billion",
+        "More than €109 billion",
+        "109 milliards d’euros",
+    }
     assert "+3.8%" in summit.explanation
     strategy = next(d for key, d in found.items() if key[2].startswith("investment (research)"))
     assert {"€1.5 billion", "MORE THAN €2.5 BILLION"} <= {c.text for c in strategy.claims}
@@ -56,16 +64,35 @@ def _discrepancies(*texts: tuple[str, str]):  # type: ignore[no-untyped-def]
 
 
 NEGATIVES = [
-    ("two-phases", "The first phase of the National AI Strategy was funded with €1.5 billion.",
-     "The second phase of the National AI Strategy was funded with €2.2 billion."[:0] + "France 2030 invests €1 billion in a second phase."),
+    (
+        "two-phases",
+        "The first phase of the National AI Strategy was funded with €1.5 billion.",
+        "The second phase of the National AI Strategy was funded with €2.2 billion."[:0]
+        + "France 2030 invests €1 billion in a second phase.",
+    ),
     ("two-companies", "Mistral AI raised €600 million in June.", "Poolside raised €500 million in June."),
     ("two-countries", "France has more than 1,000 AI startups.", "Germany has 700 AI startups."),
     ("two-years", "In 2023, Mistral AI raised €385 million.", "In 2024, Mistral AI raised €600 million."),
-    ("agreeing-qualifier", "More than €109 billion will be invested in AI infrastructure in France.",
-     "France a annoncé 109 milliards d'euros d'investissements dans les infrastructures d'IA."),
-    ("orders-of-magnitude-apart", "Microsoft will invest €4 billion in France.", "Microsoft employs 1,500 people in France; it will invest €40 million in training."),
-    ("rounding", "Hugging Face is valued at €4.3 billion.", "Hugging Face has a valuation of about €4 billion."),
-    ("same-source-only", "Brookfield will invest €20 billion. Up to €15 billion goes to Data4.", "Paris hosts VivaTech every year."),
+    (
+        "agreeing-qualifier",
+        "More than €109 billion will be invested in AI infrastructure in France.",
+        "France a annoncé 109 milliards d'euros d'investissements dans les infrastructures d'IA.",
+    ),
+    (
+        "orders-of-magnitude-apart",
+        "Microsoft will invest €4 billion in France.",
+        "Microsoft employs 1,500 people in France; it will invest €40 million in training.",
+    ),
+    (
+        "rounding",
+        "Hugging Face is valued at €4.3 billion.",
+        "Hugging Face has a valuation of about €4 billion.",
+    ),
+    (
+        "same-source-only",
+        "Brookfield will invest €20 billion. Up to €15 billion goes to Data4.",
+        "Paris hosts VivaTech every year.",
+    ),
 ]
 
 
@@ -76,10 +103,19 @@ def test_not_flagged(a: str, b: str) -> None:
 
 
 POSITIVES = [
-    ("money-cross-language", "Investors pledged €150 billion at the AI Action Summit for AI infrastructure.",
-     "Lors du Sommet pour l'action sur l'IA, 109 milliards d'euros d'investissements dans les infrastructures ont été annoncés.", "fr"),
+    (
+        "money-cross-language",
+        "Investors pledged €150 billion at the AI Action Summit for AI infrastructure.",
+        "Lors du Sommet pour l'action sur l'IA, 109 milliards d'euros d'investissements dans les infrastructures ont été annoncés.",
+        "fr",
+    ),
     ("count", "France has 1,000 AI startups in 2025.", "In 2025, France has 1,500 AI startups.", "en"),
-    ("unit-conversion", "The Fluidstack campus will reach a capacity of 2,000 MW.", "The Fluidstack campus will have a capacity of 1 GW.", "en"),
+    (
+        "unit-conversion",
+        "The Fluidstack campus will reach a capacity of 2,000 MW.",
+        "The Fluidstack campus will have a capacity of 1 GW.",
+        "en",
+    ),
 ]
 
 
@@ -90,13 +126,18 @@ def test_flagged(a: str, b: str, language: str) -> None:
 
 
 def test_unit_conversion_agrees() -> None:
-    found = _discrepancies(("The campus will reach a capacity of 2,000 MW.", "en"),
-                           ("Fluidstack: the campus will have a capacity of 2 GW.", "en"))
+    found = _discrepancies(
+        ("The campus will reach a capacity of 2,000 MW.", "en"),
+        ("Fluidstack: the campus will have a capacity of 2 GW.", "en"),
+    )
     assert found == []
 
 
 def test_ids_are_stable_when_unrelated_sources_join() -> None:
-    base = [("Mistral AI raised €600 million in 2024.", "en"), ("In 2024, Mistral AI raised €385 million.", "en")]
+    base = [
+        ("Mistral AI raised €600 million in 2024.", "en"),
+        ("In 2024, Mistral AI raised €385 million.", "en"),
+    ]
     before = [d.id for d in _discrepancies(*base)]
     after = [d.id for d in _discrepancies(*base, ("Equinix runs 10 data centers in Paris.", "en"))]
     assert before and before == after

@@ -41,19 +41,56 @@ MATRIX = [
     ("nul-bytes", "nul.txt", b"France has\x00 1,000 startups", 2, "binary file (contains NUL bytes)", 0),
     ("utf8-bom", "bom.txt", b"\xef\xbb\xbf" + SENTENCE.encode(), 0, "", 2),
     ("utf16-bom", "utf16.txt", SENTENCE.encode("utf-16"), 0, "", 2),
-    ("latin1", "latin1.txt", "Le café a levé 2,5 millions d'euros.\n".encode("latin-1"), 0, "decoded as cp1252", 1),
-    ("cp1252", "cp1252.txt", "It raised €1.9 billion – a record.\n".encode("cp1252"), 0, "decoded as cp1252", 1),
-    ("invalid-utf8", "broken.txt", "Café raised €1.9 billion.\n".encode() + b"\xff\xfe bad\n", 0, "invalid UTF-8", 1),
+    (
+        "latin1",
+        "latin1.txt",
+        "Le café a levé 2,5 millions d'euros.\n".encode("latin-1"),
+        0,
+        "decoded as cp1252",
+        1,
+    ),
+    (
+        "cp1252",
+        "cp1252.txt",
+        "It raised €1.9 billion – a record.\n".encode("cp1252"),
+        0,
+        "decoded as cp1252",
+        1,
+    ),
+    (
+        "invalid-utf8",
+        "broken.txt",
+        "Café raised €1.9 billion.\n".encode() + b"\xff\xfe bad\n",
+        0,
+        "invalid UTF-8",
+        1,
+    ),
     ("crlf", "crlf.txt", SENTENCE.replace("\n", "\r\n").encode(), 0, "", 2),
     ("lone-cr", "cr.txt", ("Title\r" + SENTENCE).replace("\n", "\r").encode(), 0, "", 2),
     ("fullwidth-digits", "wide.txt", "France has １,０００ AI startups.\n".encode(), 0, "", 1),
-    ("arabic-indic-digits", "arabic.txt", "France has ١٬٠٠٠ AI startups and €١٠٥ billion.\n".encode(), 0, "", 2),
-    ("invisible-chars-in-numbers", "zw.txt", "It raised €1\u200b05 billion and €1\u00ad09 billion.\u202e\n".encode(), 0, "", 2),
-    ("name-with-spaces-quotes-accents", "l'été \"2025\" ñ.txt", SENTENCE.encode(), 0, "", 2),
+    (
+        "arabic-indic-digits",
+        "arabic.txt",
+        "France has ١٬٠٠٠ AI startups and €١٠٥ billion.\n".encode(),
+        0,
+        "",
+        2,
+    ),
+    (
+        "invisible-chars-in-numbers",
+        "zw.txt",
+        "It raised €1\u200b05 billion and €1\u00ad09 billion.\u202e\n".encode(),
+        0,
+        "",
+        2,
+    ),
+    ("name-with-spaces-quotes-accents", 'l\'été "2025" ñ.txt', SENTENCE.encode(), 0, "", 2),
 ]
 
 
-@pytest.mark.parametrize(("name", "data", "code", "message", "claims"), [m[1:] for m in MATRIX], ids=[m[0] for m in MATRIX])
+@pytest.mark.parametrize(
+    ("name", "data", "code", "message", "claims"), [m[1:] for m in MATRIX], ids=[m[0] for m in MATRIX]
+)
 def test_input_matrix(tmp_path: Path, name: str, data: bytes, code: int, message: str, claims: int) -> None:
     path = tmp_path / name
     path.write_bytes(data)
@@ -100,7 +137,9 @@ def test_oversized_file_is_refused_and_the_limit_can_be_raised(tmp_path: Path) -
 
 def test_folder_of_ten_thousand_small_files(tmp_path: Path) -> None:
     for index in range(10_000):
-        (tmp_path / f"f{index:05d}.txt").write_text(f"Startup {index} raised €{index % 90 + 1} million.\n", encoding="utf-8")
+        (tmp_path / f"f{index:05d}.txt").write_text(
+            f"Startup {index} raised €{index % 90 + 1} million.\n", encoding="utf-8"
+        )
     code, out, err = _claims_from(tmp_path)
     assert code == 0, err
     assert len(out.splitlines()) - 1 == 10_000
@@ -144,7 +183,9 @@ def test_ruling_for_an_unknown_discrepancy_is_reported_stale(tmp_path: Path, mon
     monkeypatch.chdir(tmp_path)
     (tmp_path / "a.txt").write_text(SENTENCE, encoding="utf-8")
     (tmp_path / "claims").mkdir()
-    (tmp_path / "claims" / "reviews.toml").write_text('[d-0123456789]\nstatus = "dismissed"\nnote = "../../etc/passwd"\n', encoding="utf-8")
+    (tmp_path / "claims" / "reviews.toml").write_text(
+        '[d-0123456789]\nstatus = "dismissed"\nnote = "../../etc/passwd"\n', encoding="utf-8"
+    )
     code, _, err = run("check", "a.txt")
     assert code == 0 and "d-0123456789 matches no current discrepancy (stale)" in err
     assert (tmp_path / "claims" / "reviews.toml").read_text(encoding="utf-8").endswith('"../../etc/passwd"\n')
@@ -173,10 +214,51 @@ def test_pathological_input_finishes(text: str) -> None:
 
 # --- fuzzing ------------------------------------------------------------------------------------
 
-PIECES = ["€", "$", "EUR", "1,000", "21,3", "1.5", "1\u202f200", "bn", "milliards", "million", "GW", "MW",
-          "g CO2-eq/ kWh", "%", "more than", "up to", "plus de", "jusqu'à", "environ", "about", "18 to 150+",
-          "10-40", "ha", "in 2024", "by 2030", "depuis 2019", "en juin 2025", "Q3 2025", "3RD", "soixante",
-          "Twenty", "startups", "entreprises", "Mistral AI", "France", "(", ")", ",", ".", "\n", "→", "+", "-"]
+PIECES = [
+    "€",
+    "$",
+    "EUR",
+    "1,000",
+    "21,3",
+    "1.5",
+    "1\u202f200",
+    "bn",
+    "milliards",
+    "million",
+    "GW",
+    "MW",
+    "g CO2-eq/ kWh",
+    "%",
+    "more than",
+    "up to",
+    "plus de",
+    "jusqu'à",
+    "environ",
+    "about",
+    "18 to 150+",
+    "10-40",
+    "ha",
+    "in 2024",
+    "by 2030",
+    "depuis 2019",
+    "en juin 2025",
+    "Q3 2025",
+    "3RD",
+    "soixante",
+    "Twenty",
+    "startups",
+    "entreprises",
+    "Mistral AI",
+    "France",
+    "(",
+    ")",
+    ",",
+    ".",
+    "\n",
+    "→",
+    "+",
+    "-",
+]
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

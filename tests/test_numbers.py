@@ -30,8 +30,11 @@ DIGITS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "language", "value", "decimals", "ambiguous"),
-                         [row[1:] for row in DIGITS], ids=[row[0] for row in DIGITS])
+@pytest.mark.parametrize(
+    ("text", "language", "value", "decimals", "ambiguous"),
+    [row[1:] for row in DIGITS],
+    ids=[row[0] for row in DIGITS],
+)
 def test_parse_digits(text: str, language: str, value: str, decimals: int, ambiguous: bool) -> None:
     figure = parse_digits(text, language)
     assert figure.value == Decimal(value)
@@ -59,7 +62,9 @@ def test_words_value(words: list[str], language: str, value: float) -> None:
     assert words_value(words, language) == value
 
 
-@pytest.mark.parametrize("words", [["and"], ["startups"], ["et"], []], ids=["connector", "noun", "fr-connector", "empty"])
+@pytest.mark.parametrize(
+    "words", [["and"], ["startups"], ["et"], []], ids=["connector", "noun", "fr-connector", "empty"]
+)
 def test_words_value_rejects_non_numbers(words: list[str]) -> None:
     assert words_value(words, "en") is None
 

@@ -59,7 +59,9 @@ def test_page_is_self_contained(seeds_page: BeautifulSoup) -> None:
 
 def test_hostile_source_cannot_inject(tmp_path: Path) -> None:
     (tmp_path / "evil.txt").write_text(HOSTILE, encoding="utf-8")
-    (tmp_path / "good.txt").write_text("Evil Corp raised €109 billion for AI infrastructure in France.\n", encoding="utf-8")
+    (tmp_path / "good.txt").write_text(
+        "Evil Corp raised €109 billion for AI infrastructure in France.\n", encoding="utf-8"
+    )
     html = render_report(load_corpus([str(tmp_path)]))
     page = BeautifulSoup(html, "html.parser")
     assert len(page.select("script")) == 1  # only the report's own script

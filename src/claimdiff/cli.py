@@ -143,8 +143,10 @@ def report(ctx: Context, paths: tuple[str, ...], output: str, timestamp: bool) -
     for d in corpus.discrepancies:
         kinds[d.kind] = kinds.get(d.kind, 0) + 1
     summary = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items())) or "none"
-    click.echo(f"{len(corpus.sources)} sources, {len(corpus.claims)} claims, "
-               f"{len(corpus.discrepancies)} discrepancies ({summary})")
+    click.echo(
+        f"{len(corpus.sources)} sources, {len(corpus.claims)} claims, "
+        f"{len(corpus.discrepancies)} discrepancies ({summary})"
+    )
     click.echo(output)
 
 
@@ -152,8 +154,23 @@ def report(ctx: Context, paths: tuple[str, ...], output: str, timestamp: bool) -
 
 
 def _claims_csv(rows: list[dict[str, Any]]) -> str:
-    columns = ["id", "source", "line", "column", "kind", "text", "value", "low", "high", "unit",
-               "qualifier", "period", "entity", "metric", "sentence"]
+    columns = [
+        "id",
+        "source",
+        "line",
+        "column",
+        "kind",
+        "text",
+        "value",
+        "low",
+        "high",
+        "unit",
+        "qualifier",
+        "period",
+        "entity",
+        "metric",
+        "sentence",
+    ]
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
@@ -180,8 +197,11 @@ def extract(ctx: Context, paths: tuple[str, ...], fmt: str, write: bool, check_s
     if check_store:
         stale = stale_sources(read_store(ctx.store), corpus.sources)
         if stale:
-            click.echo(f"claimdiff: the claim store in {ctx.store}/ is stale for {len(stale)} source(s): "
-                       f"{', '.join(stale[:5])}; run `claimdiff extract --write`", err=True)
+            click.echo(
+                f"claimdiff: the claim store in {ctx.store}/ is stale for {len(stale)} source(s): "
+                f"{', '.join(stale[:5])}; run `claimdiff extract --write`",
+                err=True,
+            )
             sys.exit(ExitCode.FINDINGS)
         click.echo(f"claim store up to date ({len(corpus.sources)} sources)")
         return
@@ -199,9 +219,16 @@ def extract(ctx: Context, paths: tuple[str, ...], fmt: str, write: bool, check_s
 
 # --- check and gate ---------------------------------------------------------------------------
 
-format_option = click.option("--format", "fmt", type=click.Choice(sorted(FORMATTERS)), default="text", show_default=True)
-fail_option = click.option("--fail-on", type=click.Choice(list(FAIL_ON)), default="contradiction", show_default=True,
-                           help="Which discrepancies make the exit code 1.")
+format_option = click.option(
+    "--format", "fmt", type=click.Choice(sorted(FORMATTERS)), default="text", show_default=True
+)
+fail_option = click.option(
+    "--fail-on",
+    type=click.Choice(list(FAIL_ON)),
+    default="contradiction",
+    show_default=True,
+    help="Which discrepancies make the exit code 1.",
+)
 
 
 @main.command()
@@ -255,8 +282,11 @@ def gate(ctx: Context, new_paths: tuple[str, ...], corpus: str, since: str | Non
     _warn(result.warnings)
     if blocking:
         if fmt == "text":
-            click.echo(f"claimdiff gate: {len(blocking)} unreviewed discrepancies introduced by the new sources; "
-                       "rule on them with `claimdiff review ID --status ...`", err=True)
+            click.echo(
+                f"claimdiff gate: {len(blocking)} unreviewed discrepancies introduced by the new sources; "
+                "rule on them with `claimdiff review ID --status ...`",
+                err=True,
+            )
         sys.exit(ExitCode.FINDINGS)
 
 

@@ -58,8 +58,13 @@ class Discrepancy:
                 row["highlights"] = self.highlights[claim.id]
             claims.append(row)
         return {
-            "id": self.id, "kind": self.kind, "severity": self.severity, "subject": self.subject,
-            "status": self.status, "note": self.note, "explanation": self.explanation,
+            "id": self.id,
+            "kind": self.kind,
+            "severity": self.severity,
+            "subject": self.subject,
+            "status": self.status,
+            "note": self.note,
+            "explanation": self.explanation,
             "claims": claims,
         }
 
@@ -199,7 +204,10 @@ def compare(claims: list[Claim], names: dict[str, str] | None = None) -> list[Di
 
 
 def sort_discrepancies(discrepancies: list[Discrepancy]) -> list[Discrepancy]:
-    return sorted(discrepancies, key=lambda d: (SEVERITY_ORDER[d.severity], d.kind, d.subject["entity"], d.subject["metric"], d.id))
+    return sorted(
+        discrepancies,
+        key=lambda d: (SEVERITY_ORDER[d.severity], d.kind, d.subject["entity"], d.subject["metric"], d.id),
+    )
 
 
 def positions_of(claims: list[Claim]) -> dict[str, int]:
@@ -207,6 +215,7 @@ def positions_of(claims: list[Claim]) -> dict[str, int]:
 
     Narrow claims are placed first so an open "more than X" cannot chain two exact figures.
     """
+
     def width(claim: Claim) -> float:
         low, high = _widened(claim)
         return high - low
@@ -284,7 +293,8 @@ def explain(
         about += f" ({subject['period']})"
     lead = "Figures differ in scope" if kind == "scope" else "Sources disagree"
     if kind == "scope":
-        return f"{lead} on {about}: {'; '.join(parts)}; one source states more than one of these figures, so they likely measure different scopes."
+        caveat = "one source states more than one of these figures, so they likely measure different scopes"
+        return f"{lead} on {about}: {'; '.join(parts)}; {caveat}."
     return f"{lead} on {about}: {'; '.join(parts)}."
 
 

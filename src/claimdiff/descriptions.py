@@ -32,10 +32,14 @@ _PATTERNS = {
     "fr": (
         re.compile(r"^\W*En tant que (?P<what>[^,.;]{5,100}), (?P<entity>.{2,60}?) (?:est|a|continue|reste)\b"),
         re.compile(r"(?P<entity>\b[A-Z][\w’'&.\- ]{1,60}?), (?:une?|la|le|l’|l') ?(?P<what>[^,.;()]{5,100}),"),
-        re.compile(r"(?P<entity>\b[A-Z][\w’'&.\- ]{1,60}?) (?:est|reste) (?:une?|la|le|l’|l') ?(?P<what>[^,.;()]{5,120})"),
+        re.compile(
+            r"(?P<entity>\b[A-Z][\w’'&.\- ]{1,60}?) (?:est|reste) (?:une?|la|le|l’|l') ?(?P<what>[^,.;()]{5,120})"
+        ),
     ),
 }
-_LABELLED = re.compile(r"^\s*(?:[→•▪►\-–—*]\s*)?(?P<label>[^\n:]{2,60}?)\s*(?:\([^)\n]{1,30}\))?\s*:\s+(?P<what>\S.{10,})$", re.S)
+_LABELLED = re.compile(
+    r"^\s*(?:[→•▪►\-–—*]\s*)?(?P<label>[^\n:]{2,60}?)\s*(?:\([^)\n]{1,30}\))?\s*:\s+(?P<what>\S.{10,})$", re.S
+)
 
 
 def description_claims(source: Source) -> list[Claim]:
@@ -51,14 +55,30 @@ def description_claims(source: Source) -> list[Claim]:
                 continue
             line, column = source.position(sentence.start + start)
             key = f"{source.path}|{entity}|{' '.join(text.split())}"
-            out.append(Claim(
-                id="c-" + hashlib.sha256(key.encode()).hexdigest()[:12], source=source.path,
-                line=line, column=column, text=text, sentence=" ".join(sentence.text.split()),
-                kind="description", value=0.0, low=None, high=None, unit="",
-                original={"value": text, "unit": ""}, qualifier="exact", period="",
-                language=source.language, entity=entity, metric="description",
-                start=sentence.start + start, end=sentence.start + end, sentence_start=sentence.start,
-            ))
+            out.append(
+                Claim(
+                    id="c-" + hashlib.sha256(key.encode()).hexdigest()[:12],
+                    source=source.path,
+                    line=line,
+                    column=column,
+                    text=text,
+                    sentence=" ".join(sentence.text.split()),
+                    kind="description",
+                    value=0.0,
+                    low=None,
+                    high=None,
+                    unit="",
+                    original={"value": text, "unit": ""},
+                    qualifier="exact",
+                    period="",
+                    language=source.language,
+                    entity=entity,
+                    metric="description",
+                    start=sentence.start + start,
+                    end=sentence.start + end,
+                    sentence_start=sentence.start,
+                )
+            )
     return out
 
 
@@ -113,7 +133,9 @@ def describe_discrepancies(claims: list[Claim], names: dict[str, str]) -> list[D
             continue
         diverging = any(
             similarity(a, b) < SIMILARITY_THRESHOLD
-            for i, a in enumerate(group) for b in group[i + 1 :] if a.source != b.source
+            for i, a in enumerate(group)
+            for b in group[i + 1 :]
+            if a.source != b.source
         )
         if diverging:
             out.append(_discrepancy(entity, group, names))

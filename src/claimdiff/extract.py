@@ -97,7 +97,6 @@ class _Patterns:
     qualifier_after: re.Pattern[str]
     ordinal: re.Pattern[str]
     range_connector: re.Pattern[str]
-    between: re.Pattern[str]
     range_word: re.Pattern[str]
     factor_before: re.Pattern[str]
     rank_context: re.Pattern[str]
@@ -120,22 +119,35 @@ def _patterns(language: str) -> _Patterns:
     event_words = events(lang)
     return _Patterns(
         scale_cs=re.compile(rf"{_GAP}(?:{_alternation(s.word for s in scale_list if s.case_sensitive)}){_NOT_LETTER}"),
-        scale_ci=re.compile(rf"{_GAP}(?:{_alternation(s.word for s in scale_list if not s.case_sensitive)}){_NOT_LETTER}", re.I),
+        scale_ci=re.compile(
+            rf"{_GAP}(?:{_alternation(s.word for s in scale_list if not s.case_sensitive)}){_NOT_LETTER}",
+            re.I,
+        ),
         currency_after_cs=re.compile(rf"{_GAP}(?:{_alternation(symbols)})(?![A-Za-z])"),
         currency_after_ci=re.compile(rf"{_GAP}(?:{_alternation(names)}){_NOT_LETTER}", re.I),
         currency_before=re.compile(rf"(?:^|(?<=[^\w]))(?:{_alternation(symbols)})[ \u00a0\u202f]?$"),
         percent=re.compile(r"[ \u00a0\u202f]?\n?(?:%|per ?cent|pour ?cent|pourcent|pct)(?!\w)", re.I),
         unit_cs=re.compile(rf"(?:{_GAP}|-)(?:{_alternation(unit_cs)})(?![A-Za-z0-9])"),
         unit_ci=re.compile(rf"(?:{_GAP}|-)(?:{_alternation(unit_ci)}){_NOT_LETTER}", re.I),
-        per=re.compile(rf"[ \u00a0\u202f]?(?:/|\b(?:{_alternation(p for p in unit_table.per if p != '/')})\b)[ \u00a0\u202f]?", re.I),
+        per=re.compile(
+            rf"[ \u00a0\u202f]?(?:/|\b(?:{_alternation(p for p in unit_table.per if p != '/')})\b)[ \u00a0\u202f]?",
+            re.I,
+        ),
         substance=re.compile(rf"[ \u00a0\u202f]?(?:{_alternation(unit_table.substances)})(?![A-Za-z])"),
-        qualifier_before=re.compile(rf"(?:^|(?<=[\s(\[\"“«,;:]))({_alternation(qualifier_table.before)})[ \u00a0\u202f]*$", re.I),
+        qualifier_before=re.compile(
+            rf"(?:^|(?<=[\s(\[\"“«,;:]))({_alternation(qualifier_table.before)})[ \u00a0\u202f]*$", re.I
+        ),
         qualifier_after=re.compile(rf"(?:[ \u00a0\u202f]*)({_alternation(qualifier_table.after)})(?!\w)", re.I),
         ordinal=re.compile(rf"(?<![\w.,])(\d{{1,3}})[ ]?({_alternation(suffixes)}){_NOT_LETTER}", re.I),
         range_connector=re.compile(r"[ \u00a0\u202f]*(?:-|–|—|to|à|au|and|et)[ \u00a0\u202f]*", re.I),
-        between=re.compile(r"(?:^|\W)(?:between|entre|from|de|range[sd]?|ranging|ranges from|range from|vary|varies|varying)[ \u00a0\u202f]*$", re.I),
-        range_word=re.compile(r"(?:^|\W)(?:range[sd]?(?: from)?|ranging(?: from)?|between|entre|vary(?:ing)?(?: from)?|varies(?: from)?)[ \u00a0\u202f]*$", re.I),
-        factor_before=re.compile(rf"(?:^|\W)(?:{_alternation(number_words(lang).factor_phrases)})[ \u00a0\u202f]*$", re.I),
+        range_word=re.compile(
+            r"(?:^|\W)(?:range[sd]?(?:[ ]from)?|ranging(?:[ ]from)?|between|entre"
+            r"|vary(?:ing)?(?:[ ]from)?|varies(?:[ ]from)?)[ \u00a0\u202f]*$",
+            re.I,
+        ),
+        factor_before=re.compile(
+            rf"(?:^|\W)(?:{_alternation(number_words(lang).factor_phrases)})[ \u00a0\u202f]*$", re.I
+        ),
         rank_context=re.compile(rf"\b(?:{_alternation(rank_words(lang).context)})\b", re.I),
         event=re.compile(rf"(?<!\w)(?:{_alternation(event_words)})(?!\w)", re.I),
         phone=re.compile(r"(?<![\w+])(?:\+\d{1,3}[ .\-]?)?(?:\(\d{1,4}\)[ .\-]?)?\d{1,4}(?:[ .\-]\d{2,4}){3,}(?![\w])"),
@@ -194,7 +206,9 @@ def _word_candidates(text: str, language: str) -> list[_Candidate]:
                 break
             run.append(tokens[j][2])
             j += 1
-        while run and (run[-1] in lexicon.connectors or run[-1] in lexicon.articles and run[-1] not in lexicon.cardinals):
+        while run and (
+            run[-1] in lexicon.connectors or run[-1] in lexicon.articles and run[-1] not in lexicon.cardinals
+        ):
             run.pop()
             j -= 1
         bare_scale = bool(run) and (run[0] in lexicon.scales or run[0] in lexicon.hundreds)
@@ -369,7 +383,8 @@ def extract_mentions(sentence: str, language: str, heading: bool = False) -> lis
     ordinal_spans = [(m.start, m.end) for m in ordinals]
     candidates = _digit_candidates(sentence, lang, phones) + _word_candidates(sentence, lang)
     candidates = [
-        c for c in candidates
+        c
+        for c in candidates
         if not _overlaps(c.start, c.end, ordinal_spans) and not _overlaps(c.start, c.end, time_spans)
     ]
     candidates.sort(key=lambda c: c.start)
@@ -413,8 +428,13 @@ def _is_list_marker(text: str, cand: _Candidate) -> bool:
 
 
 def _read_mention(
-    text: str, lang: str, p: _Patterns, cand: _Candidate, candidates: list[_Candidate],
-    index: int, consumed: set[int],
+    text: str,
+    lang: str,
+    p: _Patterns,
+    cand: _Candidate,
+    candidates: list[_Candidate],
+    index: int,
+    consumed: set[int],
 ) -> Mention | None:
     reading = _read_suffixes(text, cand, p)
     if _glued_word(text, cand, reading):
@@ -497,10 +517,20 @@ def _read_mention(
     if qualifier == "range" and reading.plus:
         flags.append("range open above")
     return Mention(
-        start=start, end=end, kind=kind, figure=cand.figure, low_figure=low_figure,
-        qualifier=qualifier, scale=reading.scale, currency=reading.currency, unit=reading.unit,
-        per=reading.per, substance=reading.substance, noun=noun,
-        percent_of_fraction=cand.fraction is not None, flags=flags,
+        start=start,
+        end=end,
+        kind=kind,
+        figure=cand.figure,
+        low_figure=low_figure,
+        qualifier=qualifier,
+        scale=reading.scale,
+        currency=reading.currency,
+        unit=reading.unit,
+        per=reading.per,
+        substance=reading.substance,
+        noun=noun,
+        percent_of_fraction=cand.fraction is not None,
+        flags=flags,
     )
 
 
@@ -519,8 +549,13 @@ def _inherit(reading: _Reading, second: _Reading) -> None:
 def _is_year(text: str, cand: _Candidate, reading: _Reading) -> bool:
     digits = text[cand.start : cand.end]
     return (
-        not cand.words and len(digits) == 4 and digits.isdigit() and 1900 <= int(digits) <= 2099
-        and reading.currency is None and reading.unit is None and not reading.percent
+        not cand.words
+        and len(digits) == 4
+        and digits.isdigit()
+        and 1900 <= int(digits) <= 2099
+        and reading.currency is None
+        and reading.unit is None
+        and not reading.percent
     )
 
 
@@ -541,9 +576,7 @@ def _kind(text: str, lang: str, cand: _Candidate, reading: _Reading) -> tuple[st
 _NOUN_TOKEN = re.compile(r"[ \u00a0\n]+([^\W\d_][\w'’\-]*)")
 
 
-def _counted_noun(
-    text: str, lang: str, pos: int, after_de: bool = False, singular: bool = True
-) -> tuple[str, int]:
+def _counted_noun(text: str, lang: str, pos: int, after_de: bool = False, singular: bool = True) -> tuple[str, int]:
     """The noun a figure counts ("1,000 AI startups" -> "startups"), and where it ends.
 
     ``after_de`` lets a French "de" stand first ("une vingtaine de structures").
@@ -609,9 +642,7 @@ def _ordinal_mentions(text: str, lang: str, p: _Patterns, time_spans: list[tuple
     return out
 
 
-def _date_mentions(
-    text: str, lang: str, p: _Patterns, times: list[TimeExpr], mentions: list[Mention]
-) -> list[Mention]:
+def _date_mentions(text: str, lang: str, p: _Patterns, times: list[TimeExpr], mentions: list[Mention]) -> list[Mention]:
     """A date is a claim when an event word governs it ("launched in January 2025")."""
     taken = [(m.start, m.end) for m in mentions]
     event_words = events(lang)

@@ -40,8 +40,11 @@ def to_json_document(findings: Findings) -> dict[str, Any]:
         "version": JSON_VERSION,
         "sources": [
             {
-                "id": s.id, "path": s.path, "language": s.language,
-                "published": s.published, "title": s.metadata.get("title", ""),
+                "id": s.id,
+                "path": s.path,
+                "language": s.language,
+                "published": s.published,
+                "title": s.metadata.get("title", ""),
             }
             for s in findings.sources
         ],
@@ -58,13 +61,15 @@ def format_text(findings: Findings) -> str:
         return f"No discrepancies in {len(findings.sources)} source(s).\n"
     blocks = []
     for d in findings.discrepancies:
-        lines = [f"[{d.severity}] {d.kind} {d.id} ({d.status}): {d.subject['metric']} of {d.subject['entity'] or 'unknown entity'}"]
+        entity = d.subject["entity"] or "unknown entity"
+        lines = [f"[{d.severity}] {d.kind} {d.id} ({d.status}): {d.subject['metric']} of {entity}"]
         lines.append(f"  {d.explanation}")
         for claim in d.claims:
             marker = "*" if claim.id in findings.new_claims else " "
+            quote = "" if claim.kind == "description" else f"  “{_one_line(claim.text)}”"
             lines.append(
                 f" {marker} {claim.source}:{claim.line}:{claim.column}  [{d.positions.get(claim.id, 0)}] "
-                f"{describe_value(claim)}  “{_one_line(claim.text)}”"
+                f"{_one_line(describe_value(claim))}{quote}"
             )
         blocks.append("\n".join(lines))
     counts = _counts(findings.discrepancies)
@@ -94,12 +99,14 @@ def format_markdown(findings: Findings) -> str:
     rows, details = [], []
     for d in findings.discrepancies:
         where = ", ".join(f"`{c.source}:{c.line}`" for c in d.claims)
-        rows.append(f"| {d.kind} ({d.severity}) | {_md(d.subject['metric'])} of {_md(d.subject['entity'])} | {where} | {_md(d.explanation)} |")
+        subject = f"{_md(d.subject['metric'])} of {_md(d.subject['entity'])}"
+        rows.append(f"| {d.kind} ({d.severity}) | {subject} | {where} | {_md(d.explanation)} |")
         quotes = "\n".join(
-            f"- `{c.source}:{c.line}` position {d.positions.get(c.id, 0)}: **{_md(describe_value(c))}** — “{_md(_one_line(c.sentence))}”"
+            f"- `{c.source}:{c.line}` position {d.positions.get(c.id, 0)}: "
+            f"**{_md(describe_value(c))}** — “{_md(_one_line(c.sentence))}”"
             for c in d.claims
         )
-        details.append(f"<details><summary>{d.id}: {_md(d.subject['metric'])} of {_md(d.subject['entity'])}</summary>\n\n{quotes}\n\n</details>")
+        details.append(f"<details><summary>{d.id}: {subject}</summary>\n\n{quotes}\n\n</details>")
     budget = GITHUB_COMMENT_LIMIT - 300 - len("\n".join(head))
     kept = 0
     for row, detail in zip(rows, details, strict=True):
@@ -182,8 +189,12 @@ SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 def format_sarif(findings: Findings) -> str:
     rules = [
-        {"id": rule_id, "name": kind, "shortDescription": {"text": text},
-         "defaultConfiguration": {"level": "error" if kind == "contradiction" else "warning"}}
+        {
+            "id": rule_id,
+            "name": kind,
+            "shortDescription": {"text": text},
+            "defaultConfiguration": {"level": "error" if kind == "contradiction" else "warning"},
+        }
         for kind, (rule_id, text) in RULES.items()
     ]
     results = []
@@ -196,8 +207,13 @@ def format_sarif(findings: Findings) -> str:
             "message": {"text": d.explanation},
             "locations": [_location(anchor)],
             "relatedLocations": [
-                dict(_location(c), id=index, message={"text": f"{describe_value(c)} (position {d.positions.get(c.id, 0)})"})
-                for index, c in enumerate(d.claims) if c is not anchor
+                dict(
+                    _location(c),
+                    id=index,
+                    message={"text": f"{describe_value(c)} (position {d.positions.get(c.id, 0)})"},
+                )
+                for index, c in enumerate(d.claims)
+                if c is not anchor
             ],
             "partialFingerprints": {"claimdiffDiscrepancy/v1": d.id},
             "properties": {"subject": d.subject, "status": d.status},
@@ -208,11 +224,20 @@ def format_sarif(findings: Findings) -> str:
     document = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {"name": "claimdiff", "version": __version__, "informationUri": "https://pypi.org/project/claimdiff/", "rules": rules}},
-            "columnKind": "unicodeCodePoints",
-            "results": results,
-        }],
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "claimdiff",
+                        "version": __version__,
+                        "informationUri": "https://pypi.org/project/claimdiff/",
+                        "rules": rules,
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }
+        ],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 

@@ -22,7 +22,11 @@ from claimdiff.pipeline import analyse_source, find_discrepancies, source_name
 from claimdiff.sources import DEFAULT_MAX_BYTES, Source, load_sources
 from claimdiff.store import Ruling, read_rulings, read_store, stale_sources
 
-FAIL_ON = {"contradiction": ("contradiction",), "any": ("contradiction", "scope", "description", "sum"), "never": ()}
+FAIL_ON = {
+    "contradiction": ("contradiction",),
+    "any": ("contradiction", "scope", "description", "sum"),
+    "never": (),
+}
 
 
 def apply_rulings(discrepancies: Iterable[Discrepancy], rulings: dict[str, Ruling]) -> list[str]:
@@ -64,11 +68,15 @@ def changed_since(ref: str, corpus: Path) -> list[str]:
     try:
         output = subprocess.run(
             ["git", "diff", "--name-only", "--diff-filter=AMR", ref, "--", str(corpus)],
-            check=True, capture_output=True, text=True,
+            check=True,
+            capture_output=True,
+            text=True,
         ).stdout
         untracked = subprocess.run(
             ["git", "ls-files", "--others", "--exclude-standard", "--", str(corpus)],
-            check=True, capture_output=True, text=True,
+            check=True,
+            capture_output=True,
+            text=True,
         ).stdout
         top = subprocess.run(
             ["git", "rev-parse", "--show-toplevel"], check=True, capture_output=True, text=True
@@ -76,19 +84,23 @@ def changed_since(ref: str, corpus: Path) -> list[str]:
     except FileNotFoundError:
         raise UsageError("--since needs git, which is not installed") from None
     except subprocess.CalledProcessError as exc:
-        raise UsageError(f"--since {ref}: {exc.stderr.strip().splitlines()[-1] if exc.stderr else 'git failed'}") from None
+        raise UsageError(
+            f"--since {ref}: {exc.stderr.strip().splitlines()[-1] if exc.stderr else 'git failed'}"
+        ) from None
     root = Path(top)
-    paths = [str((root / p).relative_to(Path.cwd().resolve())) if (root / p).is_relative_to(Path.cwd().resolve()) else str(root / p)
-             for p in output.splitlines()]
+    paths = [
+        str((root / p).relative_to(Path.cwd().resolve()))
+        if (root / p).is_relative_to(Path.cwd().resolve())
+        else str(root / p)
+        for p in output.splitlines()
+    ]
     paths += untracked.splitlines()
     from claimdiff.sources import SOURCE_SUFFIXES
 
     return sorted({p for p in paths if p.lower().endswith(SOURCE_SUFFIXES) and Path(p).is_file()})
 
 
-def run_gate(
-    new_paths: list[str], corpus: Path, store_folder: Path, max_bytes: int = DEFAULT_MAX_BYTES
-) -> GateResult:
+def run_gate(new_paths: list[str], corpus: Path, store_folder: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> GateResult:
     """Compare the new sources with the stored claims of the rest of the corpus."""
     warnings: list[str] = []
     new_sources = load_sources(new_paths, max_bytes, warnings)
@@ -96,7 +108,11 @@ def run_gate(
         raise InputError("no readable source among the new paths")
     new_keys = {_key(s.path) for s in new_sources}
     store = read_store(store_folder)
-    corpus_sources = [s for s in load_sources([str(corpus)], max_bytes, warnings) if _key(s.path) not in new_keys] if corpus.exists() else []
+    corpus_sources = (
+        [s for s in load_sources([str(corpus)], max_bytes, warnings) if _key(s.path) not in new_keys]
+        if corpus.exists()
+        else []
+    )
     stale = set(stale_sources(store, corpus_sources))
     corpus_claims = [c for c in store.claims if c.source not in stale and _key(c.source) not in new_keys]
     for source in corpus_sources:
@@ -106,7 +122,9 @@ def run_gate(
     relevant = _neighbourhood(new_claims, corpus_claims)
     names = {s.path: source_name(s) for s in corpus_sources + new_sources}
     new_ids = {c.id for c in new_claims}
-    discrepancies = [d for d in find_discrepancies(new_claims + relevant, names) if any(c.id in new_ids for c in d.claims)]
+    discrepancies = [
+        d for d in find_discrepancies(new_claims + relevant, names) if any(c.id in new_ids for c in d.claims)
+    ]
     stale_rulings = apply_rulings(discrepancies, read_rulings(store_folder))
     introduced = [d for d in discrepancies if d.status == "open" and _introduces(d, new_ids)]
     return GateResult(new_sources, discrepancies, introduced, new_ids, stale_rulings, warnings)

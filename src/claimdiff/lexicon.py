@@ -150,12 +150,10 @@ def currencies() -> Currencies:
         codes.append(code)
         ambiguous = set(entry.get("ambiguous", []))
 
-        def add(surface: str, case_sensitive: bool, code: str = code) -> None:
+        def add(surface: str, case_sensitive: bool, code: str = code, ambiguous: set[str] = ambiguous) -> None:
             key = surface if case_sensitive else surface.lower()
             if key not in surfaces:
-                surfaces[key] = CurrencySurface(
-                    surface, code, surface in ambiguous, case_sensitive
-                )
+                surfaces[key] = CurrencySurface(surface, code, surface in ambiguous, case_sensitive)
 
         for symbol in entry.get("symbols", []):
             add(symbol, True)
@@ -251,7 +249,7 @@ def units() -> Units:
                 raise _fail("units.toml", canonical, f"unknown prefix {prefix!r}")
         metric = entry.get("metric", "")
 
-        def add(surface: str, pint_unit: str, case_sensitive: bool, c: str = canonical) -> None:
+        def add(surface: str, pint_unit: str, case_sensitive: bool, c: str = canonical, metric: str = metric) -> None:
             key = (surface if case_sensitive else surface.lower(), case_sensitive)
             out.setdefault(key, UnitSurface(surface, pint_unit, c, metric, case_sensitive))
 
@@ -268,9 +266,7 @@ def units() -> Units:
             for prefix in allowed:
                 spelled = prefix_names[prefixes[prefix]]
                 add(spelled + name.lower(), _prefixed(canonical, prefixes[prefix]), False)
-    substances = {
-        word: entry["pint_suffix"] for entry in table.get("substance", []) for word in entry["words"]
-    }
+    substances = {word: entry["pint_suffix"] for entry in table.get("substance", []) for word in entry["words"]}
     return Units(tuple(out.values()), tuple(table.get("per", ["/"])), substances)
 
 

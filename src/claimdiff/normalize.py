@@ -65,11 +65,23 @@ class Claim:
 
     def to_json(self) -> dict[str, Any]:
         out = {
-            "id": self.id, "source": self.source, "line": self.line, "column": self.column,
-            "text": self.text, "sentence": self.sentence, "kind": self.kind,
-            "value": self.value, "low": self.low, "high": self.high, "unit": self.unit,
-            "original": self.original, "qualifier": self.qualifier, "period": self.period,
-            "precision": self.precision, "entity": self.entity, "metric": self.metric,
+            "id": self.id,
+            "source": self.source,
+            "line": self.line,
+            "column": self.column,
+            "text": self.text,
+            "sentence": self.sentence,
+            "kind": self.kind,
+            "value": self.value,
+            "low": self.low,
+            "high": self.high,
+            "unit": self.unit,
+            "original": self.original,
+            "qualifier": self.qualifier,
+            "period": self.period,
+            "precision": self.precision,
+            "entity": self.entity,
+            "metric": self.metric,
             "flags": self.flags,
         }
         if self.fx:
@@ -192,8 +204,13 @@ def _share_units(mentions: list[Mention]) -> None:
 
 
 def _claim(
-    source: Source, sentence: str, offset: int, mention: Mention, time: TimeExpr | None,
-    published: TimeExpr | None, published_day: date | None,
+    source: Source,
+    sentence: str,
+    offset: int,
+    mention: Mention,
+    time: TimeExpr | None,
+    published: TimeExpr | None,
+    published_day: date | None,
 ) -> Claim | None:
     lang = source.language if source.language in ("en", "fr") else "en"
     figure_value = float(mention.figure.value) * mention.scale
@@ -241,8 +258,22 @@ def _claim(
         low = low * (1 - uncertainty) if low is not None else None
         high = high * (1 + uncertainty) if high is not None else None
     precision = stated_precision(mention.figure.value, mention.figure.decimals) * mention.scale * factor
-    return _make(source, sentence, offset, mention, value, low, high, canonical,
-                 {"value": figure_value, "unit": written}, qualifier, period, precision, flags, fx)
+    return _make(
+        source,
+        sentence,
+        offset,
+        mention,
+        value,
+        low,
+        high,
+        canonical,
+        {"value": figure_value, "unit": written},
+        qualifier,
+        period,
+        precision,
+        flags,
+        fx,
+    )
 
 
 # A stated figure stands for its rounding interval, but never for more than this share of it:
@@ -259,11 +290,11 @@ def stated_precision(value: Decimal, decimals: int) -> float:
     (5.0, 0.05)
     """
     if decimals:
-        step = 10.0 ** -decimals
+        step = 10.0**-decimals
     else:
         digits = str(int(value)) if value == int(value) else str(value)
         trailing = len(digits) - len(digits.rstrip("0")) if digits.strip("0") else 0
-        step = 10.0 ** trailing
+        step = 10.0**trailing
     return min(step / 2, abs(float(value)) * MAX_RELATIVE_PRECISION) or step / 2
 
 
@@ -277,29 +308,71 @@ def _date_claim(source: Source, sentence: str, offset: int, mention: Mention, pe
     assert time.low is not None or time.high is not None
     # The value is where the stated date starts: "by summer 2025" -> its year, 2025.
     value = low if low is not None else float(time.high.year)  # type: ignore[union-attr]
-    claim = _make(source, sentence, offset, mention, value, low, high, "year",
-                  {"value": sentence[mention.start : mention.end], "unit": "date"},
-                  mention.qualifier, period, 0.0, flags, None)
+    claim = _make(
+        source,
+        sentence,
+        offset,
+        mention,
+        value,
+        low,
+        high,
+        "year",
+        {"value": sentence[mention.start : mention.end], "unit": "date"},
+        mention.qualifier,
+        period,
+        0.0,
+        flags,
+        None,
+    )
     claim.event = mention.event
     return claim
 
 
 def _make(
-    source: Source, sentence: str, offset: int, mention: Mention, value: float,
-    low: float | None, high: float | None, unit: str, original: dict[str, Any], qualifier: str,
-    period: str, precision: float, flags: list[str], fx: dict[str, Any] | None,
+    source: Source,
+    sentence: str,
+    offset: int,
+    mention: Mention,
+    value: float,
+    low: float | None,
+    high: float | None,
+    unit: str,
+    original: dict[str, Any],
+    qualifier: str,
+    period: str,
+    precision: float,
+    flags: list[str],
+    fx: dict[str, Any] | None,
 ) -> Claim:
     start, end = offset + mention.start, offset + mention.end
     line, column = source.position(start)
     return Claim(
-        id="", source=source.path, line=line, column=column,
-        text=sentence[mention.start : mention.end], sentence=" ".join(sentence.split()),
-        kind=mention.kind, value=_round(value), low=_round(low), high=_round(high), unit=unit,
-        original={"value": _round(original["value"]) if isinstance(original["value"], float) else original["value"],
-                  "unit": original["unit"]},
-        qualifier=qualifier if qualifier in CONTRACT_QUALIFIERS else "exact", period=period,
-        precision=_round(precision) or 0.0, noun=mention.noun, event=mention.event,
-        language=source.language, flags=flags, fx=fx, start=start, end=end, sentence_start=offset,
+        id="",
+        source=source.path,
+        line=line,
+        column=column,
+        text=sentence[mention.start : mention.end],
+        sentence=" ".join(sentence.split()),
+        kind=mention.kind,
+        value=_round(value),
+        low=_round(low),
+        high=_round(high),
+        unit=unit,
+        original={
+            "value": _round(original["value"]) if isinstance(original["value"], float) else original["value"],
+            "unit": original["unit"],
+        },
+        qualifier=qualifier if qualifier in CONTRACT_QUALIFIERS else "exact",
+        period=period,
+        precision=_round(precision) or 0.0,
+        noun=mention.noun,
+        event=mention.event,
+        language=source.language,
+        flags=flags,
+        fx=fx,
+        start=start,
+        end=end,
+        sentence_start=offset,
     )
 
 
@@ -320,6 +393,7 @@ def _periods(mentions: list[Mention], times: list[TimeExpr], sentence: str) -> l
     belongs to the figure nearest to it ("13TH place in 2023 to 5TH place in 2024"), and a
     figure that owns none takes the nearest expression in its sentence ("In 2024, ... €1.9 bn").
     """
+
     def distance(m: Mention, t: TimeExpr) -> float:
         gap = m.start - t.end if t.end <= m.start else t.start - m.end
         if t.end <= m.start and t.start > 15 and _PREPOSITION_BEFORE.search(sentence[: t.start]):

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from claimdiff.compare import Discrepancy, compare
-from claimdiff.descriptions import description_claims, describe_discrepancies
+from claimdiff.descriptions import describe_discrepancies, description_claims
 from claimdiff.normalize import Claim, claims_of
 from claimdiff.sources import DEFAULT_MAX_BYTES, Source, load_sources
 from claimdiff.subjects import assign_subjects

@@ -12,7 +12,7 @@ import hashlib
 import math
 from collections import Counter
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from importlib import resources
 from typing import Any
 
@@ -48,8 +48,14 @@ def _environment() -> jinja2.Environment:
     loader = jinja2.FunctionLoader(
         lambda name: resources.files("claimdiff.templates").joinpath(name).read_text(encoding="utf-8")
     )
-    return jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
-                              trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    return jinja2.Environment(
+        loader=loader,
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
 
 
 def number_line(d: Discrepancy, names: dict[str, str]) -> dict[str, Any] | None:
@@ -74,17 +80,30 @@ def number_line(d: Discrepancy, names: dict[str, str]) -> dict[str, Any] | None:
     for row, claim in enumerate(claims):
         x1 = x(claim.low) if claim.low is not None else LEFT
         x2 = x(claim.high) if claim.high is not None else WIDTH - RIGHT
-        segments.append(Segment(
-            y=row * ROW + 20, x1=x1, x2=x2, cx=x(claim.value), open_low=claim.low is None,
-            open_high=claim.high is None, position=d.positions.get(claim.id, 0),
-            label=f"{names.get(claim.source, claim.source)}:{claim.line}", value=describe_value(claim),
-        ))
+        segments.append(
+            Segment(
+                y=row * ROW + 20,
+                x1=x1,
+                x2=x2,
+                cx=x(claim.value),
+                open_low=claim.low is None,
+                open_high=claim.high is None,
+                position=d.positions.get(claim.id, 0),
+                label=f"{names.get(claim.source, claim.source)}:{claim.line}",
+                value=describe_value(claim),
+            )
+        )
     sample = claims[0]
-    ticks = [
-        {"x": x(v), "label": _tick_label(sample, v)} for v in sorted({low, high}) if v > 0 or not log
-    ]
-    return {"segments": segments, "height": len(claims) * ROW + 40, "width": WIDTH, "log": log,
-            "left": LEFT, "right": WIDTH - RIGHT, "ticks": ticks}
+    ticks = [{"x": x(v), "label": _tick_label(sample, v)} for v in sorted({low, high}) if v > 0 or not log]
+    return {
+        "segments": segments,
+        "height": len(claims) * ROW + 40,
+        "width": WIDTH,
+        "log": log,
+        "left": LEFT,
+        "right": WIDTH - RIGHT,
+        "ticks": ticks,
+    }
 
 
 def _tick_label(sample: Claim, value: float) -> str:
@@ -116,9 +135,15 @@ def render_report(corpus: Corpus, timestamp: bool = False) -> str:
             "order": order,
             "line": number_line(d, names),
             "quotes": [
-                {"claim": c, "parts": split_quote(c), "name": names.get(c.source, c.source),
-                 "title": _title(corpus, c.source), "value": describe_value(c), "original": describe_original(c),
-                 "highlights": d.highlights.get(c.id, [])}
+                {
+                    "claim": c,
+                    "parts": split_quote(c),
+                    "name": names.get(c.source, c.source),
+                    "title": _title(corpus, c.source),
+                    "value": describe_value(c),
+                    "original": describe_original(c),
+                    "highlights": d.highlights.get(c.id, []),
+                }
                 for c in d.claims
             ],
         }
@@ -127,7 +152,7 @@ def render_report(corpus: Corpus, timestamp: bool = False) -> str:
     template = _environment().get_template("report.html")
     return template.render(
         version=__version__,
-        generated=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC") if timestamp else "",
+        generated=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC") if timestamp else "",
         sources=[{"s": s, "name": source_name(s), "claims": counts.get(s.path, 0)} for s in corpus.sources],
         cards=cards,
         claims=sorted(corpus.claims, key=lambda c: (c.source, c.line, c.column, c.id)),
@@ -140,9 +165,10 @@ def render_report(corpus: Corpus, timestamp: bool = False) -> str:
         parameters={
             "base currency": currencies().base,
             "FX": "ECB reference rate of the claim's period end, else of the source's published date; "
-                  f"converted amounts widened by ±{currencies().fx_uncertainty:.0%}",
+            f"converted amounts widened by ±{currencies().fx_uncertainty:.0%}",
             "precision": f"half a unit of the last stated digit, at most ±{MAX_RELATIVE_PRECISION:.0%}",
-            "pairing": f"same metric, entity (or the entity it is part of), topic and period; values within ×{RATIO_LIMIT:g}",
+            "pairing": "same metric, entity (or the entity it is part of), topic and period; "
+            f"values within ×{RATIO_LIMIT:g}",
             "descriptions": f"diverge below {SIMILARITY_THRESHOLD:.0%} shared content words",
         },
         warnings=corpus.warnings,

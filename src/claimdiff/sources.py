@@ -107,9 +107,11 @@ def iter_source_paths(paths: Iterable[str], warnings: list[str]) -> Iterator[Pat
 
 def _walk(root: Path, warnings: list[str]) -> Iterator[Path]:
     seen: set[tuple[int, int]] = set()
-    for folder, dirs, files in os.walk(root, followlinks=True, onerror=lambda e: warnings.append(
-        f"{e.filename}: skipped, cannot be read ({e.strerror})"
-    )):
+    for folder, dirs, files in os.walk(
+        root,
+        followlinks=True,
+        onerror=lambda e: warnings.append(f"{e.filename}: skipped, cannot be read ({e.strerror})"),
+    ):
         stat = os.stat(folder)
         if (stat.st_dev, stat.st_ino) in seen:  # a symlink loop
             warnings.append(f"{folder}: skipped, symlink loop")
@@ -155,7 +157,11 @@ def decode(data: bytes, name: str) -> tuple[str, str, list[str]]:
     if any(ord(c) > 127 and c != "\ufffd" for c in repaired):
         # Valid multi-byte UTF-8 elsewhere: this is damaged UTF-8, not a legacy encoding.
         bad = repaired.count("\ufffd")
-        return repaired, "utf-8", [f"{name}: {bad} invalid UTF-8 byte sequence(s) dropped (first at byte {where})"]
+        return (
+            repaired,
+            "utf-8",
+            [f"{name}: {bad} invalid UTF-8 byte sequence(s) dropped (first at byte {where})"],
+        )
     # Legacy Western encodings: cp1252 is a superset of Latin-1's printable range.
     text = data.decode("cp1252", errors="replace")
     if "\ufffd" in text:
@@ -221,9 +227,7 @@ def load_source(
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            raise InputError(
-                f"{path}: {size:,} bytes is over the limit of {max_bytes:,} (raise it with --max-bytes)"
-            )
+            raise InputError(f"{path}: {size:,} bytes is over the limit of {max_bytes:,} (raise it with --max-bytes)")
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"{path}: cannot be read ({exc.strerror})") from None

@@ -137,7 +137,11 @@ def write_store(folder: Path, sources: list[Source], claims: list[Claim]) -> Non
     """Write the store deterministically: rows sorted by source, position and id."""
     ordered = sorted(claims, key=lambda c: (c.source, c.line, c.column, c.kind, c.id))
     index = {
-        s.path: {"sha256": s.digest, "language": s.language, "claims": sum(c.source == s.path for c in claims)}
+        s.path: {
+            "sha256": s.digest,
+            "language": s.language,
+            "claims": sum(c.source == s.path for c in claims),
+        }
         for s in sorted(sources, key=lambda s: s.path)
     }
     with locked(folder):
@@ -185,10 +189,18 @@ def read_rulings(folder: Path) -> dict[str, Ruling]:
             raise InputError(f"{path}: [{identifier}] must be a table")
         status = str(entry.get("status", ""))
         if status not in STATUSES:
-            raise InputError(f"{path}:{_line_of(path, identifier)}: [{identifier}] status must be one of {', '.join(STATUSES)}")
+            raise InputError(
+                f"{path}:{_line_of(path, identifier)}: [{identifier}] status must be one of {', '.join(STATUSES)}"
+            )
         positions = tuple((float(p[0]), float(p[1])) for p in entry.get("positions", []))
-        rulings[identifier] = Ruling(identifier, status, str(entry.get("note", "")),
-                                     str(entry.get("by", "")), str(entry.get("at", "")), positions)
+        rulings[identifier] = Ruling(
+            identifier,
+            status,
+            str(entry.get("note", "")),
+            str(entry.get("by", "")),
+            str(entry.get("at", "")),
+            positions,
+        )
     return rulings
 
 
@@ -209,8 +221,14 @@ def _line_of(path: Path, identifier: str) -> int:
 
 
 def record_ruling(
-    folder: Path, identifier: str, status: str, note: str, by: str,
-    positions: list[tuple[float, float]], subject: str = "", today: date | None = None,
+    folder: Path,
+    identifier: str,
+    status: str,
+    note: str,
+    by: str,
+    positions: list[tuple[float, float]],
+    subject: str = "",
+    today: date | None = None,
 ) -> None:
     """Add or update one ruling, keeping every other entry and comment as it was."""
     path = folder / REVIEWS_FILE

@@ -139,7 +139,7 @@ def _capitalised_names(
         lowered = [w.lower().strip("’'") for w in words]
         if len(words) == 1 and (lowered[0] in stop or lowered[0] in months or lowered[0] in _NOT_NAMES):
             continue
-        sentence_start = not text[: match.start()].strip(" →•-–*\n\"“(")
+        sentence_start = not text[: match.start()].strip(' →•-–*\n"“(')
         # A capitalised first word is a name only if the source never writes it in lower case.
         common = lowered[0] in vocabulary or not vocabulary or lowered[0].endswith("s")
         camel = any(c.isupper() for c in words[0][1:])
@@ -177,7 +177,8 @@ def assign_subjects(source: Source, claims: list[Claim]) -> None:
             continue
         spans = [(c.start - sentence.start, c.end - sentence.start) for c in here]
         mentions = [
-            m for m in find_entities(sentence.text, lang, sentence.heading, vocabulary)
+            m
+            for m in find_entities(sentence.text, lang, sentence.heading, vocabulary)
             if not any(m.start < e and s < m.end for s, e in spans)
         ]
         for claim in here:
@@ -259,7 +260,9 @@ def choose_metric(text: str, start: int, end: int, claim: Claim, lang: str) -> t
     words = metric_words(lang)
     topic = _nearest(text, start, end, words.topics, 120)
     if claim.kind == "money":
-        metric = _nearest(text, start, end, words.money, 80) or _nearest(text, max(0, start - 250), start, words.money, 250)
+        metric = _nearest(text, start, end, words.money, 80) or _nearest(
+            text, max(0, start - 250), start, words.money, 250
+        )
         if not metric and _kind_of(claim.entity) == "programme":
             metric = "budget"  # an amount attached to a programme is what it is funded with
         return metric or "amount", topic

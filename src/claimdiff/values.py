@@ -7,7 +7,10 @@ from babel.numbers import format_decimal, get_currency_symbol
 from claimdiff.normalize import Claim, registry
 
 QUALIFIER_WORDS = {
-    "exact": "", "approx": "about ", "at_least": "at least ", "more_than": "more than ",
+    "exact": "",
+    "approx": "about ",
+    "at_least": "at least ",
+    "more_than": "more than ",
     "up_to": "up to ",
 }
 SCALES = ((1e12, "tn"), (1e9, "bn"), (1e6, "m"))
@@ -21,7 +24,11 @@ def format_number(value: float) -> str:
     """
     if value == int(value) and abs(value) < 1e15:
         return format_decimal(int(value), locale="en")
-    return format_decimal(float(f"{value:.6g}"), format="#,##0.######", locale="en") if abs(value) >= 1e-3 else f"{value:.3g}"
+    return (
+        format_decimal(float(f"{value:.6g}"), format="#,##0.######", locale="en")
+        if abs(value) >= 1e-3
+        else f"{value:.3g}"
+    )
 
 
 def format_money(value: float, code: str) -> str:
