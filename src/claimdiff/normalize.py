@@ -147,8 +147,8 @@ def interval(value: float, low_value: float | None, qualifier: str, band: float)
 
     >>> interval(109.0, None, "more_than", 0.1)
     (109.0, None)
-    >>> interval(100.0, None, "approx", 0.1)
-    (90.0, 110.0)
+    >>> interval(100.0, None, "approx", 0.5)
+    (50.0, 150.0)
     >>> interval(150.0, 18.0, "range", 0.1)
     (18.0, 150.0)
     """
