@@ -19,8 +19,8 @@ from claimdiff.compare import AMOUNT_KINDS, RATIO_LIMIT, Discrepancy, _block_key
 from claimdiff.errors import InputError, UsageError
 from claimdiff.normalize import Claim
 from claimdiff.pipeline import analyse_source, find_discrepancies, source_name
-from claimdiff.sources import DEFAULT_MAX_BYTES, Source, load_sources
-from claimdiff.store import Ruling, read_rulings, read_store, stale_sources
+from claimdiff.sources import DEFAULT_MAX_BYTES, Source, file_digest, iter_source_paths, load_sources
+from claimdiff.store import Ruling, read_rulings, read_store
 
 FAIL_ON = {
     "contradiction": ("contradiction",),
@@ -108,19 +108,16 @@ def run_gate(new_paths: list[str], corpus: Path, store_folder: Path, max_bytes: 
         raise InputError("no readable source among the new paths")
     new_keys = {_key(s.path) for s in new_sources}
     store = read_store(store_folder)
-    corpus_sources = (
-        [s for s in load_sources([str(corpus)], max_bytes, warnings) if _key(s.path) not in new_keys]
-        if corpus.exists()
-        else []
-    )
-    stale = set(stale_sources(store, corpus_sources))
-    corpus_claims = [c for c in store.claims if c.source not in stale and _key(c.source) not in new_keys]
-    for source in corpus_sources:
-        if source.path in stale:  # re-extract only what changed since the store was written
-            corpus_claims.extend(analyse_source(source))
+    corpus_paths = [p for p in _corpus_paths(corpus, warnings) if _key(str(p)) not in new_keys]
+    # Re-extract only what changed since the store was written; hashing bytes is cheap.
+    stale = [p for p in corpus_paths if store.digests.get(str(p)) != file_digest(p)]
+    fresh = {str(p) for p in corpus_paths} - {str(p) for p in stale}
+    corpus_claims = [c for c in store.claims if c.source in fresh]
+    for source in load_sources([str(p) for p in stale], max_bytes, warnings) if stale else []:
+        corpus_claims.extend(analyse_source(source))
     new_claims = [c for s in new_sources for c in analyse_source(s)]
     relevant = _neighbourhood(new_claims, corpus_claims)
-    names = {s.path: source_name(s) for s in corpus_sources + new_sources}
+    names = {str(p): p.name for p in corpus_paths} | {s.path: source_name(s) for s in new_sources}
     new_ids = {c.id for c in new_claims}
     discrepancies = [
         d for d in find_discrepancies(new_claims + relevant, names) if any(c.id in new_ids for c in d.claims)
@@ -128,6 +125,10 @@ def run_gate(new_paths: list[str], corpus: Path, store_folder: Path, max_bytes: 
     stale_rulings = apply_rulings(discrepancies, read_rulings(store_folder))
     introduced = [d for d in discrepancies if d.status == "open" and _introduces(d, new_ids)]
     return GateResult(new_sources, discrepancies, introduced, new_ids, stale_rulings, warnings)
+
+
+def _corpus_paths(corpus: Path, warnings: list[str]) -> list[Path]:
+    return list(iter_source_paths([str(corpus)], warnings)) if corpus.exists() else []
 
 
 def _key(path: str) -> str:

@@ -60,6 +60,7 @@ class Source:
     encoding: str = "utf-8"
     warnings: list[str] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
+    raw_digest: str = ""
     _line_starts: list[int] = field(default_factory=list, repr=False)
 
     @property
@@ -69,8 +70,8 @@ class Source:
 
     @property
     def digest(self) -> str:
-        """Content hash of the decoded text (what the claim store keys re-extraction on)."""
-        return hashlib.sha256(self.original.encode()).hexdigest()
+        """Hash of the file's bytes (what the claim store keys re-extraction on)."""
+        return self.raw_digest or hashlib.sha256(self.original.encode()).hexdigest()
 
     @property
     def published(self) -> str:
@@ -238,7 +239,17 @@ def load_source(
     metadata = dict(cache[path.parent].get(path.name, {}))
     if path.suffix.lower() in (".html", ".htm"):
         warnings.append(f"{path}: HTML read as text; markup is left in place")
-    return build_source(str(path), text, metadata, encoding, warnings)
+    source = build_source(str(path), text, metadata, encoding, warnings)
+    source.raw_digest = hashlib.sha256(data).hexdigest()
+    return source
+
+
+def file_digest(path: Path) -> str:
+    """The hash a source's claims are stored under, without decoding the file."""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return ""
 
 
 def build_source(
