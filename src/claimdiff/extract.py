@@ -75,6 +75,9 @@ def _alternation(words: object) -> str:
 
 
 _NOT_LETTER = r"(?![^\W\d_])"
+_DE = re.compile(r"[ \u00a0]+(?:de|d['’])[ \u00a0]*")
+# Web addresses hold digits and "%20" escapes that are no claims.
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
 # What may stand between a figure and its scale, currency or unit: a space or a line break.
 _GAP = r"[ \u00a0\u202f]?\n?[ \u00a0\u202f]?"
 
@@ -126,7 +129,9 @@ def _patterns(language: str) -> _Patterns:
         currency_after_cs=re.compile(rf"{_GAP}(?:{_alternation(symbols)})(?![A-Za-z])"),
         currency_after_ci=re.compile(rf"{_GAP}(?:{_alternation(names)}){_NOT_LETTER}", re.I),
         currency_before=re.compile(rf"(?:^|(?<=[^\w]))(?:{_alternation(symbols)})[ \u00a0\u202f]?$"),
-        percent=re.compile(r"[ \u00a0\u202f]?\n?(?:%|per ?cent|pour ?cent|pourcent|pct)(?!\w)", re.I),
+        percent=re.compile(
+            r"[ \u00a0\u202f]?\n?(?:%|per[ ]?cents?|percentages?|pour[ \-]?cents?|pourcentages?|pct)(?!\w)", re.I
+        ),
         unit_cs=re.compile(rf"(?:{_GAP}|-)(?:{_alternation(unit_cs)})(?![A-Za-z0-9])"),
         unit_ci=re.compile(rf"(?:{_GAP}|-)(?:{_alternation(unit_ci)}){_NOT_LETTER}", re.I),
         per=re.compile(
@@ -314,6 +319,11 @@ def _read_suffixes(text: str, cand: _Candidate, p: _Patterns) -> _Reading:
     if scale_match:
         scale_end = scale_match.end()
     currency_match = _match_longest([p.currency_after_cs, p.currency_after_ci], text, scale_end)
+    if currency_match is None and scale_match is not None:
+        # "75 millions de $", "420 millions de dollars": French puts "de" between scale and currency.
+        de = _DE.match(text, scale_end)
+        if de:
+            currency_match = _match_longest([p.currency_after_cs, p.currency_after_ci], text, de.end())
     if currency_match is None and scale_match is None:
         currency_match = _match_longest([p.currency_after_cs, p.currency_after_ci], text, pos)
     before = p.currency_before.search(text, max(0, cand.start - 6), cand.start)
@@ -323,7 +333,7 @@ def _read_suffixes(text: str, cand: _Candidate, p: _Patterns) -> _Reading:
         if factor is not None:
             reading.scale = factor
             pos = scale_match.end()
-    if currency_match and currency_match.start() == pos:
+    if currency_match and (currency_match.start() == pos or _DE.fullmatch(text, pos, currency_match.start())):
         reading.currency = _find_currency(currency_match.group(0))
         pos = currency_match.end()
     elif before is not None:
@@ -379,13 +389,16 @@ def extract_mentions(sentence: str, language: str, heading: bool = False) -> lis
     times = find_times(sentence, lang)
     time_spans = [(t.start, t.end) for t in times]
     phones = [(m.start(), m.end()) for m in p.phone.finditer(sentence) if _is_phone(m.group(0))]
+    phones += [(m.start(), m.end()) for m in _URL.finditer(sentence)]
     ordinals = _ordinal_mentions(sentence, lang, p, time_spans)
     ordinal_spans = [(m.start, m.end) for m in ordinals]
     candidates = _digit_candidates(sentence, lang, phones) + _word_candidates(sentence, lang)
     candidates = [
         c
         for c in candidates
-        if not _overlaps(c.start, c.end, ordinal_spans) and not _overlaps(c.start, c.end, time_spans)
+        if not _overlaps(c.start, c.end, ordinal_spans)
+        and not _overlaps(c.start, c.end, time_spans)
+        and not _overlaps(c.start, c.end, phones)
     ]
     candidates.sort(key=lambda c: c.start)
     mentions: list[Mention] = list(ordinals)

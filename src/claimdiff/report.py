@@ -125,6 +125,7 @@ def render_report(corpus: Corpus, timestamp: bool = False) -> str:
     """The report page for an analysed corpus."""
     names = corpus.names
     counts = Counter(c.source for c in corpus.claims)
+    titles = {s.path: s.metadata.get("title", "") for s in corpus.sources}
     script = resources.files("claimdiff.templates").joinpath("report.js").read_text(encoding="utf-8")
     digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
     by_kind = Counter(d.kind for d in corpus.discrepancies)
@@ -139,7 +140,7 @@ def render_report(corpus: Corpus, timestamp: bool = False) -> str:
                     "claim": c,
                     "parts": split_quote(c),
                     "name": names.get(c.source, c.source),
-                    "title": _title(corpus, c.source),
+                    "title": titles.get(c.source, ""),
                     "value": describe_value(c),
                     "original": describe_original(c),
                     "highlights": d.highlights.get(c.id, []),
@@ -173,10 +174,3 @@ def render_report(corpus: Corpus, timestamp: bool = False) -> str:
         },
         warnings=corpus.warnings,
     )
-
-
-def _title(corpus: Corpus, path: str) -> str:
-    for source in corpus.sources:
-        if source.path == path:
-            return source.metadata.get("title", "")
-    return ""

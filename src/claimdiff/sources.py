@@ -308,37 +308,38 @@ _SEPARATORS = {"\u066c": ",", "\u066b": "."}
 _LIGATURES = {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0xFB00, 0xFB07)}
 
 
+# Characters _map_chars must touch; everything else is copied through in runs.
+_SPECIAL = re.compile(
+    "\r\n?|[\x00-\x08\x0b\x0c\x0e-\x1f\u066b\u066c\ufb00-\ufb06"
+    + "".join(re.escape(chr(c)) for c in _DROPPED)
+    + "]|(?![0-9])\\d"
+)
+
+
 def _map_chars(text: str) -> tuple[str, list[int]]:
     """Drop invisible debris, unify line ends, expand ligatures, map digits to ASCII."""
     out: list[str] = []
     offsets: list[int] = []
-    i = 0
-    n = len(text)
-    while i < n:
-        ch = text[i]
-        code = ord(ch)
-        if ch == "\r":
-            out.append("\n")
-            offsets.append(i)
-            i += 2 if i + 1 < n and text[i + 1] == "\n" else 1
-            continue
-        if code in _DROPPED or (code < 32 and ch not in "\n\t"):
-            i += 1
-            continue
-        if ch in _SEPARATORS:
-            out.append(_SEPARATORS[ch])
-            offsets.append(i)
+    last = 0
+    for match in _SPECIAL.finditer(text):
+        out.append(text[last : match.start()])
+        offsets.extend(range(last, match.start()))
+        last = match.end()
+        ch = match.group(0)
+        if ch[0] == "\r":
+            replacement = "\n"
+        elif ch in _SEPARATORS:
+            replacement = _SEPARATORS[ch]
         elif ch in _LIGATURES:
-            for part in _LIGATURES[ch]:
-                out.append(part)
-                offsets.append(i)
-        elif code > 127 and unicodedata.category(ch) == "Nd":
-            out.append(str(unicodedata.digit(ch)))
-            offsets.append(i)
+            replacement = _LIGATURES[ch]
+        elif unicodedata.category(ch) == "Nd":
+            replacement = str(unicodedata.digit(ch))
         else:
-            out.append(ch)
-            offsets.append(i)
-        i += 1
+            replacement = ""  # invisible debris and control characters
+        out.append(replacement)
+        offsets.extend([match.start()] * len(replacement))
+    out.append(text[last:])
+    offsets.extend(range(last, len(text)))
     return "".join(out), offsets
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from babel.numbers import format_decimal, get_currency_symbol
+from functools import lru_cache
+
+from babel.numbers import get_currency_symbol
 
 from claimdiff.normalize import Claim, registry
 
@@ -19,16 +21,15 @@ SCALES = ((1e12, "tn"), (1e9, "bn"), (1e6, "m"))
 def format_number(value: float) -> str:
     """A figure with thousands separators and no needless decimals.
 
-    >>> format_number(1234567.0), format_number(1.5), format_number(0.000105)
-    ('1,234,567', '1.5', '0.000105')
+    >>> format_number(1234567.0), format_number(1.5), format_number(0.000105), format_number(1234.5678)
+    ('1,234,567', '1.5', '0.000105', '1,234.568')
     """
     if value == int(value) and abs(value) < 1e15:
-        return format_decimal(int(value), locale="en")
-    return (
-        format_decimal(float(f"{value:.6g}"), format="#,##0.######", locale="en")
-        if abs(value) >= 1e-3
-        else f"{value:.3g}"
-    )
+        return f"{int(value):,}"
+    if abs(value) < 1e-3:
+        return f"{value:.3g}"
+    rounded = float(f"{value:.7g}")
+    return f"{rounded:,.6f}".rstrip("0").rstrip(".")
 
 
 def format_money(value: float, code: str) -> str:
@@ -37,13 +38,19 @@ def format_money(value: float, code: str) -> str:
     >>> format_money(105e9, "EUR"), format_money(4e8, "EUR"), format_money(1200, "USD")
     ('€105 bn', '€400 m', '$1,200')
     """
-    symbol = get_currency_symbol(code, locale="en")
+    symbol = _symbol(code)
     for factor, word in SCALES:
         if abs(value) >= factor:
             return f"{symbol}{format_number(round(value / factor, 4))} {word}"
     return f"{symbol}{format_number(round(value, 4))}"
 
 
+@lru_cache(maxsize=64)
+def _symbol(code: str) -> str:
+    return get_currency_symbol(code, locale="en")
+
+
+@lru_cache(maxsize=4096)
 def format_quantity(value: float, unit: str) -> str:
     """A quantity in the most readable prefix of its unit: ``1 GW``, ``21.3 g_CO2eq / kWh``."""
     ureg = registry()

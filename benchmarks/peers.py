@@ -1,0 +1,163 @@
+"""Score claimdiff on the public conformance suites of peer extractors (shared/peer-specs).
+
+Counts only the cases in claimdiff's scope and says which were left out and why:
+- Recognizers-Text Currency, Dimension and Percent models (English and French): every
+  expected result whose unit claimdiff's tables know (currencies.toml, units.toml);
+- quantulum3 quantities.json: results whose unit claimdiff knows (bare numbers, temperatures
+  and units outside the tables are out of scope: claimdiff reports claims, not every number).
+Scores: recall of "value" and of "value + unit", and the share of claimdiff's claims in those
+sentences that match an expected result (precision).
+
+    python benchmarks/peers.py [--specs ../shared/peer-specs]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from claimdiff.lexicon import currencies  # noqa: E402
+from claimdiff.normalize import Claim, claims_of, registry  # noqa: E402
+from claimdiff.sources import build_source  # noqa: E402
+
+# The suites' unit names, in pint's or ISO 4217's terms (benchmark glue, not product data).
+CURRENCY_NAMES = {"Dollar": "USD", "United States dollar": "USD", "Euro": "EUR", "British pound": "GBP",
+                  "Pound": "GBP", "Japanese yen": "JPY", "Yen": "JPY", "Swiss franc": "CHF", "Chinese yuan": "CNY",
+                  "Canadian dollar": "CAD", "Swedish krona": "SEK"}
+DIMENSION_NAMES = {"Kilometer": "kilometer", "Meter": "meter", "Watt": "watt", "Kilowatt": "kilowatt",
+                   "Megawatt": "megawatt", "Gigawatt": "gigawatt", "Hour": "hour", "Minute": "minute", "Second": "second",
+                   "Millisecond": "millisecond", "Day": "day", "Week": "week", "Month": "month", "Year": "year",
+                   "Hectare": "hectare", "Square meter": "meter ** 2", "Square kilometer": "kilometer ** 2",
+                   "Gram": "gram", "Kilogram": "kilogram", "Ton": "tonne", "Metric ton": "tonne", "Byte": "byte",
+                   "Kilobyte": "kilobyte", "Megabyte": "megabyte", "Gigabyte": "gigabyte", "Terabyte": "terabyte",
+                   "metre": "meter", "kilometre": "kilometer", "watt": "watt", "kilowatt": "kilowatt",
+                   "megawatt": "megawatt", "gigawatt": "gigawatt", "hour": "hour", "minute": "minute",
+                   "second": "second", "day": "day", "week": "week", "month": "month", "year": "year",
+                   "hectare": "hectare", "gram": "gram", "kilogram": "kilogram", "tonne": "tonne",
+                   "watt hour": "watt_hour", "kilowatt hour": "kilowatt_hour", "megawatt hour": "megawatt_hour",
+                   "gigawatt hour": "gigawatt_hour", "terawatt hour": "terawatt_hour", "percentage": "percent"}
+
+
+def _claims(text: str, language: str) -> list[Claim]:
+    return claims_of(build_source("peer.txt", text, {"language": language}))
+
+
+def _same(a: float, b: float) -> bool:
+    return math.isclose(a, b, rel_tol=1e-6, abs_tol=1e-9)
+
+
+def _as(claim: Claim, unit: str) -> float | None:
+    """The claim's figure as written, expressed in ``unit`` (None if not convertible)."""
+    value, written = claim.original.get("value"), str(claim.original.get("unit", ""))
+    if not isinstance(value, (int, float)):
+        return None
+    if written == unit:
+        return float(value)
+    try:
+        return float(registry().Quantity(float(value), written).to(unit).magnitude)
+    except Exception:
+        return None
+
+
+class Score:
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.expected = self.value_hits = self.unit_hits = self.ours = self.ours_matching = 0
+        self.skipped: Counter[str] = Counter()
+
+    def row(self) -> str:
+        def pct(n: int, d: int) -> str:
+            return f"{100 * n / d:5.1f}%" if d else "   n/a"
+
+        return (f"{self.name:34} {self.expected:5} in scope  value {pct(self.value_hits, self.expected)}  "
+                f"value+unit {pct(self.unit_hits, self.expected)}  precision {pct(self.ours_matching, self.ours)}  "
+                f"left out: {sum(self.skipped.values())} ({', '.join(f'{k} {v}' for k, v in self.skipped.most_common(3))})")
+
+
+def score_case(score: Score, text: str, language: str, expected: list[tuple[float, str]], kinds: tuple[str, ...]) -> None:
+    claims = [c for c in _claims(text, language) if c.kind in kinds]
+    matched: set[str] = set()
+    for value, unit in expected:
+        score.expected += 1
+        value_hit = unit_hit = False
+        for claim in claims:
+            written = claim.original.get("value")
+            if isinstance(written, (int, float)) and _same(float(written), value):
+                value_hit = True
+                matched.add(claim.id)
+            converted = _as(claim, unit)
+            if converted is not None and _same(converted, value):
+                value_hit = unit_hit = True
+                matched.add(claim.id)
+        score.value_hits += value_hit
+        score.unit_hits += unit_hit
+    score.ours += len(claims)
+    score.ours_matching += len(matched)
+
+
+def recognizers(specs: Path, model: str, language: str) -> Score:
+    score = Score(f"Recognizers-Text {model} ({language})")
+    path = specs / "recognizers-text" / f"NumberWithUnit-{'English' if language == 'en' else 'French'}-{model}Model.json"
+    if model == "Percent":
+        path = specs / "recognizers-text" / f"Number-{'English' if language == 'en' else 'French'}-PercentModel.json"
+    known_codes = set(currencies().codes)
+    for case in json.loads(path.read_text(encoding="utf-8-sig")):
+        expected = []
+        for result in case.get("Results", []):
+            resolution = result.get("Resolution") or {}
+            raw, name = resolution.get("value"), resolution.get("unit", "")
+            if model == "Percent":
+                name, raw = "percentage", str(raw or "").rstrip("%")
+            try:
+                value = float(raw)
+            except (TypeError, ValueError):
+                score.skipped["no numeric value"] += 1
+                continue
+            unit = CURRENCY_NAMES.get(name) if model == "Currency" else DIMENSION_NAMES.get(name)
+            if unit is None or (model == "Currency" and unit not in known_codes):
+                score.skipped[f"unit {name or '?'}"] += 1
+                continue
+            expected.append((value, unit))
+        if expected:
+            kinds = {"Currency": ("money",), "Dimension": ("quantity",), "Percent": ("percent",)}[model]
+            score_case(score, case["Input"], language, expected, kinds)
+    return score
+
+
+def quantulum(specs: Path) -> Score:
+    score = Score("quantulum3 quantities (en)")
+    for case in json.loads((specs / "quantulum3" / "quantities.json").read_text(encoding="utf-8")):
+        expected = []
+        for result in case.get("res", []):
+            unit = DIMENSION_NAMES.get(result.get("unit", ""))
+            if result.get("unit") in ("dollar", "euro", "pound sterling"):
+                unit = {"dollar": "USD", "euro": "EUR", "pound sterling": "GBP"}[result["unit"]]
+            if unit is None:
+                score.skipped[f"unit {result.get('unit')}"] += 1
+                continue
+            expected.append((float(result["value"]), unit))
+        if expected:
+            score_case(score, case["req"], "en", expected, ("money", "quantity", "percent"))
+    return score
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--specs", type=Path, default=ROOT.parent / "shared" / "peer-specs")
+    args = parser.parse_args()
+    scores = [recognizers(args.specs, model, language) for model in ("Currency", "Dimension", "Percent")
+              for language in ("en", "fr")]
+    scores.append(quantulum(args.specs))
+    for score in scores:
+        print(score.row())
+
+
+if __name__ == "__main__":
+    main()
