@@ -38,7 +38,9 @@ def build(sources: int) -> None:
     corpus = load_corpus([str(WORK / "corpus")], compare_claims=False)
     write_store(WORK / "claims", corpus.sources, corpus.claims)
     marker.write_text(str(len(corpus.claims)))
-    print(f"built a store of {len(corpus.claims):,} claims from {sources:,} sources in {time.perf_counter() - started:.0f} s")
+    print(
+        f"built a store of {len(corpus.claims):,} claims from {sources:,} sources in {time.perf_counter() - started:.0f} s"
+    )
 
 
 def main() -> None:
@@ -55,17 +57,32 @@ def main() -> None:
         started = time.perf_counter()
         result = run_gate([str(new)], WORK / "corpus", WORK / "claims")
         timings.append(time.perf_counter() - started)
-    print(f"store: {rows:,} claims; gate in-process: median {statistics.median(timings):.2f} s, "
-          f"best {min(timings):.2f} s; {len(result.discrepancies)} discrepancies, {len(result.introduced)} introduced")
-    command = [sys.executable, "-m", "claimdiff", "--store", str(WORK / "claims"), "gate", str(new),
-               "--corpus", str(WORK / "corpus"), "--format", "json"]
+    print(
+        f"store: {rows:,} claims; gate in-process: median {statistics.median(timings):.2f} s, "
+        f"best {min(timings):.2f} s; {len(result.discrepancies)} discrepancies, {len(result.introduced)} introduced"
+    )
+    command = [
+        sys.executable,
+        "-m",
+        "claimdiff",
+        "--store",
+        str(WORK / "claims"),
+        "gate",
+        str(new),
+        "--corpus",
+        str(WORK / "corpus"),
+        "--format",
+        "json",
+    ]
     runs = []
     for _ in range(args.repeat):
         started = time.perf_counter()
         out = subprocess.run(command, capture_output=True, text=True, env=os.environ | {"PYTHONWARNINGS": "ignore"})
         runs.append(time.perf_counter() - started)
     found = len(json.loads(out.stdout)["discrepancies"]) if out.stdout else 0
-    print(f"gate as a command (interpreter start included): median {statistics.median(runs):.2f} s, exit {out.returncode}, {found} discrepancies")
+    print(
+        f"gate as a command (interpreter start included): median {statistics.median(runs):.2f} s, exit {out.returncode}, {found} discrepancies"
+    )
 
 
 if __name__ == "__main__":

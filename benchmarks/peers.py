@@ -28,21 +28,107 @@ from claimdiff.normalize import Claim, claims_of, registry  # noqa: E402
 from claimdiff.sources import build_source  # noqa: E402
 
 # The suites' unit names, in pint's or ISO 4217's terms (benchmark glue, not product data).
-CURRENCY_NAMES = {"Dollar": "USD", "United States dollar": "USD", "Euro": "EUR", "British pound": "GBP",
-                  "Pound": "GBP", "Japanese yen": "JPY", "Yen": "JPY", "Swiss franc": "CHF", "Chinese yuan": "CNY",
-                  "Canadian dollar": "CAD", "Swedish krona": "SEK"}
-DIMENSION_NAMES = {"Kilometer": "kilometer", "Meter": "meter", "Watt": "watt", "Kilowatt": "kilowatt",
-                   "Megawatt": "megawatt", "Gigawatt": "gigawatt", "Hour": "hour", "Minute": "minute", "Second": "second",
-                   "Millisecond": "millisecond", "Day": "day", "Week": "week", "Month": "month", "Year": "year",
-                   "Hectare": "hectare", "Square meter": "meter ** 2", "Square kilometer": "kilometer ** 2",
-                   "Gram": "gram", "Kilogram": "kilogram", "Ton": "tonne", "Metric ton": "tonne", "Byte": "byte",
-                   "Kilobyte": "kilobyte", "Megabyte": "megabyte", "Gigabyte": "gigabyte", "Terabyte": "terabyte",
-                   "metre": "meter", "kilometre": "kilometer", "watt": "watt", "kilowatt": "kilowatt",
-                   "megawatt": "megawatt", "gigawatt": "gigawatt", "hour": "hour", "minute": "minute",
-                   "second": "second", "day": "day", "week": "week", "month": "month", "year": "year",
-                   "hectare": "hectare", "gram": "gram", "kilogram": "kilogram", "tonne": "tonne",
-                   "watt hour": "watt_hour", "kilowatt hour": "kilowatt_hour", "megawatt hour": "megawatt_hour",
-                   "gigawatt hour": "gigawatt_hour", "terawatt hour": "terawatt_hour", "percentage": "percent"}
+CURRENCY_NAMES = {
+    "Dollar": "USD",
+    "United States dollar": "USD",
+    "Euro": "EUR",
+    "British pound": "GBP",
+    "Pound": "GBP",
+    "Japanese yen": "JPY",
+    "Yen": "JPY",
+    "Swiss franc": "CHF",
+    "Chinese yuan": "CNY",
+    "Canadian dollar": "CAD",
+    "Swedish krona": "SEK",
+}
+DIMENSION_NAMES = {
+    "Kilometer": "kilometer",
+    "Meter": "meter",
+    "Watt": "watt",
+    "Kilowatt": "kilowatt",
+    "Megawatt": "megawatt",
+    "Gigawatt": "gigawatt",
+    "Hour": "hour",
+    "Minute": "minute",
+    "Second": "second",
+    "Millisecond": "millisecond",
+    "Day": "day",
+    "Week": "week",
+    "Month": "month",
+    "Year": "year",
+    "Hectare": "hectare",
+    "Square meter": "meter ** 2",
+    "Square kilometer": "kilometer ** 2",
+    "Gram": "gram",
+    "Kilogram": "kilogram",
+    "Ton": "tonne",
+    "Metric ton": "tonne",
+    "Byte": "byte",
+    "Kilobyte": "kilobyte",
+    "Megabyte": "megabyte",
+    "Gigabyte": "gigabyte",
+    "Terabyte": "terabyte",
+    "metre": "meter",
+    "kilometre": "kilometer",
+    "watt": "watt",
+    "kilowatt": "kilowatt",
+    "megawatt": "megawatt",
+    "gigawatt": "gigawatt",
+    "hour": "hour",
+    "minute": "minute",
+    "second": "second",
+    "day": "day",
+    "week": "week",
+    "month": "month",
+    "year": "year",
+    "hectare": "hectare",
+    "gram": "gram",
+    "kilogram": "kilogram",
+    "tonne": "tonne",
+    "watt hour": "watt_hour",
+    "kilowatt hour": "kilowatt_hour",
+    "megawatt hour": "megawatt_hour",
+    "gigawatt hour": "gigawatt_hour",
+    "terawatt hour": "terawatt_hour",
+    "percentage": "percent",
+    "Foot": "foot",
+    "Mile": "mile",
+    "Inch": "inch",
+    "Pound": "pound",
+    "Ounce": "ounce",
+    "Gallon": "gallon",
+    "Barrel": "oil_barrel",
+    "Acre": "acre",
+    "Liter": "liter",
+    "Milliliter": "milliliter",
+    "Cubic foot": "foot ** 3",
+    "Bit": "bit",
+    "Pied": "foot",
+    "Mètre": "meter",
+    "Kilomètre": "kilometer",
+    "Litre": "liter",
+    "Millilitre": "milliliter",
+    "Kilogramme": "kilogram",
+    "Gramme": "gram",
+    "Tonne": "tonne",
+    "Heure": "hour",
+    "Jour": "day",
+    "Semaine": "week",
+    "Mois": "month",
+    "Année": "year",
+    "An": "year",
+    "Pouce": "inch",
+    "Once": "ounce",
+    "Baril": "oil_barrel",
+    "mile": "mile",
+    "foot": "foot",
+    "inch": "inch",
+    "pound": "pound",
+    "gallon": "gallon",
+    "acre": "acre",
+    "litre": "liter",
+    "ounce": "ounce",
+}
 
 
 def _claims(text: str, language: str) -> list[Claim]:
@@ -76,12 +162,16 @@ class Score:
         def pct(n: int, d: int) -> str:
             return f"{100 * n / d:5.1f}%" if d else "   n/a"
 
-        return (f"{self.name:34} {self.expected:5} in scope  value {pct(self.value_hits, self.expected)}  "
-                f"value+unit {pct(self.unit_hits, self.expected)}  precision {pct(self.ours_matching, self.ours)}  "
-                f"left out: {sum(self.skipped.values())} ({', '.join(f'{k} {v}' for k, v in self.skipped.most_common(3))})")
+        return (
+            f"{self.name:34} {self.expected:5} in scope  value {pct(self.value_hits, self.expected)}  "
+            f"value+unit {pct(self.unit_hits, self.expected)}  precision {pct(self.ours_matching, self.ours)}  "
+            f"left out: {sum(self.skipped.values())} ({', '.join(f'{k} {v}' for k, v in self.skipped.most_common(3))})"
+        )
 
 
-def score_case(score: Score, text: str, language: str, expected: list[tuple[float, str]], kinds: tuple[str, ...]) -> None:
+def score_case(
+    score: Score, text: str, language: str, expected: list[tuple[float, str]], kinds: tuple[str, ...]
+) -> None:
     claims = [c for c in _claims(text, language) if c.kind in kinds]
     matched: set[str] = set()
     for value, unit in expected:
@@ -104,7 +194,9 @@ def score_case(score: Score, text: str, language: str, expected: list[tuple[floa
 
 def recognizers(specs: Path, model: str, language: str) -> Score:
     score = Score(f"Recognizers-Text {model} ({language})")
-    path = specs / "recognizers-text" / f"NumberWithUnit-{'English' if language == 'en' else 'French'}-{model}Model.json"
+    path = (
+        specs / "recognizers-text" / f"NumberWithUnit-{'English' if language == 'en' else 'French'}-{model}Model.json"
+    )
     if model == "Percent":
         path = specs / "recognizers-text" / f"Number-{'English' if language == 'en' else 'French'}-PercentModel.json"
     known_codes = set(currencies().codes)
@@ -152,8 +244,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--specs", type=Path, default=ROOT.parent / "shared" / "peer-specs")
     args = parser.parse_args()
-    scores = [recognizers(args.specs, model, language) for model in ("Currency", "Dimension", "Percent")
-              for language in ("en", "fr")]
+    scores = [
+        recognizers(args.specs, model, language)
+        for model in ("Currency", "Dimension", "Percent")
+        for language in ("en", "fr")
+    ]
     scores.append(quantulum(args.specs))
     for score in scores:
         print(score.row())

@@ -1,6 +1,6 @@
 """Report generation on a 1,000-source synthetic corpus (the issue's bar: under 10 s).
 
-    python benchmarks/report.py [--sources 1000]
+python benchmarks/report.py [--sources 1000]
 """
 
 from __future__ import annotations
@@ -28,9 +28,13 @@ def main() -> None:
     analysed = time.perf_counter()
     html = render_report(corpus)
     rendered = time.perf_counter()
-    print(f"{len(corpus.sources):,} sources, {len(corpus.claims):,} claims, {len(corpus.discrepancies):,} discrepancies")
-    print(f"analysis {analysed - started:.2f} s + rendering {rendered - analysed:.2f} s = {rendered - started:.2f} s; "
-          f"page {len(html) / 1e6:.1f} MB")
+    print(
+        f"{len(corpus.sources):,} sources, {len(corpus.claims):,} claims, {len(corpus.discrepancies):,} discrepancies"
+    )
+    print(
+        f"analysis {analysed - started:.2f} s + rendering {rendered - analysed:.2f} s = {rendered - started:.2f} s; "
+        f"page {len(html) / 1e6:.1f} MB"
+    )
 
 
 if __name__ == "__main__":

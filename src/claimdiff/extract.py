@@ -204,6 +204,19 @@ def _word_candidates(text: str, language: str) -> list[_Candidate]:
             out.append(_Candidate(start, end, Figure(value, 0), words=True, multiplier=True))
             i += 1
             continue
+        if "-" in word and not all(number_words_ok(part, lexicon) for part in parts):
+            # "six-mile", "three-foot": the number is the hyphenated token's first part(s).
+            head = []
+            for part in parts:
+                if not number_words_ok(part, lexicon):
+                    break
+                head.append(part)
+            value = words_value(head, language) if head else None
+            if value is not None and head[-1] not in lexicon.connectors:
+                length = len("-".join(head))
+                out.append(_Candidate(start, start + length, Figure(Decimal(str(value)), 0), words=True))
+            i += 1
+            continue
         j = i
         run: list[str] = []
         while j < len(tokens) and _is_number_token(tokens[j][2], lexicon, run, tokens, j):
@@ -225,6 +238,10 @@ def _word_candidates(text: str, language: str) -> list[_Candidate]:
         else:
             i += 1
     return out
+
+
+def number_words_ok(part: str, lexicon: object) -> bool:
+    return bool(lexicon.is_number_word(part))  # type: ignore[attr-defined]
 
 
 def _prev_is_article(tokens: list[tuple[int, int, str]], i: int, lexicon: object) -> bool:
