@@ -39,7 +39,8 @@ def build(sources: int) -> None:
     write_store(WORK / "claims", corpus.sources, corpus.claims)
     marker.write_text(str(len(corpus.claims)))
     print(
-        f"built a store of {len(corpus.claims):,} claims from {sources:,} sources in {time.perf_counter() - started:.0f} s"
+        f"built a store of {len(corpus.claims):,} claims from {sources:,} sources "
+        f"in {time.perf_counter() - started:.0f} s"
     )
 
 
@@ -81,7 +82,8 @@ def main() -> None:
         runs.append(time.perf_counter() - started)
     found = len(json.loads(out.stdout)["discrepancies"]) if out.stdout else 0
     print(
-        f"gate as a command (interpreter start included): median {statistics.median(runs):.2f} s, exit {out.returncode}, {found} discrepancies"
+        f"gate as a command (interpreter start included): median {statistics.median(runs):.2f} s, "
+        f"exit {out.returncode}, {found} discrepancies"
     )
 
 

@@ -54,7 +54,8 @@ def measure(name: str, function, corpus: list[str], repeat: int) -> float:  # ty
     tracemalloc.stop()
     chars = sum(len(t) for t in corpus)
     print(
-        f"{name:12} {best:7.2f} s  {chars / best / 1000:8.1f} k chars/s  {found:6d} quantities  peak {peak / 1e6:.1f} MB (20 texts)"
+        f"{name:12} {best:7.2f} s  {chars / best / 1000:8.1f} k chars/s  {found:6d} quantities  "
+        f"peak {peak / 1e6:.1f} MB (20 texts)"
     )
     return best
 

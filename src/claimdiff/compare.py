@@ -135,20 +135,36 @@ def _widened(claim: Claim) -> tuple[float, float]:
 
 
 def candidate_pairs(claims: Iterable[Claim]) -> Iterable[tuple[Claim, Claim]]:
-    """Pairs of claims about the same subject, found by blocking and a sweep over values."""
-    blocks: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
+    """Pairs of claims about the same subject, found by blocking and a sweep over values.
+
+    Within a block, claims are further split by metric; money of unknown metric ("amount")
+    is swept together with every metric, since it may be any of them.
+    """
+    blocks: dict[tuple[str, str, str], dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
     for claim in claims:
-        if claim.entity and claim.kind != "description":
-            blocks[_block_key(claim)].append(claim)
+        if claim.entity and claim.metric and claim.kind != "description":
+            blocks[_block_key(claim)][claim.metric].append(claim)
     for key in sorted(blocks):
-        block = sorted(blocks[key], key=lambda c: (c.value, c.id))
-        for i, a in enumerate(block):
-            limit = abs(a.value) * RATIO_LIMIT if a.kind in AMOUNT_KINDS else float("inf")
-            for b in block[i + 1 :]:
-                if a.kind in AMOUNT_KINDS and a.value > 0 and b.value > limit:
-                    break
+        by_metric = blocks[key]
+        loose = by_metric.get("amount", [])
+        for metric in sorted(by_metric):
+            group = by_metric[metric] if metric == "amount" else by_metric[metric] + loose
+            for a, b in _sweep(group):
+                if metric != "amount" and a.metric == b.metric == "amount":
+                    continue  # already paired in the "amount" group itself
                 if same_subject(a, b):
                     yield a, b
+
+
+def _sweep(group: list[Claim]) -> Iterable[tuple[Claim, Claim]]:
+    """Every pair within a factor RATIO_LIMIT of each other, for amounts; every pair otherwise."""
+    ordered = sorted(group, key=lambda c: (c.value, c.id))
+    for i, a in enumerate(ordered):
+        limit = abs(a.value) * RATIO_LIMIT if a.kind in AMOUNT_KINDS else float("inf")
+        for b in ordered[i + 1 :]:
+            if a.kind in AMOUNT_KINDS and a.value > 0 and b.value > limit:
+                break
+            yield a, b
 
 
 # --- grouping -------------------------------------------------------------------------------

@@ -195,6 +195,7 @@ def parse_date(published: str) -> date | None:
         return None
 
 
+@cache
 def period_bounds(period: str) -> tuple[date | None, date | None]:
     """The first and last day a period label covers (None: open or unknown).
 

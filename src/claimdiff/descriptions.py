@@ -84,19 +84,21 @@ def description_claims(source: Source) -> list[Claim]:
 
 def _descriptions(text: str, lang: str) -> list[tuple[str, int, int]]:
     """(entity, start, end) of each description in one sentence."""
+    labelled = _LABELLED.match(text)
+    matches = [m for pattern in _PATTERNS[lang] for m in pattern.finditer(text)]
+    if not labelled and not matches:
+        return []
     known = {m.name for m in find_entities(text, lang)}
     found: list[tuple[str, int, int]] = []
-    labelled = _LABELLED.match(text)
     if labelled:
         entity = canonical_entity(labelled.group("label"))
         if entity in known or _looks_like_name(labelled.group("label")):
             found.append((entity, labelled.start("what"), labelled.end("what")))
             return found
-    for pattern in _PATTERNS[lang]:
-        for match in pattern.finditer(text):
-            entity = canonical_entity(match.group("entity").strip())
-            if entity in known:
-                found.append((entity, match.start("what"), match.end("what")))
+    for match in matches:
+        entity = canonical_entity(match.group("entity").strip())
+        if entity in known:
+            found.append((entity, match.start("what"), match.end("what")))
     return found
 
 

@@ -394,7 +394,9 @@ def _glued_word(text: str, cand: _Candidate, reading: _Reading) -> bool:
 # --- the scanner ----------------------------------------------------------------------------
 
 
-def extract_mentions(sentence: str, language: str, heading: bool = False) -> list[Mention]:
+def extract_mentions(
+    sentence: str, language: str, heading: bool = False, times: list[TimeExpr] | None = None
+) -> list[Mention]:
     """Find the claims in one sentence.
 
     >>> text = "In 2024, these startups raised €1.9 billion and hired more than 3,000 people."
@@ -403,7 +405,7 @@ def extract_mentions(sentence: str, language: str, heading: bool = False) -> lis
     """
     lang = language if language in ("en", "fr") else "en"
     p = _patterns(lang)
-    times = find_times(sentence, lang)
+    times = find_times(sentence, lang) if times is None else times
     time_spans = [(t.start, t.end) for t in times]
     phones = [(m.start(), m.end()) for m in p.phone.finditer(sentence) if _is_phone(m.group(0))]
     phones += [(m.start(), m.end()) for m in _URL.finditer(sentence)]

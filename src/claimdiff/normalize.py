@@ -173,10 +173,10 @@ def claims_of(source: Source) -> list[Claim]:
     published = published_period(source.published)
     published_day = parse_date(source.published)
     for sentence in source.sentences:
-        mentions = extract_mentions(sentence.text, source.language, sentence.heading)
+        times = find_times(sentence.text, source.language)
+        mentions = extract_mentions(sentence.text, source.language, sentence.heading, times)
         if not mentions:
             continue
-        times = find_times(sentence.text, source.language)
         _share_units(mentions)
         periods = _periods(mentions, times, sentence.text)
         for mention, time in zip(mentions, periods, strict=True):
