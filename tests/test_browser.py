@@ -64,7 +64,7 @@ def test_seed_report_in_a_browser(browser, tmp_path: Path) -> None:  # type: ign
     path.write_text(render_report(load_corpus([str(SEEDS)])), encoding="utf-8")
     events: dict = {}
     page = _open(browser, path, events)
-    assert page.locator("article.card").count() == 4
+    assert page.locator("article.card").count() == 6
     assert page.locator("#filters").is_visible()
     page.select_option("#f-kind", "description")
     assert page.locator("article.card:visible").count() == 1

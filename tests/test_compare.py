@@ -141,3 +141,37 @@ def test_ids_are_stable_when_unrelated_sources_join() -> None:
     before = [d.id for d in _discrepancies(*base)]
     after = [d.id for d in _discrepancies(*base, ("Equinix runs 10 data centers in Paris.", "en"))]
     assert before and before == after
+
+
+SUMS = [
+    (
+        "parts-add-up",
+        "Brookfield will invest €20 billion in France. Up to €15 billion will go to Brookfield's datacenters. "
+        "A further €5 billion of investment is planned by Brookfield.",
+        "info",
+    ),
+    (
+        "parts-do-not-add-up",
+        "Brookfield will invest €20 billion in France. Up to €12 billion will go to Brookfield's datacenters. "
+        "A further €5 billion of investment is planned by Brookfield.",
+        "warning",
+    ),
+    (
+        "phases-fr",
+        "L'État a investi plus de 2,5 milliards d'euros depuis 2018. La première phase de l'État a mobilisé 1,5 milliard d'euros. "
+        "La deuxième phase de l'État est dotée de 1 milliard d'euros.",
+        "info",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "severity"), [s[1:] for s in SUMS], ids=[s[0] for s in SUMS])
+def test_itemised_totals(text: str, severity: str) -> None:
+    language = "fr" if "L'État" in text else "en"
+    sums = [d for d in _discrepancies((text, language)) if d.kind == "sum"]
+    assert [d.severity for d in sums] == [severity]
+
+
+def test_unmarked_amounts_are_not_parts() -> None:
+    text = "Brookfield will invest €20 billion. Brookfield earned €12 billion. Brookfield paid €8 billion in taxes."
+    assert [d for d in _discrepancies((text, "en")) if d.kind == "sum"] == []

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 import time
 from pathlib import Path
 
@@ -283,7 +284,8 @@ def _check_invariants(text: str, language: str) -> None:
             assert math.isfinite(claim.low) and claim.low <= claim.value + abs(claim.value) * 1e-9
         if claim.high is not None:
             assert math.isfinite(claim.high) and claim.value <= claim.high + abs(claim.value) * 1e-9
-        line = source.original.splitlines()[claim.line - 1] if source.original.splitlines() else ""
+        # Lines end at \n, \r\n or \r, as editors and GitHub count them (not at U+0085 and kin).
+        line = re.split(r"\r\n|\r|\n", source.original)[claim.line - 1]
         assert 1 <= claim.column <= len(line) + 1
     find_discrepancies(claims, {})
 

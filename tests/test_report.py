@@ -27,7 +27,7 @@ def seeds_page() -> BeautifulSoup:
 
 def test_one_card_per_discrepancy_most_severe_first(seeds_page: BeautifulSoup) -> None:
     cards = seeds_page.select("article.card")
-    assert len(cards) == 4
+    assert len(cards) == 6
     severities = [c["data-severity"] for c in cards]
     assert severities == sorted(severities, key=["error", "warning", "info"].index)
     assert all(card["id"].startswith("d-d-") for card in cards)

@@ -50,7 +50,8 @@ def apply_rulings(discrepancies: Iterable[Discrepancy], rulings: dict[str, Rulin
 def failing(discrepancies: Iterable[Discrepancy], fail_on: str, statuses: tuple[str, ...]) -> list[Discrepancy]:
     """The discrepancies at or above the failure threshold whose status is in ``statuses``."""
     kinds = FAIL_ON[fail_on]
-    return [d for d in discrepancies if d.kind in kinds and d.status in statuses]
+    # "info" findings (parts that add up) inform; they never fail a run.
+    return [d for d in discrepancies if d.kind in kinds and d.status in statuses and d.severity != "info"]
 
 
 @dataclass

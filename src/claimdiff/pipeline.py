@@ -6,11 +6,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from claimdiff.compare import Discrepancy, compare
+from claimdiff.compare import Discrepancy, compare, sort_discrepancies
 from claimdiff.descriptions import describe_discrepancies, description_claims
 from claimdiff.normalize import Claim, claims_of
 from claimdiff.sources import DEFAULT_MAX_BYTES, Source, load_sources
 from claimdiff.subjects import assign_subjects
+from claimdiff.sums import sum_discrepancies
 
 
 @dataclass
@@ -60,6 +61,5 @@ def load_corpus(
 
 
 def find_discrepancies(claims: list[Claim], names: dict[str, str]) -> list[Discrepancy]:
-    from claimdiff.compare import sort_discrepancies
-
-    return sort_discrepancies(compare(claims, names) + describe_discrepancies(claims, names))
+    found = compare(claims, names) + describe_discrepancies(claims, names) + sum_discrepancies(claims, names)
+    return sort_discrepancies(found)

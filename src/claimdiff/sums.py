@@ -1,0 +1,95 @@
+"""Itemised totals (part of the compare stage): a stated total against the parts that follow it.
+
+Within one source, a money total followed, a few lines later, by two or more smaller amounts
+of the same entity, at least one of them marked as a part ("a further €5 billion", "the
+second phase"), becomes a ``sum`` discrepancy: ``info`` when the parts add up to the total,
+``warning`` when they do not.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from functools import cache
+
+from claimdiff.compare import Discrepancy
+from claimdiff.lexicon import data_text
+from claimdiff.normalize import Claim
+from claimdiff.subjects import lineage
+from claimdiff.values import describe_value, format_money
+
+LINES_AFTER = 8  # how far below a total its parts may stand
+MAX_PARTS = 4
+
+
+@cache
+def _part_words() -> re.Pattern[str]:
+    import tomllib
+
+    table = tomllib.loads(data_text("metrics.toml")).get("parts", {})
+    words = sorted({w for language in table.values() for w in language}, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.I)
+
+
+def _related(total: Claim, part: Claim) -> bool:
+    return bool(part.entity) and (part.entity in lineage(total.entity) or total.entity in lineage(part.entity))
+
+
+def _amount(claim: Claim) -> float | None:
+    """What a part contributes: its upper bound when it has one ("up to €15 bn")."""
+    return claim.high if claim.high is not None else claim.value
+
+
+def sum_discrepancies(claims: list[Claim], names: dict[str, str]) -> list[Discrepancy]:
+    by_source: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        if claim.kind == "money" and "/" not in claim.unit and claim.entity:
+            by_source[claim.source].append(claim)
+    out = []
+    for source in sorted(by_source):
+        ordered = sorted(by_source[source], key=lambda c: (c.line, c.column))
+        for index, total in enumerate(ordered):
+            parts = _parts(total, ordered[index + 1 :])
+            if parts:
+                out.append(_discrepancy(total, parts, names))
+    return out
+
+
+def _parts(total: Claim, following: list[Claim]) -> list[Claim]:
+    """The shortest run of following amounts that reaches the total, if it is itemised."""
+    parts: list[Claim] = []
+    for claim in following:
+        if claim.line - total.line > LINES_AFTER or len(parts) == MAX_PARTS:
+            break
+        if not _related(total, claim) or claim.value >= total.value or claim.sentence == total.sentence:
+            continue
+        parts.append(claim)
+        amounts = [_amount(p) for p in parts]
+        if len(parts) >= 2 and None not in amounts and sum(amounts) >= total.value * 0.95:  # type: ignore[arg-type]
+            break
+    marked = any(_part_words().search(p.sentence) for p in parts)
+    return parts if len(parts) >= 2 and marked else []
+
+
+def _discrepancy(total: Claim, parts: list[Claim], names: dict[str, str]) -> Discrepancy:
+    added = sum(_amount(p) or 0.0 for p in parts)
+    tolerance = total.precision + sum(p.precision for p in parts)
+    low = (total.low if total.low is not None else total.value) - tolerance
+    high = (total.high if total.high is not None else float("inf")) + tolerance
+    adds_up = low <= added <= high
+    code = total.unit
+    itemised = " + ".join(describe_value(p) for p in parts)
+    verdict = "the parts add up" if adds_up else f"the parts add up to {format_money(added, code)}, not the total"
+    name = names.get(total.source, total.source)
+    explanation = (
+        f"{name} states {describe_value(total)} for {total.metric} of {total.entity} "
+        f"and itemises it as {itemised} = {format_money(added, code)}: {verdict}."
+    )
+    key = f"{total.entity}|{total.metric}|sum|{total.source}|{total.text}"
+    identifier = "d-" + hashlib.sha256(key.encode()).hexdigest()[:10]
+    positions = {total.id: 0} | {p.id: 1 for p in parts}
+    subject = {"entity": total.entity, "metric": total.metric, "period": total.period}
+    return Discrepancy(
+        identifier, "sum", subject, explanation, [total, *parts], positions, severity="info" if adds_up else "warning"
+    )
