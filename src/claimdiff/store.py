@@ -17,6 +17,7 @@ import json
 import math
 import os
 import tempfile
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, fields
 from datetime import date
@@ -136,11 +137,12 @@ def read_store(folder: Path) -> Store:
 def write_store(folder: Path, sources: list[Source], claims: list[Claim]) -> None:
     """Write the store deterministically: rows sorted by source, position and id."""
     ordered = sorted(claims, key=lambda c: (c.source, c.line, c.column, c.kind, c.id))
+    counts = Counter(c.source for c in claims)
     index = {
         s.path: {
             "sha256": s.digest,
             "language": s.language,
-            "claims": sum(c.source == s.path for c in claims),
+            "claims": counts[s.path],
         }
         for s in sorted(sources, key=lambda s: s.path)
     }
