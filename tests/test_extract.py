@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from decimal import Decimal
 
 import pytest
+from babel.numbers import format_currency, format_decimal
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claimdiff.normalize import Claim
 
@@ -662,3 +666,37 @@ def test_positions_map_back_to_original_lines() -> None:
     claim = _find(claims_in(text), "€1.2 bn")
     line = text.splitlines()[claim.line - 1]
     assert line[claim.column - 1 :].startswith("€1.2 bn")
+
+
+SCALES = {
+    "en_US": [("", 1), (" million", 1e6), (" billion", 1e9), (" bn", 1e9), ("m", 1e6)],
+    "fr_FR": [("", 1), (" millions", 1e6), (" milliards", 1e9), (" Md", 1e9), (" M", 1e6)],
+}
+FRAMES = {
+    "en_US": "The company reported {} in revenue last year.",
+    "fr_FR": "L'entreprise a annoncé {} de chiffre d'affaires.",
+}
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    amount=st.decimals(min_value=Decimal("1"), max_value=Decimal("999999"), places=2),
+    locale=st.sampled_from(["en_US", "fr_FR"]),
+    code=st.sampled_from(["EUR", "USD", "GBP"]),
+    scale_index=st.integers(min_value=0, max_value=4),
+)
+def test_babel_money_round_trip(amount: Decimal, locale: str, code: str, scale_index: int) -> None:
+    """babel writes an amount in a locale with a scale word; extraction reads it back."""
+    word, factor = SCALES[locale][scale_index]
+    money = format_currency(amount, code, locale=locale)
+    number = format_decimal(amount, format="#,##0.00", locale=locale)
+    assert number in money
+    # The scale word goes right after the figure ("€1.5 billion", "1,5 milliards €").
+    money = money.replace(number, number + word)
+    text = FRAMES[locale].format(money)
+    claims = [c for c in claims_in(text, locale[:2], published="2024-06-01") if c.kind == "money"]
+    assert len(claims) == 1, (text, [c.text for c in claims])
+    claim = claims[0]
+    assert claim.original["unit"] == code
+    assert math.isclose(claim.original["value"], float(amount) * factor, rel_tol=1e-9)
+    assert money.strip() in claim.text or claim.text in money
