@@ -211,10 +211,10 @@ def _word_candidates(text: str, language: str) -> list[_Candidate]:
                 if not number_words_ok(part, lexicon):
                     break
                 head.append(part)
-            value = words_value(head, language) if head else None
-            if value is not None and head[-1] not in lexicon.connectors:
+            head_value = words_value(head, language) if head else None
+            if head_value is not None and head[-1] not in lexicon.connectors:
                 length = len("-".join(head))
-                out.append(_Candidate(start, start + length, Figure(Decimal(str(value)), 0), words=True))
+                out.append(_Candidate(start, start + length, Figure(Decimal(str(head_value)), 0), words=True))
             i += 1
             continue
         j = i
@@ -230,10 +230,11 @@ def _word_candidates(text: str, language: str) -> list[_Candidate]:
             run.pop()
             j -= 1
         bare_scale = bool(run) and (run[0] in lexicon.scales or run[0] in lexicon.hundreds)
-        value = words_value(run, language) if run and not bare_scale else None
-        if value is not None and value >= 0:
-            weak = value == 1 and len(run) == 1
-            out.append(_Candidate(start, tokens[j - 1][1], Figure(Decimal(str(value)), 0), words=True, weak=weak))
+        run_value = words_value(run, language) if run and not bare_scale else None
+        if run_value is not None and run_value >= 0:
+            weak = run_value == 1 and len(run) == 1
+            figure = Figure(Decimal(str(run_value)), 0)
+            out.append(_Candidate(start, tokens[j - 1][1], figure, words=True, weak=weak))
             i = j
         else:
             i += 1
@@ -505,6 +506,7 @@ def _read_mention(
         return None
     window = text[max(0, reading.start - 40) : reading.start]
     factor = p.factor_before.search(window)
+    kind: str | None
     if cand.multiplier or factor and reading.unit is None:
         kind, noun, noun_end = "quantity", "", reading.end
         flags.append("multiplier")

@@ -95,7 +95,7 @@ class Claim:
 @cache
 def registry() -> pint.UnitRegistry:
     """pint's default registry, plus ``data/units.txt`` and one unit per listed currency."""
-    ureg = pint.UnitRegistry(autoconvert_offset_to_baseunit=True)
+    ureg: pint.UnitRegistry = pint.UnitRegistry(autoconvert_offset_to_baseunit=True)
     ureg.load_definitions(data_text("units.txt").splitlines())
     for code in currencies().codes:
         ureg.define(f"{code} = [currency_{code}]")
@@ -354,7 +354,7 @@ def _make(
         text=sentence[mention.start : mention.end],
         sentence=" ".join(sentence.split()),
         kind=mention.kind,
-        value=_round(value),
+        value=float(f"{value:.12g}"),
         low=_round(low),
         high=_round(high),
         unit=unit,

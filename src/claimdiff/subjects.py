@@ -37,7 +37,8 @@ class EntityMention:
 def _alias_patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
     """(case-insensitive pattern, acronym pattern, lower-cased alias -> canonical name)."""
     lookup: dict[str, str] = {}
-    loose, strict = [], []
+    loose: list[str] = []
+    strict: list[str] = []
     for entity in entities():
         for alias in (entity.name, *entity.aliases):
             lookup.setdefault(alias.lower(), entity.name)
