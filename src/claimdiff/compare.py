@@ -211,10 +211,10 @@ def compare(claims: list[Claim], names: dict[str, str] | None = None) -> list[Di
         for claim_id in members:
             extended |= agreeing[claim_id]
         group = sorted((by_id[i] for i in extended), key=lambda c: (c.source, c.start))
-        discrepancy = _discrepancy(group, names)
+        discrepancy = build_discrepancy(group, names)
         if discrepancy.id in merged:
             combined = {c.id: c for c in merged[discrepancy.id].claims + group}
-            discrepancy = _discrepancy(sorted(combined.values(), key=lambda c: (c.source, c.start)), names)
+            discrepancy = build_discrepancy(sorted(combined.values(), key=lambda c: (c.source, c.start)), names)
         merged[discrepancy.id] = discrepancy
     return sort_discrepancies(list(merged.values()))
 
@@ -238,18 +238,24 @@ def positions_of(claims: list[Claim]) -> dict[str, int]:
 
     ordered = sorted(claims, key=lambda c: (width(c), c.value, c.id))
     positions: list[list[Claim]] = []
+    # Intervals on a line agree pairwise exactly when they share a point (Helly, in one
+    # dimension), so a position keeps the intersection of its members' intervals.
+    common: list[tuple[float, float]] = []
     for claim in ordered:
-        for members in positions:
-            if all(agree(claim, other) for other in members):
-                members.append(claim)
+        low, high = _widened(claim)
+        for index, (shared_low, shared_high) in enumerate(common):
+            if low <= shared_high and shared_low <= high:
+                positions[index].append(claim)
+                common[index] = (max(low, shared_low), min(high, shared_high))
                 break
         else:
             positions.append([claim])
+            common.append((low, high))
     positions.sort(key=lambda members: min(c.value for c in members))
     return {c.id: index for index, members in enumerate(positions) for c in members}
 
 
-def _discrepancy(claims: list[Claim], names: dict[str, str]) -> Discrepancy:
+def build_discrepancy(claims: list[Claim], names: dict[str, str]) -> Discrepancy:
     positions = positions_of(claims)
     subject = _subject(claims)
     by_source: dict[str, set[int]] = defaultdict(set)

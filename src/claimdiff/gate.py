@@ -9,18 +9,33 @@ the disagreement rather than siding with an existing one) and no ruling covers i
 from __future__ import annotations
 
 import bisect
+import json
+import os
 import subprocess
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from claimdiff.compare import AMOUNT_KINDS, RATIO_LIMIT, Discrepancy, _block_key
+from claimdiff.compare import (
+    AMOUNT_KINDS,
+    RATIO_LIMIT,
+    Discrepancy,
+    _block_key,
+    agree,
+    build_discrepancy,
+    same_subject,
+    sort_discrepancies,
+)
+from claimdiff.descriptions import describe_discrepancies
 from claimdiff.errors import InputError, UsageError
+from claimdiff.lexicon import entities
 from claimdiff.normalize import Claim
-from claimdiff.pipeline import analyse_source, find_discrepancies, source_name
+from claimdiff.pipeline import analyse_source, source_name
 from claimdiff.sources import DEFAULT_MAX_BYTES, Source, file_digest, iter_source_paths, load_sources
 from claimdiff.store import Ruling, read_rulings, read_store
+from claimdiff.subjects import lineage
+from claimdiff.sums import sum_discrepancies
 
 FAIL_ON = {
     "contradiction": ("contradiction",),
@@ -107,8 +122,10 @@ def run_gate(new_paths: list[str], corpus: Path, store_folder: Path, max_bytes: 
     new_sources = load_sources(new_paths, max_bytes, warnings)
     if not new_sources:
         raise InputError("no readable source among the new paths")
+    new_claims = [c for s in new_sources for c in analyse_source(s)]
     new_keys = {_key(s.path) for s in new_sources}
-    store = read_store(store_folder)
+    # Only rows about the new claims' entities (or entities they belong to) are parsed.
+    store = read_store(store_folder, _row_filter(new_claims))
     corpus_paths = [p for p in _corpus_paths(corpus, warnings) if _key(str(p)) not in new_keys]
     # Re-extract only what changed since the store was written; hashing bytes is cheap.
     stale = [p for p in corpus_paths if store.digests.get(str(p)) != file_digest(p)]
@@ -116,16 +133,75 @@ def run_gate(new_paths: list[str], corpus: Path, store_folder: Path, max_bytes: 
     corpus_claims = [c for c in store.claims if c.source in fresh]
     for source in load_sources([str(p) for p in stale], max_bytes, warnings) if stale else []:
         corpus_claims.extend(analyse_source(source))
-    new_claims = [c for s in new_sources for c in analyse_source(s)]
-    relevant = _neighbourhood(new_claims, corpus_claims)
     names = {str(p): p.name for p in corpus_paths} | {s.path: source_name(s) for s in new_sources}
     new_ids = {c.id for c in new_claims}
-    discrepancies = [
-        d for d in find_discrepancies(new_claims + relevant, names) if any(c.id in new_ids for c in d.claims)
-    ]
+    discrepancies = gate_discrepancies(new_claims, corpus_claims, names)
     stale_rulings = apply_rulings(discrepancies, read_rulings(store_folder))
     introduced = [d for d in discrepancies if d.status == "open" and _introduces(d, new_ids)]
     return GateResult(new_sources, discrepancies, introduced, new_ids, stale_rulings, warnings)
+
+
+def _row_filter(new_claims: list[Claim]) -> Callable[[str], bool]:
+    """A cheap test on a raw store row: is it about an entity a new claim may be compared with?"""
+    related: set[str] = set()
+    for claim in new_claims:
+        if claim.entity:
+            # Everything under the same root: siblings may be linked through their parent.
+            root = lineage(claim.entity)[-1]
+            related.update(e.name for e in entities() if lineage(e.name)[-1] == root)
+            related.add(claim.entity)
+    needles = tuple(f'"entity": {json.dumps(name, ensure_ascii=False)}' for name in related)
+    return lambda row: any(needle in row for needle in needles)
+
+
+def gate_discrepancies(new_claims: list[Claim], corpus_claims: list[Claim], names: dict[str, str]) -> list[Discrepancy]:
+    """The discrepancies each new claim is part of: it and every claim on its subject."""
+    blocks: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
+    for claim in corpus_claims:
+        if claim.kind != "description":
+            blocks[_block_key(claim)].append(claim)
+    values: dict[tuple[str, str, str], list[float]] = {}
+    for key, block in blocks.items():
+        block.sort(key=lambda c: c.value)
+        values[key] = [c.value for c in block]
+    found: dict[str, Discrepancy] = {}
+    for claim in new_claims:
+        if claim.kind == "description":
+            continue
+        key = _block_key(claim)
+        window = _window(blocks.get(key, []), values.get(key, []), claim, RATIO_LIMIT**2)
+        others = [c for c in new_claims if c is not claim and c.kind == claim.kind]
+        neighbours = [c for c in window + others if same_subject(claim, c)]
+        if all(agree(claim, c) for c in neighbours):
+            continue
+        group = {c.id: c for c in [claim, *neighbours]}
+        # A claim about a wider entity links siblings ("France" links its government and the
+        # summit it hosted), as the full comparison does.
+        wider = [c for c in neighbours if c.entity != claim.entity and c.entity in lineage(claim.entity)]
+        for hub in wider:
+            group.update((c.id, c) for c in window if c.id not in group and same_subject(hub, c))
+        candidate = build_discrepancy(_ordered(group.values()), names)
+        if candidate.id in found:
+            group |= {c.id: c for c in found[candidate.id].claims}
+            candidate = build_discrepancy(_ordered(group.values()), names)
+        found[candidate.id] = candidate
+    descriptions = [c for c in new_claims if c.kind == "description"]
+    entities_described = {c.entity for c in descriptions}
+    descriptions += [c for c in corpus_claims if c.kind == "description" and c.entity in entities_described]
+    extra = describe_discrepancies(descriptions, names) + sum_discrepancies(new_claims, names)
+    new_ids = {c.id for c in new_claims}
+    return sort_discrepancies(list(found.values()) + [d for d in extra if any(c.id in new_ids for c in d.claims)])
+
+
+def _window(block: list[Claim], values: list[float], claim: Claim, reach: float) -> list[Claim]:
+    """The claims of a value-sorted block within a factor ``reach`` of the claim's value."""
+    if claim.kind not in AMOUNT_KINDS or claim.value <= 0 or not block:
+        return block
+    return block[bisect.bisect_left(values, claim.value / reach) : bisect.bisect_right(values, claim.value * reach)]
+
+
+def _ordered(claims: Iterable[Claim]) -> list[Claim]:
+    return sorted(claims, key=lambda c: (c.source, c.line, c.column, c.id))
 
 
 def _corpus_paths(corpus: Path, warnings: list[str]) -> list[Path]:
@@ -133,7 +209,7 @@ def _corpus_paths(corpus: Path, warnings: list[str]) -> list[Path]:
 
 
 def _key(path: str) -> str:
-    return str(Path(path).resolve())
+    return os.path.abspath(path)
 
 
 def _introduces(d: Discrepancy, new_ids: set[str]) -> bool:
@@ -143,33 +219,3 @@ def _introduces(d: Discrepancy, new_ids: set[str]) -> bool:
         if claim.id not in new_ids:
             held[d.positions[claim.id]] = True
     return any(not held[d.positions[c.id]] for c in d.claims if c.id in new_ids)
-
-
-def _neighbourhood(new_claims: list[Claim], corpus_claims: list[Claim]) -> list[Claim]:
-    """Corpus claims that could pair with a new claim, or with one that does (two ratio steps)."""
-    blocks: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
-    descriptions: dict[str, list[Claim]] = defaultdict(list)
-    for claim in corpus_claims:
-        if claim.kind == "description":
-            descriptions[claim.entity].append(claim)
-        else:
-            blocks[_block_key(claim)].append(claim)
-    values: dict[tuple[str, str, str], list[float]] = {}
-    for key, block in blocks.items():
-        block.sort(key=lambda c: c.value)
-        values[key] = [c.value for c in block]
-    chosen: dict[str, Claim] = {}
-    for claim in new_claims:
-        if claim.kind == "description":
-            chosen.update((c.id, c) for c in descriptions.get(claim.entity, []))
-            continue
-        key = _block_key(claim)
-        block = blocks.get(key, [])
-        if claim.kind in AMOUNT_KINDS and claim.value > 0:
-            reach = RATIO_LIMIT**2
-            lo = bisect.bisect_left(values[key], claim.value / reach) if block else 0
-            hi = bisect.bisect_right(values[key], claim.value * reach) if block else 0
-            chosen.update((c.id, c) for c in block[lo:hi])
-        else:
-            chosen.update((c.id, c) for c in block)
-    return list(chosen.values())

@@ -17,15 +17,19 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from functools import cache
-from typing import Any
-
-import pint
+from typing import TYPE_CHECKING, Any
 
 from claimdiff.dates import TimeExpr, find_times, parse_date, published_period
 from claimdiff.extract import Mention, extract_mentions
 from claimdiff.fx import ecb_rate
 from claimdiff.lexicon import currencies, data_text, qualifiers
 from claimdiff.sources import Source
+
+if TYPE_CHECKING:
+    import pint
+
+# Errors pint raises for units it cannot parse or convert (its classes derive from these).
+UNIT_ERRORS = (ValueError, KeyError, ZeroDivisionError, AttributeError, TypeError)
 
 # Qualifiers of the JSON contract; "less than" is reported as up_to with a flag.
 CONTRACT_QUALIFIERS = ("exact", "approx", "at_least", "more_than", "up_to", "range")
@@ -94,7 +98,12 @@ class Claim:
 
 @cache
 def registry() -> pint.UnitRegistry:
-    """pint's default registry, plus ``data/units.txt`` and one unit per listed currency."""
+    """pint's default registry, plus ``data/units.txt`` and one unit per listed currency.
+
+    pint is imported here, on first use: most runs convert no unit and start faster without it.
+    """
+    import pint
+
     ureg: pint.UnitRegistry = pint.UnitRegistry(autoconvert_offset_to_baseunit=True)
     ureg.load_definitions(data_text("units.txt").splitlines())
     for code in currencies().codes:
@@ -245,7 +254,7 @@ def _claim(
                 factor *= _convert(1.0, f"{currencies().base} / {mention.per.pint}", canonical)
         else:
             factor = _convert(1.0, written, canonical)
-    except (pint.errors.PintError, ValueError, KeyError, ZeroDivisionError):
+    except UNIT_ERRORS:
         return None
     value = figure_value * factor
     if not math.isfinite(value):

@@ -18,7 +18,7 @@ import math
 import os
 import tempfile
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, fields
 from datetime import date
 from pathlib import Path
@@ -114,14 +114,15 @@ class Store:
     digests: dict[str, str]
 
 
-def read_store(folder: Path) -> Store:
+def read_store(folder: Path, keep: Callable[[str], bool] | None = None) -> Store:
+    """Read the store; ``keep`` (given a raw row) skips rows without parsing them."""
     claims_path, sources_path = folder / CLAIMS_FILE, folder / SOURCES_FILE
     if not claims_path.exists() or not sources_path.exists():
         return Store([], {})
     claims = []
     with claims_path.open(encoding="utf-8") as handle:
         for number, line in enumerate(handle, start=1):
-            if not line.strip():
+            if not line.strip() or (keep is not None and not keep(line)):
                 continue
             try:
                 claims.append(claim_from_row(json.loads(line)))
