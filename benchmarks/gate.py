@@ -26,7 +26,7 @@ from claimdiff.pipeline import load_corpus  # noqa: E402
 from claimdiff.store import write_store  # noqa: E402
 
 WORK = Path("/tmp/claimdiff-bench-gate")
-NEW = "Lumora raised €900 million in its latest funding round in 2024.\n"
+NEW = "Arvela raised €900 million in its latest funding round in 2024.\n"
 
 
 def build(sources: int) -> None:

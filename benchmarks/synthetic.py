@@ -9,24 +9,28 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-COMPANIES = [
-    "Arvela",
-    "Brisk Labs",
-    "Cobaltix",
-    "Dunmore AI",
-    "Elsive",
-    "Fjordata",
-    "Gravicell",
-    "Helix Nord",
-    "Iridio",
-    "Jantar Systems",
-    "Kelvra",
-    "Lumora",
-    "Mistforge",
-    "Nuvolane",
-    "Orbitaal",
-    "Pellucid",
+# 16 x 16 = 256 made-up company names: a thousand news sources name many entities, each of
+# them here about forty times.
+STEMS = [
+    "Arv",
+    "Brisk",
+    "Cobal",
+    "Dunm",
+    "Elsiv",
+    "Fjord",
+    "Gravi",
+    "Helix",
+    "Irid",
+    "Jant",
+    "Kelv",
+    "Lum",
+    "Mistf",
+    "Nuvol",
+    "Orbit",
+    "Pellu",
 ]
+ENDINGS = ["ela", "ix", "ora", "ata", "ance", "ium", "aro", "eon", "ity", "ova", "ux", "ent", "ar", "io", "yx", "an"]
+COMPANIES = [stem + ending for stem in STEMS for ending in ENDINGS]
 EN = [
     "{c} raised €{m} million in its latest funding round in {y}.",
     "In {y}, {c} announced a €{b} billion investment in data centers in France.",

@@ -7,7 +7,7 @@ wheel; nothing is downloaded. Dates outside the history use the nearest rate ava
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
@@ -26,7 +26,9 @@ class Rate:
 def _converter() -> Any:
     from currency_converter import CurrencyConverter
 
-    return CurrencyConverter(fallback_on_missing_rate=True, fallback_on_wrong_date=False)
+    # No interpolation on load (it costs about a second); a missing day, such as a weekend or
+    # a holiday, takes the last published rate before it (see ecb_rate).
+    return CurrencyConverter(fallback_on_missing_rate=False, fallback_on_wrong_date=False)
 
 
 def ecb_rate(source: str, target: str, day: date | None) -> Rate | None:
@@ -45,4 +47,10 @@ def ecb_rate(source: str, target: str, day: date | None) -> Rate | None:
     first = max(converter.bounds[source].first_date, converter.bounds[target].first_date)
     last = min(converter.bounds[source].last_date, converter.bounds[target].last_date)
     day = min(max(day or last, first), last)
-    return Rate(source, target, float(converter.convert(1, source, target, day)), day)
+    for back in range(15):
+        try:
+            on = day - timedelta(days=back)
+            return Rate(source, target, float(converter.convert(1, source, target, on)), on)
+        except Exception:  # currency_converter raises RateNotFoundError for days without a rate
+            continue
+    return None

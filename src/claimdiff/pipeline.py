@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from claimdiff.compare import Discrepancy, compare, sort_discrepancies
 from claimdiff.descriptions import describe_discrepancies, description_claims
+from claimdiff.errors import InputError, MetadataError
 from claimdiff.normalize import Claim, claims_of
-from claimdiff.sources import DEFAULT_MAX_BYTES, Source, load_sources
+from claimdiff.sources import DEFAULT_MAX_BYTES, Source, build_source, iter_source_paths, load_source
 from claimdiff.subjects import assign_subjects
 from claimdiff.sums import sum_discrepancies
 
@@ -40,6 +44,31 @@ def analyse_source(source: Source) -> list[Claim]:
     return claims
 
 
+# From this many sources on, analysis runs in one process per core (results keep their order).
+PARALLEL_MIN_SOURCES = 64
+_METADATA: dict[Path, dict[str, dict[str, str]]] = {}  # per process: sources.toml by folder
+
+
+def _analyse_path(job: tuple[str, int, bool]) -> tuple[Source | None, list[Claim], list[str]]:
+    """Load and analyse one file; the source comes back without its text (claims hold quotes)."""
+    path, max_bytes, named = job
+    try:
+        source = load_source(Path(path), max_bytes, _METADATA)
+    except InputError as exc:
+        if named or isinstance(exc, MetadataError):
+            raise
+        return None, [], [str(exc)]
+    claims = analyse_source(source)
+    light = replace(source, original="", text="", offsets=[], sentences=[])
+    light.raw_digest = source.digest
+    return light, claims, list(source.warnings)
+
+
+def _warm_up() -> None:
+    """Load lexicons, models and rates once, before worker processes are forked from this one."""
+    analyse_source(build_source("warm-up.txt", "In 2024, France raised €1 billion, $2 billion and 3 GW.", {}))
+
+
 def load_corpus(
     paths: Iterable[str],
     max_bytes: int = DEFAULT_MAX_BYTES,
@@ -48,16 +77,33 @@ def load_corpus(
 ) -> Corpus:
     """Run every stage over ``paths``."""
     warnings: list[str] = []
-    sources = load_sources(paths, max_bytes, warnings)
-    claims: list[Claim] = []
-    for source in sources:
-        claims.extend(analyse_source(source))
-        if progress:
-            progress(source)
+    paths = list(paths)
+    named = {str(Path(p)) for p in paths if Path(p).is_file()}
+    jobs = [(str(p), max_bytes, str(p) in named) for p in iter_source_paths(paths, warnings)]
+    _METADATA.clear()
+    workers = min(os.cpu_count() or 1, 8)
+    if len(jobs) >= PARALLEL_MIN_SOURCES and workers > 1:
+        _warm_up()
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            results = list(_progressing(pool.map(_analyse_path, jobs, chunksize=8), progress))
+    else:
+        results = list(_progressing(map(_analyse_path, jobs), progress))
+    sources = [source for source, _, _ in results if source is not None]
+    claims = [claim for _, found, _ in results for claim in found]
+    warnings.extend(w for _, _, found in results for w in found)
     corpus = Corpus(sources, claims, warnings=warnings)
     if compare_claims:
         corpus.discrepancies = find_discrepancies(claims, corpus.names)
     return corpus
+
+
+def _progressing(
+    results: Iterable[tuple[Source | None, list[Claim], list[str]]], progress: Callable[[Source], None] | None
+) -> Iterable[tuple[Source | None, list[Claim], list[str]]]:
+    for result in results:
+        if progress and result[0] is not None:
+            progress(result[0])
+        yield result
 
 
 def find_discrepancies(claims: list[Claim], names: dict[str, str]) -> list[Discrepancy]:
