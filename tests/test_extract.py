@@ -588,6 +588,32 @@ def test_extracts(case: Case) -> None:
         assert claim.period == case.period
 
 
+# Money in another currency: the figure and currency as written (the EUR value follows the ECB).
+AS_WRITTEN = [
+    (
+        "bug-percent-to-money-is-no-range",
+        "spending was down 0.6 % to 309,381 yen from a year earlier",
+        "309,381 yen",
+        309381,
+        "JPY",
+    ),
+    ("bug-scale-after-code", "They lost 75 USD million in the past three years.", "75 USD million", 75e6, "USD"),
+    ("bug-symbol-opens-next-figure", "$ 20,000.00 $ 37,305.97 february expenses", "$ 37,305.97", 37305.97, "USD"),
+    ("own-pounds-sterling", "Revenue reached £4.2bn last year.", "£4.2bn", 4.2e9, "GBP"),
+    ("own-fr-dollars-de", "un contrat de 300 millions de $ pour fournir", "300 millions de $", 300e6, "USD"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "code"), [r[1:] for r in AS_WRITTEN], ids=[r[0] for r in AS_WRITTEN]
+)
+def test_money_as_written(text: str, surface: str, value: float, code: str) -> None:
+    language = "fr" if " de $" in text else "en"
+    claim = _find(claims_in(text, language, published="2025-01-15"), surface)
+    assert claim.original == {"value": value, "unit": code}
+    assert claim.unit == "EUR" and claim.fx is not None and claim.fx["from"] == code
+
+
 NOT_CLAIMS = [
     ("bare-year", "In 2024, several major transactions marked the ecosystem."),
     ("model-name-h100", "It runs on H100 chips."),

@@ -75,6 +75,8 @@ def _alternation(words: object) -> str:
 
 
 _NOT_LETTER = r"(?![^\W\d_])"
+_SYMBOL_THEN_FIGURE = re.compile(r"[ \u00a0]?\d")
+_PREFIX_SYMBOLS = frozenset({"$", "US$", "£", "C$", "CA$", "U.S.$"})
 _DE = re.compile(r"[ \u00a0]+(?:de|d['’])[ \u00a0]*")
 # Web addresses hold digits and "%20" escapes that are no claims.
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
@@ -351,9 +353,18 @@ def _read_suffixes(text: str, cand: _Candidate, p: _Patterns) -> _Reading:
         if factor is not None:
             reading.scale = factor
             pos = scale_match.end()
+    takes_next = currency_match is not None and _SYMBOL_THEN_FIGURE.match(text, currency_match.end()) is not None
+    if currency_match and takes_next and currency_match.group(0).strip() in _PREFIX_SYMBOLS:
+        currency_match = None  # "$ 20,000.00 $ 37,305.97": that "$" opens the next figure
     if currency_match and (currency_match.start() == pos or _DE.fullmatch(text, pos, currency_match.start())):
         reading.currency = _find_currency(currency_match.group(0))
         pos = currency_match.end()
+        if reading.scale == 1.0:
+            # "75 USD million": the scale word may follow the currency.
+            late_scale = _match_longest([p.scale_cs, p.scale_ci], text, pos)
+            factor = _find_scale(late_scale.group(0), True) if late_scale else None
+            if late_scale and factor:
+                reading.scale, pos = factor, late_scale.end()
     elif before is not None:
         reading.currency = _find_currency(before.group(0))
         reading.start = before.start()
@@ -488,6 +499,8 @@ def _read_mention(
             second = _read_suffixes(text, nxt, p)
             if _glued_word(text, nxt, second):
                 second = None
+    if second is not None and not _compatible(reading, second):
+        second = None  # "0.6 % to 309,381 yen": two figures of different kinds, not a range
     if second is not None and nxt is not None:
         is_change = _CHANGE.search(text[max(0, reading.start - 30) : reading.start]) and not p.range_word.search(
             text[max(0, reading.start - 30) : reading.start]
@@ -569,6 +582,18 @@ def _read_mention(
 
 
 _CHANGE = re.compile(r"(?:^|\W)(?:from|de|passer de|passé de|moved from)[ \u00a0]*$", re.I)
+
+
+def _compatible(first: _Reading, second: _Reading) -> bool:
+    """Whether two figures joined by "to" or "-" can be one range (same currency, unit or %)."""
+    if first.currency is None and first.unit is None and not first.percent:
+        return True  # a bare first figure takes the second's unit
+    same_money = (
+        first.currency is not None and second.currency is not None and first.currency.code == second.currency.code
+    )
+    same_unit = first.unit is not None and second.unit is not None and first.unit.canonical == second.unit.canonical
+    bare_second = second.currency is None and second.unit is None and not second.percent
+    return same_money or same_unit or (first.percent and second.percent) or bare_second
 
 
 def _inherit(reading: _Reading, second: _Reading) -> None:
