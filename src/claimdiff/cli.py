@@ -51,7 +51,7 @@ def _fail(message: str, code: int = ExitCode.ERROR) -> None:
     sys.exit(code)
 
 
-def _progress(label: str, total: int | None = None) -> Callable[[Source], None] | None:
+def _progress(label: str) -> Callable[[Source], None] | None:
     """A progress line on stderr, only for a person at a terminal."""
     if not sys.stderr.isatty():
         return None
@@ -192,7 +192,7 @@ def extract(ctx: Context, paths: tuple[str, ...], fmt: str, write: bool, check_s
     Example:
       claimdiff extract seeds/ --format csv
     """
-    corpus = _load(ctx, paths, compare_claims=False, show_progress=not (fmt and not write))
+    corpus = _load(ctx, paths, compare_claims=False, show_progress=write)
     _warn(corpus.warnings)
     if check_store:
         stale = stale_sources(read_store(ctx.store), corpus.sources)

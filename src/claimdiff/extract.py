@@ -54,7 +54,6 @@ class Mention:
     noun: str = ""
     time: TimeExpr | None = None
     event: str = ""
-    percent_of_fraction: bool = False
     flags: list[str] = field(default_factory=list)
 
 
@@ -483,57 +482,28 @@ def _read_mention(
     reading = _read_suffixes(text, cand, p)
     if _glued_word(text, cand, reading):
         return None
+    qualifier, flags = "exact", []
     low_figure = None
-    qualifier = "exact"
-    flags: list[str] = []
-    # Ranges: "18 to 150+ ha", "10-40 ms", "between 9 and 18 months", "de 40 000 à 100 000";
-    # changes: "from 9 to 6 months" (two claims, the first taking the second's unit).
     nxt = candidates[index + 1] if index + 1 < len(candidates) else None
-    connector = p.range_connector.match(text, reading.end)
-    second = None
-    if nxt is not None and connector and connector.end() == nxt.start:
-        word = connector.group(0).strip().lower()
-        window = text[max(0, reading.start - 30) : reading.start]
-        between = re.search(r"(?:between|entre)[ \u00a0]*$", window, re.I)
-        if word not in ("and", "et") or between:
-            second = _read_suffixes(text, nxt, p)
-            if _glued_word(text, nxt, second):
-                second = None
-    if second is not None and not _compatible(reading, second):
-        second = None  # "0.6 % to 309,381 yen": two figures of different kinds, not a range
+    second = _range_partner(text, p, reading, nxt)
     if second is not None and nxt is not None:
-        is_change = _CHANGE.search(text[max(0, reading.start - 30) : reading.start]) and not p.range_word.search(
-            text[max(0, reading.start - 30) : reading.start]
-        )
         _inherit(reading, second)
+        before = text[max(0, reading.start - 30) : reading.start]
+        is_change = _CHANGE.search(before) and not p.range_word.search(before)
         if nxt.figure.value >= cand.figure.value and not is_change:
             consumed.add(index + 1)
-            low_figure = cand.figure
-            reading.end = second.end
-            reading.plus = second.plus
+            low_figure, qualifier = cand.figure, "range"
+            reading.end, reading.plus = second.end, second.plus
             cand = _Candidate(cand.start, nxt.end, nxt.figure, words=nxt.words)
-            qualifier = "range"
         else:
             flags.append("earlier value in a change")
     if cand.figure.value > 0 and _is_year(text, cand, reading):
         return None
-    window = text[max(0, reading.start - 40) : reading.start]
-    factor = p.factor_before.search(window)
-    kind: str | None
-    if cand.multiplier or factor and reading.unit is None:
-        kind, noun, noun_end = "quantity", "", reading.end
-        flags.append("multiplier")
-        if factor:
-            reading.start -= len(window) - factor.start() - (1 if not factor.group(0)[0].isalpha() else 0)
-    else:
-        kind, noun, noun_end = _kind(text, lang, cand, reading)
-    if kind is None and second is not None and nxt is not None and "earlier value in a change" in flags:
-        noun, noun_end = _counted_noun(text, lang, second.end, singular=False)
-        kind = "count" if noun else None
-        noun_end = reading.end
-    if kind is None:
-        return None
-    if cand.weak and kind == "count":
+    kind, noun, noun_end = _kind_of_mention(text, lang, p, cand, reading, flags)
+    if kind is None and second is not None and "earlier value in a change" in flags:
+        noun, _ = _counted_noun(text, lang, second.end, singular=False)
+        kind, noun_end = ("count" if noun else None), reading.end
+    if kind is None or (cand.weak and kind == "count"):
         return None
     start, end = reading.start, max(reading.end, noun_end)
     if start > 0 and text[start - 1] in "+−" and (start == 1 or not text[start - 2].isalnum()):
@@ -541,32 +511,14 @@ def _read_mention(
         flags.append("signed")
     if cand.figure.ambiguous:
         flags.append(cand.figure.ambiguous)
-    window = text[max(0, start - 40) : start]
     if qualifier == "exact":
-        found = p.qualifier_before.search(window)
-        phrase = found.group(1).lower() if found else ""
-        spans_time = reading.unit is not None and reading.unit.metric == "duration"
-        if found and not (spans_time and phrase in qualifiers(lang).spans):
-            qualifier = qualifiers(lang).before[phrase]
-            start -= len(window) - found.start(1)
-        if reading.plus:
-            qualifier = "at_least"
-        after = p.qualifier_after.match(text, end)
-        if qualifier == "exact" and after and not reading.plus:
-            qualifier = qualifiers(lang).after[after.group(1).lower()]
-            end = after.end()
-        if cand.approximate:
-            qualifier = "approx"
+        qualifier, start, end = _qualify(text, lang, p, start, end, reading, cand)
     elif reading.plus:
-        flags.append("open upper bound")
-    if cand.fraction is not None:
-        kind = "percent"
-    if qualifier == "range" and reading.plus:
         flags.append("range open above")
     return Mention(
         start=start,
         end=end,
-        kind=kind,
+        kind="percent" if cand.fraction is not None else kind,
         figure=cand.figure,
         low_figure=low_figure,
         qualifier=qualifier,
@@ -576,9 +528,60 @@ def _read_mention(
         per=reading.per,
         substance=reading.substance,
         noun=noun,
-        percent_of_fraction=cand.fraction is not None,
         flags=flags,
     )
+
+
+def _range_partner(text: str, p: _Patterns, reading: _Reading, nxt: _Candidate | None) -> _Reading | None:
+    """The second figure of "18 to 150+ ha", "10-40 ms", "between 9 and 18 months", if any."""
+    connector = p.range_connector.match(text, reading.end)
+    if nxt is None or not connector or connector.end() != nxt.start:
+        return None
+    word = connector.group(0).strip().lower()
+    window = text[max(0, reading.start - 30) : reading.start]
+    if word in ("and", "et") and not re.search(r"(?:between|entre)[ \u00a0]*$", window, re.I):
+        return None
+    second = _read_suffixes(text, nxt, p)
+    if _glued_word(text, nxt, second) or not _compatible(reading, second):
+        return None  # "0.6 % to 309,381 yen": two figures of different kinds, not a range
+    return second
+
+
+def _kind_of_mention(
+    text: str, lang: str, p: _Patterns, cand: _Candidate, reading: _Reading, flags: list[str]
+) -> tuple[str | None, str, int]:
+    """(kind, counted noun, end of the noun); multipliers ("by a factor of 3") first."""
+    window = text[max(0, reading.start - 40) : reading.start]
+    factor = p.factor_before.search(window)
+    if cand.multiplier or (factor and reading.unit is None):
+        flags.append("multiplier")
+        if factor:
+            reading.start -= len(window) - factor.start() - (0 if factor.group(0)[0].isalpha() else 1)
+        return "quantity", "", reading.end
+    return _kind(text, lang, cand, reading)
+
+
+def _qualify(
+    text: str, lang: str, p: _Patterns, start: int, end: int, reading: _Reading, cand: _Candidate
+) -> tuple[str, int, int]:
+    """The qualifier written before or after a figure, and the claim's widened span."""
+    qualifier = "exact"
+    window = text[max(0, start - 40) : start]
+    found = p.qualifier_before.search(window)
+    phrase = found.group(1).lower() if found else ""
+    spans_time = reading.unit is not None and reading.unit.metric == "duration"
+    if found and not (spans_time and phrase in qualifiers(lang).spans):
+        qualifier = qualifiers(lang).before[phrase]
+        start -= len(window) - found.start(1)
+    after = p.qualifier_after.match(text, end)
+    if reading.plus:
+        qualifier = "at_least"
+    elif qualifier == "exact" and after:
+        qualifier = qualifiers(lang).after[after.group(1).lower()]
+        end = after.end()
+    if cand.approximate:
+        qualifier = "approx"
+    return qualifier, start, end
 
 
 _CHANGE = re.compile(r"(?:^|\W)(?:from|de|passer de|passé de|moved from)[ \u00a0]*$", re.I)

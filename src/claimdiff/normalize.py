@@ -19,7 +19,7 @@ from decimal import Decimal
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from claimdiff.dates import TimeExpr, find_times, parse_date, published_period
+from claimdiff.dates import TimeExpr, decimal_year, find_times, parse_date, published_period
 from claimdiff.extract import Mention, extract_mentions
 from claimdiff.fx import ecb_rate
 from claimdiff.lexicon import currencies, data_text, qualifiers
@@ -308,8 +308,6 @@ def stated_precision(value: Decimal, decimals: int) -> float:
 
 
 def _date_claim(source: Source, sentence: str, offset: int, mention: Mention, period: str, flags: list[str]) -> Claim:
-    from claimdiff.dates import decimal_year
-
     time = mention.time
     assert time is not None
     low = decimal_year(time.low) if time.low else None

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from claimdiff.extract import EVENT_REACH_AFTER, EVENT_REACH_BEFORE
-from claimdiff.lexicon import entities, events, function_words, metric_words, time_words
+from claimdiff.lexicon import entities, events, function_words, metric_words, time_words, units
 from claimdiff.normalize import Claim
 from claimdiff.sources import Source
 
@@ -199,13 +199,11 @@ def _is_name_like(label: str) -> bool:
 
 def dominant_entity(source: Source) -> str:
     """The known entity a source mentions most, when it clearly dominates."""
-    lang = source.language if source.language in ("en", "fr") else "en"
     counts: Counter[str] = Counter()
     loose, strict, _ = _alias_patterns()
     for pattern in (loose, strict):
         for match in pattern.finditer(source.text):
             counts[canonical_entity(match.group(1))] += 1
-    del lang
     ranked = counts.most_common(2)
     if not ranked or ranked[0][1] < 3:
         return ""
@@ -289,8 +287,6 @@ def _kind_of(name: str) -> str:
 
 
 def _unit_metric(claim: Claim) -> str:
-    from claimdiff.lexicon import units
-
     for entry in units().surfaces:
         if claim.unit.startswith(entry.canonical):
             return entry.metric
