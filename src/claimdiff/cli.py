@@ -22,7 +22,7 @@ from claimdiff.errors import ClaimdiffError, ExitCode, UsageError
 from claimdiff.formats import FORMATTERS, Findings
 from claimdiff.gate import FAIL_ON, apply_rulings, changed_since, failing, run_gate
 from claimdiff.pipeline import Corpus, load_corpus
-from claimdiff.sources import DEFAULT_MAX_BYTES, Source
+from claimdiff.sources import DEFAULT_MAX_BYTES
 from claimdiff.store import (
     STATUSES,
     position_intervals,
@@ -51,15 +51,18 @@ def _fail(message: str, code: int = ExitCode.ERROR) -> None:
     sys.exit(code)
 
 
-def _progress(label: str) -> Callable[[Source], None] | None:
-    """A progress line on stderr, only for a person at a terminal."""
+PROGRESS_WIDTH = 30
+
+
+def _progress(label: str) -> Callable[[int, int], None] | None:
+    """A progress bar on stderr, only for a person at a terminal (never in piped output)."""
     if not sys.stderr.isatty():
         return None
-    seen = [0]
 
-    def step(source: Source) -> None:
-        seen[0] += 1
-        click.echo(f"\r{label}: {seen[0]} sources read ({source.path[-40:]:40})", err=True, nl=False)
+    def step(done: int, total: int) -> None:
+        filled = PROGRESS_WIDTH * done // max(total, 1)
+        bar = "#" * filled + "-" * (PROGRESS_WIDTH - filled)
+        click.echo(f"\r{label} [{bar}] {done}/{total} sources", err=True, nl=False)
 
     return step
 

@@ -72,7 +72,7 @@ def _warm_up() -> None:
 def load_corpus(
     paths: Iterable[str],
     max_bytes: int = DEFAULT_MAX_BYTES,
-    progress: Callable[[Source], None] | None = None,
+    progress: Callable[[int, int], None] | None = None,
     compare_claims: bool = True,
 ) -> Corpus:
     """Run every stage over ``paths``."""
@@ -85,9 +85,9 @@ def load_corpus(
     if len(jobs) >= PARALLEL_MIN_SOURCES and workers > 1:
         _warm_up()
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            results = list(_progressing(pool.map(_analyse_path, jobs, chunksize=8), progress))
+            results = list(_progressing(pool.map(_analyse_path, jobs, chunksize=8), len(jobs), progress))
     else:
-        results = list(_progressing(map(_analyse_path, jobs), progress))
+        results = list(_progressing(map(_analyse_path, jobs), len(jobs), progress))
     sources = [source for source, _, _ in results if source is not None]
     claims = [claim for _, found, _ in results for claim in found]
     warnings.extend(w for _, _, found in results for w in found)
@@ -98,11 +98,13 @@ def load_corpus(
 
 
 def _progressing(
-    results: Iterable[tuple[Source | None, list[Claim], list[str]]], progress: Callable[[Source], None] | None
+    results: Iterable[tuple[Source | None, list[Claim], list[str]]],
+    total: int,
+    progress: Callable[[int, int], None] | None,
 ) -> Iterable[tuple[Source | None, list[Claim], list[str]]]:
-    for result in results:
-        if progress and result[0] is not None:
-            progress(result[0])
+    for done, result in enumerate(results, start=1):
+        if progress:
+            progress(done, total)
         yield result
 
 
