@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import sys
 import traceback
 from collections.abc import Callable
@@ -90,6 +91,10 @@ class Command(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except BrokenPipeError:
+            # The reader went away ("claimdiff check | head"): stop quietly, as if by SIGPIPE.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(128 + 13)
         except ClaimdiffError as exc:
             if ctx.params.get("debug"):
                 traceback.print_exc()

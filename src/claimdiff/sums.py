@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from pathlib import Path
 from collections import defaultdict
 from functools import cache
 
@@ -86,7 +87,8 @@ def _discrepancy(total: Claim, parts: list[Claim], names: dict[str, str]) -> Dis
         f"{name} states {describe_value(total)} for {total.metric} of {total.entity} "
         f"and itemises it as {itemised} = {format_money(added, code)}: {verdict}."
     )
-    key = f"{total.entity}|{total.metric}|sum|{total.source}|{total.text}"
+    # The file name, not the path as given: ids must not depend on where the corpus lives.
+    key = f"{total.entity}|{total.metric}|sum|{Path(total.source).name}|{total.text}"
     identifier = "d-" + hashlib.sha256(key.encode()).hexdigest()[:10]
     positions = {total.id: 0} | {p.id: 1 for p in parts}
     subject = {"entity": total.entity, "metric": total.metric, "period": total.period}
