@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import re
-from pathlib import Path
 from collections import defaultdict
 from functools import cache
+from pathlib import Path
 
 from claimdiff.compare import Discrepancy
 from claimdiff.lexicon import data_text
