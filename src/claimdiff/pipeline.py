@@ -85,7 +85,8 @@ def load_corpus(
     if len(jobs) >= PARALLEL_MIN_SOURCES and workers > 1:
         _warm_up()
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            results = list(_progressing(pool.map(_analyse_path, jobs, chunksize=8), len(jobs), progress))
+            chunk = max(8, len(jobs) // (workers * 16))
+            results = list(_progressing(pool.map(_analyse_path, jobs, chunksize=chunk), len(jobs), progress))
     else:
         results = list(_progressing(map(_analyse_path, jobs), len(jobs), progress))
     sources = [source for source, _, _ in results if source is not None]
