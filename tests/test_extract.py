@@ -517,6 +517,18 @@ OWN_CASES = [
 ]
 
 BUGS_CAUGHT = [
+    Case(
+        "bug-elided-de-before-noun",
+        "Il y a une vingtaine d'entreprises européennes ici.",
+        "une vingtaine d'entreprises",
+        "count",
+        "20",
+        "count",
+        "approx",
+        "18",
+        "22",
+        language="fr",
+    ),
     Case("bug-scale-after-line-break", "Dataiku (€3.5 \nbillion).", "€3.5 \nbillion", "money", "3.5e9", "EUR"),
     Case(
         "bug-uppercase-scale",

@@ -635,6 +635,8 @@ def _kind(text: str, lang: str, cand: _Candidate, reading: _Reading) -> tuple[st
     return None, "", reading.end
 
 
+_COUNT_DE = re.compile(r"[ \u00a0]+(?:de|of|d['’])(?=[ \u00a0]|[^\W\d_])")
+_GLUED_TOKEN = re.compile(r"[ \u00a0\n]*([^\W\d_][\w'’\-]*)")
 _NOUN_TOKEN = re.compile(r"[ \u00a0\n]+([^\W\d_][\w'’\-]*)")
 
 
@@ -647,15 +649,13 @@ def _counted_noun(text: str, lang: str, pos: int, after_de: bool = False, singul
     number_lexicon = number_words(lang)
     months = time_words(lang).months
     cursor = pos
-    if after_de:
-        de = re.compile(r"[ \u00a0]+(?:de|of|d['’])(?=[ \u00a0]|[^\W\d_])[ \u00a0]?").match(text, cursor)
-        if de:
-            cursor = de.end() - 1 if text[de.end() - 1] in " \u00a0" else de.end()
-            if text[cursor - 1] in "'’":
-                text = text[:cursor] + " " + text[cursor:]
+    de = _COUNT_DE.match(text, cursor) if after_de else None
+    if de:
+        cursor = de.end()
     tokens: list[tuple[str, int]] = []
     while len(tokens) < 4:
-        match = _NOUN_TOKEN.match(text, cursor)
+        # Right after an elided "d'" the noun follows with no space ("d'entreprises").
+        match = (_GLUED_TOKEN if de and not tokens else _NOUN_TOKEN).match(text, cursor)
         if match is None:
             break
         word = match.group(1)
