@@ -76,7 +76,7 @@ def _root(entity: str) -> str:
     return lineage(entity)[-1] if entity else ""
 
 
-def _block_key(claim: Claim) -> tuple[str, str, str]:
+def block_key(claim: Claim) -> tuple[str, str, str]:
     return claim.kind, claim.unit, _root(claim.entity)
 
 
@@ -143,7 +143,7 @@ def candidate_pairs(claims: Iterable[Claim]) -> Iterable[tuple[Claim, Claim]]:
     blocks: dict[tuple[str, str, str], dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
     for claim in claims:
         if claim.entity and claim.metric and claim.kind != "description":
-            blocks[_block_key(claim)][claim.metric].append(claim)
+            blocks[block_key(claim)][claim.metric].append(claim)
     for key in sorted(blocks):
         by_metric = blocks[key]
         loose = by_metric.get("amount", [])

@@ -21,8 +21,8 @@ from claimdiff.compare import (
     AMOUNT_KINDS,
     RATIO_LIMIT,
     Discrepancy,
-    _block_key,
     agree,
+    block_key,
     build_discrepancy,
     same_subject,
     sort_discrepancies,
@@ -32,7 +32,14 @@ from claimdiff.errors import InputError, UsageError
 from claimdiff.lexicon import entities
 from claimdiff.normalize import Claim
 from claimdiff.pipeline import analyse_source, source_name
-from claimdiff.sources import DEFAULT_MAX_BYTES, Source, file_digest, iter_source_paths, load_sources
+from claimdiff.sources import (
+    DEFAULT_MAX_BYTES,
+    SOURCE_SUFFIXES,
+    Source,
+    file_digest,
+    iter_source_paths,
+    load_sources,
+)
 from claimdiff.store import Ruling, read_rulings, read_store
 from claimdiff.subjects import lineage
 from claimdiff.sums import sum_discrepancies
@@ -80,40 +87,22 @@ class GateResult:
 
 
 def changed_since(ref: str, corpus: Path) -> list[str]:
-    """Source files under ``corpus`` added or modified since git ``ref``."""
+    """Source files under ``corpus`` added or modified since git ``ref`` (or not yet tracked)."""
+    changed = _git("diff", "--name-only", "--relative", "--diff-filter=AMR", ref, "--", str(corpus))
+    untracked = _git("ls-files", "--others", "--exclude-standard", "--", str(corpus))
+    paths = changed.splitlines() + untracked.splitlines()
+    return sorted({p for p in paths if p.lower().endswith(SOURCE_SUFFIXES) and Path(p).is_file()})
+
+
+def _git(*args: str) -> str:
+    """Run git in the current folder; paths it prints are relative to it."""
     try:
-        output = subprocess.run(
-            ["git", "diff", "--name-only", "--diff-filter=AMR", ref, "--", str(corpus)],
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout
-        untracked = subprocess.run(
-            ["git", "ls-files", "--others", "--exclude-standard", "--", str(corpus)],
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout
-        top = subprocess.run(
-            ["git", "rev-parse", "--show-toplevel"], check=True, capture_output=True, text=True
-        ).stdout.strip()
+        return subprocess.run(["git", *args], check=True, capture_output=True, text=True).stdout
     except FileNotFoundError:
         raise UsageError("--since needs git, which is not installed") from None
     except subprocess.CalledProcessError as exc:
-        raise UsageError(
-            f"--since {ref}: {exc.stderr.strip().splitlines()[-1] if exc.stderr else 'git failed'}"
-        ) from None
-    root = Path(top)
-    paths = [
-        str((root / p).relative_to(Path.cwd().resolve()))
-        if (root / p).is_relative_to(Path.cwd().resolve())
-        else str(root / p)
-        for p in output.splitlines()
-    ]
-    paths += untracked.splitlines()
-    from claimdiff.sources import SOURCE_SUFFIXES
-
-    return sorted({p for p in paths if p.lower().endswith(SOURCE_SUFFIXES) and Path(p).is_file()})
+        reason = exc.stderr.strip().splitlines()[-1] if exc.stderr.strip() else "git failed"
+        raise UsageError(f"--since: {reason}") from None
 
 
 def run_gate(new_paths: list[str], corpus: Path, store_folder: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> GateResult:
@@ -159,7 +148,7 @@ def gate_discrepancies(new_claims: list[Claim], corpus_claims: list[Claim], name
     blocks: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
     for claim in corpus_claims:
         if claim.kind != "description":
-            blocks[_block_key(claim)].append(claim)
+            blocks[block_key(claim)].append(claim)
     values: dict[tuple[str, str, str], list[float]] = {}
     for key, block in blocks.items():
         block.sort(key=lambda c: c.value)
@@ -168,7 +157,7 @@ def gate_discrepancies(new_claims: list[Claim], corpus_claims: list[Claim], name
     for claim in new_claims:
         if claim.kind == "description":
             continue
-        key = _block_key(claim)
+        key = block_key(claim)
         window = _window(blocks.get(key, []), values.get(key, []), claim, RATIO_LIMIT**2)
         others = [c for c in new_claims if c is not claim and c.kind == claim.kind]
         neighbours = [c for c in window + others if same_subject(claim, c)]
