@@ -267,21 +267,20 @@ def _claim(
         low = low * (1 - uncertainty) if low is not None else None
         high = high * (1 + uncertainty) if high is not None else None
     precision = stated_precision(mention.figure.value, mention.figure.decimals) * mention.scale * factor
+    where = (source, sentence, offset, mention)
+    original = {"value": figure_value, "unit": written}
     return _make(
-        source,
-        sentence,
-        offset,
-        mention,
-        value,
-        low,
-        high,
-        canonical,
-        {"value": figure_value, "unit": written},
-        qualifier,
-        period,
-        precision,
-        flags,
-        fx,
+        *where,
+        value=value,
+        low=low,
+        high=high,
+        unit=canonical,
+        original=original,
+        qualifier=qualifier,
+        period=period,
+        precision=precision,
+        flags=flags,
+        fx=fx,
     )
 
 
@@ -315,21 +314,22 @@ def _date_claim(source: Source, sentence: str, offset: int, mention: Mention, pe
     assert time.low is not None or time.high is not None
     # The value is where the stated date starts: "by summer 2025" -> its year, 2025.
     value = low if low is not None else float(time.high.year)  # type: ignore[union-attr]
+    original = {"value": sentence[mention.start : mention.end], "unit": "date"}
     claim = _make(
         source,
         sentence,
         offset,
         mention,
-        value,
-        low,
-        high,
-        "year",
-        {"value": sentence[mention.start : mention.end], "unit": "date"},
-        mention.qualifier,
-        period,
-        0.0,
-        flags,
-        None,
+        value=value,
+        low=low,
+        high=high,
+        unit="year",
+        original=original,
+        qualifier=mention.qualifier,
+        period=period,
+        precision=0.0,
+        flags=flags,
+        fx=None,
     )
     claim.event = mention.event
     return claim
@@ -340,6 +340,7 @@ def _make(
     sentence: str,
     offset: int,
     mention: Mention,
+    *,
     value: float,
     low: float | None,
     high: float | None,
