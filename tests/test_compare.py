@@ -175,3 +175,24 @@ def test_itemised_totals(text: str, severity: str) -> None:
 def test_unmarked_amounts_are_not_parts() -> None:
     text = "Brookfield will invest €20 billion. Brookfield earned €12 billion. Brookfield paid €8 billion in taxes."
     assert [d for d in _discrepancies((text, "en")) if d.kind == "sum"] == []
+
+
+def test_sources_nobody_here_wrote_before() -> None:
+    """English and French, dollars against euros, GW against MW, subjects carried between sentences."""
+    english = (
+        "Nvidia to invest in Europe\n"
+        "Nvidia announced on 11 June 2025 that it will build more than 20 AI factories in Europe, "
+        "with a combined capacity of 3 GW.\n"
+        "The company said its partners had committed about $12 billion to the projects.\n"
+    )
+    french = (
+        "# Nvidia en Europe\n\n"
+        "Le 11 juin 2025, Nvidia a annoncé la construction de 20 usines d'IA en Europe, "
+        "pour une puissance totale de 1 500 MW.\n"
+        "Ses partenaires ont engagé environ 11 milliards d'euros.\n"
+    )
+    found = _discrepancies((english, "en"), (french, "fr"))
+    assert [(d.kind, d.subject["entity"], d.subject["metric"]) for d in found] == [
+        ("contradiction", "Nvidia", "capacity")
+    ]
+    assert "+100.0%" in found[0].explanation

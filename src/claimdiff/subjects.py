@@ -166,15 +166,16 @@ def assign_subjects(source: Source, claims: list[Claim]) -> None:
     default = dominant_entity(source)
     vocabulary = frozenset(w for w in re.findall(r"[^\W\d_]+", source.text) if w.islower())
     label = ""
+    previous = ""  # the subject of the sentence before: "The company said ..." refers back to it
     for sentence in source.sentences:
         if sentence.heading:
-            label = ""
+            label = previous = ""
         elif sentence.label and _is_name_like(sentence.label):
             label = canonical_entity(sentence.label)
         elif re.match(r"\s*[→•▪►]", sentence.text):
             label = ""
-        here = by_sentence.get(sentence.start)
-        if not here:
+        here = by_sentence.get(sentence.start, [])
+        if not here and sentence.heading:
             continue
         spans = [(c.start - sentence.start, c.end - sentence.start) for c in here]
         mentions = [
@@ -184,8 +185,10 @@ def assign_subjects(source: Source, claims: list[Claim]) -> None:
         ]
         for claim in here:
             start, end = claim.start - sentence.start, claim.end - sentence.start
-            claim.entity = choose_entity(sentence.text, start, end, mentions, claim) or label or default
+            claim.entity = choose_entity(sentence.text, start, end, mentions, claim) or label or previous or default
             claim.metric, claim.topic = choose_metric(sentence.text, start, end, claim, lang)
+        subjects = [m.name for m in mentions if not m.locative]
+        previous = subjects[0] if subjects else previous
 
 
 def _is_name_like(label: str) -> bool:
