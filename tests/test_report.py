@@ -69,4 +69,5 @@ def test_hostile_source_cannot_inject(tmp_path: Path) -> None:
     assert "<script>window.__pwned" not in html
     assert "&lt;script&gt;" in html
     assert not page.select("[onerror]")
-    assert "{{ 7*7 }}" in page.get_text() and "49" not in page.get_text()
+    # The template syntax reaches the page as text, unevaluated (the quote holds it verbatim).
+    assert any("said {{ 7*7 }} and {% raw %} and" in q.get_text() for q in page.select("q"))
