@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
-from claimdiff.lexicon import time_words
+from claimdiff.lexicon import alternation, time_words
 
 YEAR = r"(?:19|20)\d{2}"
 
@@ -61,16 +61,12 @@ def decimal_year(day: date) -> float:
     return round(day.year + (day.timetuple().tm_yday - 1) / length, 4)
 
 
-def _alternation(words: object) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[call-overload]
-
-
 @cache
 def _patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     words = time_words(language)
-    months = _alternation(words.months)
-    seasons = _alternation(words.seasons)
-    quarters = _alternation(words.quarters)
+    months = alternation(words.months)
+    seasons = alternation(words.seasons)
+    quarters = alternation(words.quarters)
     expression = re.compile(
         rf"""
         (?<![\w.,/])
@@ -87,8 +83,8 @@ def _patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Patte
         """,
         re.VERBOSE | re.IGNORECASE,
     )
-    since = re.compile(rf"(?:^|\W)(?:{_alternation(words.since)})\s*(?:the\s+|l[’'])?$", re.I)
-    by = re.compile(rf"(?:^|\W)(?:{_alternation(words.by)})\s*(?:the\s+|l[’'])?$", re.I)
+    since = re.compile(rf"(?:^|\W)(?:{alternation(words.since)})\s*(?:the\s+|l[’'])?$", re.I)
+    by = re.compile(rf"(?:^|\W)(?:{alternation(words.by)})\s*(?:the\s+|l[’'])?$", re.I)
     return expression, since, by
 
 

@@ -17,7 +17,9 @@ from functools import cache
 from claimdiff.dates import TimeExpr, find_times
 from claimdiff.lexicon import (
     CurrencySurface,
+    NumberWords,
     UnitSurface,
+    alternation,
     currencies,
     events,
     function_words,
@@ -69,10 +71,6 @@ class _Candidate:
     multiplier: bool = False
 
 
-def _alternation(words: object) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))  # type: ignore[call-overload]
-
-
 _NOT_LETTER = r"(?![^\W\d_])"
 _SYMBOL_THEN_FIGURE = re.compile(r"[ \u00a0]?\d")
 _PREFIX_SYMBOLS = frozenset({"$", "US$", "£", "C$", "CA$", "U.S.$"})
@@ -122,29 +120,29 @@ def _patterns(language: str) -> _Patterns:
     unit_ci = [u.surface for u in unit_table.surfaces if not u.case_sensitive]
     event_words = events(lang)
     return _Patterns(
-        scale_cs=re.compile(rf"{_GAP}(?:{_alternation(s.word for s in scale_list if s.case_sensitive)}){_NOT_LETTER}"),
+        scale_cs=re.compile(rf"{_GAP}(?:{alternation(s.word for s in scale_list if s.case_sensitive)}){_NOT_LETTER}"),
         scale_ci=re.compile(
-            rf"{_GAP}(?:{_alternation(s.word for s in scale_list if not s.case_sensitive)}){_NOT_LETTER}",
+            rf"{_GAP}(?:{alternation(s.word for s in scale_list if not s.case_sensitive)}){_NOT_LETTER}",
             re.I,
         ),
-        currency_after_cs=re.compile(rf"{_GAP}(?:{_alternation(symbols)})(?![A-Za-z])"),
-        currency_after_ci=re.compile(rf"{_GAP}(?:{_alternation(names)}){_NOT_LETTER}", re.I),
-        currency_before=re.compile(rf"(?:^|(?<=[^\w]))(?:{_alternation(symbols)})[ \u00a0\u202f]?$"),
+        currency_after_cs=re.compile(rf"{_GAP}(?:{alternation(symbols)})(?![A-Za-z])"),
+        currency_after_ci=re.compile(rf"{_GAP}(?:{alternation(names)}){_NOT_LETTER}", re.I),
+        currency_before=re.compile(rf"(?:^|(?<=[^\w]))(?:{alternation(symbols)})[ \u00a0\u202f]?$"),
         percent=re.compile(
             r"[ \u00a0\u202f]?\n?(?:%|per[ ]?cents?|percentages?|pour[ \-]?cents?|pourcentages?|pct)(?!\w)", re.I
         ),
-        unit_cs=re.compile(rf"(?:{_GAP}|-)(?:{_alternation(unit_cs)})(?![A-Za-z0-9])"),
-        unit_ci=re.compile(rf"(?:{_GAP}|-)(?:{_alternation(unit_ci)}){_NOT_LETTER}", re.I),
+        unit_cs=re.compile(rf"(?:{_GAP}|-)(?:{alternation(unit_cs)})(?![A-Za-z0-9])"),
+        unit_ci=re.compile(rf"(?:{_GAP}|-)(?:{alternation(unit_ci)}){_NOT_LETTER}", re.I),
         per=re.compile(
-            rf"[ \u00a0\u202f]?(?:/|\b(?:{_alternation(p for p in unit_table.per if p != '/')})\b)[ \u00a0\u202f]?",
+            rf"[ \u00a0\u202f]?(?:/|\b(?:{alternation(p for p in unit_table.per if p != '/')})\b)[ \u00a0\u202f]?",
             re.I,
         ),
-        substance=re.compile(rf"[ \u00a0\u202f]?(?:{_alternation(unit_table.substances)})(?![A-Za-z])"),
+        substance=re.compile(rf"[ \u00a0\u202f]?(?:{alternation(unit_table.substances)})(?![A-Za-z])"),
         qualifier_before=re.compile(
-            rf"(?:^|(?<=[\s(\[\"“«,;:]))({_alternation(qualifier_table.before)})[ \u00a0\u202f]*$", re.I
+            rf"(?:^|(?<=[\s(\[\"“«,;:]))({alternation(qualifier_table.before)})[ \u00a0\u202f]*$", re.I
         ),
-        qualifier_after=re.compile(rf"(?:[ \u00a0\u202f]*)({_alternation(qualifier_table.after)})(?!\w)", re.I),
-        ordinal=re.compile(rf"(?<![\w.,])(\d{{1,3}})[ ]?({_alternation(suffixes)}){_NOT_LETTER}", re.I),
+        qualifier_after=re.compile(rf"(?:[ \u00a0\u202f]*)({alternation(qualifier_table.after)})(?!\w)", re.I),
+        ordinal=re.compile(rf"(?<![\w.,])(\d{{1,3}})[ ]?({alternation(suffixes)}){_NOT_LETTER}", re.I),
         range_connector=re.compile(r"[ \u00a0\u202f]*(?:-|–|—|to|à|au|and|et)[ \u00a0\u202f]*", re.I),
         range_word=re.compile(
             r"(?:^|\W)(?:range[sd]?(?:[ ]from)?|ranging(?:[ ]from)?|between|entre"
@@ -152,10 +150,10 @@ def _patterns(language: str) -> _Patterns:
             re.I,
         ),
         factor_before=re.compile(
-            rf"(?:^|\W)(?:{_alternation(number_words(lang).factor_phrases)})[ \u00a0\u202f]*$", re.I
+            rf"(?:^|\W)(?:{alternation(number_words(lang).factor_phrases)})[ \u00a0\u202f]*$", re.I
         ),
-        rank_context=re.compile(rf"\b(?:{_alternation(rank_words(lang).context)})\b", re.I),
-        event=re.compile(rf"(?<!\w)(?:{_alternation(event_words)})(?!\w)", re.I),
+        rank_context=re.compile(rf"\b(?:{alternation(rank_words(lang).context)})\b", re.I),
+        event=re.compile(rf"(?<!\w)(?:{alternation(event_words)})(?!\w)", re.I),
         phone=re.compile(r"(?<![\w+])(?:\+\d{1,3}[ .\-]?)?(?:\(\d{1,4}\)[ .\-]?)?\d{1,4}(?:[ .\-]\d{2,4}){3,}(?![\w])"),
     )
 
@@ -221,7 +219,7 @@ def _word_candidates(text: str, language: str) -> list[_Candidate]:
         j = i
         run: list[str] = []
         while j < len(tokens) and _is_number_token(tokens[j][2], lexicon, run, tokens, j):
-            if j > i and not text[tokens[j - 1][1] : tokens[j][0]].strip(" \u00a0\n") == "":
+            if j > i and text[tokens[j - 1][1] : tokens[j][0]].strip(" \u00a0\n"):
                 break
             run.append(tokens[j][2])
             j += 1
@@ -242,25 +240,23 @@ def _word_candidates(text: str, language: str) -> list[_Candidate]:
     return out
 
 
-def number_words_ok(part: str, lexicon: object) -> bool:
-    return bool(lexicon.is_number_word(part))  # type: ignore[attr-defined]
+def number_words_ok(part: str, lexicon: NumberWords) -> bool:
+    return lexicon.is_number_word(part)
 
 
-def _prev_is_article(tokens: list[tuple[int, int, str]], i: int, lexicon: object) -> bool:
-    return i > 0 and tokens[i - 1][2] in lexicon.articles  # type: ignore[attr-defined]
+def _prev_is_article(tokens: list[tuple[int, int, str]], i: int, lexicon: NumberWords) -> bool:
+    return i > 0 and tokens[i - 1][2] in lexicon.articles
 
 
-def _is_number_token(word: str, lexicon: object, run: list[str], tokens: list, j: int) -> bool:
-    lex = lexicon  # NumberWords
-    parts = split_compound(word)
-    if all(lex.is_number_word(p) for p in parts):  # type: ignore[attr-defined]
+def _is_number_token(word: str, lex: NumberWords, run: list[str], tokens: list[tuple[int, int, str]], j: int) -> bool:
+    if all(lex.is_number_word(p) for p in split_compound(word)):
         return True
-    if word in lex.connectors:  # type: ignore[attr-defined]
+    if word in lex.connectors:
         return bool(run)
-    if word in lex.articles:  # type: ignore[attr-defined]
+    if word in lex.articles:
         # "a billion", "un milliard": an article counts only before a scale word.
         nxt = tokens[j + 1][2] if j + 1 < len(tokens) else ""
-        return not run and (nxt in lex.scales or nxt in lex.hundreds)  # type: ignore[attr-defined]
+        return not run and (nxt in lex.scales or nxt in lex.hundreds)
     return False
 
 
@@ -284,23 +280,42 @@ def _match_longest(patterns: list[re.Pattern[str]], text: str, pos: int) -> re.M
     return best
 
 
+@cache
+def _surface_index() -> tuple[dict[str, tuple[int, CurrencySurface]], dict[str, tuple[int, CurrencySurface]]]:
+    """Currency surfaces by exact and by lower-cased spelling, with their table order."""
+    exact: dict[str, tuple[int, CurrencySurface]] = {}
+    folded: dict[str, tuple[int, CurrencySurface]] = {}
+    for index, entry in enumerate(currencies().surfaces):
+        if entry.case_sensitive:
+            exact.setdefault(entry.surface, (index, entry))
+        else:
+            folded.setdefault(entry.surface.lower(), (index, entry))
+    return exact, folded
+
+
+@cache
+def _unit_index() -> tuple[dict[str, UnitSurface], dict[str, UnitSurface]]:
+    exact: dict[str, UnitSurface] = {}
+    folded: dict[str, UnitSurface] = {}
+    for entry in units().surfaces:
+        if entry.case_sensitive:
+            exact.setdefault(entry.surface, entry)
+        else:
+            folded.setdefault(entry.surface.lower(), entry)
+    return exact, folded
+
+
 def _find_currency(surface: str) -> CurrencySurface | None:
     surface = surface.strip()
-    for entry in currencies().surfaces:
-        if (entry.surface == surface) if entry.case_sensitive else entry.surface.lower() == surface.lower():
-            return entry
-    return None
+    exact, folded = _surface_index()
+    found = [hit for hit in (exact.get(surface), folded.get(surface.lower())) if hit is not None]
+    return min(found, key=lambda hit: hit[0])[1] if found else None
 
 
 def _find_unit(surface: str) -> UnitSurface | None:
     surface = surface.strip().strip("-")
-    for entry in units().surfaces:
-        if entry.case_sensitive and entry.surface == surface:
-            return entry
-    for entry in units().surfaces:
-        if not entry.case_sensitive and entry.surface.lower() == surface.lower():
-            return entry
-    return None
+    exact, folded = _unit_index()
+    return exact.get(surface) or folded.get(surface.lower())
 
 
 def _find_scale(surface: str, money: bool) -> float | None:

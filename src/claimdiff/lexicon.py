@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -20,6 +21,15 @@ from claimdiff.errors import LexiconError
 
 LANGUAGES = ("en", "fr")
 QUALIFIER_KINDS = ("exact", "approx", "at_least", "more_than", "up_to", "less_than")
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of literal words, longest first, ties in a fixed order.
+
+    >>> alternation(["bn", "billion", "Md"])
+    'billion|Md|bn'
+    """
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 def data_text(name: str) -> str:
@@ -397,3 +407,10 @@ def metric_words(language: str) -> MetricWords:
         return {w.lower(): name for name, words in table.get(section, {}).items() for w in words}
 
     return MetricWords(invert("money"), invert("other"), invert("topics"), invert("nouns"))
+
+
+@cache
+def part_words() -> tuple[str, ...]:
+    """Words marking a figure as one part of a stated total ("a further", "dont"), both languages."""
+    table = _load("metrics.toml").get("parts", {})
+    return tuple(sorted({w.lower() for words in table.values() for w in words}))

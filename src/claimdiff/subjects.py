@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from claimdiff.extract import EVENT_REACH_AFTER, EVENT_REACH_BEFORE
-from claimdiff.lexicon import entities, events, function_words, metric_words, time_words, units
+from claimdiff.lexicon import alternation, entities, events, function_words, metric_words, time_words, units
 from claimdiff.normalize import Claim
 from claimdiff.sources import Source
 
@@ -43,9 +43,6 @@ def _alias_patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]
         for alias in (entity.name, *entity.aliases):
             lookup.setdefault(alias.lower(), entity.name)
             (strict if len(alias) <= 4 and alias.upper() == alias else loose).append(alias)
-
-    def alternation(words: list[str]) -> str:
-        return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
     boundary = r"(?<![\w’'])({})(?:['’]s)?(?![\w])"
     return (
@@ -239,7 +236,7 @@ def choose_entity(text: str, start: int, end: int, mentions: list[EntityMention]
 
 def _date_entity(text: str, start: int, end: int, mentions: list[EntityMention], lang: str) -> str:
     """For "launched a national AI strategy in 2018" the date is about what was launched."""
-    pattern = _keyword_pattern(tuple(sorted(events(lang), key=len, reverse=True)))
+    pattern = _keyword_pattern(tuple(sorted(events(lang))))
     nearest = None
     for match in pattern.finditer(text, max(0, start - EVENT_REACH_BEFORE), min(len(text), end + EVENT_REACH_AFTER)):
         distance = abs((match.start() + match.end()) / 2 - (start + end) / 2)
@@ -297,7 +294,7 @@ def _unit_metric(claim: Claim) -> str:
 
 
 def _nearest(text: str, start: int, end: int, table: dict[str, str], reach: int) -> str:
-    pattern = _keyword_pattern(tuple(sorted(table, key=len, reverse=True)))
+    pattern = _keyword_pattern(tuple(sorted(table)))
     best: tuple[int, str] | None = None
     for match in pattern.finditer(text, max(0, start - reach), min(len(text), end + reach)):
         if match.start() < end and start < match.end():
@@ -310,7 +307,7 @@ def _nearest(text: str, start: int, end: int, table: dict[str, str], reach: int)
 
 @cache
 def _keyword_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.I)
+    return re.compile(r"(?<!\w)(?:" + alternation(words) + r")(?!\w)", re.I)
 
 
 _RANKING = re.compile(

@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 
 from claimdiff.compare import Discrepancy
-from claimdiff.lexicon import data_text
+from claimdiff.lexicon import alternation, part_words
 from claimdiff.normalize import Claim
 from claimdiff.subjects import lineage
 from claimdiff.values import describe_value, format_money
@@ -26,11 +26,7 @@ MAX_PARTS = 4
 
 @cache
 def _part_words() -> re.Pattern[str]:
-    import tomllib
-
-    table = tomllib.loads(data_text("metrics.toml")).get("parts", {})
-    words = sorted({w for language in table.values() for w in language}, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.I)
+    return re.compile(r"(?<!\w)(?:" + alternation(part_words()) + r")(?!\w)", re.I)
 
 
 def _related(total: Claim, part: Claim) -> bool:
