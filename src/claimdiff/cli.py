@@ -217,7 +217,7 @@ def extract(ctx: Context, paths: tuple[str, ...], fmt: str, write: bool, check_s
         write_store(ctx.store, corpus.sources, corpus.claims)
         click.echo(f"{len(corpus.claims)} claims from {len(corpus.sources)} sources written to {ctx.store}/")
         return
-    ordered = sorted(corpus.claims, key=lambda c: (c.source, c.line, c.column, c.kind, c.id))
+    ordered = sorted(corpus.claims, key=lambda c: c.reading_order)
     rows = [c.to_json() for c in ordered]
     if fmt == "csv":
         click.echo(_claims_csv(rows), nl=False)

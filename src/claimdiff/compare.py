@@ -210,11 +210,11 @@ def compare(claims: list[Claim], names: dict[str, str] | None = None) -> list[Di
         extended = set(members)
         for claim_id in members:
             extended |= agreeing[claim_id]
-        group = sorted((by_id[i] for i in extended), key=lambda c: (c.source, c.start))
+        group = sorted((by_id[i] for i in extended), key=lambda c: c.reading_order)
         discrepancy = build_discrepancy(group, names)
         if discrepancy.id in merged:
             combined = {c.id: c for c in merged[discrepancy.id].claims + group}
-            discrepancy = build_discrepancy(sorted(combined.values(), key=lambda c: (c.source, c.start)), names)
+            discrepancy = build_discrepancy(sorted(combined.values(), key=lambda c: c.reading_order), names)
         merged[discrepancy.id] = discrepancy
     return sort_discrepancies(list(merged.values()))
 

@@ -130,7 +130,7 @@ def describe_discrepancies(claims: list[Claim], names: dict[str, str]) -> list[D
             by_entity[claim.entity].append(claim)
     out = []
     for entity in sorted(by_entity):
-        group = sorted(by_entity[entity], key=lambda c: (c.source, c.start))
+        group = sorted(by_entity[entity], key=lambda c: c.reading_order)
         if len({c.source for c in group}) < 2:
             continue
         diverging = any(

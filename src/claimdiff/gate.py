@@ -169,10 +169,10 @@ def gate_discrepancies(new_claims: list[Claim], corpus_claims: list[Claim], name
         wider = [c for c in neighbours if c.entity != claim.entity and c.entity in lineage(claim.entity)]
         for hub in wider:
             group.update((c.id, c) for c in window if c.id not in group and same_subject(hub, c))
-        candidate = build_discrepancy(_ordered(group.values()), names)
+        candidate = build_discrepancy(sorted(group.values(), key=lambda c: c.reading_order), names)
         if candidate.id in found:
             group |= {c.id: c for c in found[candidate.id].claims}
-            candidate = build_discrepancy(_ordered(group.values()), names)
+            candidate = build_discrepancy(sorted(group.values(), key=lambda c: c.reading_order), names)
         found[candidate.id] = candidate
     descriptions = [c for c in new_claims if c.kind == "description"]
     entities_described = {c.entity for c in descriptions}
@@ -187,10 +187,6 @@ def _window(block: list[Claim], values: list[float], claim: Claim, reach: float)
     if claim.kind not in AMOUNT_KINDS or claim.value <= 0 or not block:
         return block
     return block[bisect.bisect_left(values, claim.value / reach) : bisect.bisect_right(values, claim.value * reach)]
-
-
-def _ordered(claims: Iterable[Claim]) -> list[Claim]:
-    return sorted(claims, key=lambda c: (c.source, c.line, c.column, c.id))
 
 
 def _corpus_paths(corpus: Path, warnings: list[str]) -> list[Path]:

@@ -67,6 +67,11 @@ class Claim:
     end: int = 0
     sentence_start: int = 0
 
+    @property
+    def reading_order(self) -> tuple[str, int, int, str, str]:
+        """Sort key: by source, then where the claim stands in it (the store has no offsets)."""
+        return self.source, self.line, self.column, self.kind, self.id
+
     def to_json(self) -> dict[str, Any]:
         out = {
             "id": self.id,

@@ -156,7 +156,7 @@ def render_report(corpus: Corpus, timestamp: bool = False) -> str:
         generated=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC") if timestamp else "",
         sources=[{"s": s, "name": source_name(s), "claims": counts.get(s.path, 0)} for s in corpus.sources],
         cards=cards,
-        claims=sorted(corpus.claims, key=lambda c: (c.source, c.line, c.column, c.id)),
+        claims=sorted(corpus.claims, key=lambda c: c.reading_order),
         names=names,
         describe=describe_value,
         by_kind=sorted(by_kind.items()),

@@ -137,7 +137,7 @@ def read_store(folder: Path, keep: Callable[[str], bool] | None = None) -> Store
 
 def write_store(folder: Path, sources: list[Source], claims: list[Claim]) -> None:
     """Write the store deterministically: rows sorted by source, position and id."""
-    ordered = sorted(claims, key=lambda c: (c.source, c.line, c.column, c.kind, c.id))
+    ordered = sorted(claims, key=lambda c: c.reading_order)
     counts = Counter(c.source for c in claims)
     index = {
         s.path: {
