@@ -244,23 +244,13 @@ def _claim(
     if mention.currency is not None and mention.currency.ambiguous:
         flags.append(f"{mention.currency.surface.strip()} read as {money_code}")
     written, canonical = _unit_strings(mention, money_code)
-    fx = None
-    factor = 1.0
     try:
-        if mention.kind == "money":
-            day = _fx_day(period_expr, published_day)
-            rate = ecb_rate(money_code or "", currencies().base, day)
-            if rate is None:
-                return None
-            factor = rate.rate
-            if money_code != currencies().base:
-                fx = {"from": money_code, "rate": round(rate.rate, 6), "date": rate.day.isoformat()}
-            if mention.per is not None:
-                factor *= _convert(1.0, f"{currencies().base} / {mention.per.pint}", canonical)
-        else:
-            factor = _convert(1.0, written, canonical)
+        conversion = _conversion(mention, money_code, written, canonical, _fx_day(period_expr, published_day))
     except UNIT_ERRORS:
         return None
+    if conversion is None:
+        return None
+    factor, fx = conversion
     value = figure_value * factor
     if not math.isfinite(value):
         return None
@@ -309,6 +299,24 @@ def stated_precision(value: Decimal, decimals: int) -> float:
         trailing = len(digits) - len(digits.rstrip("0")) if digits.strip("0") else 0
         step = 10.0**trailing
     return min(step / 2, abs(float(value)) * MAX_RELATIVE_PRECISION) or step / 2
+
+
+def _conversion(
+    mention: Mention, money_code: str | None, written: str, canonical: str, day: date | None
+) -> tuple[float, dict[str, Any] | None] | None:
+    """The factor from the unit as written to the canonical one, and the FX rate used if any."""
+    if mention.kind != "money":
+        return _convert(1.0, written, canonical), None
+    rate = ecb_rate(money_code or "", currencies().base, day)
+    if rate is None:
+        return None
+    factor = rate.rate
+    fx = None
+    if money_code != currencies().base:
+        fx = {"from": money_code, "rate": round(rate.rate, 6), "date": rate.day.isoformat()}
+    if mention.per is not None:
+        factor *= _convert(1.0, f"{currencies().base} / {mention.per.pint}", canonical)
+    return factor, fx
 
 
 def _date_claim(source: Source, sentence: str, offset: int, mention: Mention, period: str, flags: list[str]) -> Claim:
