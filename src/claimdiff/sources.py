@@ -538,7 +538,7 @@ def _split_block(text: str, start: int, end: int, heading: bool, language: str) 
     label = label_match.group(1).strip() if label_match else ""
     cuts = [0]
     for match in _STOP.finditer(block):
-        before = block[: match.start()].rstrip("'\"”’»)")
+        before = block[max(0, match.start() - 40) : match.start()].rstrip("'\"”’»)")  # the word before the stop
         last_word = re.search(r"([^\s(]+)[.!?…]$", before)
         if last_word and last_word.group(1) in abbreviations_:
             continue
