@@ -23,9 +23,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from claimdiff.lexicon import currencies  # noqa: E402
+from claimdiff.lexicon import load_knowledge  # noqa: E402
 from claimdiff.normalize import Claim, claims_of, registry  # noqa: E402
 from claimdiff.sources import build_source  # noqa: E402
+
+KNOWLEDGE = load_knowledge()
 
 # The suites' unit names, in pint's or ISO 4217's terms (benchmark glue, not product data).
 CURRENCY_NAMES = {
@@ -132,7 +134,7 @@ DIMENSION_NAMES = {
 
 
 def _claims(text: str, language: str) -> list[Claim]:
-    return claims_of(build_source("peer.txt", text, {"language": language}))
+    return claims_of(build_source("peer.txt", text, KNOWLEDGE, {"language": language}), KNOWLEDGE)
 
 
 def _same(a: float, b: float) -> bool:
@@ -199,7 +201,7 @@ def recognizers(specs: Path, model: str, language: str) -> Score:
     )
     if model == "Percent":
         path = specs / "recognizers-text" / f"Number-{'English' if language == 'en' else 'French'}-PercentModel.json"
-    known_codes = set(currencies().codes)
+    known_codes = set(KNOWLEDGE.lexicon("en").currencies.codes)
     for case in json.loads(path.read_text(encoding="utf-8-sig")):
         expected = []
         for result in case.get("Results", []):

@@ -18,8 +18,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.synthetic import write_corpus  # noqa: E402
+from claimdiff.lexicon import load_knowledge  # noqa: E402
 from claimdiff.normalize import claims_of  # noqa: E402
 from claimdiff.sources import build_source  # noqa: E402
+
+KNOWLEDGE = load_knowledge()
 
 
 def texts() -> list[str]:
@@ -31,7 +34,7 @@ def texts() -> list[str]:
 def run_claimdiff(corpus: list[str]) -> int:
     found = 0
     for index, text in enumerate(corpus):
-        found += len(claims_of(build_source(f"b{index}.txt", text)))
+        found += len(claims_of(build_source(f"b{index}.txt", text, KNOWLEDGE), KNOWLEDGE))
     return found
 
 

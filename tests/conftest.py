@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from claimdiff.lexicon import Knowledge, load_knowledge
 from claimdiff.normalize import Claim, claims_of
 from claimdiff.sources import build_source
 
@@ -14,12 +15,21 @@ SEEDS = ROOT / "seeds"
 SHARED = ROOT.parent / "shared"
 
 
+# One knowledge for the whole test session, as one run of the command line builds one.
+KNOWLEDGE = load_knowledge()
+
+
 def claims_in(text: str, language: str = "en", published: str = "") -> list[Claim]:
     """The claims of one piece of text, as a source with the given metadata."""
     metadata = {"language": language}
     if published:
         metadata["published"] = published
-    return claims_of(build_source("t.txt", text, metadata))
+    return claims_of(build_source("t.txt", text, KNOWLEDGE, metadata), KNOWLEDGE)
+
+
+@pytest.fixture(scope="session")
+def knowledge() -> Knowledge:
+    return KNOWLEDGE
 
 
 @pytest.fixture(scope="session")

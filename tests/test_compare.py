@@ -11,7 +11,7 @@ import pytest
 from claimdiff.pipeline import analyse_source, find_discrepancies, load_corpus
 from claimdiff.sources import build_source
 
-from .conftest import SEEDS
+from .conftest import KNOWLEDGE, SEEDS
 
 GOLDEN = Path(__file__).parent / "golden" / "seeds_discrepancies.json"
 
@@ -57,10 +57,10 @@ def _discrepancies(*texts: tuple[str, str]):  # type: ignore[no-untyped-def]
     claims = []
     names = {}
     for index, (text, language) in enumerate(texts):
-        source = build_source(f"s{index}.txt", text, {"language": language})
-        claims.extend(analyse_source(source))
+        source = build_source(f"s{index}.txt", text, KNOWLEDGE, {"language": language})
+        claims.extend(analyse_source(source, KNOWLEDGE))
         names[source.path] = source.path
-    return find_discrepancies(claims, names)
+    return find_discrepancies(claims, names, KNOWLEDGE)
 
 
 NEGATIVES = [

@@ -20,6 +20,8 @@ from claimdiff.cli import main
 from claimdiff.pipeline import analyse_source, find_discrepancies
 from claimdiff.sources import build_source
 
+from .conftest import KNOWLEDGE
+
 SENTENCE = "France has 1,000 AI startups and raised €1.9 billion in 2024.\n"
 
 
@@ -114,8 +116,8 @@ def test_binary_file_in_a_folder_is_skipped_with_a_warning(tmp_path: Path) -> No
 
 
 def test_wide_digits_read_as_numbers(tmp_path: Path) -> None:
-    source = build_source("w.txt", "France has １,０００ AI startups and €١٠٥ billion.", {"language": "en"})
-    values = sorted(c.value for c in analyse_source(source))
+    source = build_source("w.txt", "France has １,０００ AI startups and €١٠٥ billion.", KNOWLEDGE, {"language": "en"})
+    values = sorted(c.value for c in analyse_source(source, KNOWLEDGE))
     assert values == [1000.0, 105e9]
 
 
@@ -208,8 +210,8 @@ PATHOLOGICAL = {
 @pytest.mark.parametrize("text", PATHOLOGICAL.values(), ids=PATHOLOGICAL.keys())
 def test_pathological_input_finishes(text: str) -> None:
     started = time.monotonic()
-    claims = analyse_source(build_source("p.txt", text, {"language": "en"}))
-    find_discrepancies(claims, {})
+    claims = analyse_source(build_source("p.txt", text, KNOWLEDGE, {"language": "en"}), KNOWLEDGE)
+    find_discrepancies(claims, {}, KNOWLEDGE)
     assert time.monotonic() - started < 60  # a generous bound: catches backtracking, not speed
 
 
@@ -275,8 +277,8 @@ def test_fuzz_raw_text(text: str, language: str) -> None:
 
 
 def _check_invariants(text: str, language: str) -> None:
-    source = build_source("f.txt", text, {"language": language})
-    claims = analyse_source(source)
+    source = build_source("f.txt", text, KNOWLEDGE, {"language": language})
+    claims = analyse_source(source, KNOWLEDGE)
     for claim in claims:
         assert " ".join(source.text[claim.start : claim.end].split()) == " ".join(claim.text.split())
         assert math.isfinite(claim.value)
@@ -287,7 +289,7 @@ def _check_invariants(text: str, language: str) -> None:
         # Lines end at \n, \r\n or \r, as editors and GitHub count them (not at U+0085 and kin).
         line = re.split(r"\r\n|\r|\n", source.original)[claim.line - 1]
         assert 1 <= claim.column <= len(line) + 1
-    find_discrepancies(claims, {})
+    find_discrepancies(claims, {}, KNOWLEDGE)
 
 
 def test_a_killed_writer_leaves_the_previous_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -11,6 +11,8 @@ from hypothesis import strategies as st
 
 from claimdiff.numbers import parse_digits, words_value
 
+from .conftest import KNOWLEDGE
+
 DIGITS = [
     # (id, text, language, value, decimals, ambiguous?)
     ("en-thousands", "1,000", "en", "1000", 0, False),
@@ -36,7 +38,7 @@ DIGITS = [
     ids=[row[0] for row in DIGITS],
 )
 def test_parse_digits(text: str, language: str, value: str, decimals: int, ambiguous: bool) -> None:
-    figure = parse_digits(text, language)
+    figure = parse_digits(text, KNOWLEDGE.lexicon(language))
     assert figure.value == Decimal(value)
     assert figure.decimals == decimals
     assert bool(figure.ambiguous) is ambiguous
@@ -59,14 +61,14 @@ WORDS = [
 
 @pytest.mark.parametrize(("words", "language", "value"), [r[1:] for r in WORDS], ids=[r[0] for r in WORDS])
 def test_words_value(words: list[str], language: str, value: float) -> None:
-    assert words_value(words, language) == value
+    assert words_value(words, KNOWLEDGE.lexicon(language).numbers) == value
 
 
 @pytest.mark.parametrize(
     "words", [["and"], ["startups"], ["et"], []], ids=["connector", "noun", "fr-connector", "empty"]
 )
 def test_words_value_rejects_non_numbers(words: list[str]) -> None:
-    assert words_value(words, "en") is None
+    assert words_value(words, KNOWLEDGE.lexicon("en").numbers) is None
 
 
 @settings(max_examples=200, deadline=None)
@@ -76,5 +78,5 @@ def test_words_value_rejects_non_numbers(words: list[str]) -> None:
 )
 def test_babel_formatted_numbers_round_trip(value: Decimal, locale: str) -> None:
     text = format_decimal(value, format="#,##0.00", locale=locale)
-    figure = parse_digits(text, locale[:2])
+    figure = parse_digits(text, KNOWLEDGE.lexicon(locale[:2]))
     assert figure.value == value

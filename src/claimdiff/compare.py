@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from claimdiff.dates import period_bounds
+from claimdiff.lexicon import EntityTable
 from claimdiff.normalize import Claim
-from claimdiff.subjects import lineage
 from claimdiff.values import describe_value, relative_gap
 
 # Figures further apart than this factor are taken to measure different things.
@@ -72,15 +72,11 @@ class Discrepancy:
 # --- pairing --------------------------------------------------------------------------------
 
 
-def _root(entity: str) -> str:
-    return lineage(entity)[-1] if entity else ""
+def block_key(claim: Claim, entities: EntityTable) -> tuple[str, str, str]:
+    return claim.kind, claim.unit, entities.root(claim.entity)
 
 
-def block_key(claim: Claim) -> tuple[str, str, str]:
-    return claim.kind, claim.unit, _root(claim.entity)
-
-
-def same_subject(a: Claim, b: Claim) -> bool:
+def same_subject(a: Claim, b: Claim, entities: EntityTable) -> bool:
     """Whether two claims of different sources speak of the same thing."""
     if a.source == b.source or not a.entity or not b.entity:
         return False
@@ -91,7 +87,7 @@ def same_subject(a: Claim, b: Claim) -> bool:
     if a.kind in ("date", "rank"):
         if a.entity != b.entity:
             return False  # what France launched in 2019 is not what its government launched in 2018
-    elif a.entity not in lineage(b.entity) and b.entity not in lineage(a.entity):
+    elif a.entity not in entities.lineage(b.entity) and b.entity not in entities.lineage(a.entity):
         return False
     if a.topic and b.topic and a.topic != b.topic:
         return False
@@ -134,7 +130,7 @@ def _widened(claim: Claim) -> tuple[float, float]:
     return low, high
 
 
-def candidate_pairs(claims: Iterable[Claim]) -> Iterable[tuple[Claim, Claim]]:
+def candidate_pairs(claims: Iterable[Claim], entities: EntityTable) -> Iterable[tuple[Claim, Claim]]:
     """Pairs of claims about the same subject, found by blocking and a sweep over values.
 
     Within a block, claims are further split by metric; money of unknown metric ("amount")
@@ -143,7 +139,7 @@ def candidate_pairs(claims: Iterable[Claim]) -> Iterable[tuple[Claim, Claim]]:
     blocks: dict[tuple[str, str, str], dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
     for claim in claims:
         if claim.entity and claim.metric and claim.kind != "description":
-            blocks[block_key(claim)][claim.metric].append(claim)
+            blocks[block_key(claim, entities)][claim.metric].append(claim)
     for key in sorted(blocks):
         by_metric = blocks[key]
         loose = by_metric.get("amount", [])
@@ -152,7 +148,7 @@ def candidate_pairs(claims: Iterable[Claim]) -> Iterable[tuple[Claim, Claim]]:
             for a, b in _sweep(group):
                 if metric != "amount" and a.metric == b.metric == "amount":
                     continue  # already paired in the "amount" group itself
-                if same_subject(a, b):
+                if same_subject(a, b, entities):
                     yield a, b
 
 
@@ -185,17 +181,18 @@ class _UnionFind:
         self.parent[self.find(a)] = self.find(b)
 
 
-def compare(claims: list[Claim], names: dict[str, str] | None = None) -> list[Discrepancy]:
+def compare(claims: list[Claim], entities: EntityTable, names: dict[str, str] | None = None) -> list[Discrepancy]:
     """Every discrepancy among ``claims``, most severe first, in a stable order.
 
-    ``names`` maps a source path to the short name explanations use (title or file name).
+    ``entities`` says which entity is part of which; ``names`` maps a source path to the
+    short name explanations use (title or file name).
     """
     names = names or {}
     by_id = {c.id: c for c in claims}
     conflicts = _UnionFind()
     agreeing: dict[str, set[str]] = defaultdict(set)
     conflicting: list[tuple[str, str]] = []
-    for a, b in candidate_pairs(claims):
+    for a, b in candidate_pairs(claims, entities):
         if agree(a, b):
             agreeing[a.id].add(b.id)
             agreeing[b.id].add(a.id)
@@ -211,10 +208,10 @@ def compare(claims: list[Claim], names: dict[str, str] | None = None) -> list[Di
         for claim_id in members:
             extended |= agreeing[claim_id]
         group = sorted((by_id[i] for i in extended), key=lambda c: c.reading_order)
-        discrepancy = build_discrepancy(group, names)
+        discrepancy = build_discrepancy(group, names, entities)
         if discrepancy.id in merged:
             combined = {c.id: c for c in merged[discrepancy.id].claims + group}
-            discrepancy = build_discrepancy(sorted(combined.values(), key=lambda c: c.reading_order), names)
+            discrepancy = build_discrepancy(sorted(combined.values(), key=lambda c: c.reading_order), names, entities)
         merged[discrepancy.id] = discrepancy
     return sort_discrepancies(list(merged.values()))
 
@@ -255,9 +252,9 @@ def positions_of(claims: list[Claim]) -> dict[str, int]:
     return {c.id: index for index, members in enumerate(positions) for c in members}
 
 
-def build_discrepancy(claims: list[Claim], names: dict[str, str]) -> Discrepancy:
+def build_discrepancy(claims: list[Claim], names: dict[str, str], entities: EntityTable) -> Discrepancy:
     positions = positions_of(claims)
-    subject = _subject(claims)
+    subject = _subject(claims, entities)
     by_source: dict[str, set[int]] = defaultdict(set)
     for claim in claims:
         by_source[claim.source].add(positions[claim.id])
@@ -269,7 +266,8 @@ def build_discrepancy(claims: list[Claim], names: dict[str, str]) -> Discrepancy
     return Discrepancy(identifier, kind, subject, explanation, claims, positions)
 
 
-def _subject(claims: list[Claim]) -> dict[str, str]:
+def _subject(claims: list[Claim], table: EntityTable) -> dict[str, str]:
+    lineage = table.lineage
     entities = Counter(c.entity for c in claims)
     # The most specific entity every claim is about, else the one most claims name.
     shared = set(lineage(claims[0].entity)).intersection(*(lineage(c.entity) for c in claims[1:]))

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
-from claimdiff.lexicon import alternation, time_words
+from claimdiff.lexicon import Lexicon, TimeWords, alternation
 
 YEAR = r"(?:19|20)\d{2}"
 
@@ -61,9 +61,12 @@ def decimal_year(day: date) -> float:
     return round(day.year + (day.timetuple().tm_yday - 1) / length, 4)
 
 
-@cache
-def _patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    words = time_words(language)
+def _patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    words = lexicon.time
+    dates = lexicon.grammar.dates
+    day_suffix = alternation(dates.day_suffixes)
+    month_year = alternation(dates.month_year_links)
+    article = alternation(dates.articles)
     months = alternation(words.months)
     seasons = alternation(words.seasons)
     quarters = alternation(words.quarters)
@@ -71,10 +74,10 @@ def _patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Patte
         rf"""
         (?<![\w.,/])
         (?:
-            (?P<d1>\d{{1,2}})(?:st|nd|rd|th|er)?\s+(?P<m1>{months})\.?,?\s+(?P<y1>{YEAR})
-          | (?P<m2>{months})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>{YEAR})
-          | (?P<m3>{months})\.?\s+(?:of\s+|de\s+)?(?P<y3>{YEAR})
-          | (?P<s>{seasons})\s+(?:of\s+)?(?P<y4>{YEAR})
+            (?P<d1>\d{{1,2}})(?:{day_suffix})?\s+(?P<m1>{months})\.?,?\s+(?P<y1>{YEAR})
+          | (?P<m2>{months})\.?\s+(?P<d2>\d{{1,2}})(?:{day_suffix})?,?\s+(?P<y2>{YEAR})
+          | (?P<m3>{months})\.?\s+(?:(?:{month_year})\s+)?(?P<y3>{YEAR})
+          | (?P<s>{seasons})\s+(?:(?:{month_year})\s+)?(?P<y4>{YEAR})
           | (?-i:(?P<q>{quarters}))(?P<qn>[1-4])\s*(?P<y5>{YEAR})
           | (?P<ya>{YEAR})\s*[-–/]\s*(?P<yb>{YEAR}|\d{{2}})(?!\d)
           | (?P<y>{YEAR})
@@ -83,21 +86,24 @@ def _patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Patte
         """,
         re.VERBOSE | re.IGNORECASE,
     )
-    since = re.compile(rf"(?:^|\W)(?:{alternation(words.since)})\s*(?:the\s+|l[’'])?$", re.I)
-    by = re.compile(rf"(?:^|\W)(?:{alternation(words.by)})\s*(?:the\s+|l[’'])?$", re.I)
+    # An article may stand between the word and the year ("since the 2019 ...", "d'ici l'an").
+    since = re.compile(rf"(?:^|\W)(?:{alternation(words.since)})\s*(?:(?:{article})\s*)?$", re.I)
+    by = re.compile(rf"(?:^|\W)(?:{alternation(words.by)})\s*(?:(?:{article})\s*)?$", re.I)
     return expression, since, by
 
 
-def find_times(text: str, language: str) -> list[TimeExpr]:
+def find_times(text: str, lexicon: Lexicon) -> list[TimeExpr]:
     """Find every time expression in ``text``.
 
-    >>> [t.period for t in find_times("In 2024, since 2019 and by 2030, in June 2025.", "en")]
+    >>> from claimdiff.lexicon import load_knowledge
+    >>> en, fr = load_knowledge().lexicon("en"), load_knowledge().lexicon("fr")
+    >>> [t.period for t in find_times("In 2024, since 2019 and by 2030, in June 2025.", en)]
     ['2024', '2019/..', '../2030', '2025-06']
-    >>> [t.period for t in find_times("ouvrira en juin 2025 (2018-2022), T3 2025", "fr")]
+    >>> [t.period for t in find_times("ouvrira en juin 2025 (2018-2022), T3 2025", fr)]
     ['2025-06', '2018/2022', '2025-07/2025-09']
     """
-    expression, since, by = _patterns(language if language in ("en", "fr") else "en")
-    words = time_words(language if language in ("en", "fr") else "en")
+    expression, since, by = lexicon.compiled("dates", _patterns)
+    words = lexicon.time
     out = []
     for match in expression.finditer(text):
         low, high, precision = _bounds(match, words.months, words.seasons)
@@ -120,14 +126,14 @@ def find_times(text: str, language: str) -> list[TimeExpr]:
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w’'\-]*)[ \u00a0]*$")
 
 
-def _names_programme(before: str, words: object) -> bool:
+def _names_programme(before: str, words: TimeWords) -> bool:
     """A year right after a capitalised name is part of the name ("France 2030")."""
     found = _WORD_BEFORE.search(before)
     if not found or not found.group(1)[0].isupper():
         return False
     word = found.group(1).lower()
-    time_words_ = {w.lower() for group in (words.at, words.since, words.by) for w in group}  # type: ignore[attr-defined]
-    return word not in time_words_ and word not in words.months and word not in words.seasons  # type: ignore[attr-defined]
+    time_words_ = {w.lower() for group in (words.at, words.since, words.by) for w in group}
+    return word not in time_words_ and word not in words.months and word not in words.seasons
 
 
 def _bounds(

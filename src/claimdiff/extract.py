@@ -12,24 +12,9 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
-from functools import cache
 
 from claimdiff.dates import TimeExpr, find_times
-from claimdiff.lexicon import (
-    CurrencySurface,
-    NumberWords,
-    UnitSurface,
-    alternation,
-    currencies,
-    events,
-    function_words,
-    number_words,
-    qualifiers,
-    rank_words,
-    scales,
-    time_words,
-    units,
-)
+from claimdiff.lexicon import CurrencySurface, FunctionWords, Grammar, Lexicon, NumberWords, UnitSurface, alternation
 from claimdiff.numbers import DIGITS_RE, WORD_RE, Figure, parse_digits, split_compound, words_value
 
 KINDS = ("money", "quantity", "percent", "count", "rank", "date")
@@ -73,8 +58,6 @@ class _Candidate:
 
 _NOT_LETTER = r"(?![^\W\d_])"
 _SYMBOL_THEN_FIGURE = re.compile(r"[ \u00a0]?\d")
-_PREFIX_SYMBOLS = frozenset({"$", "US$", "£", "C$", "CA$", "U.S.$"})
-_DE = re.compile(r"[ \u00a0]+(?:de|d['’])[ \u00a0]*")
 # Web addresses hold digits and "%20" escapes that are no claims.
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
 # What may stand between a figure and its scale, currency or unit: a space or a line break.
@@ -95,6 +78,9 @@ class _Patterns:
     unit_ci: re.Pattern[str]
     per: re.Pattern[str]
     substance: re.Pattern[str]
+    scale_currency_link: re.Pattern[str]
+    change: re.Pattern[str]
+    count_link: re.Pattern[str]
     qualifier_before: re.Pattern[str]
     qualifier_after: re.Pattern[str]
     ordinal: re.Pattern[str]
@@ -106,19 +92,19 @@ class _Patterns:
     phone: re.Pattern[str]
 
 
-@cache
-def _patterns(language: str) -> _Patterns:
-    lang = language if language in ("en", "fr") else "en"
-    scale_list = scales()
-    money = currencies()
-    unit_table = units()
-    qualifier_table = qualifiers(lang)
-    suffixes = set(rank_words(lang).suffixes) | set(rank_words("en").suffixes)
+def _patterns(lex: Lexicon) -> _Patterns:
+    """The patterns of one lexicon (built once per lexicon, see ``Lexicon.compiled``)."""
+    scale_list = lex.scales
+    money = lex.currencies
+    unit_table = lex.units
+    qualifier_table = lex.qualifiers
+    grammar = lex.grammar
+    suffixes = lex.ordinal_suffixes
     symbols = [s.surface for s in money.surfaces if s.case_sensitive]
     names = [s.surface for s in money.surfaces if not s.case_sensitive]
     unit_cs = [u.surface for u in unit_table.surfaces if u.case_sensitive]
     unit_ci = [u.surface for u in unit_table.surfaces if not u.case_sensitive]
-    event_words = events(lang)
+    event_words = lex.events
     return _Patterns(
         scale_cs=re.compile(rf"{_GAP}(?:{alternation(s.word for s in scale_list if s.case_sensitive)}){_NOT_LETTER}"),
         scale_ci=re.compile(
@@ -128,9 +114,7 @@ def _patterns(language: str) -> _Patterns:
         currency_after_cs=re.compile(rf"{_GAP}(?:{alternation(symbols)})(?![A-Za-z])"),
         currency_after_ci=re.compile(rf"{_GAP}(?:{alternation(names)}){_NOT_LETTER}", re.I),
         currency_before=re.compile(rf"(?:^|(?<=[^\w]))(?:{alternation(symbols)})[ \u00a0\u202f]?$"),
-        percent=re.compile(
-            r"[ \u00a0\u202f]?\n?(?:%|per[ ]?cents?|percentages?|pour[ \-]?cents?|pourcentages?|pct)(?!\w)", re.I
-        ),
+        percent=re.compile(rf"[ \u00a0\u202f]?\n?(?:%|{alternation(grammar.percent)})(?!\w)", re.I),
         unit_cs=re.compile(rf"(?:{_GAP}|-)(?:{alternation(unit_cs)})(?![A-Za-z0-9])"),
         unit_ci=re.compile(rf"(?:{_GAP}|-)(?:{alternation(unit_ci)}){_NOT_LETTER}", re.I),
         per=re.compile(
@@ -138,37 +122,50 @@ def _patterns(language: str) -> _Patterns:
             re.I,
         ),
         substance=re.compile(rf"[ \u00a0\u202f]?(?:{alternation(unit_table.substances)})(?![A-Za-z])"),
+        # French puts "de" between a scale word and its currency ("420 millions de dollars").
+        scale_currency_link=_link_pattern(grammar.scale_currency_links),
+        change=re.compile(rf"(?:^|\W)(?:{alternation(grammar.change_from)})[ \u00a0]*$", re.I),
+        count_link=re.compile(rf"[ \u00a0]+(?:{alternation(grammar.count_links)})(?=[ \u00a0]|[^\W\d_])", re.I),
         qualifier_before=re.compile(
             rf"(?:^|(?<=[\s(\[\"“«,;:]))({alternation(qualifier_table.before)})[ \u00a0\u202f]*$", re.I
         ),
         qualifier_after=re.compile(rf"(?:[ \u00a0\u202f]*)({alternation(qualifier_table.after)})(?!\w)", re.I),
         ordinal=re.compile(rf"(?<![\w.,])(\d{{1,3}})[ ]?({alternation(suffixes)}){_NOT_LETTER}", re.I),
-        range_connector=re.compile(r"[ \u00a0\u202f]*(?:-|–|—|to|à|au|and|et)[ \u00a0\u202f]*", re.I),
-        range_word=re.compile(
-            r"(?:^|\W)(?:range[sd]?(?:[ ]from)?|ranging(?:[ ]from)?|between|entre"
-            r"|vary(?:ing)?(?:[ ]from)?|varies(?:[ ]from)?)[ \u00a0\u202f]*$",
+        range_connector=re.compile(
+            rf"[ \u00a0\u202f]*(?:-|–|—|{alternation(grammar.range_connectors + grammar.pair_connectors)})"
+            r"[ \u00a0\u202f]*",
             re.I,
         ),
-        factor_before=re.compile(
-            rf"(?:^|\W)(?:{alternation(number_words(lang).factor_phrases)})[ \u00a0\u202f]*$", re.I
-        ),
-        rank_context=re.compile(rf"\b(?:{alternation(rank_words(lang).context)})\b", re.I),
+        range_word=re.compile(rf"(?:^|\W)(?:{alternation(grammar.range_words)})[ \u00a0\u202f]*$", re.I),
+        factor_before=re.compile(rf"(?:^|\W)(?:{alternation(lex.numbers.factor_phrases)})[ \u00a0\u202f]*$", re.I),
+        rank_context=re.compile(rf"\b(?:{alternation(lex.numbers.rank_context)})\b", re.I),
         event=re.compile(rf"(?<!\w)(?:{alternation(event_words)})(?!\w)", re.I),
         phone=re.compile(r"(?<![\w+])(?:\+\d{1,3}[ .\-]?)?(?:\(\d{1,4}\)[ .\-]?)?\d{1,4}(?:[ .\-]\d{2,4}){3,}(?![\w])"),
     )
 
 
+def _link_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Words between two parts of a figure; an elided one ("d'") may touch what follows."""
+    if not words:
+        return re.compile(r"(?!)")
+    return re.compile(rf"[ \u00a0]+(?:{alternation(words)})[ \u00a0]*", re.I)
+
+
+def patterns_of(lex: Lexicon) -> _Patterns:
+    return lex.compiled("extract", _patterns)
+
+
 # --- candidates -----------------------------------------------------------------------------
 
 
-def _digit_candidates(text: str, language: str, blocked: list[tuple[int, int]]) -> list[_Candidate]:
+def _digit_candidates(text: str, lex: Lexicon, blocked: list[tuple[int, int]]) -> list[_Candidate]:
     out = []
     for match in DIGITS_RE.finditer(text):
         if _inside(match.start(), match.end(), blocked):
             continue
         if re.match(r"0\d", match.group(0)):
             continue  # "007", "000": codes and debris, not figures
-        out.append(_Candidate(match.start(), match.end(), parse_digits(match.group(0), language)))
+        out.append(_Candidate(match.start(), match.end(), parse_digits(match.group(0), lex)))
     return out
 
 
@@ -176,17 +173,17 @@ def _digit_candidates(text: str, language: str, blocked: list[tuple[int, int]]) 
 _NUMBER_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
-def _word_candidates(text: str, language: str) -> list[_Candidate]:
+def _word_candidates(text: str, lex: Lexicon) -> list[_Candidate]:
     """Runs of number words ("one hundred and nine billion"), fractions and "une vingtaine"."""
-    lexicon = number_words(language if language in ("en", "fr") else "en")
+    lexicon = lex.numbers
     tokens = [(m.start(), m.end(), m.group(0).lower()) for m in _NUMBER_WORD.finditer(text)]
     out: list[_Candidate] = []
     i = 0
     while i < len(tokens):
         start, end, word = tokens[i]
-        parts = split_compound(word)
+        parts = split_compound(word, lexicon)
         if parts[-1] in lexicon.fractions and (len(parts) > 1 or _prev_is_article(tokens, i, lexicon)):
-            base = words_value(parts[:-1], language) if len(parts) > 1 else 1.0
+            base = words_value(parts[:-1], lexicon) if len(parts) > 1 else 1.0
             if base is not None:
                 s = tokens[i - 1][0] if len(parts) == 1 else start
                 value = Decimal(str(round(base * lexicon.fractions[parts[-1]] * 100, 2)))
@@ -210,7 +207,7 @@ def _word_candidates(text: str, language: str) -> list[_Candidate]:
                 if not number_words_ok(part, lexicon):
                     break
                 head.append(part)
-            head_value = words_value(head, language) if head else None
+            head_value = words_value(head, lexicon) if head else None
             if head_value is not None and head[-1] not in lexicon.connectors:
                 length = len("-".join(head))
                 out.append(_Candidate(start, start + length, Figure(Decimal(str(head_value)), 0), words=True))
@@ -229,7 +226,7 @@ def _word_candidates(text: str, language: str) -> list[_Candidate]:
             run.pop()
             j -= 1
         bare_scale = bool(run) and (run[0] in lexicon.scales or run[0] in lexicon.hundreds)
-        run_value = words_value(run, language) if run and not bare_scale else None
+        run_value = words_value(run, lexicon) if run and not bare_scale else None
         if run_value is not None and run_value >= 0:
             weak = run_value == 1 and len(run) == 1
             figure = Figure(Decimal(str(run_value)), 0)
@@ -249,7 +246,7 @@ def _prev_is_article(tokens: list[tuple[int, int, str]], i: int, lexicon: Number
 
 
 def _is_number_token(word: str, lex: NumberWords, run: list[str], tokens: list[tuple[int, int, str]], j: int) -> bool:
-    if all(lex.is_number_word(p) for p in split_compound(word)):
+    if all(lex.is_number_word(p) for p in split_compound(word, lex)):
         return True
     if word in lex.connectors:
         return bool(run)
@@ -280,12 +277,14 @@ def _match_longest(patterns: list[re.Pattern[str]], text: str, pos: int) -> re.M
     return best
 
 
-@cache
-def _surface_index() -> tuple[dict[str, tuple[int, CurrencySurface]], dict[str, tuple[int, CurrencySurface]]]:
+_CurrencyIndex = tuple[dict[str, tuple[int, CurrencySurface]], dict[str, tuple[int, CurrencySurface]]]
+
+
+def _surface_index(lex: Lexicon) -> _CurrencyIndex:
     """Currency surfaces by exact and by lower-cased spelling, with their table order."""
     exact: dict[str, tuple[int, CurrencySurface]] = {}
     folded: dict[str, tuple[int, CurrencySurface]] = {}
-    for index, entry in enumerate(currencies().surfaces):
+    for index, entry in enumerate(lex.currencies.surfaces):
         if entry.case_sensitive:
             exact.setdefault(entry.surface, (index, entry))
         else:
@@ -293,11 +292,10 @@ def _surface_index() -> tuple[dict[str, tuple[int, CurrencySurface]], dict[str, 
     return exact, folded
 
 
-@cache
-def _unit_index() -> tuple[dict[str, UnitSurface], dict[str, UnitSurface]]:
+def _unit_index(lex: Lexicon) -> tuple[dict[str, UnitSurface], dict[str, UnitSurface]]:
     exact: dict[str, UnitSurface] = {}
     folded: dict[str, UnitSurface] = {}
-    for entry in units().surfaces:
+    for entry in lex.units.surfaces:
         if entry.case_sensitive:
             exact.setdefault(entry.surface, entry)
         else:
@@ -305,22 +303,22 @@ def _unit_index() -> tuple[dict[str, UnitSurface], dict[str, UnitSurface]]:
     return exact, folded
 
 
-def _find_currency(surface: str) -> CurrencySurface | None:
+def _find_currency(surface: str, lex: Lexicon) -> CurrencySurface | None:
     surface = surface.strip()
-    exact, folded = _surface_index()
+    exact, folded = lex.compiled("currency index", _surface_index)
     found = [hit for hit in (exact.get(surface), folded.get(surface.lower())) if hit is not None]
     return min(found, key=lambda hit: hit[0])[1] if found else None
 
 
-def _find_unit(surface: str) -> UnitSurface | None:
+def _find_unit(surface: str, lex: Lexicon) -> UnitSurface | None:
     surface = surface.strip().strip("-")
-    exact, folded = _unit_index()
+    exact, folded = lex.compiled("unit index", _unit_index)
     return exact.get(surface) or folded.get(surface.lower())
 
 
-def _find_scale(surface: str, money: bool) -> float | None:
+def _find_scale(surface: str, money: bool, lex: Lexicon) -> float | None:
     surface = surface.strip()
-    for entry in scales():
+    for entry in lex.scales:
         same = entry.word == surface if entry.case_sensitive else entry.word.lower() == surface.lower()
         if same and (money or not entry.money_only):
             return entry.factor
@@ -342,7 +340,8 @@ class _Reading:
     plus: bool = False
 
 
-def _read_suffixes(text: str, cand: _Candidate, p: _Patterns) -> _Reading:
+def _read_suffixes(text: str, cand: _Candidate, lex: Lexicon) -> _Reading:
+    p = patterns_of(lex)
     reading = _Reading(cand.start, cand.end)
     pos = cand.end
     if text.startswith("+", pos):
@@ -355,7 +354,7 @@ def _read_suffixes(text: str, cand: _Candidate, p: _Patterns) -> _Reading:
     currency_match = _match_longest([p.currency_after_cs, p.currency_after_ci], text, scale_end)
     if currency_match is None and scale_match is not None:
         # "75 millions de $", "420 millions de dollars": French puts "de" between scale and currency.
-        de = _DE.match(text, scale_end)
+        de = p.scale_currency_link.match(text, scale_end)
         if de:
             currency_match = _match_longest([p.currency_after_cs, p.currency_after_ci], text, de.end())
     if currency_match is None and scale_match is None:
@@ -363,24 +362,25 @@ def _read_suffixes(text: str, cand: _Candidate, p: _Patterns) -> _Reading:
     before = p.currency_before.search(text, max(0, cand.start - 6), cand.start)
     has_money = currency_match is not None or before is not None
     if scale_match:
-        factor = _find_scale(scale_match.group(0), has_money)
+        factor = _find_scale(scale_match.group(0), has_money, lex)
         if factor is not None:
             reading.scale = factor
             pos = scale_match.end()
     takes_next = currency_match is not None and _SYMBOL_THEN_FIGURE.match(text, currency_match.end()) is not None
-    if currency_match and takes_next and currency_match.group(0).strip() in _PREFIX_SYMBOLS:
+    if currency_match and takes_next and currency_match.group(0).strip() in lex.currencies.prefix_symbols:
         currency_match = None  # "$ 20,000.00 $ 37,305.97": that "$" opens the next figure
-    if currency_match and (currency_match.start() == pos or _DE.fullmatch(text, pos, currency_match.start())):
-        reading.currency = _find_currency(currency_match.group(0))
+    linked = currency_match is not None and p.scale_currency_link.fullmatch(text, pos, currency_match.start())
+    if currency_match and (currency_match.start() == pos or linked):
+        reading.currency = _find_currency(currency_match.group(0), lex)
         pos = currency_match.end()
         if reading.scale == 1.0:
             # "75 USD million": the scale word may follow the currency.
             late_scale = _match_longest([p.scale_cs, p.scale_ci], text, pos)
-            factor = _find_scale(late_scale.group(0), True) if late_scale else None
+            factor = _find_scale(late_scale.group(0), True, lex) if late_scale else None
             if late_scale and factor:
                 reading.scale, pos = factor, late_scale.end()
     elif before is not None:
-        reading.currency = _find_currency(before.group(0))
+        reading.currency = _find_currency(before.group(0), lex)
         reading.start = before.start()
     if reading.currency is None:
         percent = p.percent.match(text, pos)
@@ -390,18 +390,18 @@ def _read_suffixes(text: str, cand: _Candidate, p: _Patterns) -> _Reading:
         else:
             unit = _match_longest([p.unit_cs, p.unit_ci], text, pos)
             if unit:
-                reading.unit = _find_unit(unit.group(0))
+                reading.unit = _find_unit(unit.group(0), lex)
                 pos = unit.end()
                 substance = p.substance.match(text, pos)
                 if substance and reading.unit and reading.unit.metric == "mass":
-                    reading.substance = units().substances.get(substance.group(0).strip(), "")
+                    reading.substance = lex.units.substances.get(substance.group(0).strip(), "")
                     pos = substance.end()
     if reading.currency is not None or reading.unit is not None:
         per = p.per.match(text, pos)
         if per:
             denominator = _match_longest([p.unit_cs, p.unit_ci], text, per.end())
             if denominator and denominator.start() == per.end():
-                reading.per = _find_unit(denominator.group(0))
+                reading.per = _find_unit(denominator.group(0), lex)
                 pos = denominator.end()
     reading.end = pos
     return reading
@@ -421,23 +421,24 @@ def _glued_word(text: str, cand: _Candidate, reading: _Reading) -> bool:
 
 
 def extract_mentions(
-    sentence: str, language: str, heading: bool = False, times: list[TimeExpr] | None = None
+    sentence: str, lexicon: Lexicon, heading: bool = False, times: list[TimeExpr] | None = None
 ) -> list[Mention]:
     """Find the claims in one sentence.
 
+    >>> from claimdiff.lexicon import load_knowledge
     >>> text = "In 2024, these startups raised €1.9 billion and hired more than 3,000 people."
-    >>> [(m.kind, text[m.start:m.end]) for m in extract_mentions(text, "en")]
+    >>> [(m.kind, text[m.start:m.end]) for m in extract_mentions(text, load_knowledge().lexicon("en"))]
     [('money', '€1.9 billion'), ('count', 'more than 3,000 people')]
     """
-    lang = language if language in ("en", "fr") else "en"
-    p = _patterns(lang)
-    times = find_times(sentence, lang) if times is None else times
+    lex = lexicon
+    p = patterns_of(lexicon)
+    times = find_times(sentence, lexicon) if times is None else times
     time_spans = [(t.start, t.end) for t in times]
     phones = [(m.start(), m.end()) for m in p.phone.finditer(sentence) if _is_phone(m.group(0))]
     phones += [(m.start(), m.end()) for m in _URL.finditer(sentence)]
-    ordinals = _ordinal_mentions(sentence, lang, p, time_spans)
+    ordinals = _ordinal_mentions(sentence, lex, p, time_spans)
     ordinal_spans = [(m.start, m.end) for m in ordinals]
-    candidates = _digit_candidates(sentence, lang, phones) + _word_candidates(sentence, lang)
+    candidates = _digit_candidates(sentence, lex, phones) + _word_candidates(sentence, lex)
     candidates = [
         c
         for c in candidates
@@ -451,10 +452,10 @@ def extract_mentions(
     for index, cand in enumerate(candidates):
         if index in consumed or _is_list_marker(sentence, cand):
             continue
-        mention = _read_mention(sentence, lang, p, cand, candidates, index, consumed)
+        mention = _read_mention(sentence, lex, p, cand, candidates, index, consumed)
         if mention is not None:
             mentions.append(mention)
-    mentions.extend(_date_mentions(sentence, lang, p, times, mentions))
+    mentions.extend(_date_mentions(sentence, lex, p, times, mentions))
     mentions.sort(key=lambda m: (m.start, m.end))
     return _drop_overlaps(mentions)
 
@@ -487,24 +488,24 @@ def _is_list_marker(text: str, cand: _Candidate) -> bool:
 
 def _read_mention(
     text: str,
-    lang: str,
+    lex: Lexicon,
     p: _Patterns,
     cand: _Candidate,
     candidates: list[_Candidate],
     index: int,
     consumed: set[int],
 ) -> Mention | None:
-    reading = _read_suffixes(text, cand, p)
+    reading = _read_suffixes(text, cand, lex)
     if _glued_word(text, cand, reading):
         return None
     qualifier, flags = "exact", []
     low_figure = None
     nxt = candidates[index + 1] if index + 1 < len(candidates) else None
-    second = _range_partner(text, p, reading, nxt)
+    second = _range_partner(text, lex, reading, nxt)
     if second is not None and nxt is not None:
         _inherit(reading, second)
         before = text[max(0, reading.start - 30) : reading.start]
-        is_change = _CHANGE.search(before) and not p.range_word.search(before)
+        is_change = p.change.search(before) and not p.range_word.search(before)
         if nxt.figure.value >= cand.figure.value and not is_change:
             consumed.add(index + 1)
             low_figure, qualifier = cand.figure, "range"
@@ -514,9 +515,9 @@ def _read_mention(
             flags.append("earlier value in a change")
     if cand.figure.value > 0 and _is_year(text, cand, reading):
         return None
-    kind, noun, noun_end = _kind_of_mention(text, lang, p, cand, reading, flags)
+    kind, noun, noun_end = _kind_of_mention(text, lex, p, cand, reading, flags)
     if kind is None and second is not None and "earlier value in a change" in flags:
-        noun, _ = _counted_noun(text, lang, second.end, singular=False)
+        noun, _ = _counted_noun(text, lex, second.end, singular=False)
         kind, noun_end = ("count" if noun else None), reading.end
     if kind is None or (cand.weak and kind == "count"):
         return None
@@ -527,7 +528,7 @@ def _read_mention(
     if cand.figure.ambiguous:
         flags.append(cand.figure.ambiguous)
     if qualifier == "exact":
-        qualifier, start, end = _qualify(text, lang, p, start, end, reading, cand)
+        qualifier, start, end = _qualify(text, lex, p, start, end, reading, cand)
     elif reading.plus:
         flags.append("range open above")
     return Mention(
@@ -547,23 +548,24 @@ def _read_mention(
     )
 
 
-def _range_partner(text: str, p: _Patterns, reading: _Reading, nxt: _Candidate | None) -> _Reading | None:
+def _range_partner(text: str, lex: Lexicon, reading: _Reading, nxt: _Candidate | None) -> _Reading | None:
     """The second figure of "18 to 150+ ha", "10-40 ms", "between 9 and 18 months", if any."""
+    p = patterns_of(lex)
     connector = p.range_connector.match(text, reading.end)
     if nxt is None or not connector or connector.end() != nxt.start:
         return None
     word = connector.group(0).strip().lower()
     window = text[max(0, reading.start - 30) : reading.start]
-    if word in ("and", "et") and not re.search(r"(?:between|entre)[ \u00a0]*$", window, re.I):
+    if word in lex.grammar.pair_connectors and not p.range_word.search(window):
         return None
-    second = _read_suffixes(text, nxt, p)
+    second = _read_suffixes(text, nxt, lex)
     if _glued_word(text, nxt, second) or not _compatible(reading, second):
         return None  # "0.6 % to 309,381 yen": two figures of different kinds, not a range
     return second
 
 
 def _kind_of_mention(
-    text: str, lang: str, p: _Patterns, cand: _Candidate, reading: _Reading, flags: list[str]
+    text: str, lex: Lexicon, p: _Patterns, cand: _Candidate, reading: _Reading, flags: list[str]
 ) -> tuple[str | None, str, int]:
     """(kind, counted noun, end of the noun); multipliers ("by a factor of 3") first."""
     window = text[max(0, reading.start - 40) : reading.start]
@@ -573,11 +575,11 @@ def _kind_of_mention(
         if factor:
             reading.start -= len(window) - factor.start() - (0 if factor.group(0)[0].isalpha() else 1)
         return "quantity", "", reading.end
-    return _kind(text, lang, cand, reading)
+    return _kind(text, lex, cand, reading)
 
 
 def _qualify(
-    text: str, lang: str, p: _Patterns, start: int, end: int, reading: _Reading, cand: _Candidate
+    text: str, lex: Lexicon, p: _Patterns, start: int, end: int, reading: _Reading, cand: _Candidate
 ) -> tuple[str, int, int]:
     """The qualifier written before or after a figure, and the claim's widened span."""
     qualifier = "exact"
@@ -585,21 +587,18 @@ def _qualify(
     found = p.qualifier_before.search(window)
     phrase = found.group(1).lower() if found else ""
     spans_time = reading.unit is not None and reading.unit.metric == "duration"
-    if found and not (spans_time and phrase in qualifiers(lang).spans):
-        qualifier = qualifiers(lang).before[phrase]
+    if found and not (spans_time and phrase in lex.qualifiers.spans):
+        qualifier = lex.qualifiers.before[phrase]
         start -= len(window) - found.start(1)
     after = p.qualifier_after.match(text, end)
     if reading.plus:
         qualifier = "at_least"
     elif qualifier == "exact" and after:
-        qualifier = qualifiers(lang).after[after.group(1).lower()]
+        qualifier = lex.qualifiers.after[after.group(1).lower()]
         end = after.end()
     if cand.approximate:
         qualifier = "approx"
     return qualifier, start, end
-
-
-_CHANGE = re.compile(r"(?:^|\W)(?:from|de|passer de|passé de|moved from)[ \u00a0]*$", re.I)
 
 
 def _compatible(first: _Reading, second: _Reading) -> bool:
@@ -636,7 +635,7 @@ def _is_year(text: str, cand: _Candidate, reading: _Reading) -> bool:
     )
 
 
-def _kind(text: str, lang: str, cand: _Candidate, reading: _Reading) -> tuple[str | None, str, int]:
+def _kind(text: str, lex: Lexicon, cand: _Candidate, reading: _Reading) -> tuple[str | None, str, int]:
     if reading.currency is not None:
         return "money", "", reading.end
     if reading.percent or cand.fraction is not None:
@@ -644,27 +643,26 @@ def _kind(text: str, lang: str, cand: _Candidate, reading: _Reading) -> tuple[st
     if reading.unit is not None:
         return "quantity", "", reading.end
     singular = cand.figure.value <= 1
-    noun, noun_end = _counted_noun(text, lang, reading.end, cand.approximate, singular)
+    noun, noun_end = _counted_noun(text, lex, reading.end, cand.approximate, singular)
     if noun and cand.figure.value == int(cand.figure.value):
         return "count", noun, noun_end
     return None, "", reading.end
 
 
-_COUNT_DE = re.compile(r"[ \u00a0]+(?:de|of|d['’])(?=[ \u00a0]|[^\W\d_])")
 _GLUED_TOKEN = re.compile(r"[ \u00a0\n]*([^\W\d_][\w'’\-]*)")
 _NOUN_TOKEN = re.compile(r"[ \u00a0\n]+([^\W\d_][\w'’\-]*)")
 
 
-def _counted_noun(text: str, lang: str, pos: int, after_de: bool = False, singular: bool = True) -> tuple[str, int]:
+def _counted_noun(text: str, lex: Lexicon, pos: int, after_de: bool = False, singular: bool = True) -> tuple[str, int]:
     """The noun a figure counts ("1,000 AI startups" -> "startups"), and where it ends.
 
-    ``after_de`` lets a French "de" stand first ("une vingtaine de structures").
+    ``after_de`` lets a linking word ("of", French "de") stand first ("une vingtaine de structures").
     """
-    words = function_words(lang)
-    number_lexicon = number_words(lang)
-    months = time_words(lang).months
+    words = lex.function_words
+    number_lexicon = lex.numbers
+    months = lex.time.months
     cursor = pos
-    de = _COUNT_DE.match(text, cursor) if after_de else None
+    de = patterns_of(lex).count_link.match(text, cursor) if after_de else None
     if de:
         cursor = de.end()
     tokens: list[tuple[str, int]] = []
@@ -682,7 +680,7 @@ def _counted_noun(text: str, lang: str, pos: int, after_de: bool = False, singul
         tokens.append((word, match.end()))
         cursor = match.end()
     if words.head_last:
-        plural = [t for t in tokens if _is_plural(t[0], words)]
+        plural = [t for t in tokens if _is_plural(t[0], words, lex.grammar)]
         chosen = plural[-1] if plural else (tokens[-1] if tokens else None)
     else:
         chosen = tokens[0] if tokens else None
@@ -691,27 +689,29 @@ def _counted_noun(text: str, lang: str, pos: int, after_de: bool = False, singul
     head, end = chosen
     if len(head) < 3 or head.isupper() and len(head) < 5:
         return "", pos
-    if not singular and not _is_plural(head, words):
+    if not singular and not _is_plural(head, words, lex.grammar):
         return "", pos
-    if words.head_last and head.lower().endswith(("ed", "ing")) and head.lower() not in words.plurals:
+    participle = lex.grammar.participle_suffixes
+    if words.head_last and participle and head.lower().endswith(participle) and head.lower() not in words.plurals:
         return "", pos  # "0 raised", "3 trained": a participle is not what is counted
     return head.lower(), end
 
 
-def _is_plural(word: str, words: object) -> bool:
+def _is_plural(word: str, words: FunctionWords, grammar: Grammar) -> bool:
     lower = word.lower()
-    irregular = words.plurals  # type: ignore[attr-defined]
-    return lower in irregular or (len(lower) > 3 and lower[-1] in "sx" and not lower.endswith("ss"))
+    regular = grammar.plural_suffixes
+    doubled = tuple(suffix * 2 for suffix in regular)  # "business" is no plural
+    return lower in words.plurals or (len(lower) > 3 and lower.endswith(regular) and not lower.endswith(doubled))
 
 
-def _ordinal_mentions(text: str, lang: str, p: _Patterns, time_spans: list[tuple[int, int]]) -> list[Mention]:
+def _ordinal_mentions(text: str, lex: Lexicon, p: _Patterns, time_spans: list[tuple[int, int]]) -> list[Mention]:
     out = []
     for match in p.ordinal.finditer(text):
         if _overlaps(match.start(), match.end(), time_spans):
             continue
         value = Decimal(match.group(1))
         out.append(Mention(match.start(), match.end(), "rank", Figure(value, 0)))
-    lexicon = number_words(lang)
+    lexicon = lex.numbers
     for match in WORD_RE.finditer(text):
         word = match.group(0).lower()
         if word in lexicon.ordinals and p.rank_context.search(text, match.end(), min(len(text), match.end() + 40)):
@@ -719,10 +719,12 @@ def _ordinal_mentions(text: str, lang: str, p: _Patterns, time_spans: list[tuple
     return out
 
 
-def _date_mentions(text: str, lang: str, p: _Patterns, times: list[TimeExpr], mentions: list[Mention]) -> list[Mention]:
+def _date_mentions(
+    text: str, lex: Lexicon, p: _Patterns, times: list[TimeExpr], mentions: list[Mention]
+) -> list[Mention]:
     """A date is a claim when an event word governs it ("launched in January 2025")."""
     taken = [(m.start, m.end) for m in mentions]
-    event_words = events(lang)
+    event_words = lex.events
     out = []
     for time in times:
         if _overlaps(time.start, time.end, taken):

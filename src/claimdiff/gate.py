@@ -29,9 +29,9 @@ from claimdiff.compare import (
 )
 from claimdiff.descriptions import describe_discrepancies
 from claimdiff.errors import InputError, UsageError
-from claimdiff.lexicon import entities
+from claimdiff.lexicon import EntityTable, Knowledge
 from claimdiff.normalize import Claim
-from claimdiff.pipeline import analyse_source, source_name
+from claimdiff.pipeline import analyse_source, knowledge_for, source_name
 from claimdiff.sources import (
     DEFAULT_MAX_BYTES,
     SOURCE_SUFFIXES,
@@ -41,7 +41,6 @@ from claimdiff.sources import (
     load_sources,
 )
 from claimdiff.store import Ruling, read_rulings, read_store
-from claimdiff.subjects import lineage
 from claimdiff.sums import sum_discrepancies
 
 FAIL_ON = {
@@ -105,50 +104,61 @@ def _git(*args: str) -> str:
         raise UsageError(f"--since: {reason}") from None
 
 
-def run_gate(new_paths: list[str], corpus: Path, store_folder: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> GateResult:
+def run_gate(
+    new_paths: list[str],
+    corpus: Path,
+    store_folder: Path,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    knowledge: Knowledge | None = None,
+) -> GateResult:
     """Compare the new sources with the stored claims of the rest of the corpus."""
+    knowledge = knowledge or knowledge_for()
     warnings: list[str] = []
-    new_sources = load_sources(new_paths, max_bytes, warnings)
+    new_sources = load_sources(new_paths, knowledge, max_bytes, warnings)
     if not new_sources:
         raise InputError("no readable source among the new paths")
-    new_claims = [c for s in new_sources for c in analyse_source(s)]
+    new_claims = [c for s in new_sources for c in analyse_source(s, knowledge)]
     new_keys = {_key(s.path) for s in new_sources}
     # Only rows about the new claims' entities (or entities they belong to) are parsed.
-    store = read_store(store_folder, _row_filter(new_claims))
+    store = read_store(store_folder, _row_filter(new_claims, knowledge.entities))
     corpus_paths = [p for p in _corpus_paths(corpus, warnings) if _key(str(p)) not in new_keys]
     # Re-extract only what changed since the store was written; hashing bytes is cheap.
     stale = [p for p in corpus_paths if store.digests.get(str(p)) != file_digest(p)]
     fresh = {str(p) for p in corpus_paths} - {str(p) for p in stale}
     corpus_claims = [c for c in store.claims if c.source in fresh]
-    for source in load_sources([str(p) for p in stale], max_bytes, warnings) if stale else []:
-        corpus_claims.extend(analyse_source(source))
+    for source in load_sources([str(p) for p in stale], knowledge, max_bytes, warnings) if stale else []:
+        corpus_claims.extend(analyse_source(source, knowledge))
     names = {str(p): p.name for p in corpus_paths} | {s.path: source_name(s) for s in new_sources}
     new_ids = {c.id for c in new_claims}
-    discrepancies = gate_discrepancies(new_claims, corpus_claims, names)
+    discrepancies = gate_discrepancies(new_claims, corpus_claims, names, knowledge)
     stale_rulings = apply_rulings(discrepancies, read_rulings(store_folder))
     introduced = [d for d in discrepancies if d.status == "open" and _introduces(d, new_ids)]
     return GateResult(new_sources, discrepancies, introduced, new_ids, stale_rulings, warnings)
 
 
-def _row_filter(new_claims: list[Claim]) -> Callable[[str], bool]:
+def _row_filter(new_claims: list[Claim], table: EntityTable) -> Callable[[str], bool]:
     """A cheap test on a raw store row: is it about an entity a new claim may be compared with?"""
     related: set[str] = set()
     for claim in new_claims:
         if claim.entity:
             # Everything under the same root: siblings may be linked through their parent.
-            root = lineage(claim.entity)[-1]
-            related.update(e.name for e in entities() if lineage(e.name)[-1] == root)
+            root = table.root(claim.entity)
+            related.update(e.name for e in table.entities if table.root(e.name) == root)
             related.add(claim.entity)
     needles = tuple(f'"entity": {json.dumps(name, ensure_ascii=False)}' for name in related)
     return lambda row: any(needle in row for needle in needles)
 
 
-def gate_discrepancies(new_claims: list[Claim], corpus_claims: list[Claim], names: dict[str, str]) -> list[Discrepancy]:
+def gate_discrepancies(
+    new_claims: list[Claim], corpus_claims: list[Claim], names: dict[str, str], knowledge: Knowledge
+) -> list[Discrepancy]:
     """The discrepancies each new claim is part of: it and every claim on its subject."""
+    table = knowledge.entities
+    lineage = table.lineage
     blocks: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
     for claim in corpus_claims:
         if claim.kind != "description":
-            blocks[block_key(claim)].append(claim)
+            blocks[block_key(claim, table)].append(claim)
     values: dict[tuple[str, str, str], list[float]] = {}
     for key, block in blocks.items():
         block.sort(key=lambda c: c.value)
@@ -157,10 +167,10 @@ def gate_discrepancies(new_claims: list[Claim], corpus_claims: list[Claim], name
     for claim in new_claims:
         if claim.kind == "description":
             continue
-        key = block_key(claim)
+        key = block_key(claim, table)
         window = _window(blocks.get(key, []), values.get(key, []), claim, RATIO_LIMIT**2)
         others = [c for c in new_claims if c is not claim and c.kind == claim.kind]
-        neighbours = [c for c in window + others if same_subject(claim, c)]
+        neighbours = [c for c in window + others if same_subject(claim, c, table)]
         if all(agree(claim, c) for c in neighbours):
             continue
         group = {c.id: c for c in [claim, *neighbours]}
@@ -168,16 +178,16 @@ def gate_discrepancies(new_claims: list[Claim], corpus_claims: list[Claim], name
         # summit it hosted), as the full comparison does.
         wider = [c for c in neighbours if c.entity != claim.entity and c.entity in lineage(claim.entity)]
         for hub in wider:
-            group.update((c.id, c) for c in window if c.id not in group and same_subject(hub, c))
-        candidate = build_discrepancy(sorted(group.values(), key=lambda c: c.reading_order), names)
+            group.update((c.id, c) for c in window if c.id not in group and same_subject(hub, c, table))
+        candidate = build_discrepancy(sorted(group.values(), key=lambda c: c.reading_order), names, table)
         if candidate.id in found:
             group |= {c.id: c for c in found[candidate.id].claims}
-            candidate = build_discrepancy(sorted(group.values(), key=lambda c: c.reading_order), names)
+            candidate = build_discrepancy(sorted(group.values(), key=lambda c: c.reading_order), names, table)
         found[candidate.id] = candidate
     descriptions = [c for c in new_claims if c.kind == "description"]
     entities_described = {c.entity for c in descriptions}
     descriptions += [c for c in corpus_claims if c.kind == "description" and c.entity in entities_described]
-    extra = describe_discrepancies(descriptions, names) + sum_discrepancies(new_claims, names)
+    extra = describe_discrepancies(descriptions, names, knowledge) + sum_discrepancies(new_claims, names, knowledge)
     new_ids = {c.id for c in new_claims}
     return sort_discrepancies(list(found.values()) + [d for d in extra if any(c.id in new_ids for c in d.claims)])
 

@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING, Any
 from claimdiff.dates import TimeExpr, decimal_year, find_times, parse_date, published_period
 from claimdiff.extract import Mention, extract_mentions
 from claimdiff.fx import ecb_rate
-from claimdiff.lexicon import currencies, data_text, qualifiers
+from claimdiff.lexicon import Currencies, Knowledge, Lexicon, alternation, data_text
+from claimdiff.lexicon.common import load_currency_codes
 from claimdiff.sources import Source
 
 if TYPE_CHECKING:
@@ -56,7 +57,7 @@ class Claim:
     precision: float = 0.0
     noun: str = ""
     event: str = ""
-    language: str = "en"
+    language: str = ""
     flags: list[str] = field(default_factory=list)
     fx: dict[str, Any] | None = None
     entity: str = ""
@@ -103,15 +104,16 @@ class Claim:
 
 @cache
 def registry() -> pint.UnitRegistry:
-    """pint's default registry, plus ``data/units.txt`` and one unit per listed currency.
+    """pint's default registry, plus ``data/common/units.txt`` and one unit per listed currency.
 
-    pint is imported here, on first use: most runs convert no unit and start faster without it.
+    pint recommends one application registry per process: quantities of two registries do
+    not mix. pint is imported here, on first use: most runs convert no unit and start faster.
     """
     import pint
 
     ureg: pint.UnitRegistry = pint.UnitRegistry(autoconvert_offset_to_baseunit=True)
-    ureg.load_definitions(data_text("units.txt").splitlines())
-    for code in currencies().codes:
+    ureg.load_definitions(data_text("common/units.txt").splitlines())
+    for code in load_currency_codes().codes:
         ureg.define(f"{code} = [currency_{code}]")
     return ureg
 
@@ -123,10 +125,10 @@ def _convert(value: float, written: str, canonical: str) -> float:
     return float(ureg.Quantity(value, written).to(canonical).magnitude)
 
 
-def _unit_strings(mention: Mention, money_code: str | None) -> tuple[str, str]:
+def _unit_strings(mention: Mention, money_code: str | None, base: str) -> tuple[str, str]:
     """(written pint unit, canonical pint unit) of a mention."""
     if mention.kind == "money":
-        written, canonical = money_code or "", currencies().base
+        written, canonical = money_code or "", base
     elif mention.kind == "quantity" and mention.unit is not None:
         written, canonical = mention.unit.pint, mention.unit.canonical
         if mention.substance:
@@ -180,21 +182,23 @@ def interval(value: float, low_value: float | None, qualifier: str, band: float)
 # --- claims ---------------------------------------------------------------------------------
 
 
-def claims_of(source: Source) -> list[Claim]:
+def claims_of(source: Source, knowledge: Knowledge) -> list[Claim]:
     """Extract and normalize every claim of a source, in reading order."""
+    lexicon = knowledge.lexicon(source.language)
+    knowledge.check_units(registry().parse_units)
     claims: list[Claim] = []
     seen: Counter[str] = Counter()
     published = published_period(source.published)
     published_day = parse_date(source.published)
     for sentence in source.sentences:
-        times = find_times(sentence.text, source.language)
-        mentions = extract_mentions(sentence.text, source.language, sentence.heading, times)
+        times = find_times(sentence.text, lexicon)
+        mentions = extract_mentions(sentence.text, lexicon, sentence.heading, times)
         if not mentions:
             continue
         _share_units(mentions)
-        periods = _periods(mentions, times, sentence.text)
+        periods = _periods(mentions, times, sentence.text, lexicon)
         for mention, time in zip(mentions, periods, strict=True):
-            claim = _claim(source, sentence.text, sentence.start, mention, time, published, published_day)
+            claim = _claim(source, lexicon, sentence.text, sentence.start, mention, time, published, published_day)
             if claim is None:
                 continue
             key = f"{source.path}|{' '.join(sentence.text.split())}|{claim.text}"
@@ -219,6 +223,7 @@ def _share_units(mentions: list[Mention]) -> None:
 
 def _claim(
     source: Source,
+    lexicon: Lexicon,
     sentence: str,
     offset: int,
     mention: Mention,
@@ -226,7 +231,7 @@ def _claim(
     published: TimeExpr | None,
     published_day: date | None,
 ) -> Claim | None:
-    lang = source.language if source.language in ("en", "fr") else "en"
+    money = lexicon.currencies
     figure_value = float(mention.figure.value) * mention.scale
     low_value = float(mention.low_figure.value) * mention.scale if mention.low_figure else None
     time = mention.time if mention.kind == "date" else time
@@ -237,15 +242,15 @@ def _claim(
     if qualifier == "less_than":
         qualifier = "up_to"
         flags.append("strict upper bound (less than)")
-    band = qualifiers(lang).approx_band
+    band = lexicon.qualifiers.approx_band
     if mention.kind == "date" and mention.time is not None:
         return _date_claim(source, sentence, offset, mention, period, flags)
     money_code = mention.currency.code if mention.currency else None
     if mention.currency is not None and mention.currency.ambiguous:
         flags.append(f"{mention.currency.surface.strip()} read as {money_code}")
-    written, canonical = _unit_strings(mention, money_code)
+    written, canonical = _unit_strings(mention, money_code, money.base)
     try:
-        conversion = _conversion(mention, money_code, written, canonical, _fx_day(period_expr, published_day))
+        conversion = _conversion(mention, money_code, written, canonical, _fx_day(period_expr, published_day), money)
     except UNIT_ERRORS:
         return None
     if conversion is None:
@@ -258,7 +263,7 @@ def _claim(
     if mention.qualifier == "range" and "range open above" in mention.flags:
         high = None
     if fx is not None:
-        uncertainty = currencies().fx_uncertainty
+        uncertainty = money.fx_uncertainty
         low = low * (1 - uncertainty) if low is not None else None
         high = high * (1 + uncertainty) if high is not None else None
     precision = stated_precision(mention.figure.value, mention.figure.decimals) * mention.scale * factor
@@ -302,20 +307,20 @@ def stated_precision(value: Decimal, decimals: int) -> float:
 
 
 def _conversion(
-    mention: Mention, money_code: str | None, written: str, canonical: str, day: date | None
+    mention: Mention, money_code: str | None, written: str, canonical: str, day: date | None, money: Currencies
 ) -> tuple[float, dict[str, Any] | None] | None:
     """The factor from the unit as written to the canonical one, and the FX rate used if any."""
     if mention.kind != "money":
         return _convert(1.0, written, canonical), None
-    rate = ecb_rate(money_code or "", currencies().base, day)
+    rate = ecb_rate(money_code or "", money.base, day)
     if rate is None:
         return None
     factor = rate.rate
     fx = None
-    if money_code != currencies().base:
+    if money_code != money.base:
         fx = {"from": money_code, "rate": round(rate.rate, 6), "date": rate.day.isoformat()}
     if mention.per is not None:
-        factor *= _convert(1.0, f"{currencies().base} / {mention.per.pint}", canonical)
+        factor *= _convert(1.0, f"{money.base} / {mention.per.pint}", canonical)
     return factor, fx
 
 
@@ -404,10 +409,15 @@ def _round(value: float | None) -> float | None:
     return float(f"{value:.12g}")
 
 
-_PREPOSITION_BEFORE = re.compile(r"\b(?:in|en|of|de|du|for|pour)[ \u00a0]*$", re.I)
+def _period_patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(a preposition ending the text before a date, a clause break between figure and date)."""
+    grammar = lexicon.grammar
+    preposition = re.compile(rf"\b(?:{alternation(grammar.period_prepositions)})[ \u00a0]*$", re.I)
+    clause_break = re.compile(rf"[;(]|{alternation(grammar.clause_breaks)}", re.I)
+    return preposition, clause_break
 
 
-def _periods(mentions: list[Mention], times: list[TimeExpr], sentence: str) -> list[TimeExpr | None]:
+def _periods(mentions: list[Mention], times: list[TimeExpr], sentence: str, lexicon: Lexicon) -> list[TimeExpr | None]:
     """The time expression each figure is about.
 
     A parenthesis right after a figure wins ("21,3 g (2024)"); otherwise each time expression
@@ -415,13 +425,15 @@ def _periods(mentions: list[Mention], times: list[TimeExpr], sentence: str) -> l
     figure that owns none takes the nearest expression in its sentence ("In 2024, ... €1.9 bn").
     """
 
+    preposition, clause_break = lexicon.compiled("periods", _period_patterns)
+
     def distance(m: Mention, t: TimeExpr) -> float:
         gap = m.start - t.end if t.end <= m.start else t.start - m.end
-        if t.end <= m.start and t.start > 15 and _PREPOSITION_BEFORE.search(sentence[: t.start]):
+        if t.end <= m.start and t.start > 15 and preposition.search(sentence[: t.start]):
             gap += 30  # "place in 2023 to 5TH place": "in 2023" modifies what precedes it
         between = sentence[min(t.end, m.end) : max(t.start, m.start)]
         # A clause boundary between figure and date weakens the link.
-        return gap + 40 * len(re.findall(r"[;(]|, and|, but| against ", between))
+        return gap + 40 * len(clause_break.findall(between))
 
     claims = [m for m in mentions if m.kind != "date"]
     usable = [t for t in times if not any(t.start < m.end and m.start < t.end for m in _near(claims, t))]

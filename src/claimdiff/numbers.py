@@ -1,4 +1,4 @@
-"""Reading figures: digits in English and French conventions, and numbers written in words.
+"""Reading figures: digits in each language's conventions (CLDR), and numbers written in words.
 
 Part of the normalize stage; the extract stage uses it to know where a figure ends.
 """
@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from claimdiff.lexicon import number_words
+from claimdiff.lexicon import Lexicon, NumberWords
 
 # Spaces used as thousands separators: plain (French), no-break, narrow no-break, thin.
 GROUP_SPACES = " \u00a0\u202f\u2009"
@@ -39,18 +39,20 @@ class Figure:
     ambiguous: str = ""
 
 
-def parse_digits(text: str, language: str) -> Figure:
+def parse_digits(text: str, lexicon: Lexicon) -> Figure:
     """Read a figure written in digits, deciding separators by language and shape.
 
-    >>> parse_digits("1,000", "en")
+    >>> from claimdiff.lexicon import load_knowledge
+    >>> en, fr = load_knowledge().lexicon("en"), load_knowledge().lexicon("fr")
+    >>> parse_digits("1,000", en)
     Figure(value=Decimal('1000'), decimals=0, ambiguous='')
-    >>> parse_digits("21,3", "en").value
+    >>> parse_digits("21,3", en).value
     Decimal('21.3')
-    >>> parse_digits("1\u202f200,5", "fr").value
+    >>> parse_digits("1\u202f200,5", fr).value
     Decimal('1200.5')
-    >>> parse_digits("1,500", "fr")
+    >>> parse_digits("1,500", fr)
     Figure(value=Decimal('1.500'), decimals=3, ambiguous='1,500 read as a decimal comma (fr)')
-    >>> parse_digits("1.500", "en").ambiguous
+    >>> parse_digits("1.500", en).ambiguous
     '1.500 read as a decimal point (en)'
     """
     raw = text
@@ -68,14 +70,11 @@ def parse_digits(text: str, language: str) -> Figure:
         if len(fraction) != 3 or integer in ("0", ""):
             decimal_mark = mark
         else:
-            # 1,000 / 1.000: the language decides, and the other reading is recorded.
-            thousands_mark = "," if language == "en" else "."
-            decimal_mark = "" if mark == thousands_mark else mark
+            # 1,000 / 1.000: the language's decimal symbol (CLDR) decides; the reading is recorded.
+            decimal_mark = mark if mark == lexicon.decimal_mark else ""
             if decimal_mark:
                 kind = "comma" if mark == "," else "point"
-                ambiguous = f"{raw} read as a decimal {kind} ({language})"
-            elif language not in ("en", "fr"):
-                ambiguous = f"{raw} read with {mark} grouping thousands"
+                ambiguous = f"{raw} read as a decimal {kind} ({lexicon.code})"
     else:
         decimal_mark = ""
     if decimal_mark:
@@ -88,19 +87,20 @@ def parse_digits(text: str, language: str) -> Figure:
 WORD_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 
 
-def split_compound(word: str) -> list[str]:
+def split_compound(word: str, numbers: NumberWords) -> list[str]:
     """Split a hyphenated number word, keeping compounds the lexicon lists whole.
 
-    >>> split_compound("quatre-vingt-dix")
+    >>> from claimdiff.lexicon import load_knowledge
+    >>> split_compound("quatre-vingt-dix", load_knowledge().lexicon("fr").numbers)
     ['quatre-vingt', 'dix']
-    >>> split_compound("twenty-one")
+    >>> split_compound("twenty-one", load_knowledge().lexicon("en").numbers)
     ['twenty', 'one']
     """
     parts = word.lower().split("-")
     out: list[str] = []
     i = 0
     while i < len(parts):
-        if i + 1 < len(parts) and f"{parts[i]}-{parts[i + 1]}" in number_words("fr").cardinals:
+        if i + 1 < len(parts) and f"{parts[i]}-{parts[i + 1]}" in numbers.cardinals:
             out.append(f"{parts[i]}-{parts[i + 1]}")
             i += 2
         else:
@@ -109,26 +109,28 @@ def split_compound(word: str) -> list[str]:
     return out
 
 
-def words_value(words: list[str], language: str) -> float | None:
+def words_value(words: list[str], numbers: NumberWords) -> float | None:
     """Value of a run of number words, or None when the run is not a number.
 
-    >>> words_value(["one", "hundred", "and", "nine", "billion"], "en")
+    >>> from claimdiff.lexicon import load_knowledge
+    >>> en, fr = load_knowledge().lexicon("en").numbers, load_knowledge().lexicon("fr").numbers
+    >>> words_value(["one", "hundred", "and", "nine", "billion"], en)
     109000000000.0
-    >>> words_value(["soixante"], "fr")
+    >>> words_value(["soixante"], fr)
     60.0
-    >>> words_value(["quatre-vingt-dix", "sept"], "fr") is None
+    >>> words_value(["quatre-vingt-dix", "sept"], fr) is None
     False
-    >>> words_value(["deux", "cents", "mille"], "fr")
+    >>> words_value(["deux", "cents", "mille"], fr)
     200000.0
-    >>> words_value(["and"], "en") is None
+    >>> words_value(["and"], en) is None
     True
     """
-    lexicon = number_words(language)
+    lexicon = numbers
     total = 0.0
     current = 0.0
     seen = False
     for raw in words:
-        for word in split_compound(raw):
+        for word in split_compound(raw, numbers):
             if word in lexicon.connectors:
                 continue
             if word in lexicon.articles and not seen:

@@ -12,6 +12,7 @@ from pathlib import Path
 from claimdiff.compare import Discrepancy, compare, sort_discrepancies
 from claimdiff.descriptions import describe_discrepancies, description_claims
 from claimdiff.errors import InputError, MetadataError
+from claimdiff.lexicon import Entity, Knowledge, load_knowledge
 from claimdiff.normalize import Claim, claims_of
 from claimdiff.sources import DEFAULT_MAX_BYTES, Source, build_source, iter_source_paths, load_source
 from claimdiff.subjects import assign_subjects
@@ -26,6 +27,7 @@ class Corpus:
     claims: list[Claim]
     discrepancies: list[Discrepancy] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    knowledge: Knowledge | None = None
 
     @property
     def names(self) -> dict[str, str]:
@@ -37,36 +39,46 @@ def source_name(source: Source) -> str:
     return Path(source.path).name
 
 
-def analyse_source(source: Source) -> list[Claim]:
+def analyse_source(source: Source, knowledge: Knowledge) -> list[Claim]:
     """Extract, normalize and assign subjects to the claims of one source."""
-    claims = claims_of(source) + description_claims(source)
-    assign_subjects(source, [c for c in claims if c.kind != "description"])
+    claims = claims_of(source, knowledge) + description_claims(source, knowledge)
+    assign_subjects(source, [c for c in claims if c.kind != "description"], knowledge)
     return claims
 
 
 # From this many sources on, analysis runs in one process per core (results keep their order).
 PARALLEL_MIN_SOURCES = 64
 _METADATA: dict[Path, dict[str, dict[str, str]]] = {}  # per process: sources.toml by folder
+# The knowledge of the run, set before worker processes fork so that they inherit it.
+_KNOWLEDGE: list[Knowledge] = []
 
 
 def _analyse_path(job: tuple[str, int, bool]) -> tuple[Source | None, list[Claim], list[str]]:
     """Load and analyse one file; the source comes back without its text (claims hold quotes)."""
     path, max_bytes, named = job
+    knowledge = _KNOWLEDGE[0]
     try:
-        source = load_source(Path(path), max_bytes, _METADATA)
+        source = load_source(Path(path), knowledge, max_bytes, _METADATA)
     except InputError as exc:
         if named or isinstance(exc, MetadataError):
             raise
         return None, [], [str(exc)]
-    claims = analyse_source(source)
+    claims = analyse_source(source, knowledge)
     light = replace(source, original="", text="", offsets=[], sentences=[])
     light.raw_digest = source.digest
     return light, claims, list(source.warnings)
 
 
-def _warm_up() -> None:
-    """Load lexicons, models and rates once, before worker processes are forked from this one."""
-    analyse_source(build_source("warm-up.txt", "In 2024, France raised €1 billion, $2 billion and 3 GW.", {}))
+def _warm_up(knowledge: Knowledge) -> None:
+    """Build patterns, models and rates once, before worker processes are forked from this one."""
+    text = "In 2024, France raised €1 billion, $2 billion and 3 GW."
+    for code in knowledge.languages:
+        analyse_source(build_source("warm-up.txt", text, knowledge, {"language": code}), knowledge)
+
+
+def knowledge_for(entities: Iterable[Entity] = ()) -> Knowledge:
+    """The built-in knowledge plus a corpus's own entities."""
+    return load_knowledge().with_entities(entities)
 
 
 def load_corpus(
@@ -74,8 +86,11 @@ def load_corpus(
     max_bytes: int = DEFAULT_MAX_BYTES,
     progress: Callable[[int, int], None] | None = None,
     compare_claims: bool = True,
+    knowledge: Knowledge | None = None,
 ) -> Corpus:
-    """Run every stage over ``paths``."""
+    """Run every stage over ``paths`` (with the built-in knowledge unless one is given)."""
+    knowledge = knowledge or knowledge_for()
+    _KNOWLEDGE[:] = [knowledge]
     warnings: list[str] = []
     paths = list(paths)
     named = {str(Path(p)) for p in paths if Path(p).is_file()}
@@ -83,7 +98,7 @@ def load_corpus(
     _METADATA.clear()
     workers = min(os.cpu_count() or 1, 8)
     if len(jobs) >= PARALLEL_MIN_SOURCES and workers > 1:
-        _warm_up()
+        _warm_up(knowledge)
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
             chunk = max(8, len(jobs) // (workers * 16))
             results = list(_progressing(pool.map(_analyse_path, jobs, chunksize=chunk), len(jobs), progress))
@@ -92,9 +107,9 @@ def load_corpus(
     sources = [source for source, _, _ in results if source is not None]
     claims = [claim for _, found, _ in results for claim in found]
     warnings.extend(w for _, _, found in results for w in found)
-    corpus = Corpus(sources, claims, warnings=warnings)
+    corpus = Corpus(sources, claims, warnings=warnings, knowledge=knowledge)
     if compare_claims:
-        corpus.discrepancies = find_discrepancies(claims, corpus.names)
+        corpus.discrepancies = find_discrepancies(claims, corpus.names, knowledge)
     return corpus
 
 
@@ -109,6 +124,11 @@ def _progressing(
         yield result
 
 
-def find_discrepancies(claims: list[Claim], names: dict[str, str]) -> list[Discrepancy]:
-    found = compare(claims, names) + describe_discrepancies(claims, names) + sum_discrepancies(claims, names)
+def find_discrepancies(claims: list[Claim], names: dict[str, str], knowledge: Knowledge) -> list[Discrepancy]:
+    """Every discrepancy among ``claims``: contradictions and scopes, descriptions, sums."""
+    found = (
+        compare(claims, knowledge.entities, names)
+        + describe_discrepancies(claims, names, knowledge)
+        + sum_discrepancies(claims, names, knowledge)
+    )
     return sort_discrepancies(found)

@@ -21,7 +21,7 @@ import jinja2
 from claimdiff import __version__
 from claimdiff.compare import RATIO_LIMIT, Discrepancy
 from claimdiff.descriptions import SIMILARITY_THRESHOLD
-from claimdiff.lexicon import currencies
+from claimdiff.lexicon import load_knowledge
 from claimdiff.normalize import MAX_RELATIVE_PRECISION, Claim
 from claimdiff.pipeline import Corpus, source_name
 from claimdiff.values import describe_original, describe_value
@@ -124,6 +124,8 @@ def split_quote(claim: Claim) -> tuple[str, str, str]:
 def render_report(corpus: Corpus, timestamp: bool = False) -> str:
     """The report page for an analysed corpus."""
     names = corpus.names
+    knowledge = corpus.knowledge or load_knowledge()
+    money = knowledge.lexicon(knowledge.settings.output_language).currencies
     counts = Counter(c.source for c in corpus.claims)
     titles = {s.path: s.metadata.get("title", "") for s in corpus.sources}
     script = resources.files("claimdiff.templates").joinpath("report.js").read_text(encoding="utf-8")
@@ -164,9 +166,9 @@ def render_report(corpus: Corpus, timestamp: bool = False) -> str:
         script=script,
         script_hash=digest,
         parameters={
-            "base currency": currencies().base,
+            "base currency": money.base,
             "FX": "ECB reference rate of the claim's period end, else of the source's published date; "
-            f"converted amounts widened by ±{currencies().fx_uncertainty:.0%}",
+            f"converted amounts widened by ±{money.fx_uncertainty:.0%}",
             "precision": f"half a unit of the last stated digit, at most ±{MAX_RELATIVE_PRECISION:.0%}",
             "pairing": "same metric, entity (or the entity it is part of), topic and period; "
             f"values within ×{RATIO_LIMIT:g}",

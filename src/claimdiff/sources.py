@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from claimdiff.errors import InputError, MetadataError
-from claimdiff.lexicon import abbreviations
+from claimdiff.lexicon import Knowledge
 
 SOURCE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 METADATA_FILE = "sources.toml"
@@ -198,7 +198,7 @@ def read_metadata(folder: Path) -> dict[str, dict[str, str]]:
 
 
 def load_sources(
-    paths: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES, warnings: list[str] | None = None
+    paths: Iterable[str], knowledge: Knowledge, max_bytes: int = DEFAULT_MAX_BYTES, warnings: list[str] | None = None
 ) -> list[Source]:
     """Load every source named by ``paths``; problems with one file become warnings.
 
@@ -211,7 +211,7 @@ def load_sources(
     sources = []
     for path in iter_source_paths(paths, warnings):
         try:
-            sources.append(load_source(path, max_bytes, metadata_cache))
+            sources.append(load_source(path, knowledge, max_bytes, metadata_cache))
         except InputError as exc:
             if str(path) in named or isinstance(exc, MetadataError):
                 raise
@@ -223,6 +223,7 @@ def load_sources(
 
 def load_source(
     path: Path,
+    knowledge: Knowledge,
     max_bytes: int = DEFAULT_MAX_BYTES,
     metadata_cache: dict[Path, dict[str, dict[str, str]]] | None = None,
 ) -> Source:
@@ -241,7 +242,7 @@ def load_source(
     metadata = dict(cache[path.parent].get(path.name, {}))
     if path.suffix.lower() in (".html", ".htm"):
         warnings.append(f"{path}: HTML read as text; markup is left in place")
-    source = build_source(str(path), text, metadata, encoding, warnings)
+    source = build_source(str(path), text, knowledge, metadata, encoding, warnings)
     source.raw_digest = hashlib.sha256(data).hexdigest()
     return source
 
@@ -257,6 +258,7 @@ def file_digest(path: Path) -> str:
 def build_source(
     path: str,
     text: str,
+    knowledge: Knowledge,
     metadata: dict[str, str] | None = None,
     encoding: str = "utf-8",
     warnings: list[str] | None = None,
@@ -264,40 +266,39 @@ def build_source(
     """Build a :class:`Source` from already decoded text (what tests and fuzzers use)."""
     metadata = dict(metadata or {})
     clean, offsets = repair(text)
-    language = metadata.get("language") or detect_language(clean)
+    settings = knowledge.settings
+    language = metadata.get("language") or detect_language(clean, settings.detectable, settings.default_language)
     source = Source(path, text, clean, offsets, language, metadata, encoding, list(warnings or []))
     if not clean.strip():
         source.warnings.append(f"{path}: empty, no claims")
-    source.sentences = split_sentences(clean, language)
+    source.sentences = split_sentences(clean, knowledge.lexicon(language).abbreviations)
     return source
 
 
 # --- language -------------------------------------------------------------------------------
 
-DETECTABLE = ("en", "fr", "de", "es", "it", "nl", "pt")
 
+def detect_language(text: str, candidates: tuple[str, ...], default: str) -> str:
+    """Guess the language of ``text`` among ``candidates`` with py3langid (offline model).
 
-def detect_language(text: str) -> str:
-    """Guess the language of ``text`` with py3langid (offline, bundled model).
-
-    >>> detect_language("Le gouvernement a annoncé un plan de soutien aux entreprises.")
+    >>> detect_language("Le gouvernement a annoncé un plan de soutien aux entreprises.", ("en", "fr"), "en")
     'fr'
     """
     sample = text[:20000]
     if sum(c.isalpha() for c in sample) < 20:
-        return "en"
-    return str(_identifier().classify(sample)[0])
+        return default
+    return str(_identifier(candidates).classify(sample)[0])
 
 
-@cache
-def _identifier() -> Any:
+@cache  # the model, not data of ours: loading it costs a fifth of a second
+def _identifier(candidates: tuple[str, ...]) -> Any:
     from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
 
     identifier = _cached_identifier(LanguageIdentifier, MODEL_DIR / MODEL_FILE)
     if identifier is None:
         identifier = LanguageIdentifier.from_model_file(MODEL_FILE)
         _save_identifier(identifier, MODEL_DIR / MODEL_FILE)
-    identifier.set_languages(list(DETECTABLE))
+    identifier.set_languages(list(candidates))
     return identifier
 
 
@@ -468,11 +469,11 @@ _LABEL = re.compile(r"^\s*(?:[→•▪►\-–—*]\s*)?([^\n:]{2,60}?)\s*(?:\(
 MAX_SENTENCE_CHARS = 2000
 
 
-def split_sentences(text: str, language: str) -> list[Sentence]:
+def split_sentences(text: str, abbreviations: frozenset[str]) -> list[Sentence]:
     """Split repaired text into sentences, joining wrapped lines and keeping headings apart."""
     sentences: list[Sentence] = []
     for start, end, heading in _blocks(text):
-        for sentence in _split_block(text, start, end, heading, language):
+        for sentence in _split_block(text, start, end, heading, abbreviations):
             sentences.extend(_bounded(text, sentence))
     return sentences
 
@@ -531,8 +532,7 @@ def _is_heading(line: str) -> bool:
     return len(letters) >= 4 and sum(c.isupper() for c in letters) / len(letters) > 0.8
 
 
-def _split_block(text: str, start: int, end: int, heading: bool, language: str) -> list[Sentence]:
-    abbreviations_ = abbreviations(language)
+def _split_block(text: str, start: int, end: int, heading: bool, abbreviations_: frozenset[str]) -> list[Sentence]:
     block = text[start:end]
     label_match = _LABEL.match(block)
     label = label_match.group(1).strip() if label_match else ""

@@ -11,26 +11,25 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
-from functools import cache
 from pathlib import Path
 
 from claimdiff.compare import Discrepancy
-from claimdiff.lexicon import alternation, part_words
+from claimdiff.lexicon import EntityTable, Knowledge, Lexicon, alternation
 from claimdiff.normalize import Claim
-from claimdiff.subjects import lineage
 from claimdiff.values import describe_value, format_money
 
 LINES_AFTER = 8  # how far below a total its parts may stand
 MAX_PARTS = 4
 
 
-@cache
-def _part_words() -> re.Pattern[str]:
-    return re.compile(r"(?<!\w)(?:" + alternation(part_words()) + r")(?!\w)", re.I)
+def _part_words(lexicon: Lexicon) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)(?:" + alternation(lexicon.parts) + r")(?!\w)", re.I)
 
 
-def _related(total: Claim, part: Claim) -> bool:
-    return bool(part.entity) and (part.entity in lineage(total.entity) or total.entity in lineage(part.entity))
+def _related(total: Claim, part: Claim, entities: EntityTable) -> bool:
+    if not part.entity:
+        return False
+    return part.entity in entities.lineage(total.entity) or total.entity in entities.lineage(part.entity)
 
 
 def _amount(claim: Claim) -> float | None:
@@ -38,7 +37,7 @@ def _amount(claim: Claim) -> float | None:
     return claim.high if claim.high is not None else claim.value
 
 
-def sum_discrepancies(claims: list[Claim], names: dict[str, str]) -> list[Discrepancy]:
+def sum_discrepancies(claims: list[Claim], names: dict[str, str], knowledge: Knowledge) -> list[Discrepancy]:
     by_source: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
         if claim.kind == "money" and "/" not in claim.unit and claim.entity:
@@ -47,25 +46,29 @@ def sum_discrepancies(claims: list[Claim], names: dict[str, str]) -> list[Discre
     for source in sorted(by_source):
         ordered = sorted(by_source[source], key=lambda c: (c.line, c.column))
         for index, total in enumerate(ordered):
-            parts = _parts(total, ordered[index + 1 :])
+            parts = _parts(total, ordered[index + 1 :], knowledge)
             if parts:
                 out.append(_discrepancy(total, parts, names))
     return out
 
 
-def _parts(total: Claim, following: list[Claim]) -> list[Claim]:
+def _parts(total: Claim, following: list[Claim], knowledge: Knowledge) -> list[Claim]:
     """The shortest run of following amounts that reaches the total, if it is itemised."""
     parts: list[Claim] = []
     for claim in following:
         if claim.line - total.line > LINES_AFTER or len(parts) == MAX_PARTS:
             break
-        if not _related(total, claim) or claim.value >= total.value or claim.sentence == total.sentence:
+        if (
+            not _related(total, claim, knowledge.entities)
+            or claim.value >= total.value
+            or claim.sentence == total.sentence
+        ):
             continue
         parts.append(claim)
         amounts = [_amount(p) for p in parts]
         if len(parts) >= 2 and None not in amounts and sum(amounts) >= total.value * 0.95:  # type: ignore[arg-type]
             break
-    marked = any(_part_words().search(p.sentence) for p in parts)
+    marked = any(knowledge.lexicon(p.language).compiled("parts", _part_words).search(p.sentence) for p in parts)
     return parts if len(parts) >= 2 and marked else []
 
 

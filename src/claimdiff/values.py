@@ -6,6 +6,7 @@ from functools import lru_cache
 
 from babel.numbers import get_currency_symbol
 
+from claimdiff.lexicon.common import output_language
 from claimdiff.normalize import Claim, registry
 
 QUALIFIER_WORDS = {
@@ -47,7 +48,7 @@ def format_money(value: float, code: str) -> str:
 
 @lru_cache(maxsize=64)
 def _symbol(code: str) -> str:
-    return get_currency_symbol(code, locale="en")
+    return get_currency_symbol(code, locale=output_language())
 
 
 @lru_cache(maxsize=4096)

@@ -1,0 +1,339 @@
+"""What claimdiff knows of languages and of the world, loaded once from ``claimdiff/data``.
+
+:func:`load_knowledge` reads every table, validates it (a problem raises
+:class:`~claimdiff.errors.LexiconError` naming the file and line) and returns a
+:class:`Knowledge`: one :class:`Lexicon` per supported language (a folder ``data/<code>/``)
+and the entity table. The pipeline builds it once and passes it to every stage; nothing here
+is cached at module level, so tests can build a tiny knowledge of their own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from babel.numbers import get_decimal_symbol
+
+from claimdiff.lexicon.common import (
+    QUALIFIER_KINDS,
+    CurrencyCodes,
+    CurrencySurface,
+    Scale,
+    Settings,
+    UnitSurface,
+    UnitTable,
+    check_units,
+    load_currency_codes,
+    load_scales,
+    load_settings,
+    load_unit_table,
+)
+from claimdiff.lexicon.entities import ENTITY_KINDS, Entity, EntityTable, entities_from, load_entities
+from claimdiff.lexicon.files import COMMON, DataFile, data_text, language_folders, parse, read
+from claimdiff.lexicon.language import (
+    FunctionWords,
+    Grammar,
+    LocalNames,
+    MetricWords,
+    NumberWords,
+    QualifierPhrases,
+    TimeWords,
+    load_abbreviations,
+    load_events,
+    load_function_words,
+    load_grammar,
+    load_local_names,
+    load_metric_words,
+    load_numbers,
+    load_qualifier_phrases,
+    load_time,
+    merge_grammar,
+)
+
+__all__ = [
+    "ENTITY_KINDS",
+    "QUALIFIER_KINDS",
+    "Currencies",
+    "CurrencySurface",
+    "DataFile",
+    "Entity",
+    "EntityTable",
+    "FunctionWords",
+    "Grammar",
+    "Knowledge",
+    "Lexicon",
+    "MetricWords",
+    "NumberWords",
+    "Qualifiers",
+    "Scale",
+    "TimeWords",
+    "UnitSurface",
+    "Units",
+    "alternation",
+    "data_text",
+    "entities_from",
+    "load_knowledge",
+    "parse",
+    "read",
+]
+
+T = TypeVar("T")
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of literal words, longest first, ties in a fixed order.
+
+    >>> alternation(["bn", "billion", "Md"])
+    'billion|Md|bn'
+    """
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+@dataclass(frozen=True)
+class Currencies:
+    base: str
+    fx_uncertainty: float
+    codes: tuple[str, ...]
+    surfaces: tuple[CurrencySurface, ...]
+    prefix_symbols: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Qualifiers:
+    """Qualifier phrases a text is read with: symbols, its language's, then the others'."""
+
+    before: dict[str, str]
+    after: dict[str, str]
+    approx_band: float
+    spans: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Units:
+    surfaces: tuple[UnitSurface, ...]
+    per: tuple[str, ...]
+    substances: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, eq=False)
+class Lexicon:
+    """Everything the stages need to read text of one language.
+
+    Tables that sources mix across languages (scale words, currency and unit names,
+    qualifiers, most grammar) hold the text's own language first, then the others'.
+    """
+
+    code: str
+    numbers: NumberWords
+    scales: tuple[Scale, ...]
+    currencies: Currencies
+    qualifiers: Qualifiers
+    units: Units
+    time: TimeWords
+    abbreviations: frozenset[str]
+    function_words: FunctionWords
+    events: dict[str, str]
+    metrics: MetricWords
+    parts: tuple[str, ...]
+    grammar: Grammar
+    ordinal_suffixes: tuple[str, ...]
+    decimal_mark: str
+    _memo: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    def compiled(self, key: str, build: Callable[[Lexicon], T]) -> T:
+        """What ``build`` makes of this lexicon (regexes, indexes), built once per lexicon."""
+        if key not in self._memo:
+            self._memo[key] = build(self)
+        return self._memo[key]  # type: ignore[no-any-return]
+
+
+@dataclass(frozen=True, eq=False)
+class Knowledge:
+    """Every language's lexicon, the settings, and the entities known by name."""
+
+    languages: dict[str, Lexicon]
+    settings: Settings
+    entities: EntityTable
+    units_table: UnitTable
+    named_units: dict[str, str]
+    _memo: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    def check_units(self, parse: Callable[[str], object]) -> None:
+        """Check once that pint parses every unit the tables name (a LexiconError if not)."""
+        self.compiled("units checked", lambda k: check_units(k.units_table, k.named_units, parse))
+
+    def lexicon(self, code: str) -> Lexicon:
+        """The lexicon of ``code``, or the default language's for a language with no folder."""
+        return self.languages.get(code) or self.languages[self.settings.default_language]
+
+    def supports(self, code: str) -> bool:
+        return code in self.languages
+
+    def compiled(self, key: str, build: Callable[[Knowledge], T]) -> T:
+        if key not in self._memo:
+            self._memo[key] = build(self)
+        return self._memo[key]  # type: ignore[no-any-return]
+
+    def with_entities(self, extra: Iterable[Entity]) -> Knowledge:
+        """The same knowledge with a corpus's own entities added (theirs win on shared aliases)."""
+        extra = tuple(extra)
+        if not extra:
+            return self
+        table = EntityTable(extra + self.entities.entities)
+        return Knowledge(self.languages, self.settings, table, self.units_table, self.named_units)
+
+
+@dataclass(frozen=True)
+class _LanguageTables:
+    numbers: NumberWords
+    scales: tuple[Scale, ...]
+    qualifiers: QualifierPhrases
+    time: TimeWords
+    abbreviations: tuple[str, ...]
+    function_words: FunctionWords
+    events: dict[str, str]
+    metrics: MetricWords
+    names: LocalNames
+    grammar: Grammar
+
+
+def _language_tables(code: str) -> _LanguageTables:
+    return _LanguageTables(
+        numbers=load_numbers(code),
+        scales=load_scales(f"{code}/scales.toml"),
+        qualifiers=load_qualifier_phrases(f"{code}/qualifiers.toml", QUALIFIER_KINDS, with_spans=True),
+        time=load_time(code),
+        abbreviations=load_abbreviations(f"{code}/sentences.toml"),
+        function_words=load_function_words(code),
+        events=load_events(code),
+        metrics=load_metric_words(code),
+        names=load_local_names(code),
+        grammar=load_grammar(code),
+    )
+
+
+def load_knowledge(entities: Iterable[Entity] = ()) -> Knowledge:
+    """Read and validate every table; ``entities`` are a corpus's own cast.
+
+    The pint unit names are checked by :meth:`Knowledge.check_units` when pint is first needed.
+    """
+    codes = language_folders()
+    settings = load_settings(codes)
+    tables = {code: _language_tables(code) for code in codes}
+    money = load_currency_codes()
+    unit_table = load_unit_table()
+    common_scales = load_scales(f"{COMMON}/scales.toml")
+    symbols = read(f"{COMMON}/qualifiers.toml")
+    common_qualifiers = load_qualifier_phrases(f"{COMMON}/qualifiers.toml", QUALIFIER_KINDS, with_spans=False)
+    band = symbols.section("bands").number("approx", 0.1)
+    common_abbreviations = load_abbreviations(f"{COMMON}/sentences.toml")
+    languages = {}
+    for code in codes:
+        order = [code, *(other for other in codes if other != code)]
+        own = tables[code]
+        languages[code] = Lexicon(
+            code=code,
+            numbers=own.numbers,
+            scales=common_scales + tuple(s for c in order for s in tables[c].scales),
+            currencies=_currencies(money, [tables[c].names for c in order], order),
+            qualifiers=_qualifiers(common_qualifiers, [tables[c].qualifiers for c in order], band),
+            units=_units(unit_table, [tables[c].names for c in order]),
+            time=own.time,
+            abbreviations=frozenset(common_abbreviations + own.abbreviations),
+            function_words=own.function_words,
+            events=own.events,
+            metrics=own.metrics,
+            parts=tuple(dict.fromkeys(w.lower() for c in order for w in tables[c].metrics.parts)),
+            grammar=merge_grammar(own.grammar, [tables[c].grammar for c in order[1:]]),
+            ordinal_suffixes=tuple(dict.fromkeys(s for c in order for s in tables[c].numbers.ordinal_suffixes)),
+            decimal_mark=get_decimal_symbol(code),
+        )
+    world = EntityTable(tuple(entities) + load_entities())
+    named = {unit: f"{code}/units.toml" for code in codes for unit in tables[code].names.unit_named.values()}
+    return Knowledge(languages, settings, world, unit_table, named)
+
+
+def _currencies(money: CurrencyCodes, names: list[LocalNames], order: list[str]) -> Currencies:
+    from babel import Locale
+    from babel.numbers import get_currency_name, get_currency_symbol
+
+    surfaces: dict[str, CurrencySurface] = {}
+
+    def add(surface: str, code: str, case_sensitive: bool, ambiguous: bool = False) -> None:
+        key = surface if case_sensitive else surface.lower()
+        if key not in surfaces:
+            surfaces[key] = CurrencySurface(surface, code, ambiguous, case_sensitive)
+
+    for written in money.symbols:
+        add(written.surface, written.code, True, written.ambiguous)
+    for local in names:
+        for code, words in local.currency_names.items():
+            if code not in money.codes:
+                raise LexiconError_(f"currency names for {code}, which common/currencies.toml does not list")
+            for word in words:
+                add(word, code, False, word in local.currency_ambiguous)
+    # CLDR knows the names and local symbols in every language; prefer it over hand-written copies.
+    for language in order:
+        for code in money.codes:
+            for count in (1, 2):
+                add(get_currency_name(code, count=count, locale=language), code, False)
+            symbol = get_currency_symbol(code, locale=Locale.parse(language))
+            if symbol != code and len(symbol) > 1:
+                add(symbol, code, True)
+    return Currencies(money.base, money.fx_uncertainty, money.codes, tuple(surfaces.values()), money.prefix_symbols)
+
+
+def LexiconError_(message: str) -> Exception:  # noqa: N802 - reads as the error it builds
+    from claimdiff.errors import LexiconError
+
+    return LexiconError(f"data: {message}")
+
+
+def _qualifiers(symbols: QualifierPhrases, languages: list[QualifierPhrases], band: float) -> Qualifiers:
+    before: dict[str, str] = {}
+    after: dict[str, str] = {}
+    for table in (symbols, *languages):
+        for phrase, kind in table.before:
+            before.setdefault(phrase, kind)
+        for phrase, kind in table.after:
+            after.setdefault(phrase, kind)
+    return Qualifiers(before, after, band, frozenset(languages[0].spans))
+
+
+def _units(table: UnitTable, names: list[LocalNames]) -> Units:
+    out: dict[tuple[str, bool], UnitSurface] = {}
+    entries = {entry.pint: entry for entry in table.entries}
+
+    def add(surface: str, pint_unit: str, case_sensitive: bool, canonical: str, metric: str) -> None:
+        key = (surface if case_sensitive else surface.lower(), case_sensitive)
+        out.setdefault(key, UnitSurface(surface, pint_unit, canonical, metric, case_sensitive))
+
+    for entry in table.entries:
+        for symbol in entry.symbols:
+            add(symbol, entry.pint, not entry.nocase, entry.pint, entry.metric)
+            for prefix in entry.prefixes:
+                add(prefix + symbol, table.prefixes[prefix] + entry.pint, not entry.nocase, entry.pint, entry.metric)
+        for surface, pint_unit in entry.surfaces.items():
+            add(surface, pint_unit, True, entry.pint, entry.metric)
+    for local in names:
+        for pint_unit, words in local.unit_names.items():
+            named = entries.get(pint_unit)
+            if named is None:
+                raise LexiconError_(f"unit names for {pint_unit!r}, which common/units.toml does not list")
+            for name in words:
+                add(name, named.pint, False, named.pint, named.metric)
+                for prefix in named.prefixes:
+                    spelled = table.prefix_names[table.prefixes[prefix]]
+                    add(spelled + name.lower(), table.prefixes[prefix] + named.pint, False, named.pint, named.metric)
+        for surface, pint_unit in local.unit_named.items():
+            # The entry a prefixed unit belongs to: "milliliter" to "liter", "kilometer" to "meter".
+            owner = next(
+                (e for e in table.entries if pint_unit in (e.pint, *e.surfaces.values())),
+                next((e for e in table.entries if pint_unit.endswith(e.pint)), None),
+            )
+            canonical = owner.pint if owner else pint_unit
+            add(surface, pint_unit, False, canonical, owner.metric if owner else "")
+    per = tuple(dict.fromkeys((*table.per, *(w for local in names for w in local.unit_per))))
+    return Units(tuple(out.values()), per, table.substances)

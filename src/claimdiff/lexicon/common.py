@@ -1,0 +1,212 @@
+"""Tables shared by every language: currencies, units, scale abbreviations, settings."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from claimdiff.lexicon.files import COMMON, DataFile, read
+
+QUALIFIER_KINDS = ("exact", "approx", "at_least", "more_than", "up_to", "less_than")
+
+
+@dataclass(frozen=True)
+class Settings:
+    default_language: str
+    output_language: str
+    detectable: tuple[str, ...]
+
+
+def output_language() -> str:
+    """The language explanations and reports are written in (``common/settings.toml``)."""
+    return read(f"{COMMON}/settings.toml").text_value("output_language")
+
+
+def load_settings(languages: tuple[str, ...]) -> Settings:
+    file = read(f"{COMMON}/settings.toml")
+    file.only("default_language", "output_language", "detectable")
+    settings = Settings(
+        file.text_value("default_language", choices=languages),
+        file.text_value("output_language", choices=languages),
+        file.words("detectable"),
+    )
+    return settings
+
+
+@dataclass(frozen=True)
+class Scale:
+    """A scale word written after a figure (``bn``, ``milliards``)."""
+
+    word: str
+    factor: float
+    money_only: bool
+    case_sensitive: bool
+
+
+def load_scales(name: str, case_sensitive_default: bool = False) -> tuple[Scale, ...]:
+    file = read(name)
+    file.only("scale")
+    out = []
+    for entry in file.entries("scale"):
+        entry.only("words", "factor", "money_only", "case_sensitive")
+        factor = entry.number("factor", 0.0)
+        words = entry.words("words")
+        if factor <= 0:
+            raise file.error(words[0] if words else "factor", "factor must be positive")
+        flags = {key: entry.table.get(key, False) for key in ("money_only", "case_sensitive")}
+        for key, value in flags.items():
+            if not isinstance(value, bool):
+                raise file.error(key, f"{key!r} must be true or false")
+        for word in words:
+            out.append(Scale(word, factor, flags["money_only"], flags["case_sensitive"] or case_sensitive_default))
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class CurrencySurface:
+    """One way of writing a currency: a symbol, code or name."""
+
+    surface: str
+    code: str
+    ambiguous: bool
+    case_sensitive: bool
+
+
+@dataclass(frozen=True)
+class CurrencyCodes:
+    """The language-neutral part of the currency table."""
+
+    base: str
+    fx_uncertainty: float
+    prefix_symbols: frozenset[str]
+    codes: tuple[str, ...]
+    symbols: tuple[CurrencySurface, ...]
+
+
+def load_currency_codes() -> CurrencyCodes:
+    from babel.numbers import list_currencies
+
+    file = read(f"{COMMON}/currencies.toml")
+    file.only("settings", "currency")
+    settings = file.section("settings")
+    settings.only("base", "fx_uncertainty", "prefix_symbols")
+    codes: list[str] = []
+    symbols: list[CurrencySurface] = []
+    for entry in file.entries("currency"):
+        entry.only("code", "symbols", "ambiguous")
+        code = entry.text_value("code")
+        if not re.fullmatch(r"[A-Z]{3}", code) or code not in list_currencies():
+            raise file.error(code, f"not an ISO 4217 code known to CLDR: {code!r}")
+        if code in codes:
+            raise file.error(code, f"currency {code} is listed twice")
+        codes.append(code)
+        ambiguous = set(entry.words("ambiguous", required=False))
+        symbols.extend(CurrencySurface(s, code, s in ambiguous, True) for s in entry.words("symbols"))
+    base = settings.text_value("base")
+    if base not in codes:
+        raise file.error("base", f"base currency {base!r} is not listed")
+    return CurrencyCodes(
+        base=base,
+        fx_uncertainty=settings.number("fx_uncertainty", 0.02),
+        prefix_symbols=frozenset(settings.words("prefix_symbols", required=False)),
+        codes=tuple(codes),
+        symbols=tuple(symbols),
+    )
+
+
+@dataclass(frozen=True)
+class UnitSurface:
+    """A unit as written (``GW``) and the pint unit it stands for (``gigawatt``)."""
+
+    surface: str
+    pint: str
+    canonical: str
+    metric: str
+    case_sensitive: bool
+
+
+@dataclass(frozen=True)
+class UnitEntry:
+    """One unit of ``common/units.toml``: its symbols, prefixes and what it measures."""
+
+    pint: str
+    symbols: tuple[str, ...]
+    prefixes: tuple[str, ...]
+    surfaces: dict[str, str]
+    nocase: bool
+    metric: str
+
+
+@dataclass(frozen=True)
+class UnitTable:
+    entries: tuple[UnitEntry, ...]
+    prefixes: dict[str, str]
+    prefix_names: dict[str, str]
+    per: tuple[str, ...]
+    substances: dict[str, str]
+
+
+def load_unit_table() -> UnitTable:
+    """Read ``common/units.toml`` (its pint names are checked by :func:`check_units`)."""
+    file = read(f"{COMMON}/units.toml")
+    file.only("per", "prefixes", "prefix_names", "unit", "substance")
+    prefixes = _strings(file.section("prefixes"))
+    prefix_names = _strings(file.section("prefix_names"))
+    entries: list[UnitEntry] = []
+    seen: set[str] = set()
+    for entry in file.entries("unit"):
+        entry.only("pint", "symbols", "prefixes", "surfaces", "nocase", "metric")
+        pint_unit = entry.text_value("pint")
+        if pint_unit in seen:
+            raise file.error(f'"{pint_unit}"', f"unit {pint_unit!r} is listed twice")
+        seen.add(pint_unit)
+        allowed = entry.words("prefixes", required=False)
+        for prefix in allowed:
+            if prefix not in prefixes:
+                raise file.error(pint_unit, f"unknown prefix {prefix!r}")
+        surfaces = _strings(entry.section("surfaces", required=False))
+        entries.append(
+            UnitEntry(
+                pint=pint_unit,
+                symbols=entry.words("symbols", required=False),
+                prefixes=allowed,
+                surfaces=surfaces,
+                nocase=bool(entry.table.get("nocase", False)),
+                metric=entry.text_value("metric", ""),
+            )
+        )
+    substances: dict[str, str] = {}
+    for entry in file.entries("substance", required=False):
+        entry.only("words", "pint_suffix")
+        suffix = entry.text_value("pint_suffix")
+        substances.update((word, suffix) for word in entry.words("words"))
+    return UnitTable(tuple(entries), prefixes, prefix_names, file.words("per"), substances)
+
+
+def check_units(table: UnitTable, names: dict[str, str], parse: Callable[[str], object]) -> None:
+    """Every pint unit the tables name must parse, else figures in it would silently vanish.
+
+    ``names`` maps a unit named in a language file to that file's label.
+    """
+    file = read(f"{COMMON}/units.toml")
+    for entry in table.entries:
+        prefixed = [table.prefixes[p] + entry.pint for p in entry.prefixes]
+        for name in (entry.pint, *entry.surfaces.values(), *prefixed):
+            _check_unit(file, name, parse)
+    for name, label in names.items():
+        _check_unit(read(label), name, parse)
+
+
+def _check_unit(file: DataFile, name: str, parse: Callable[[str], object]) -> None:
+    try:
+        parse(name)
+    except Exception:  # pint raises several error classes for an unknown name
+        raise file.error(f'"{name}"', f"pint does not know the unit {name!r}") from None
+
+
+def _strings(file: DataFile) -> dict[str, str]:
+    for key, value in file.table.items():
+        if not isinstance(value, str):
+            raise file.error(key, f"{key!r} must be a string")
+    return dict(file.table)

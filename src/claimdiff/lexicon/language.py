@@ -1,0 +1,286 @@
+"""The tables of one language folder (``claimdiff/data/<lang>/``), validated on load."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+from claimdiff.lexicon.files import DataFile, read
+
+
+@dataclass(frozen=True)
+class NumberWords:
+    """Number words of one language (see ``data/<lang>/numbers.toml``)."""
+
+    cardinals: dict[str, float]
+    hundreds: dict[str, float]
+    scales: dict[str, float]
+    connectors: frozenset[str]
+    articles: frozenset[str]
+    ordinals: dict[str, int]
+    fractions: dict[str, float]
+    multipliers: dict[str, float]
+    approximate: dict[str, float]
+    factor_phrases: tuple[str, ...]
+    ordinal_suffixes: tuple[str, ...]
+    rank_context: tuple[str, ...]
+
+    def is_number_word(self, word: str) -> bool:
+        return word in self.cardinals or word in self.hundreds or word in self.scales
+
+
+def load_numbers(code: str) -> NumberWords:
+    file = read(f"{code}/numbers.toml")
+    keys = [f.name for f in fields(NumberWords)]
+    file.only(*keys)
+
+    def lower(key: str) -> dict[str, float]:
+        return {w.lower(): v for w, v in file.numbers(key).items()}
+
+    return NumberWords(
+        cardinals=lower("cardinals"),
+        hundreds=lower("hundreds"),
+        scales=lower("scales"),
+        connectors=frozenset(w.lower() for w in file.words("connectors")),
+        articles=frozenset(w.lower() for w in file.words("articles")),
+        ordinals={w: int(v) for w, v in lower("ordinals").items()},
+        fractions=lower("fractions"),
+        multipliers=lower("multipliers"),
+        approximate=lower("approximate"),
+        factor_phrases=file.words("factor_phrases", required=False),
+        ordinal_suffixes=file.words("ordinal_suffixes"),
+        rank_context=file.words("rank_context"),
+    )
+
+
+@dataclass(frozen=True)
+class QualifierPhrases:
+    """(phrase, kind) pairs written before and after a figure, in table order."""
+
+    before: tuple[tuple[str, str], ...]
+    after: tuple[tuple[str, str], ...]
+    spans: tuple[str, ...]
+
+
+def load_qualifier_phrases(name: str, kinds: tuple[str, ...], with_spans: bool) -> QualifierPhrases:
+    file = read(name)
+    file.only("before", "after", *(("spans",) if with_spans else ("bands",)))
+    sides = []
+    for side in ("before", "after"):
+        pairs: list[tuple[str, str]] = []
+        for entry in file.entries(side):
+            entry.only("phrases", "kind")
+            kind = entry.text_value("kind", choices=kinds)
+            pairs.extend((phrase.lower(), kind) for phrase in entry.words("phrases"))
+        sides.append(tuple(pairs))
+    spans = file.words("spans") if with_spans else ()
+    return QualifierPhrases(sides[0], sides[1], tuple(w.lower() for w in spans))
+
+
+@dataclass(frozen=True)
+class TimeWords:
+    months: dict[str, int]
+    seasons: dict[str, tuple[int, int]]
+    at: tuple[str, ...]
+    since: tuple[str, ...]
+    by: tuple[str, ...]
+    quarters: tuple[str, ...]
+
+
+def load_time(code: str) -> TimeWords:
+    from babel import Locale
+
+    file = read(f"{code}/time.toml")
+    file.only("months", "seasons", "at", "since", "by", "quarters")
+    months = {k.lower(): int(v) for k, v in file.numbers("months").items()}
+    # CLDR month names in both widths complete the hand-written abbreviations.
+    locale = Locale.parse(code)
+    for width in ("wide", "abbreviated"):
+        for number, name in locale.months["format"][width].items():
+            months.setdefault(name.lower().rstrip("."), number)
+    seasons = {}
+    for name, span in file.section("seasons").table.items():
+        if not (isinstance(span, list) and len(span) == 2 and all(isinstance(m, int) for m in span)):
+            raise file.error(name, f"season {name!r} must be [first month, last month]")
+        seasons[name.lower()] = (int(span[0]), int(span[1]))
+    return TimeWords(
+        months=months,
+        seasons=seasons,
+        at=file.words("at"),
+        since=file.words("since"),
+        by=file.words("by"),
+        quarters=file.words("quarters"),
+    )
+
+
+@dataclass(frozen=True)
+class FunctionWords:
+    stop: frozenset[str]
+    head_last: bool
+    plurals: frozenset[str]
+
+
+def load_function_words(code: str) -> FunctionWords:
+    file = read(f"{code}/words.toml")
+    file.only("head", "plurals", "stop")
+    head = file.text_value("head", choices=("first", "last"))
+    return FunctionWords(frozenset(file.words("stop")), head == "last", frozenset(file.words("plurals")))
+
+
+def load_events(code: str) -> dict[str, str]:
+    """Event phrase (lower case) -> the date metric it announces."""
+    file = read(f"{code}/events.toml")
+    return {phrase.lower(): metric for metric in file.table for phrase in file.words(metric)}
+
+
+@dataclass(frozen=True)
+class MetricWords:
+    money: dict[str, str]
+    other: dict[str, str]
+    topics: dict[str, str]
+    nouns: dict[str, str]
+    parts: tuple[str, ...]
+
+
+def load_metric_words(code: str) -> MetricWords:
+    file = read(f"{code}/metrics.toml")
+    file.only("parts", "money", "other", "topics", "nouns")
+
+    def invert(section: str) -> dict[str, str]:
+        return {w.lower(): name for name, words in file.word_table(section).items() for w in words}
+
+    return MetricWords(invert("money"), invert("other"), invert("topics"), invert("nouns"), file.words("parts"))
+
+
+@dataclass(frozen=True)
+class LocalNames:
+    """Names of currencies and units in one language."""
+
+    currency_names: dict[str, tuple[str, ...]]
+    currency_ambiguous: frozenset[str]
+    unit_names: dict[str, tuple[str, ...]]
+    unit_named: dict[str, str]
+    unit_per: tuple[str, ...]
+
+
+def load_local_names(code: str) -> LocalNames:
+    money = read(f"{code}/currencies.toml")
+    money.only("names", "ambiguous")
+    units = read(f"{code}/units.toml")
+    units.only("per", "names", "named")
+    named = units.section("named", required=False)
+    for key, value in named.table.items():
+        if not isinstance(value, str):
+            raise units.error(key, f"named.{key} must be a pint unit name")
+    return LocalNames(
+        currency_names=money.word_table("names"),
+        currency_ambiguous=frozenset(money.words("ambiguous", required=False)),
+        unit_names=units.word_table("names"),
+        unit_named=dict(named.table),
+        unit_per=units.words("per"),
+    )
+
+
+@dataclass(frozen=True)
+class Ranking:
+    terms: tuple[str, ...]
+    number_of: tuple[str, ...]
+    articles: tuple[str, ...]
+    within: tuple[str, ...]
+    for_: tuple[str, ...]
+    name_prefixes: tuple[str, ...]
+    world_scope: tuple[str, ...]
+    europe_scope: tuple[str, ...]
+    not_rankings: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Definitions:
+    as_: tuple[str, ...]
+    as_verbs: tuple[str, ...]
+    copulas: tuple[str, ...]
+    articles: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class DateWords:
+    day_suffixes: tuple[str, ...]
+    month_year_links: tuple[str, ...]
+    articles: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """Phrases that give sentences their structure (see ``data/en/grammar.toml``)."""
+
+    percent: tuple[str, ...]
+    scale_currency_links: tuple[str, ...]
+    count_links: tuple[str, ...]
+    change_from: tuple[str, ...]
+    range_connectors: tuple[str, ...]
+    pair_connectors: tuple[str, ...]
+    range_words: tuple[str, ...]
+    participle_suffixes: tuple[str, ...]
+    plural_suffixes: tuple[str, ...]
+    name_connectors: tuple[str, ...]
+    name_articles: tuple[str, ...]
+    not_names: tuple[str, ...]
+    locatives: tuple[str, ...]
+    passive_agents: tuple[str, ...]
+    period_prepositions: tuple[str, ...]
+    clause_breaks: tuple[str, ...]
+    ranking: Ranking
+    definitions: Definitions
+    dates: DateWords
+
+
+# Grammar that belongs to one language only; every other list is read in every text, its own
+# language's phrases first, because sources mix languages ("+ de 1,000" in an English dossier).
+OWN_LANGUAGE_ONLY = frozenset({"participle_suffixes", "plural_suffixes", "definitions"})
+
+
+def load_grammar(code: str) -> Grammar:
+    file = read(f"{code}/grammar.toml")
+    plain = [f.name for f in fields(Grammar) if f.name not in ("ranking", "definitions", "dates")]
+    file.only(*plain, "ranking", "definitions", "dates")
+    return Grammar(
+        **{name: file.words(name) for name in plain},  # type: ignore[arg-type]
+        ranking=Ranking(**_words_of(file.section("ranking"), Ranking)),
+        definitions=Definitions(**_words_of(file.section("definitions"), Definitions)),
+        dates=DateWords(**_words_of(file.section("dates"), DateWords)),
+    )
+
+
+def _words_of(file: DataFile, cls: type) -> dict[str, tuple[str, ...]]:
+    """Read a section whose keys are a dataclass's fields (``for_`` is written ``for``)."""
+    names = {f.name.rstrip("_"): f.name for f in fields(cls)}
+    file.only(*names)
+    return {attribute: file.words(key) for key, attribute in names.items()}
+
+
+def merge_grammar(own: Grammar, others: list[Grammar]) -> Grammar:
+    """The grammar a text of ``own``'s language is read with (see OWN_LANGUAGE_ONLY)."""
+
+    def merged(get: object) -> tuple[str, ...]:
+        out: list[str] = []
+        for grammar in (own, *others):
+            out.extend(w for w in get(grammar) if w not in out)  # type: ignore[operator]
+        return tuple(out)
+
+    values: dict[str, object] = {}
+    for f in fields(Grammar):
+        if f.name in OWN_LANGUAGE_ONLY:
+            values[f.name] = getattr(own, f.name)
+        elif f.name in ("ranking", "dates"):
+            cls = type(getattr(own, f.name))
+            values[f.name] = cls(
+                **{g.name: merged(lambda gr, a=f.name, b=g.name: getattr(getattr(gr, a), b)) for g in fields(cls)}
+            )
+        else:
+            values[f.name] = merged(lambda gr, a=f.name: getattr(gr, a))
+    return Grammar(**values)  # type: ignore[arg-type]
+
+
+def load_abbreviations(name: str) -> tuple[str, ...]:
+    file = read(name)
+    file.only("abbreviations")
+    return file.words("abbreviations")
