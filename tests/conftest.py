@@ -12,6 +12,8 @@ from claimdiff.sources import build_source
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
+# The project's shared folder (peer specs, the SARIF schema) sits beside the clone in CI. A
+# fresh clone has none: tests that need it ask for the `shared_dir` fixture and skip.
 SHARED = ROOT.parent / "shared"
 
 
@@ -35,3 +37,11 @@ def knowledge() -> Knowledge:
 @pytest.fixture(scope="session")
 def seeds_dir() -> Path:
     return SEEDS
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    """``../shared`` beside the repository; the test is skipped, saying so, when it is absent."""
+    if not SHARED.is_dir():
+        pytest.skip(f"{SHARED} not found (CI has ../shared beside the clone; a fresh clone does not)")
+    return SHARED

@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 from claimdiff.cli import main
 
-from .conftest import SEEDS, SHARED
+from .conftest import SEEDS
 
 CONTRADICTING = "The AI Action Summit pledges reached €150 billion in investments for AI infrastructure in France.\n"
 AGREEING = "Investors pledged €109 billion in investments for AI infrastructure in France at the AI Action Summit.\n"
@@ -152,19 +152,23 @@ def test_malformed_rulings_name_the_line_and_are_not_overwritten(corpus: Path) -
     assert reviews.read_text(encoding="utf-8") == broken
 
 
-def test_sarif_validates_against_the_official_schema(corpus: Path) -> None:
+def test_sarif_locations_and_fingerprints(corpus: Path) -> None:
     (corpus / "seeds" / "contra.txt").write_text(CONTRADICTING, encoding="utf-8")
     code, out, _ = run("gate", "seeds/contra.txt", "--format", "sarif")
     assert code == 1
-    document = json.loads(out)
-    schema = json.loads((SHARED / "peer-specs" / "sarif" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
-    jsonschema.validate(document, schema)
-    result = document["runs"][0]["results"][0]
+    result = json.loads(out)["runs"][0]["results"][0]
     assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "seeds/contra.txt"
     assert len(result["relatedLocations"]) == 3
     assert result["partialFingerprints"]["claimdiffDiscrepancy/v1"] == SUMMIT_ID
-    code, out, _ = run("check", "seeds/", "--format", "sarif")
-    jsonschema.validate(json.loads(out), schema)
+
+
+def test_sarif_validates_against_the_official_schema(corpus: Path, shared_dir: Path) -> None:
+    schema = json.loads((shared_dir / "peer-specs" / "sarif" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+    (corpus / "seeds" / "contra.txt").write_text(CONTRADICTING, encoding="utf-8")
+    for args in (["gate", "seeds/contra.txt"], ["check", "seeds/"]):
+        code, out, _ = run(*args, "--format", "sarif")
+        assert code == 1, args
+        jsonschema.validate(json.loads(out), schema)
 
 
 def test_markdown_is_a_pr_comment(corpus: Path) -> None:

@@ -63,32 +63,45 @@ def _discrepancies(*texts: tuple[str, str]):  # type: ignore[no-untyped-def]
     return find_discrepancies(claims, names, KNOWLEDGE)
 
 
+def _negative(case_id: str, a: str, b: str, language_b: str = "en", gap: str = "") -> object:
+    """One row of NEGATIVES; `gap` says what goes wrong when the case is flagged today."""
+    marks = [pytest.mark.xfail(strict=True, reason=gap)] if gap else []
+    return pytest.param(a, b, language_b, id=case_id, marks=marks)
+
+
 NEGATIVES = [
-    (
+    _negative(
         "two-phases",
         "The first phase of the National AI Strategy was funded with €1.5 billion.",
-        "The second phase of the National AI Strategy was funded with €2.2 billion."[:0]
-        + "France 2030 invests €1 billion in a second phase.",
+        "The second phase of the National AI Strategy was funded with €2.2 billion.",
+        gap="false alarm: 'first phase' and 'second phase' are not read as two scopes, so €1.5 bn and "
+        "€2.2 bn are flagged as a contradiction on the budget of the National AI Strategy",
     ),
-    ("two-companies", "Mistral AI raised €600 million in June.", "Poolside raised €500 million in June."),
-    ("two-countries", "France has more than 1,000 AI startups.", "Germany has 700 AI startups."),
-    ("two-years", "In 2023, Mistral AI raised €385 million.", "In 2024, Mistral AI raised €600 million."),
-    (
+    _negative(
+        "second-phase-of-another-programme",
+        "The first phase of the National AI Strategy was funded with €1.5 billion.",
+        "France 2030 invests €1 billion in a second phase.",
+    ),
+    _negative("two-companies", "Mistral AI raised €600 million in June.", "Poolside raised €500 million in June."),
+    _negative("two-countries", "France has more than 1,000 AI startups.", "Germany has 700 AI startups."),
+    _negative("two-years", "In 2023, Mistral AI raised €385 million.", "In 2024, Mistral AI raised €600 million."),
+    _negative(
         "agreeing-qualifier",
         "More than €109 billion will be invested in AI infrastructure in France.",
         "France a annoncé 109 milliards d'euros d'investissements dans les infrastructures d'IA.",
+        language_b="fr",
     ),
-    (
+    _negative(
         "orders-of-magnitude-apart",
         "Microsoft will invest €4 billion in France.",
         "Microsoft employs 1,500 people in France; it will invest €40 million in training.",
     ),
-    (
+    _negative(
         "rounding",
         "Hugging Face is valued at €4.3 billion.",
         "Hugging Face has a valuation of about €4 billion.",
     ),
-    (
+    _negative(
         "same-source-only",
         "Brookfield will invest €20 billion. Up to €15 billion goes to Data4.",
         "Paris hosts VivaTech every year.",
@@ -96,9 +109,8 @@ NEGATIVES = [
 ]
 
 
-@pytest.mark.parametrize(("a", "b"), [n[1:] for n in NEGATIVES], ids=[n[0] for n in NEGATIVES])
-def test_not_flagged(a: str, b: str) -> None:
-    language_b = "fr" if " a annoncé " in b else "en"
+@pytest.mark.parametrize(("a", "b", "language_b"), NEGATIVES)
+def test_not_flagged(a: str, b: str, language_b: str) -> None:
     assert [d.explanation for d in _discrepancies((a, "en"), (b, language_b)) if d.kind == "contradiction"] == []
 
 

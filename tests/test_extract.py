@@ -616,8 +616,22 @@ AS_WRITTEN = [
 ]
 
 
+AS_WRITTEN_GAPS = [
+    pytest.param(
+        "It raised one point five billion dollars.",
+        "one point five billion dollars",
+        1.5e9,
+        "USD",
+        id="gap-spelled-decimal",
+        marks=pytest.mark.xfail(
+            strict=True, reason="'one point' is dropped: the claim read is 'five billion dollars' ($5 bn)"
+        ),
+    ),
+]
+
+
 @pytest.mark.parametrize(
-    ("text", "surface", "value", "code"), [r[1:] for r in AS_WRITTEN], ids=[r[0] for r in AS_WRITTEN]
+    ("text", "surface", "value", "code"), [pytest.param(*r[1:], id=r[0]) for r in AS_WRITTEN] + AS_WRITTEN_GAPS
 )
 def test_money_as_written(text: str, surface: str, value: float, code: str) -> None:
     language = "fr" if " de $" in text else "en"
@@ -639,7 +653,9 @@ NOT_CLAIMS = [
     ("programme-year", "The France 2030 plan supports research."),
     ("one-is-not-a-count", "One of the key drivers is talent."),
     ("fr-article-is-not-a-count", "Un centre de recherche ouvrira."),
-    ("training-is-not-counted", "It creates 9 training and excellence hubs"[:0] + "The co2 footprint"),
+    # A figure above one counts a plural noun, so "9 training" is no count (data/words.toml).
+    ("training-is-not-counted", "It creates 9 training and excellence hubs"),
+    ("digit-inside-a-word", "The co2 footprint"),
 ]
 
 
@@ -649,31 +665,30 @@ def test_not_claims(text: str) -> None:
     assert [c.text for c in claims_in(text, language)] == []
 
 
+def _gap(case: Case, reason: str) -> object:
+    """A case that fails today, with what goes wrong; it must start passing when the gap closes."""
+    return pytest.param(case, id=case.id, marks=pytest.mark.xfail(strict=True, reason=reason))
+
+
 KNOWN_GAPS = [
-    Case(
-        "gap-spelled-decimal",
-        "It raised one point five billion dollars.",
-        "one point five billion dollars",
-        "money",
-        "1.5e9",
-        "USD",
-    ),
-    Case(
-        "gap-range-of-money-words",
-        "between five and ten million euros",
-        "five and ten million euros",
-        "money",
-        "10e6",
-        "EUR",
-        "range",
-        "5e6",
-        "10e6",
+    _gap(
+        Case(
+            "gap-range-of-money-words",
+            "between five and ten million euros",
+            "five and ten million euros",
+            "money",
+            "10e6",
+            "EUR",
+            "range",
+            "5e6",
+            "10e6",
+        ),
+        "the two spelled figures are added (read as exactly €15 million), not read as the range €5-10 million",
     ),
 ]
 
 
-@pytest.mark.parametrize("case", KNOWN_GAPS, ids=[c.id for c in KNOWN_GAPS])
-@pytest.mark.xfail(strict=True, reason="known gap: not read yet")
+@pytest.mark.parametrize("case", KNOWN_GAPS)
 def test_known_gaps(case: Case) -> None:
     test_extracts(case)
 
