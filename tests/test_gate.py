@@ -18,6 +18,7 @@ import pytest
 from click.testing import CliRunner
 
 from claimdiff.cli import main
+from claimdiff.model import FAIL_ON, KINDS, SEVERITIES, fails
 from claimdiff.sources import SOURCE_SUFFIXES
 
 from .conftest import ROOT, SEEDS
@@ -142,3 +143,48 @@ def test_gate_on_a_new_source_shows_what_check_shows(corpus: Path, case: NewSour
     assert_same(gate, holding(check, "seeds/new.txt"))
     assert tuple(d["kind"] for d in gate["discrepancies"]) == case.kinds
     assert code == (1 if case.fails else 0)
+
+
+# --- the table of discrepancy kinds -----------------------------------------------------------
+
+
+class FailCase(NamedTuple):
+    kind: str
+    severity: str
+    fail_on: str
+    fails: bool
+
+
+FAIL_CASES = {
+    "contradiction-fails-on-contradiction": FailCase("contradiction", "error", "contradiction", True),
+    "contradiction-fails-on-any": FailCase("contradiction", "error", "any", True),
+    "contradiction-passes-on-never": FailCase("contradiction", "error", "never", False),
+    "scope-passes-on-contradiction": FailCase("scope", "warning", "contradiction", False),
+    "scope-fails-on-any": FailCase("scope", "warning", "any", True),
+    "description-fails-on-any": FailCase("description", "warning", "any", True),
+    "description-passes-on-never": FailCase("description", "warning", "never", False),
+    "sum-that-adds-up-passes-on-any": FailCase("sum", "info", "any", False),
+    "sum-that-does-not-add-up-fails-on-any": FailCase("sum", "warning", "any", True),
+    "sum-that-does-not-add-up-passes-on-contradiction": FailCase("sum", "warning", "contradiction", False),
+}
+
+
+@pytest.mark.parametrize("case", FAIL_CASES.values(), ids=FAIL_CASES.keys())
+def test_fail_on(case: FailCase) -> None:
+    assert fails(case.kind, case.severity, case.fail_on) is case.fails
+
+
+def test_kind_table_keeps_published_rule_ids_and_levels() -> None:
+    """Code-scanning alerts are keyed by rule id; the ids and levels are a published contract."""
+    assert {k.name: (k.rule_id, k.severity, k.sarif_level) for k in KINDS.values()} == {
+        "contradiction": ("CD001", "error", "error"),
+        "scope": ("CD002", "warning", "warning"),
+        "description": ("CD003", "warning", "warning"),
+        "sum": ("CD004", "info", "warning"),
+    }
+    assert {s.name: (s.sarif_level, s.github_command) for s in SEVERITIES.values()} == {
+        "error": ("error", "error"),
+        "warning": ("warning", "warning"),
+        "info": ("note", "notice"),
+    }
+    assert list(FAIL_ON) == ["contradiction", "any", "never"]  # the order --help shows

@@ -23,6 +23,7 @@ from pathlib import Path
 from claimdiff.compare import Discrepancy, block_key
 from claimdiff.errors import InputError, UsageError
 from claimdiff.lexicon import entities
+from claimdiff.model import fails
 from claimdiff.normalize import Claim
 from claimdiff.pipeline import analyse_source, find_discrepancies, source_name
 from claimdiff.sources import (
@@ -35,12 +36,6 @@ from claimdiff.sources import (
 )
 from claimdiff.store import Ruling, read_rulings, read_store
 from claimdiff.subjects import lineage
-
-FAIL_ON = {
-    "contradiction": ("contradiction",),
-    "any": ("contradiction", "scope", "description", "sum"),
-    "never": (),
-}
 
 
 def apply_rulings(discrepancies: Iterable[Discrepancy], rulings: dict[str, Ruling]) -> list[str]:
@@ -63,9 +58,7 @@ def apply_rulings(discrepancies: Iterable[Discrepancy], rulings: dict[str, Rulin
 
 def failing(discrepancies: Iterable[Discrepancy], fail_on: str, statuses: tuple[str, ...]) -> list[Discrepancy]:
     """The discrepancies at or above the failure threshold whose status is in ``statuses``."""
-    kinds = FAIL_ON[fail_on]
-    # "info" findings (parts that add up) inform; they never fail a run.
-    return [d for d in discrepancies if d.kind in kinds and d.status in statuses and d.severity != "info"]
+    return [d for d in discrepancies if d.status in statuses and fails(d.kind, d.severity, fail_on)]
 
 
 @dataclass
