@@ -21,7 +21,8 @@ import click
 from claimdiff import __version__
 from claimdiff.errors import ClaimdiffError, ExitCode, UsageError
 from claimdiff.formats import FORMATTERS, Findings
-from claimdiff.gate import FAIL_ON, apply_rulings, changed_since, failing, run_gate
+from claimdiff.gate import apply_rulings, changed_since, failing, run_gate
+from claimdiff.model import FAIL_ON
 from claimdiff.pipeline import Corpus, load_corpus
 from claimdiff.sources import DEFAULT_MAX_BYTES
 from claimdiff.store import (

@@ -17,14 +17,13 @@ from typing import Any
 
 from claimdiff.dates import period_bounds
 from claimdiff.lexicon import EntityTable
+from claimdiff.model import KINDS, SEVERITIES
 from claimdiff.normalize import Claim
 from claimdiff.values import describe_value, relative_gap
 
 # Figures further apart than this factor are taken to measure different things.
 RATIO_LIMIT = 2.0
 AMOUNT_KINDS = ("money", "quantity", "count", "percent")
-SEVERITY = {"contradiction": "error", "scope": "warning", "description": "warning", "sum": "info"}
-SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
 @dataclass
@@ -43,7 +42,7 @@ class Discrepancy:
     highlights: dict[str, list[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.severity = self.severity or SEVERITY[self.kind]
+        self.severity = self.severity or KINDS[self.kind].severity
 
     @property
     def sources(self) -> list[str]:
@@ -219,7 +218,7 @@ def compare(claims: list[Claim], entities: EntityTable, names: dict[str, str] | 
 def sort_discrepancies(discrepancies: list[Discrepancy]) -> list[Discrepancy]:
     return sorted(
         discrepancies,
-        key=lambda d: (SEVERITY_ORDER[d.severity], d.kind, d.subject["entity"], d.subject["metric"], d.id),
+        key=lambda d: (SEVERITIES[d.severity].order, d.kind, d.subject["entity"], d.subject["metric"], d.id),
     )
 
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from claimdiff import __version__
 from claimdiff.compare import Discrepancy
+from claimdiff.model import KINDS, SEVERITIES
 from claimdiff.sources import Source
 from claimdiff.values import describe_value
 
@@ -140,21 +141,20 @@ def _escape_property(text: str) -> str:
 
 def format_github(findings: Findings) -> str:
     """``::error file=...`` lines; beyond GitHub's per-step limit, the rest go to the summary."""
-    level = {"error": "error", "warning": "warning", "info": "notice"}
     shown: dict[str, int] = {}
     lines, overflow = [], []
     for d in findings.discrepancies:
         claim = _anchor(d, findings.new_claims)
         others = sorted({f"{c.source}:{c.line}" for c in d.claims if c.source != claim.source})
         message = f"{d.explanation} Conflicts with {', '.join(others) or 'the same source'}. ({d.id}, {d.status})"
-        kind = level[d.severity]
-        shown[kind] = shown.get(kind, 0) + 1
-        if shown[kind] > GITHUB_ANNOTATIONS_PER_KIND:
+        command = SEVERITIES[d.severity].github_command
+        shown[command] = shown.get(command, 0) + 1
+        if shown[command] > GITHUB_ANNOTATIONS_PER_KIND:
             overflow.append(f"- **{d.kind}** `{claim.source}:{claim.line}`: {_md(message)}")
             continue
         title = _escape_property(f"claimdiff {d.kind}: {d.subject['metric']}")
         props = f"file={_escape_property(claim.source)},line={claim.line},col={claim.column},title={title}"
-        lines.append(f"::{kind} {props}::{_escape_data(message)}")
+        lines.append(f"::{command} {props}::{_escape_data(message)}")
     if overflow:
         summary = os.environ.get("GITHUB_STEP_SUMMARY")
         note = f"{len(overflow)} more discrepancies than GitHub shows as annotations"
@@ -178,32 +178,24 @@ def _anchor(d: Discrepancy, new_claims: set[str]):  # type: ignore[no-untyped-de
 
 # --- SARIF 2.1.0 ----------------------------------------------------------------------------
 
-RULES = {
-    "contradiction": ("CD001", "Claims on one subject cannot all hold."),
-    "scope": ("CD002", "Figures on one metric differ in scope or period."),
-    "description": ("CD003", "Sources describe an entity differently."),
-    "sum": ("CD004", "A stated total against its itemised parts."),
-}
-SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
-
 
 def format_sarif(findings: Findings) -> str:
     rules = [
         {
-            "id": rule_id,
-            "name": kind,
-            "shortDescription": {"text": text},
-            "defaultConfiguration": {"level": "error" if kind == "contradiction" else "warning"},
+            "id": kind.rule_id,
+            "name": kind.name,
+            "shortDescription": {"text": kind.help},
+            "defaultConfiguration": {"level": kind.sarif_level},
         }
-        for kind, (rule_id, text) in RULES.items()
+        for kind in KINDS.values()
     ]
     results = []
     for d in findings.discrepancies:
         anchor = _anchor(d, findings.new_claims)
         result: dict[str, Any] = {
-            "ruleId": RULES[d.kind][0],
-            "ruleIndex": list(RULES).index(d.kind),
-            "level": SARIF_LEVEL[d.severity],
+            "ruleId": KINDS[d.kind].rule_id,
+            "ruleIndex": list(KINDS).index(d.kind),
+            "level": SEVERITIES[d.severity].sarif_level,
             "message": {"text": d.explanation},
             "locations": [_location(anchor)],
             "relatedLocations": [

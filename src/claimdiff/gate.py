@@ -4,11 +4,14 @@ The rest of the corpus comes from the claim store (re-extracting only sources wh
 changed), so a gate on one new source reads one file, not the corpus. A discrepancy counts
 against the gate when a new claim stands in a position no other source holds (it introduces
 the disagreement rather than siding with an existing one) and no ruling covers it.
+
+The gate runs the comparison of ``check`` (:func:`claimdiff.pipeline.find_discrepancies`) on
+the new claims and the stored claims that can share a discrepancy with one, so it shows
+exactly the discrepancies ``check`` shows that hold a new claim.
 """
 
 from __future__ import annotations
 
-import bisect
 import json
 import os
 import subprocess
@@ -17,21 +20,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from claimdiff.compare import (
-    AMOUNT_KINDS,
-    RATIO_LIMIT,
-    Discrepancy,
-    agree,
-    block_key,
-    build_discrepancy,
-    same_subject,
-    sort_discrepancies,
-)
-from claimdiff.descriptions import describe_discrepancies
+from claimdiff.compare import Discrepancy, block_key
 from claimdiff.errors import InputError, UsageError
 from claimdiff.lexicon import EntityTable, Knowledge
+from claimdiff.model import fails
 from claimdiff.normalize import Claim
-from claimdiff.pipeline import analyse_source, knowledge_for, source_name
+from claimdiff.pipeline import analyse_source, find_discrepancies, knowledge_for, source_name
 from claimdiff.sources import (
     DEFAULT_MAX_BYTES,
     SOURCE_SUFFIXES,
@@ -41,13 +35,6 @@ from claimdiff.sources import (
     load_sources,
 )
 from claimdiff.store import Ruling, read_rulings, read_store
-from claimdiff.sums import sum_discrepancies
-
-FAIL_ON = {
-    "contradiction": ("contradiction",),
-    "any": ("contradiction", "scope", "description", "sum"),
-    "never": (),
-}
 
 
 def apply_rulings(discrepancies: Iterable[Discrepancy], rulings: dict[str, Ruling]) -> list[str]:
@@ -70,9 +57,7 @@ def apply_rulings(discrepancies: Iterable[Discrepancy], rulings: dict[str, Rulin
 
 def failing(discrepancies: Iterable[Discrepancy], fail_on: str, statuses: tuple[str, ...]) -> list[Discrepancy]:
     """The discrepancies at or above the failure threshold whose status is in ``statuses``."""
-    kinds = FAIL_ON[fail_on]
-    # "info" findings (parts that add up) inform; they never fail a run.
-    return [d for d in discrepancies if d.kind in kinds and d.status in statuses and d.severity != "info"]
+    return [d for d in discrepancies if d.status in statuses and fails(d.kind, d.severity, fail_on)]
 
 
 @dataclass
@@ -113,14 +98,16 @@ def run_gate(
 ) -> GateResult:
     """Compare the new sources with the stored claims of the rest of the corpus."""
     knowledge = knowledge or knowledge_for()
+    table = knowledge.entities
     warnings: list[str] = []
     new_sources = load_sources(new_paths, knowledge, max_bytes, warnings)
     if not new_sources:
         raise InputError("no readable source among the new paths")
     new_claims = [c for s in new_sources for c in analyse_source(s, knowledge)]
     new_keys = {_key(s.path) for s in new_sources}
-    # Only rows about the new claims' entities (or entities they belong to) are parsed.
-    store = read_store(store_folder, _row_filter(new_claims, knowledge.entities))
+    # Only rows under the new claims' root entities are parsed: no other row shares a block.
+    roots = {block_key(c, table)[2] for c in new_claims if c.entity}
+    store = read_store(store_folder, _row_filter(roots, table))
     corpus_paths = [p for p in _corpus_paths(corpus, warnings) if _key(str(p)) not in new_keys]
     # Re-extract only what changed since the store was written; hashing bytes is cheap.
     stale = [p for p in corpus_paths if store.digests.get(str(p)) != file_digest(p)]
@@ -128,75 +115,52 @@ def run_gate(
     corpus_claims = [c for c in store.claims if c.source in fresh]
     for source in load_sources([str(p) for p in stale], knowledge, max_bytes, warnings) if stale else []:
         corpus_claims.extend(analyse_source(source, knowledge))
-    names = {str(p): p.name for p in corpus_paths} | {s.path: source_name(s) for s in new_sources}
     new_ids = {c.id for c in new_claims}
-    discrepancies = gate_discrepancies(new_claims, corpus_claims, names, knowledge)
+    discrepancies = involving(new_claims, corpus_claims, knowledge)
     stale_rulings = apply_rulings(discrepancies, read_rulings(store_folder))
     introduced = [d for d in discrepancies if d.status == "open" and _introduces(d, new_ids)]
     return GateResult(new_sources, discrepancies, introduced, new_ids, stale_rulings, warnings)
 
 
-def _row_filter(new_claims: list[Claim], table: EntityTable) -> Callable[[str], bool]:
-    """A cheap test on a raw store row: is it about an entity a new claim may be compared with?"""
-    related: set[str] = set()
-    for claim in new_claims:
-        if claim.entity:
-            # Everything under the same root: siblings may be linked through their parent.
-            root = table.root(claim.entity)
-            related.update(e.name for e in table.entities if table.root(e.name) == root)
-            related.add(claim.entity)
-    needles = tuple(f'"entity": {json.dumps(name, ensure_ascii=False)}' for name in related)
+def _row_filter(roots: set[str], table: EntityTable) -> Callable[[str], bool]:
+    """A cheap test on a raw store row: is its entity one of ``roots`` or under one of them?"""
+    names = roots | {e.name for e in table.entities if table.root(e.name) in roots}
+    needles = tuple(f'"entity": {json.dumps(name, ensure_ascii=False)}' for name in sorted(names))
     return lambda row: any(needle in row for needle in needles)
 
 
-def gate_discrepancies(
-    new_claims: list[Claim], corpus_claims: list[Claim], names: dict[str, str], knowledge: Knowledge
-) -> list[Discrepancy]:
-    """The discrepancies each new claim is part of: it and every claim on its subject."""
+def involving(new_claims: list[Claim], corpus_claims: list[Claim], knowledge: Knowledge) -> list[Discrepancy]:
+    """The discrepancies ``check`` finds on the whole corpus that hold a new claim.
+
+    Only the corpus claims that can share a discrepancy with a new claim are compared (see
+    :func:`_reachable`); what ``check`` finds among the others holds no new claim.
+    """
     table = knowledge.entities
-    lineage = table.lineage
-    blocks: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
-    for claim in corpus_claims:
-        if claim.kind != "description":
-            blocks[block_key(claim, table)].append(claim)
-    values: dict[tuple[str, str, str], list[float]] = {}
-    for key, block in blocks.items():
-        block.sort(key=lambda c: c.value)
-        values[key] = [c.value for c in block]
-    found: dict[str, Discrepancy] = {}
-    for claim in new_claims:
-        if claim.kind == "description":
-            continue
-        key = block_key(claim, table)
-        window = _window(blocks.get(key, []), values.get(key, []), claim, RATIO_LIMIT**2)
-        others = [c for c in new_claims if c is not claim and c.kind == claim.kind]
-        neighbours = [c for c in window + others if same_subject(claim, c, table)]
-        if all(agree(claim, c) for c in neighbours):
-            continue
-        group = {c.id: c for c in [claim, *neighbours]}
-        # A claim about a wider entity links siblings ("France" links its government and the
-        # summit it hosted), as the full comparison does.
-        wider = [c for c in neighbours if c.entity != claim.entity and c.entity in lineage(claim.entity)]
-        for hub in wider:
-            group.update((c.id, c) for c in window if c.id not in group and same_subject(hub, c, table))
-        candidate = build_discrepancy(sorted(group.values(), key=lambda c: c.reading_order), names, table)
-        if candidate.id in found:
-            group |= {c.id: c for c in found[candidate.id].claims}
-            candidate = build_discrepancy(sorted(group.values(), key=lambda c: c.reading_order), names, table)
-        found[candidate.id] = candidate
-    descriptions = [c for c in new_claims if c.kind == "description"]
-    entities_described = {c.entity for c in descriptions}
-    descriptions += [c for c in corpus_claims if c.kind == "description" and c.entity in entities_described]
-    extra = describe_discrepancies(descriptions, names, knowledge) + sum_discrepancies(new_claims, names, knowledge)
+    claims = new_claims + _reachable(new_claims, corpus_claims, table)
+    names = {c.source: source_name(c.source) for c in claims}
     new_ids = {c.id for c in new_claims}
-    return sort_discrepancies(list(found.values()) + [d for d in extra if any(c.id in new_ids for c in d.claims)])
+    return [d for d in find_discrepancies(claims, names, knowledge) if any(c.id in new_ids for c in d.claims)]
 
 
-def _window(block: list[Claim], values: list[float], claim: Claim, reach: float) -> list[Claim]:
-    """The claims of a value-sorted block within a factor ``reach`` of the claim's value."""
-    if claim.kind not in AMOUNT_KINDS or claim.value <= 0 or not block:
-        return block
-    return block[bisect.bisect_left(values, claim.value / reach) : bisect.bisect_right(values, claim.value * reach)]
+def _reachable(new_claims: list[Claim], corpus_claims: list[Claim], table: EntityTable) -> list[Claim]:
+    """The corpus claims that can end up in one discrepancy with a new claim."""
+    reach = {_reach_key(c, table) for c in new_claims}
+    return [c for c in corpus_claims if _reach_key(c, table) in reach]
+
+
+def _reach_key(claim: Claim, table: EntityTable) -> tuple[str, ...]:
+    """What two claims share whenever ``find_discrepancies`` may put them in one discrepancy.
+
+    ``compare`` pairs claims only within a block (kind, unit, root entity), grows groups
+    through pairs only, and merges groups whose discrepancy id (entity, metric, unit, period)
+    is the same, which may join two kinds of one unit (a duration and a date, both in years):
+    so the key is the block's unit and root, not its kind. Descriptions are compared per
+    entity; sums stay within one source, whose claims are all new.
+    """
+    if claim.kind == "description":
+        return "description", claim.entity
+    _, unit, root = block_key(claim, table)
+    return "figure", unit, root
 
 
 def _corpus_paths(corpus: Path, warnings: list[str]) -> list[Path]:

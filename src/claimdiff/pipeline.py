@@ -34,9 +34,9 @@ class Corpus:
         return {s.path: source_name(s) for s in self.sources}
 
 
-def source_name(source: Source) -> str:
-    """What explanations call a source: its file name (titles are long and not unique)."""
-    return Path(source.path).name
+def source_name(source: Source | str) -> str:
+    """What explanations call a source (or a path): its file name (titles are long and not unique)."""
+    return Path(source if isinstance(source, str) else source.path).name
 
 
 def analyse_source(source: Source, knowledge: Knowledge) -> list[Claim]:
