@@ -12,60 +12,15 @@ from __future__ import annotations
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from typing import Any
 
 from claimdiff.dates import period_bounds
 from claimdiff.lexicon import EntityTable
-from claimdiff.model import KINDS, SEVERITIES
-from claimdiff.normalize import Claim
+from claimdiff.model import SEVERITIES, Claim, Discrepancy
 from claimdiff.values import describe_value, relative_gap
 
 # Figures further apart than this factor are taken to measure different things.
 RATIO_LIMIT = 2.0
 AMOUNT_KINDS = ("money", "quantity", "count", "percent")
-
-
-@dataclass
-class Discrepancy:
-    """Claims on one subject that cannot all hold, grouped into positions."""
-
-    id: str
-    kind: str
-    subject: dict[str, str]
-    explanation: str
-    claims: list[Claim]
-    positions: dict[str, int]
-    severity: str = ""
-    status: str = "open"
-    note: str = ""
-    highlights: dict[str, list[str]] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        self.severity = self.severity or KINDS[self.kind].severity
-
-    @property
-    def sources(self) -> list[str]:
-        return sorted({c.source for c in self.claims})
-
-    def to_json(self) -> dict[str, Any]:
-        claims = []
-        for claim in self.claims:
-            row = claim.to_json()
-            row["position"] = self.positions.get(claim.id, 0)
-            if claim.id in self.highlights:
-                row["highlights"] = self.highlights[claim.id]
-            claims.append(row)
-        return {
-            "id": self.id,
-            "kind": self.kind,
-            "severity": self.severity,
-            "subject": self.subject,
-            "status": self.status,
-            "note": self.note,
-            "explanation": self.explanation,
-            "claims": claims,
-        }
 
 
 # --- pairing --------------------------------------------------------------------------------

@@ -13,9 +13,8 @@ import hashlib
 import re
 from collections import defaultdict
 
-from claimdiff.compare import Discrepancy
 from claimdiff.lexicon import Knowledge, Lexicon, alternation
-from claimdiff.normalize import Claim
+from claimdiff.model import Claim, Discrepancy, with_ids
 from claimdiff.sources import Source
 from claimdiff.subjects import find_entities
 
@@ -57,10 +56,9 @@ def description_claims(source: Source, knowledge: Knowledge) -> list[Claim]:
             if len(_content_words(text, lexicon)) < MIN_CONTENT_WORDS:
                 continue
             line, column = source.position(sentence.start + start)
-            key = f"{source.path}|{entity}|{' '.join(text.split())}"
             out.append(
                 Claim(
-                    id="c-" + hashlib.sha256(key.encode()).hexdigest()[:12],
+                    id="",
                     source=source.path,
                     line=line,
                     column=column,
@@ -82,7 +80,7 @@ def description_claims(source: Source, knowledge: Knowledge) -> list[Claim]:
                     sentence_start=sentence.start,
                 )
             )
-    return out
+    return with_ids(out)
 
 
 def _descriptions(text: str, knowledge: Knowledge, lexicon: Lexicon) -> list[tuple[str, int, int]]:

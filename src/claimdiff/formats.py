@@ -14,8 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from claimdiff import __version__
-from claimdiff.compare import Discrepancy
-from claimdiff.model import KINDS, SEVERITIES
+from claimdiff.model import KINDS, SEVERITIES, Discrepancy
 from claimdiff.sources import Source
 from claimdiff.values import describe_value
 

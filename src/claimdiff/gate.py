@@ -20,11 +20,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from claimdiff.compare import Discrepancy, block_key
+from claimdiff.compare import block_key
 from claimdiff.errors import InputError, UsageError
 from claimdiff.lexicon import EntityTable, Knowledge
-from claimdiff.model import fails
-from claimdiff.normalize import Claim
+from claimdiff.model import Claim, Discrepancy, fails
 from claimdiff.pipeline import analyse_source, find_discrepancies, knowledge_for, source_name
 from claimdiff.sources import (
     DEFAULT_MAX_BYTES,

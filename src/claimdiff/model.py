@@ -1,13 +1,18 @@
-"""The kinds of discrepancy and their severities, as one table every stage and format reads.
+"""The values the stages pass on: claims and discrepancies, and the table of discrepancy kinds.
 
-``compare`` takes a finding's default severity from here, ``formats`` its SARIF rule and
-annotation level, ``gate`` (and ``check``) whether it fails a run under ``--fail-on``. Adding
-a kind is one row in :data:`KINDS`.
+A :class:`Claim` is what the normalize stage makes of a figure (the subjects stage returns it
+again with its entity and metric); a :class:`Discrepancy` is what the comparison finds among
+claims. :data:`KINDS` is the one table of discrepancy kinds: ``compare`` takes a finding's
+default severity from it, ``formats`` its SARIF rule and annotation level, ``gate`` (and
+``check``) whether it fails a run under ``--fail-on``. Adding a kind is one row in it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -75,3 +80,123 @@ def fails(kind: str, severity: str, fail_on: str) -> bool:
     False
     """
     return KINDS[kind].fail_rank <= FAIL_ON[fail_on] and SEVERITIES[severity].can_fail
+
+
+# --- claims and discrepancies ---------------------------------------------------------------
+
+
+@dataclass
+class Claim:
+    """One normalized claim. Field names follow the JSON contract of PRODUCT.md."""
+
+    id: str
+    source: str
+    line: int
+    column: int
+    text: str
+    sentence: str
+    kind: str
+    value: float
+    low: float | None
+    high: float | None
+    unit: str
+    original: dict[str, Any]
+    qualifier: str
+    period: str
+    precision: float = 0.0
+    noun: str = ""
+    event: str = ""
+    language: str = ""
+    flags: list[str] = field(default_factory=list)
+    fx: dict[str, Any] | None = None
+    entity: str = ""
+    metric: str = ""
+    topic: str = ""
+    # Where the claim stands in the repaired text of its source (not serialized).
+    start: int = 0
+    end: int = 0
+    sentence_start: int = 0
+
+    @property
+    def reading_order(self) -> tuple[str, int, int, str, str]:
+        """Sort key: by source, then where the claim stands in it (the store has no offsets)."""
+        return self.source, self.line, self.column, self.kind, self.id
+
+    def to_json(self) -> dict[str, Any]:
+        out = {
+            "id": self.id,
+            "source": self.source,
+            "line": self.line,
+            "column": self.column,
+            "text": self.text,
+            "sentence": self.sentence,
+            "kind": self.kind,
+            "value": self.value,
+            "low": self.low,
+            "high": self.high,
+            "unit": self.unit,
+            "original": self.original,
+            "qualifier": self.qualifier,
+            "period": self.period,
+            "precision": self.precision,
+            "entity": self.entity,
+            "metric": self.metric,
+            "flags": self.flags,
+        }
+        if self.fx:
+            out["fx"] = self.fx
+        return out
+
+
+def with_ids(claims: list[Claim]) -> list[Claim]:
+    """The claims with their stable ids: a hash of source, sentence (spaces folded), text, and
+    how many times that text stood in that sentence before (the one id scheme of every kind)."""
+    seen: Counter[str] = Counter()
+    out = []
+    for claim in claims:
+        key = f"{claim.source}|{' '.join(claim.sentence.split())}|{claim.text}"
+        seen[key] += 1
+        out.append(replace(claim, id="c-" + hashlib.sha256(f"{key}|{seen[key]}".encode()).hexdigest()[:12]))
+    return out
+
+
+@dataclass
+class Discrepancy:
+    """Claims on one subject that cannot all hold, grouped into positions."""
+
+    id: str
+    kind: str
+    subject: dict[str, str]
+    explanation: str
+    claims: list[Claim]
+    positions: dict[str, int]
+    severity: str = ""
+    status: str = "open"
+    note: str = ""
+    highlights: dict[str, list[str]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.severity = self.severity or KINDS[self.kind].severity
+
+    @property
+    def sources(self) -> list[str]:
+        return sorted({c.source for c in self.claims})
+
+    def to_json(self) -> dict[str, Any]:
+        claims = []
+        for claim in self.claims:
+            row = claim.to_json()
+            row["position"] = self.positions.get(claim.id, 0)
+            if claim.id in self.highlights:
+                row["highlights"] = self.highlights[claim.id]
+            claims.append(row)
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "severity": self.severity,
+            "subject": self.subject,
+            "status": self.status,
+            "note": self.note,
+            "explanation": self.explanation,
+            "claims": claims,
+        }

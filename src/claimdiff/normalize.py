@@ -9,11 +9,8 @@ published date).
 from __future__ import annotations
 
 import bisect
-import hashlib
 import math
 import re
-from collections import Counter
-from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from functools import cache
@@ -24,6 +21,7 @@ from claimdiff.extract import Mention, extract_mentions
 from claimdiff.fx import ecb_rate
 from claimdiff.lexicon import Currencies, Knowledge, Lexicon, alternation, data_text
 from claimdiff.lexicon.common import load_currency_codes
+from claimdiff.model import Claim, with_ids
 from claimdiff.sources import Source
 
 if TYPE_CHECKING:
@@ -34,69 +32,6 @@ UNIT_ERRORS = (ValueError, KeyError, ZeroDivisionError, AttributeError, TypeErro
 
 # Qualifiers of the JSON contract; "less than" is reported as up_to with a flag.
 CONTRACT_QUALIFIERS = ("exact", "approx", "at_least", "more_than", "up_to", "range")
-
-
-@dataclass
-class Claim:
-    """One normalized claim. Field names follow the JSON contract of PRODUCT.md."""
-
-    id: str
-    source: str
-    line: int
-    column: int
-    text: str
-    sentence: str
-    kind: str
-    value: float
-    low: float | None
-    high: float | None
-    unit: str
-    original: dict[str, Any]
-    qualifier: str
-    period: str
-    precision: float = 0.0
-    noun: str = ""
-    event: str = ""
-    language: str = ""
-    flags: list[str] = field(default_factory=list)
-    fx: dict[str, Any] | None = None
-    entity: str = ""
-    metric: str = ""
-    topic: str = ""
-    # Where the claim stands in the repaired text of its source (not serialized).
-    start: int = 0
-    end: int = 0
-    sentence_start: int = 0
-
-    @property
-    def reading_order(self) -> tuple[str, int, int, str, str]:
-        """Sort key: by source, then where the claim stands in it (the store has no offsets)."""
-        return self.source, self.line, self.column, self.kind, self.id
-
-    def to_json(self) -> dict[str, Any]:
-        out = {
-            "id": self.id,
-            "source": self.source,
-            "line": self.line,
-            "column": self.column,
-            "text": self.text,
-            "sentence": self.sentence,
-            "kind": self.kind,
-            "value": self.value,
-            "low": self.low,
-            "high": self.high,
-            "unit": self.unit,
-            "original": self.original,
-            "qualifier": self.qualifier,
-            "period": self.period,
-            "precision": self.precision,
-            "entity": self.entity,
-            "metric": self.metric,
-            "flags": self.flags,
-        }
-        if self.fx:
-            out["fx"] = self.fx
-        return out
 
 
 # --- units ----------------------------------------------------------------------------------
@@ -187,7 +122,6 @@ def claims_of(source: Source, knowledge: Knowledge) -> list[Claim]:
     lexicon = knowledge.lexicon(source.language)
     knowledge.check_units(registry().parse_units)
     claims: list[Claim] = []
-    seen: Counter[str] = Counter()
     published = published_period(source.published)
     published_day = parse_date(source.published)
     for sentence in source.sentences:
@@ -199,13 +133,9 @@ def claims_of(source: Source, knowledge: Knowledge) -> list[Claim]:
         periods = _periods(mentions, times, sentence.text, lexicon)
         for mention, time in zip(mentions, periods, strict=True):
             claim = _claim(source, lexicon, sentence.text, sentence.start, mention, time, published, published_day)
-            if claim is None:
-                continue
-            key = f"{source.path}|{' '.join(sentence.text.split())}|{claim.text}"
-            seen[key] += 1
-            claim.id = "c-" + hashlib.sha256(f"{key}|{seen[key]}".encode()).hexdigest()[:12]
-            claims.append(claim)
-    return claims
+            if claim is not None:
+                claims.append(claim)
+    return with_ids(claims)
 
 
 def _share_units(mentions: list[Mention]) -> None:

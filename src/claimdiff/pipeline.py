@@ -9,11 +9,12 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from claimdiff.compare import Discrepancy, compare, sort_discrepancies
+from claimdiff.compare import compare, sort_discrepancies
 from claimdiff.descriptions import describe_discrepancies, description_claims
 from claimdiff.errors import InputError, MetadataError
 from claimdiff.lexicon import Entity, Knowledge, load_knowledge
-from claimdiff.normalize import Claim, claims_of
+from claimdiff.model import Claim, Discrepancy
+from claimdiff.normalize import claims_of
 from claimdiff.sources import DEFAULT_MAX_BYTES, Source, build_source, iter_source_paths, load_source
 from claimdiff.subjects import assign_subjects
 from claimdiff.sums import sum_discrepancies
@@ -41,9 +42,7 @@ def source_name(source: Source | str) -> str:
 
 def analyse_source(source: Source, knowledge: Knowledge) -> list[Claim]:
     """Extract, normalize and assign subjects to the claims of one source."""
-    claims = claims_of(source, knowledge) + description_claims(source, knowledge)
-    assign_subjects(source, [c for c in claims if c.kind != "description"], knowledge)
-    return claims
+    return assign_subjects(source, claims_of(source, knowledge), knowledge) + description_claims(source, knowledge)
 
 
 # From this many sources on, analysis runs in one process per core (results keep their order).

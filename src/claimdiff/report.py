@@ -19,10 +19,11 @@ from typing import Any
 import jinja2
 
 from claimdiff import __version__
-from claimdiff.compare import RATIO_LIMIT, Discrepancy
+from claimdiff.compare import RATIO_LIMIT
 from claimdiff.descriptions import SIMILARITY_THRESHOLD
 from claimdiff.lexicon import load_knowledge
-from claimdiff.normalize import MAX_RELATIVE_PRECISION, Claim
+from claimdiff.model import Claim, Discrepancy
+from claimdiff.normalize import MAX_RELATIVE_PRECISION
 from claimdiff.pipeline import Corpus, source_name
 from claimdiff.values import describe_original, describe_value
 

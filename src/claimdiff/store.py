@@ -28,7 +28,7 @@ import tomlkit
 import tomlkit.exceptions
 
 from claimdiff.errors import InputError
-from claimdiff.normalize import Claim
+from claimdiff.model import Claim
 from claimdiff.sources import Source
 
 CLAIMS_FILE = "claims.jsonl"

@@ -13,11 +13,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from claimdiff.extract import EVENT_REACH_AFTER, EVENT_REACH_BEFORE
 from claimdiff.lexicon import Knowledge, Lexicon, alternation
-from claimdiff.normalize import Claim
+from claimdiff.model import Claim
 from claimdiff.sources import Source
 
 
@@ -145,8 +145,9 @@ def _mention(text: str, start: int, end: int, name: str, names: _NamePatterns) -
 # --- assigning subjects ---------------------------------------------------------------------
 
 
-def assign_subjects(source: Source, claims: list[Claim], knowledge: Knowledge) -> None:
-    """Fill ``entity``, ``metric`` and ``topic`` of every claim of ``source`` in place."""
+def assign_subjects(source: Source, claims: list[Claim], knowledge: Knowledge) -> list[Claim]:
+    """The claims of ``source`` with their ``entity``, ``metric`` and ``topic``, in the same order."""
+    assigned: dict[str, Claim] = {}
     by_sentence: dict[int, list[Claim]] = {}
     for claim in claims:
         by_sentence.setdefault(claim.sentence_start, []).append(claim)
@@ -174,10 +175,12 @@ def assign_subjects(source: Source, claims: list[Claim], knowledge: Knowledge) -
         for claim in here:
             start, end = claim.start - sentence.start, claim.end - sentence.start
             chosen = choose_entity(sentence.text, start, end, mentions, claim, lexicon)
-            claim.entity = chosen or label or previous or default
-            claim.metric, claim.topic = choose_metric(sentence.text, start, end, claim, lexicon, knowledge)
+            about = replace(claim, entity=chosen or label or previous or default)
+            metric, topic = choose_metric(sentence.text, start, end, about, lexicon, knowledge)
+            assigned[claim.id] = replace(about, metric=metric, topic=topic)
         subjects = [m.name for m in mentions if not m.locative]
         previous = subjects[0] if subjects else previous
+    return [assigned.get(claim.id, claim) for claim in claims]
 
 
 def _is_name_like(label: str, knowledge: Knowledge) -> bool:

@@ -13,9 +13,8 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
-from claimdiff.compare import Discrepancy
 from claimdiff.lexicon import EntityTable, Knowledge, Lexicon, alternation
-from claimdiff.normalize import Claim
+from claimdiff.model import Claim, Discrepancy
 from claimdiff.values import describe_value, format_money
 
 LINES_AFTER = 8  # how far below a total its parts may stand

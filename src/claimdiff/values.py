@@ -7,7 +7,8 @@ from functools import lru_cache
 from babel.numbers import get_currency_symbol
 
 from claimdiff.lexicon.common import output_language
-from claimdiff.normalize import Claim, registry
+from claimdiff.model import Claim
+from claimdiff.normalize import registry
 
 QUALIFIER_WORDS = {
     "exact": "",
