@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from claimdiff.compare import Discrepancy, compare, sort_discrepancies
 from claimdiff.descriptions import describe_discrepancies, description_claims
@@ -16,6 +17,9 @@ from claimdiff.normalize import Claim, claims_of
 from claimdiff.sources import DEFAULT_MAX_BYTES, Source, build_source, iter_source_paths, load_source
 from claimdiff.subjects import assign_subjects
 from claimdiff.sums import sum_discrepancies
+
+if TYPE_CHECKING:
+    from claimdiff.config import CorpusConfig
 
 
 @dataclass
@@ -74,8 +78,13 @@ def load_corpus(
     max_bytes: int = DEFAULT_MAX_BYTES,
     progress: Callable[[int, int], None] | None = None,
     compare_claims: bool = True,
+    config: CorpusConfig | None = None,
 ) -> Corpus:
-    """Run every stage over ``paths``."""
+    """Run every stage over ``paths``.
+
+    ``config`` carries the corpus's own entities and metric words for the subjects stage, which
+    does not read it yet.
+    """
     warnings: list[str] = []
     paths = list(paths)
     named = {str(Path(p)) for p in paths if Path(p).is_file()}
