@@ -13,7 +13,9 @@ The pipeline, one module per stage, in order:
 
 :mod:`claimdiff.store` keeps claims and rulings in ``claims/``; :mod:`claimdiff.cli` is the
 command line. The data tables all stages read live in ``claimdiff/data`` and are loaded by
-:mod:`claimdiff.lexicon`. Stages never import the CLI or the report.
+:mod:`claimdiff.lexicon` (general knowledge of the world by :mod:`claimdiff.world`); a
+corpus's own entities and defaults by :mod:`claimdiff.config`; both are validated by
+:mod:`claimdiff.schema`. Stages never import the CLI or the report.
 """
 
 __version__ = "0.1.0"

@@ -17,13 +17,15 @@ from pathlib import Path
 from typing import Any
 
 import click
+from click.core import ParameterSource
 
 from claimdiff import __version__
+from claimdiff.config import CorpusConfig, find_config, load_config
 from claimdiff.errors import ClaimdiffError, ExitCode, UsageError
 from claimdiff.formats import FORMATTERS, Findings
 from claimdiff.gate import apply_rulings, changed_since, failing, run_gate
 from claimdiff.model import FAIL_ON
-from claimdiff.pipeline import Corpus, load_corpus
+from claimdiff.pipeline import Corpus, knowledge_for, load_corpus
 from claimdiff.sources import DEFAULT_MAX_BYTES
 from claimdiff.store import (
     STATUSES,
@@ -42,10 +44,54 @@ DEFAULT_REPORT = "reports/discrepancies.html"
 
 
 class Context:
-    def __init__(self, debug: bool, max_bytes: int, store: str) -> None:
+    """The global options, completed by the corpus config once a command knows its corpus.
+
+    Precedence: a command-line flag, then the config, then the built-in default.
+    """
+
+    def __init__(self, debug: bool, max_bytes: int | None, store: str | None, config: str | None) -> None:
         self.debug = debug
-        self.max_bytes = max_bytes
-        self.store = Path(store)
+        self.flags = {"max_bytes": max_bytes, "store": store}
+        self.explicit = load_config(config) if config else None
+        self.use(None)
+
+    def find(self, start: str) -> CorpusConfig | None:
+        """The config for a corpus at ``start``: the --config file, or the one discovered."""
+        return self.explicit or find_config(start)
+
+    def use(self, config: CorpusConfig | None) -> None:
+        self.config = config
+        defaults = config.defaults if config else None
+        self.max_bytes: int = _pick(self.flags["max_bytes"], defaults and defaults.max_bytes, DEFAULT_MAX_BYTES)
+        self.store = Path(_pick(self.flags["store"], defaults and defaults.store, DEFAULT_STORE))
+
+    def corpus_paths(self, paths: tuple[str, ...]) -> tuple[str, ...]:
+        """The corpus paths a command reads (PATH arguments, else the config's, else seeds/); sets the config."""
+        if paths:
+            self.use(self.find(paths[0]))
+            return paths
+        config = self.find(".")
+        if config and config.defaults.paths:
+            self.use(config)
+            return config.defaults.paths
+        # No config here names the corpus: the default corpus may hold its own config.
+        self.use(config or self.find(DEFAULT_CORPUS))
+        return (DEFAULT_CORPUS,)
+
+    def option(self, param: str, value: Any, setting: str) -> Any:
+        """A command option: the flag when given, else the config's ``setting``, else its default."""
+        configured = getattr(self.config.defaults, setting) if self.config else None
+        return value if _given(param) or configured is None else configured
+
+
+def _given(param: str) -> bool:
+    """Whether the current command's option ``param`` was set by the user, not by its default."""
+    return click.get_current_context().get_parameter_source(param) is not ParameterSource.DEFAULT
+
+
+def _pick(*values: Any) -> Any:
+    """The first value that is not None."""
+    return next(v for v in values if v is not None)
 
 
 def _fail(message: str, code: int = ExitCode.ERROR) -> None:
@@ -70,8 +116,9 @@ def _progress(label: str) -> Callable[[int, int], None] | None:
 
 
 def _load(ctx: Context, paths: tuple[str, ...], compare_claims: bool = True, show_progress: bool = True) -> Corpus:
+    """Run the pipeline over ``paths`` (already resolved by ``ctx.corpus_paths``)."""
     progress = _progress("claimdiff") if show_progress else None
-    corpus = load_corpus(paths or (DEFAULT_CORPUS,), ctx.max_bytes, progress, compare_claims)
+    corpus = load_corpus(paths, ctx.max_bytes, progress, compare_claims, config=ctx.config)
     if progress:
         click.echo("", err=True)
     return corpus
@@ -112,8 +159,16 @@ class Command(click.Group):
 @click.option("--debug", is_flag=True, help="Show tracebacks on errors.")
 @click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True, help="Largest source file read.")
 @click.option("--store", default=DEFAULT_STORE, show_default=True, help="Folder of the claim store and rulings.")
+@click.option(
+    "--config",
+    "config",
+    default=None,
+    metavar="FILE",
+    help="Corpus config (claimdiff.toml, or a pyproject.toml with [tool.claimdiff]); "
+    "by default found from the corpus folder upwards.",
+)
 @click.pass_context
-def main(ctx: click.Context, debug: bool, max_bytes: int, store: str) -> None:
+def main(ctx: click.Context, debug: bool, max_bytes: int, store: str, config: str | None) -> None:
     """Find where sources disagree.
 
     \b
@@ -123,7 +178,8 @@ def main(ctx: click.Context, debug: bool, max_bytes: int, store: str) -> None:
       claimdiff gate seeds/new_article.txt  # exit 1 on an unreviewed contradiction
       claimdiff review d-b0f83c36d7 --status confirmed --note "105 is an early figure"
     """
-    ctx.obj = Context(debug, max_bytes, store)
+    # A flag left at its default is passed as None: the corpus config may set it.
+    ctx.obj = Context(debug, max_bytes if _given("max_bytes") else None, store if _given("store") else None, config)
 
 
 # --- report -----------------------------------------------------------------------------------
@@ -143,7 +199,8 @@ def report(ctx: Context, paths: tuple[str, ...], output: str, timestamp: bool) -
     """
     from claimdiff.report import render_report
 
-    corpus = _load(ctx, paths)
+    corpus = _load(ctx, ctx.corpus_paths(paths))
+    output = ctx.option("output", output, "report")
     apply_rulings(corpus.discrepancies, read_rulings(ctx.store))
     html = render_report(corpus, timestamp)
     write_atomic(Path(output), html)
@@ -201,7 +258,7 @@ def extract(ctx: Context, paths: tuple[str, ...], fmt: str, write: bool, check_s
     Example:
       claimdiff extract seeds/ --format csv
     """
-    corpus = _load(ctx, paths, compare_claims=False, show_progress=write)
+    corpus = _load(ctx, ctx.corpus_paths(paths), compare_claims=False, show_progress=write)
     _warn(corpus.warnings)
     if check_store:
         stale = stale_sources(read_store(ctx.store), corpus.sources)
@@ -252,6 +309,9 @@ def check(ctx: Context, paths: tuple[str, ...], fmt: str, fail_on: str) -> None:
     Example:
       claimdiff check seeds/ --format markdown --fail-on any
     """
+    paths = ctx.corpus_paths(paths)
+    fmt = ctx.option("fmt", fmt, "format")
+    fail_on = ctx.option("fail_on", fail_on, "fail_on")
     corpus = _load(ctx, paths, show_progress=fmt == "text")
     stale = apply_rulings(corpus.discrepancies, read_rulings(ctx.store))
     findings = Findings(corpus.sources, corpus.discrepancies, warnings=corpus.warnings)
@@ -276,6 +336,9 @@ def gate(ctx: Context, new_paths: tuple[str, ...], corpus: str, since: str | Non
       claimdiff gate seeds/new_article.txt --format github
       claimdiff gate --since origin/main --format sarif > claimdiff.sarif
     """
+    corpus = _corpus_folder(ctx, corpus if _given("corpus") else None, new_paths[0] if new_paths else None)
+    fmt = ctx.option("fmt", fmt, "format")
+    fail_on = ctx.option("fail_on", fail_on, "fail_on")
     paths = list(new_paths)
     if since:
         paths += changed_since(since, Path(corpus))
@@ -284,7 +347,7 @@ def gate(ctx: Context, new_paths: tuple[str, ...], corpus: str, since: str | Non
             return
     if not paths:
         raise UsageError("name the new sources, or use --since REF")
-    result = run_gate(paths, Path(corpus), ctx.store, ctx.max_bytes)
+    result = run_gate(paths, Path(corpus), ctx.store, ctx.max_bytes, knowledge_for(ctx.config))
     blocking = failing(result.introduced, fail_on, ("open",))
     findings = Findings(result.sources, result.discrepancies, result.new_claims, result.warnings, "claimdiff gate")
     click.echo(FORMATTERS[fmt](findings), nl=False)
@@ -297,6 +360,22 @@ def gate(ctx: Context, new_paths: tuple[str, ...], corpus: str, since: str | Non
                 err=True,
             )
         sys.exit(ExitCode.FINDINGS)
+
+
+def _corpus_folder(ctx: Context, corpus: str | None, new_source: str | None) -> str:
+    """The corpus folder of gate and review (--corpus, else the config's first path, else seeds/).
+
+    Without --corpus, the config is looked up from the first new source, which usually lies in
+    the corpus, or else from the current folder.
+    """
+    if corpus is not None:
+        ctx.use(ctx.find(corpus))
+        return corpus
+    if new_source is None:
+        return ctx.corpus_paths(())[0]
+    config = ctx.find(new_source)
+    ctx.use(config)
+    return config.defaults.paths[0] if config and config.defaults.paths else DEFAULT_CORPUS
 
 
 # --- review -----------------------------------------------------------------------------------
@@ -318,6 +397,7 @@ def review(ctx: Context, identifier: str, status: str, note: str, by: str, corpu
     """
     import getpass
 
+    corpus = _corpus_folder(ctx, corpus if _given("corpus") else None, None)
     loaded = _load(ctx, (corpus,), show_progress=False)
     match = next((d for d in loaded.discrepancies if d.id == identifier), None)
     if match is None:

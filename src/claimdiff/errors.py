@@ -33,3 +33,7 @@ class UsageError(ClaimdiffError):
 
 class LexiconError(ClaimdiffError):
     """A malformed data table in ``claimdiff/data``."""
+
+
+class ConfigError(InputError):
+    """A malformed corpus config (``claimdiff.toml`` or ``[tool.claimdiff]`` in ``pyproject.toml``)."""

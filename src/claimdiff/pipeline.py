@@ -8,16 +8,20 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from claimdiff.compare import compare, sort_discrepancies
 from claimdiff.descriptions import describe_discrepancies, description_claims
 from claimdiff.errors import InputError, MetadataError
-from claimdiff.lexicon import Entity, Knowledge, load_knowledge
+from claimdiff.lexicon import Knowledge, World, load_knowledge
 from claimdiff.model import Claim, Discrepancy
 from claimdiff.normalize import claims_of
 from claimdiff.sources import DEFAULT_MAX_BYTES, Source, build_source, iter_source_paths, load_source
 from claimdiff.subjects import assign_subjects
 from claimdiff.sums import sum_discrepancies
+
+if TYPE_CHECKING:
+    from claimdiff.config import CorpusConfig
 
 
 @dataclass
@@ -75,9 +79,11 @@ def _warm_up(knowledge: Knowledge) -> None:
         analyse_source(build_source("warm-up.txt", text, knowledge, {"language": code}), knowledge)
 
 
-def knowledge_for(entities: Iterable[Entity] = ()) -> Knowledge:
-    """The built-in knowledge plus a corpus's own entities."""
-    return load_knowledge().with_entities(entities)
+def knowledge_for(config: CorpusConfig | None = None, world: World | None = None) -> Knowledge:
+    """The built-in knowledge plus what a corpus config adds (its entities and metric words)."""
+    if config is None:
+        return load_knowledge(world=world)
+    return load_knowledge(config.entities, config.metric_words, world)
 
 
 def load_corpus(
@@ -86,9 +92,10 @@ def load_corpus(
     progress: Callable[[int, int], None] | None = None,
     compare_claims: bool = True,
     knowledge: Knowledge | None = None,
+    config: CorpusConfig | None = None,
 ) -> Corpus:
-    """Run every stage over ``paths`` (with the built-in knowledge unless one is given)."""
-    knowledge = knowledge or knowledge_for()
+    """Run every stage over ``paths``, with ``knowledge`` (else the built-in one plus ``config``'s)."""
+    knowledge = knowledge or knowledge_for(config)
     _KNOWLEDGE[:] = [knowledge]
     warnings: list[str] = []
     paths = list(paths)

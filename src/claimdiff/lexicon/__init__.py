@@ -10,7 +10,7 @@ is cached at module level, so tests can build a tiny knowledge of their own.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -30,7 +30,7 @@ from claimdiff.lexicon.common import (
     load_settings,
     load_unit_table,
 )
-from claimdiff.lexicon.entities import ENTITY_KINDS, Entity, EntityTable, entities_from, load_entities
+from claimdiff.lexicon.entities import ENTITY_KINDS, Entity, EntityTable, entities_from
 from claimdiff.lexicon.files import COMMON, DataFile, data_text, language_folders, parse, read
 from claimdiff.lexicon.language import (
     FunctionWords,
@@ -51,6 +51,7 @@ from claimdiff.lexicon.language import (
     load_time,
     merge_grammar,
 )
+from claimdiff.lexicon.world import World, WorldEntity, load_world
 
 __all__ = [
     "ENTITY_KINDS",
@@ -70,11 +71,14 @@ __all__ = [
     "Scale",
     "TimeWords",
     "UnitSurface",
+    "World",
+    "WorldEntity",
     "Units",
     "alternation",
     "data_text",
     "entities_from",
     "load_knowledge",
+    "load_world",
     "parse",
     "read",
 ]
@@ -176,13 +180,6 @@ class Knowledge:
             self._memo[key] = build(self)
         return self._memo[key]  # type: ignore[no-any-return]
 
-    def with_entities(self, extra: Iterable[Entity]) -> Knowledge:
-        """The same knowledge with a corpus's own entities added (theirs win on shared aliases)."""
-        extra = tuple(extra)
-        if not extra:
-            return self
-        table = EntityTable(extra + self.entities.entities)
-        return Knowledge(self.languages, self.settings, table, self.units_table, self.named_units)
 
 
 @dataclass(frozen=True)
@@ -214,11 +211,17 @@ def _language_tables(code: str) -> _LanguageTables:
     )
 
 
-def load_knowledge(entities: Iterable[Entity] = ()) -> Knowledge:
-    """Read and validate every table; ``entities`` are a corpus's own cast.
+def load_knowledge(
+    entities: Iterable[Entity] = (),
+    metric_words: Mapping[str, MetricWords] | None = None,
+    world: World | None = None,
+) -> Knowledge:
+    """Read and validate every table; ``entities`` and ``metric_words`` (per language) are a
+    corpus's own, from its config; ``world`` is the general knowledge, loaded when not given.
 
     The pint unit names are checked by :meth:`Knowledge.check_units` when pint is first needed.
     """
+    metric_words = metric_words or {}
     codes = language_folders()
     settings = load_settings(codes)
     tables = {code: _language_tables(code) for code in codes}
@@ -244,15 +247,29 @@ def load_knowledge(entities: Iterable[Entity] = ()) -> Knowledge:
             abbreviations=frozenset(common_abbreviations + own.abbreviations),
             function_words=own.function_words,
             events=own.events,
-            metrics=own.metrics,
+            metrics=_with_metric_words(own.metrics, metric_words.get(code)),
             parts=tuple(dict.fromkeys(w.lower() for c in order for w in tables[c].metrics.parts)),
             grammar=merge_grammar(own.grammar, [tables[c].grammar for c in order[1:]]),
             ordinal_suffixes=tuple(dict.fromkeys(s for c in order for s in tables[c].numbers.ordinal_suffixes)),
             decimal_mark=get_decimal_symbol(code),
         )
-    world = EntityTable(tuple(entities) + load_entities())
+    world = world or load_world()
+    table = EntityTable(tuple(entities) + world.entities)
     named = {unit: f"{code}/units.toml" for code in codes for unit in tables[code].names.unit_named.values()}
-    return Knowledge(languages, settings, world, unit_table, named)
+    return Knowledge(languages, settings, table, unit_table, named)
+
+
+def _with_metric_words(own: MetricWords, extra: MetricWords | None) -> MetricWords:
+    """A language's metric words with a corpus's own added (the corpus's win on a shared word)."""
+    if extra is None:
+        return own
+    return MetricWords(
+        money=own.money | extra.money,
+        other=own.other | extra.other,
+        topics=own.topics | extra.topics,
+        nouns=own.nouns | extra.nouns,
+        parts=own.parts + tuple(w for w in extra.parts if w not in own.parts),
+    )
 
 
 def _currencies(money: CurrencyCodes, names: list[LocalNames], order: list[str]) -> Currencies:

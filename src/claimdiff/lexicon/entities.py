@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from claimdiff.lexicon.files import DataFile, read
+from claimdiff.lexicon.files import DataFile
 
 ENTITY_KINDS = ("organisation", "place", "event", "programme", "facility", "person")
 
@@ -17,10 +17,6 @@ class Entity:
     kind: str
     aliases: tuple[str, ...]
     part_of: str
-
-
-def load_entities(name: str = "entities.toml") -> tuple[Entity, ...]:
-    return entities_from(read(name))
 
 
 def entities_from(file: DataFile, known: Iterable[str] = ()) -> tuple[Entity, ...]:

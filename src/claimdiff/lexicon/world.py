@@ -1,0 +1,256 @@
+"""General knowledge of the world as entities: countries and territories, their adjectives of
+nationality, and supranational and international bodies.
+
+Territory names in each language come from CLDR through babel at load time;
+``data/common/world.toml`` adds what CLDR does not give (short forms such as "U.K.", demonyms,
+the bodies). Every name is canonicalised to one English name:
+
+>>> world = load_world()
+>>> [world.lookup(s).name for s in ("France", "la France", "Frankreich", "französischen", "USA")]
+['France', 'France', 'France', 'France', 'United States']
+>>> world.lookup("the French").name, world.lookup("Atlantis") is None
+('France', True)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from babel import Locale, UnknownLocaleError
+
+from claimdiff.errors import LexiconError
+from claimdiff.lexicon.common import output_language
+from claimdiff.lexicon.entities import ENTITY_KINDS, Entity
+from claimdiff.lexicon.files import data_text, language_folders
+from claimdiff.schema import Document, Field, Table, parse, validate, words
+
+# The supported languages: the folders of claimdiff/data (world.toml may name no other).
+LANGUAGES = language_folders()
+SOURCE = "data/common/world.toml"
+
+
+@dataclass(frozen=True)
+class WorldEntity(Entity):
+    """An entity of general knowledge.
+
+    ``demonyms`` are the adjectives of nationality of a country in every inflected form
+    ("französischen"); they are not aliases, because an adjective is not a name: "the French
+    government" is about France's government, not about France.
+    """
+
+    code: str = ""  # ISO 3166-1 alpha-2 code of a territory; "" for a body
+    demonyms: tuple[str, ...] = ()
+
+
+# --- the schema of world.toml ------------------------------------------------------------
+
+_LANGUAGE = Field("string", choices=LANGUAGES)
+_BY_LANGUAGE = Table(other=words(), keys=_LANGUAGE)
+_REPLACEMENTS = Table(other=Field("string"))
+SCHEMA = Table(
+    {
+        "settings": Field(
+            "table",
+            required=True,
+            table=Table({"skip": words(required=True), "articles": Field("table", table=_BY_LANGUAGE)}),
+        ),
+        "variants": Field(
+            "table",
+            table=Table(other=Field("table", table=_REPLACEMENTS), keys=Field("string", choices=("all", *LANGUAGES))),
+        ),
+        "inflection": Field(
+            "table",
+            table=Table(
+                other=Field(
+                    "table",
+                    table=Table(
+                        {
+                            "endings": words(required=True),
+                            "invariable_endings": words(),
+                            "capitalised_invariable": Field("boolean"),
+                        }
+                    ),
+                ),
+                keys=_LANGUAGE,
+            ),
+        ),
+        "territory": Field(
+            "table",
+            table=Table(
+                other=Field(
+                    "table",
+                    table=Table(
+                        {
+                            "name": Field("string"),
+                            "aliases": Field("table", table=_BY_LANGUAGE),
+                            "demonyms": Field("table", table=_BY_LANGUAGE),
+                        }
+                    ),
+                ),
+                keys=Field("string", check="territory"),
+            ),
+        ),
+        "body": Field(
+            "list",
+            items=Field(
+                "table",
+                table=Table(
+                    {
+                        "name": Field("string", required=True),
+                        "kind": Field("string", required=True, choices=ENTITY_KINDS),
+                        "aliases": Field("table", table=_BY_LANGUAGE),
+                        "part_of": Field("string"),
+                    }
+                ),
+            ),
+        ),
+    }
+)
+
+
+def _territory_code(code: Any) -> str | None:
+    if code not in _cldr_codes():
+        return "is not an ISO 3166 territory code CLDR knows"
+    return None
+
+
+def _cldr_codes() -> frozenset[str]:
+    """ISO 3166 two-letter codes CLDR names (any supported language's list holds them all)."""
+    territories = Locale.parse(LANGUAGES[0]).territories
+    return frozenset(c for c in territories if isinstance(c, str) and len(c) == 2 and c.isalpha())
+
+
+# --- loading -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class World:
+    """The entities of world.toml and CLDR in some languages, and a lookup by any surface."""
+
+    entities: tuple[WorldEntity, ...]
+    index: Mapping[str, WorldEntity]  # casefolded alias or demonym -> entity
+    articles: tuple[str, ...]  # casefolded, longest first
+
+    def lookup(self, surface: str) -> WorldEntity | None:
+        """The entity a name or adjective of nationality stands for, articles aside."""
+        key = " ".join(surface.split()).casefold()
+        if key in self.index:
+            return self.index[key]
+        for article in self.articles:
+            elided = article.endswith(("'", "’"))  # l'Allemagne: no space after the article
+            if key.startswith(article if elided else article + " "):
+                return self.index.get(key[len(article) :].lstrip())
+        return None
+
+
+def load_world(text: str | None = None, languages: Iterable[str] = LANGUAGES, source: str = SOURCE) -> World:
+    """Build the world from the text of a world.toml (the package's by default) in ``languages``;
+    a malformed table raises LexiconError. Every country and territory, then every body."""
+    text = data_text("common/world.toml") if text is None else text
+    languages = tuple(languages)
+    doc = parse(text, source, LexiconError)
+    validate(doc, SCHEMA, checks={"territory": _territory_code})
+    cldr = _cldr_names(languages)
+    entities = (*_territories(doc, languages, cldr), *_bodies(doc, languages))
+    index = _index(doc, entities)
+    _check_part_of(doc, entities)
+    articles = doc.data["settings"].get("articles", {})
+    chosen = {a.casefold() for lang in languages for a in articles.get(lang, [])}
+    return World(entities, index, tuple(sorted(chosen, key=lambda a: (-len(a), a))))
+
+
+def _cldr_names(languages: tuple[str, ...]) -> dict[str, Mapping[str, str]]:
+    names: dict[str, Mapping[str, str]] = {}
+    for language in dict.fromkeys((output_language(), *languages)):
+        try:
+            names[language] = Locale.parse(language).territories
+        except (UnknownLocaleError, ValueError):
+            raise LexiconError(f"{SOURCE}: CLDR has no territory names for language {language!r}") from None
+    return names
+
+
+def _territories(
+    doc: Document, languages: tuple[str, ...], cldr: dict[str, Mapping[str, str]]
+) -> Iterator[WorldEntity]:
+    settings, tables = doc.data["settings"], doc.data.get("territory", {})
+    for code in sorted(_cldr_codes() - set(settings["skip"])):
+        table = tables.get(code, {})
+        name = table.get("name", cldr[output_language()][code])
+        aliases: list[str] = [name]
+        for language in languages:
+            if code in cldr[language]:
+                aliases += _variants(doc, language, [cldr[language][code]])
+            aliases += _variants(doc, language, table.get("aliases", {}).get(language, []))
+        demonyms = [d for lang in languages for d in _inflect(doc, lang, table.get("demonyms", {}).get(lang, []))]
+        yield WorldEntity(name, "place", _unique(aliases), "", code, _unique(demonyms))
+
+
+def _bodies(doc: Document, languages: tuple[str, ...]) -> Iterator[WorldEntity]:
+    for body in doc.data.get("body", []):
+        aliases = [body["name"]]
+        for language in languages:
+            aliases += _variants(doc, language, body.get("aliases", {}).get(language, []))
+        yield WorldEntity(body["name"], body["kind"], _unique(aliases), body.get("part_of", ""))
+
+
+def _variants(doc: Document, language: str, names: list[str]) -> list[str]:
+    """Each name, then the spellings [variants] derives from it ("&" -> "and", "’" -> "'")."""
+    table = doc.data.get("variants", {})
+    rules = {**table.get("all", {}), **table.get(language, {})}
+    out = []
+    for name in names:
+        out.append(name)
+        out += [name.replace(old, new) for old, new in rules.items() if old in name]
+    return out
+
+
+def _inflect(doc: Document, language: str, forms: list[str]) -> list[str]:
+    """Every inflected form of the adjectives ``forms`` by the language's [inflection] table.
+
+    >>> _inflect(parse('[inflection.de]\\nendings = ["e", "en"]\\ncapitalised_invariable = true', "t"), "de",
+    ...          ["französisch", "Schweizer"])
+    ['französisch', 'französische', 'französischen', 'Schweizer']
+    """
+    rule = doc.data.get("inflection", {}).get(language, {})
+    out = []
+    for form in forms:
+        out.append(form)
+        invariable = form.endswith(tuple(rule.get("invariable_endings", []))) or (
+            rule.get("capitalised_invariable", False) and form[:1].isupper()
+        )
+        if not invariable:
+            out += [form + ending for ending in rule.get("endings", [])]
+    return out
+
+
+def _unique(items: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(items))
+
+
+def _index(doc: Document, entities: Iterable[WorldEntity]) -> dict[str, WorldEntity]:
+    """Casefolded alias or demonym -> entity; a surface two entities claim is an error."""
+    index: dict[str, WorldEntity] = {}
+    for entity in entities:
+        for surface in (*entity.aliases, *entity.demonyms):
+            other = index.setdefault(surface.casefold(), entity)
+            if other is not entity:
+                line = _line_of_text(doc, surface)
+                raise doc.fail((), f"{surface!r} would name both {other.name!r} and {entity.name!r}", line)
+    return index
+
+
+def _check_part_of(doc: Document, entities: tuple[WorldEntity, ...]) -> None:
+    names = {e.name for e in entities}
+    for index, entity in enumerate(e for e in entities if not e.code):
+        if entity.part_of and entity.part_of not in names:
+            raise doc.fail(("body", index, "part_of"), f"[[body]] 'part_of' names no entity: {entity.part_of!r}")
+
+
+def _line_of_text(doc: Document, surface: str) -> int | None:
+    """The first line that writes ``surface`` as a string, for entries built from several keys."""
+    for number, line in enumerate(doc.text.splitlines(), start=1):
+        if f'"{surface}"' in line:
+            return number
+    return None
