@@ -1,9 +1,16 @@
 """claimdiff: find where sources disagree.
 
-The pipeline, one module per stage, in order:
+The pipeline, one module or small package per stage, in order:
 
 1. :mod:`claimdiff.sources`   load, decode and repair files; split sentences; detect language
-2. :mod:`claimdiff.extract`   find claims (money, quantity, percent, count, rank, date)
+2. :mod:`claimdiff.extract`   find claims (money, quantity, percent, count, rank, date); the
+   scanner is the package's ``__init__``, its parts are:
+   ``extract.figures``           numbers in digits and in words
+   ``extract.suffixes``          scale word, currency, percent and unit around a figure
+   ``extract.kinds``             kind, counted noun, qualifier, ranges of two figures
+   ``extract.ranks_and_dates``   ordinals, and dates an event word governs
+   ``extract.patterns``          the patterns of one language, compiled once
+   ``extract.mention``           what a claim found in a sentence records
 3. :mod:`claimdiff.normalize` figures to intervals in canonical units, currencies to the base
    currency at the ECB rate, qualifiers, and the period a claim is about
    (helpers: :mod:`claimdiff.numbers`, :mod:`claimdiff.dates`, :mod:`claimdiff.fx`)
