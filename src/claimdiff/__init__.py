@@ -2,7 +2,13 @@
 
 The pipeline, one module or small package per stage, in order:
 
-1. :mod:`claimdiff.sources`   load, decode and repair files; split sentences; detect language
+1. :mod:`claimdiff.sources`   load, decode and repair files; split sentences; detect language;
+   the package's ``__init__`` loads and builds a source, its parts are:
+   ``sources.files``             find files in folders, read ``sources.toml``, hash a file
+   ``sources.decoding``          bytes to text, legacy encodings, binary files refused
+   ``sources.repairs``           extraction damage repaired, with a map back to the original
+   ``sources.sentences``         paragraphs, headings, labels and sentences
+   ``sources.language``          language detection (py3langid) and its model cache
 2. :mod:`claimdiff.extract`   find claims (money, quantity, percent, count, rank, date); the
    scanner is the package's ``__init__``, its parts are:
    ``extract.figures``           numbers in digits and in words
@@ -15,12 +21,19 @@ The pipeline, one module or small package per stage, in order:
    currency at the ECB rate, qualifiers, and the period a claim is about
    (helpers: :mod:`claimdiff.numbers`, :mod:`claimdiff.dates`, :mod:`claimdiff.fx`)
 4. :mod:`claimdiff.subjects`  the entity and the metric each claim is about
-5. :mod:`claimdiff.compare`   group claims on one subject and classify discrepancies
-6. :mod:`claimdiff.report`, :mod:`claimdiff.formats`, :mod:`claimdiff.gate`: outputs
+5. :mod:`claimdiff.compare`   group claims on one subject and classify discrepancies; beside it
+   :mod:`claimdiff.descriptions` (diverging descriptions of an entity), :mod:`claimdiff.sums`
+   (a total against its parts) and :mod:`claimdiff.values` (a claim's value written for people)
+6. :mod:`claimdiff.report`, :mod:`claimdiff.formats`, :mod:`claimdiff.gate`: outputs (the
+   report's jinja2 templates, stylesheet and script are in ``claimdiff/templates``)
 
-:mod:`claimdiff.store` keeps claims and rulings in ``claims/``; :mod:`claimdiff.cli` is the
-command line. The data tables all stages read live in ``claimdiff/data`` and are loaded by
-:mod:`claimdiff.lexicon`. Stages never import the CLI or the report.
+:mod:`claimdiff.pipeline` runs the stages in order over a corpus; :mod:`claimdiff.store` keeps
+claims and rulings in ``claims/``; :mod:`claimdiff.cli` is the command line and
+:mod:`claimdiff.errors` the errors it reports with their exit codes. The data tables all
+stages read live in ``claimdiff/data`` and are loaded by :mod:`claimdiff.lexicon`:
+``lexicon.files`` (reading a table), ``lexicon.common`` (tables shared by all languages),
+``lexicon.language`` (one language folder) and ``lexicon.entities`` (entities known by name).
+Stages never import the CLI or the report.
 """
 
 __version__ = "0.1.0"
