@@ -27,10 +27,11 @@ The pipeline, one module or small package per stage, in order:
 6. :mod:`claimdiff.report`, :mod:`claimdiff.formats`, :mod:`claimdiff.gate`: outputs (the
    report's jinja2 templates, stylesheet and script are in ``claimdiff/templates``)
 
-:mod:`claimdiff.pipeline` runs the stages in order over a corpus; :mod:`claimdiff.store` keeps
-claims and rulings in ``claims/``; :mod:`claimdiff.cli` is the command line and
-:mod:`claimdiff.errors` the errors it reports with their exit codes. The data tables all
-stages read live in ``claimdiff/data`` and are loaded by :mod:`claimdiff.lexicon`:
+:mod:`claimdiff.model` holds the values the stages pass on (claims, discrepancies, the table
+of discrepancy kinds); :mod:`claimdiff.pipeline` runs the stages in order over a corpus;
+:mod:`claimdiff.store` keeps claims and rulings in ``claims/``; :mod:`claimdiff.cli` is the
+command line and :mod:`claimdiff.errors` the errors it reports with their exit codes. The data
+tables all stages read live in ``claimdiff/data`` and are loaded by :mod:`claimdiff.lexicon`:
 ``lexicon.files`` (reading a table), ``lexicon.common`` (tables shared by all languages),
 ``lexicon.language`` (one language folder) and ``lexicon.entities`` (entities known by name).
 Stages never import the CLI or the report.
