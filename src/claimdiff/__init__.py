@@ -1,21 +1,43 @@
 """claimdiff: find where sources disagree.
 
-The pipeline, one module per stage, in order:
+The pipeline, one module or small package per stage, in order:
 
-1. :mod:`claimdiff.sources`   load, decode and repair files; split sentences; detect language
-2. :mod:`claimdiff.extract`   find claims (money, quantity, percent, count, rank, date)
+1. :mod:`claimdiff.sources`   load, decode and repair files; split sentences; detect language;
+   the package's ``__init__`` loads and builds a source, its parts are:
+   ``sources.files``             find files in folders, read ``sources.toml``, hash a file
+   ``sources.decoding``          bytes to text, legacy encodings, binary files refused
+   ``sources.repairs``           extraction damage repaired, with a map back to the original
+   ``sources.sentences``         paragraphs, headings, labels and sentences
+   ``sources.language``          language detection (py3langid) and its model cache
+2. :mod:`claimdiff.extract`   find claims (money, quantity, percent, count, rank, date); the
+   scanner is the package's ``__init__``, its parts are:
+   ``extract.figures``           numbers in digits and in words
+   ``extract.suffixes``          scale word, currency, percent and unit around a figure
+   ``extract.kinds``             kind, counted noun, qualifier, ranges of two figures
+   ``extract.ranks_and_dates``   ordinals, and dates an event word governs
+   ``extract.patterns``          the patterns of one language, compiled once
+   ``extract.mention``           what a claim found in a sentence records
 3. :mod:`claimdiff.normalize` figures to intervals in canonical units, currencies to the base
    currency at the ECB rate, qualifiers, and the period a claim is about
    (helpers: :mod:`claimdiff.numbers`, :mod:`claimdiff.dates`, :mod:`claimdiff.fx`)
 4. :mod:`claimdiff.subjects`  the entity and the metric each claim is about
-5. :mod:`claimdiff.compare`   group claims on one subject and classify discrepancies
-6. :mod:`claimdiff.report`, :mod:`claimdiff.formats`, :mod:`claimdiff.gate`: outputs
+5. :mod:`claimdiff.compare`   group claims on one subject and classify discrepancies; beside it
+   :mod:`claimdiff.descriptions` (diverging descriptions of an entity), :mod:`claimdiff.sums`
+   (a total against its parts) and :mod:`claimdiff.values` (a claim's value written for people)
+6. :mod:`claimdiff.report`, :mod:`claimdiff.formats`, :mod:`claimdiff.gate`: outputs (the
+   report's jinja2 templates, stylesheet and script are in ``claimdiff/templates``)
 
+:mod:`claimdiff.model` holds the values the stages pass on (claims, discrepancies, the table
+of discrepancy kinds); :mod:`claimdiff.pipeline` runs the stages in order over a corpus;
 :mod:`claimdiff.store` keeps claims and rulings in ``claims/``; :mod:`claimdiff.cli` is the
-command line. The data tables all stages read live in ``claimdiff/data`` and are loaded by
-:mod:`claimdiff.lexicon` (general knowledge of the world by :mod:`claimdiff.world`); a
-corpus's own entities and defaults by :mod:`claimdiff.config`; both are validated by
-:mod:`claimdiff.schema`. Stages never import the CLI or the report.
+command line and :mod:`claimdiff.errors` the errors it reports with their exit codes. The data
+tables all stages read live in ``claimdiff/data`` and are loaded by :mod:`claimdiff.lexicon`:
+``lexicon.files`` (reading a table), ``lexicon.common`` (tables shared by all languages),
+``lexicon.language`` (one language folder), ``lexicon.entities`` (entities known by name) and
+``lexicon.world`` (general knowledge of the world: countries, demonyms, international bodies).
+A corpus's own entities, metric words and defaults come from :mod:`claimdiff.config`;
+:mod:`claimdiff.schema` validates the world table and the corpus config. Stages never import
+the CLI or the report.
 """
 
 __version__ = "0.1.0"

@@ -1,0 +1,157 @@
+"""Stage 2, extract: find the claims each sentence makes and the pieces they are written with.
+
+A :class:`Mention` records where a claim stands in its sentence and how it is written (figure,
+scale word, currency, unit, qualifier, counted noun); :mod:`claimdiff.normalize` turns it into
+values. Every pattern here is built from the data tables and scans in linear time: figures are
+found first, then short anchored matches are tried at their edges.
+
+:func:`extract_mentions` below reads as the stage, top to bottom; the modules beside this one hold
+its parts (the map in :mod:`claimdiff` says which).
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimdiff.dates import TimeExpr, find_times
+from claimdiff.extract.figures import _Candidate, _digit_candidates, _overlaps, _word_candidates
+from claimdiff.extract.kinds import _counted_noun, _inherit, _is_year, _kind_of_mention, _qualify, _range_partner
+from claimdiff.extract.mention import KINDS, Mention
+from claimdiff.extract.patterns import _Patterns, patterns_of
+from claimdiff.extract.ranks_and_dates import EVENT_REACH_AFTER, EVENT_REACH_BEFORE, _date_mentions, _ordinal_mentions
+from claimdiff.extract.suffixes import _glued_word, _read_suffixes
+from claimdiff.lexicon import Lexicon
+
+__all__ = ["EVENT_REACH_AFTER", "EVENT_REACH_BEFORE", "KINDS", "Mention", "extract_mentions"]
+
+
+# Web addresses hold digits and "%20" escapes that are no claims.
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
+
+
+def extract_mentions(
+    sentence: str, lexicon: Lexicon, heading: bool = False, times: list[TimeExpr] | None = None
+) -> list[Mention]:
+    """Find the claims in one sentence.
+
+    >>> from claimdiff.lexicon import load_knowledge
+    >>> text = "In 2024, these startups raised €1.9 billion and hired more than 3,000 people."
+    >>> [(m.kind, text[m.start:m.end]) for m in extract_mentions(text, load_knowledge().lexicon("en"))]
+    [('money', '€1.9 billion'), ('count', 'more than 3,000 people')]
+    """
+    lex = lexicon
+    p = patterns_of(lexicon)
+    times = find_times(sentence, lexicon) if times is None else times
+    time_spans = [(t.start, t.end) for t in times]
+    phones = [(m.start(), m.end()) for m in p.phone.finditer(sentence) if _is_phone(m.group(0))]
+    phones += [(m.start(), m.end()) for m in _URL.finditer(sentence)]
+    ordinals = _ordinal_mentions(sentence, lex, p, time_spans)
+    ordinal_spans = [(m.start, m.end) for m in ordinals]
+    candidates = _digit_candidates(sentence, lex, phones) + _word_candidates(sentence, lex)
+    candidates = [
+        c
+        for c in candidates
+        if not _overlaps(c.start, c.end, ordinal_spans)
+        and not _overlaps(c.start, c.end, time_spans)
+        and not _overlaps(c.start, c.end, phones)
+    ]
+    candidates.sort(key=lambda c: c.start)
+    mentions: list[Mention] = list(ordinals)
+    consumed: set[int] = set()
+    for index, cand in enumerate(candidates):
+        if index in consumed or _is_list_marker(sentence, cand):
+            continue
+        mention = _read_mention(sentence, lex, p, cand, candidates, index, consumed)
+        if mention is not None:
+            mentions.append(mention)
+    mentions.extend(_date_mentions(sentence, lex, p, times, mentions))
+    mentions.sort(key=lambda m: (m.start, m.end))
+    return _drop_overlaps(mentions)
+
+
+def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    for mention in mentions:
+        if out and mention.start < out[-1].end:
+            if mention.end - mention.start > out[-1].end - out[-1].start:
+                out[-1] = mention
+            continue
+        out.append(mention)
+    return out
+
+
+def _is_phone(text: str) -> bool:
+    groups = re.split(r"[ .\-()]+", text.strip("+ ()"))
+    groups = [g for g in groups if g]
+    # "1 200 000" groups thousands; a phone number has short or uneven groups.
+    return not all(len(g) == 3 for g in groups[1:])
+
+
+def _is_list_marker(text: str, cand: _Candidate) -> bool:
+    head = text[: cand.start].strip()
+    after = text[cand.end : cand.end + 2]
+    if head in ("", "→", "-", "•") and (after[:1] in (".", ")") and after[1:2] in (" ", "\n", "")):
+        return True
+    return not text[: cand.start].strip() and not text[cand.end :].strip() and not cand.words
+
+
+def _read_mention(
+    text: str,
+    lex: Lexicon,
+    p: _Patterns,
+    cand: _Candidate,
+    candidates: list[_Candidate],
+    index: int,
+    consumed: set[int],
+) -> Mention | None:
+    reading = _read_suffixes(text, cand, lex)
+    if _glued_word(text, cand, reading):
+        return None
+    qualifier, flags = "exact", []
+    low_figure = None
+    nxt = candidates[index + 1] if index + 1 < len(candidates) else None
+    second = _range_partner(text, lex, reading, nxt)
+    if second is not None and nxt is not None:
+        _inherit(reading, second)
+        before = text[max(0, reading.start - 30) : reading.start]
+        is_change = p.change.search(before) and not p.range_word.search(before)
+        if nxt.figure.value >= cand.figure.value and not is_change:
+            consumed.add(index + 1)
+            low_figure, qualifier = cand.figure, "range"
+            reading.end, reading.plus = second.end, second.plus
+            cand = _Candidate(cand.start, nxt.end, nxt.figure, words=nxt.words)
+        else:
+            flags.append("earlier value in a change")
+    if cand.figure.value > 0 and _is_year(text, cand, reading):
+        return None
+    kind, noun, noun_end = _kind_of_mention(text, lex, p, cand, reading, flags)
+    if kind is None and second is not None and "earlier value in a change" in flags:
+        noun, _ = _counted_noun(text, lex, second.end, singular=False)
+        kind, noun_end = ("count" if noun else None), reading.end
+    if kind is None or (cand.weak and kind == "count"):
+        return None
+    start, end = reading.start, max(reading.end, noun_end)
+    if start > 0 and text[start - 1] in "+−" and (start == 1 or not text[start - 2].isalnum()):
+        start -= 1
+        flags.append("signed")
+    if cand.figure.ambiguous:
+        flags.append(cand.figure.ambiguous)
+    if qualifier == "exact":
+        qualifier, start, end = _qualify(text, lex, p, start, end, reading, cand)
+    elif reading.plus:
+        flags.append("range open above")
+    return Mention(
+        start=start,
+        end=end,
+        kind="percent" if cand.fraction is not None else kind,
+        figure=cand.figure,
+        low_figure=low_figure,
+        qualifier=qualifier,
+        scale=reading.scale,
+        currency=reading.currency,
+        unit=reading.unit,
+        per=reading.per,
+        substance=reading.substance,
+        noun=noun,
+        flags=flags,
+    )

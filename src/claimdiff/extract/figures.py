@@ -1,0 +1,135 @@
+"""Candidate figures: numbers written in digits or in words.
+
+Digits ("1,000", "21,3"), runs of number words ("one hundred and nine"), fractions
+("two-thirds"), multipliers ("tenfold") and approximate nouns ("une vingtaine"). A candidate is
+only a number: what stands around it (:mod:`claimdiff.extract.suffixes`) and what it counts
+(:mod:`claimdiff.extract.kinds`) decide whether it is a claim.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from claimdiff.lexicon import Lexicon, NumberWords
+from claimdiff.numbers import DIGITS_RE, Figure, parse_digits, split_compound, words_value
+
+
+@dataclass
+class _Candidate:
+    start: int
+    end: int
+    figure: Figure
+    words: bool = False
+    weak: bool = False  # "one"/"un": a claim only with a unit, currency or scale
+    fraction: float | None = None
+    approximate: bool = False
+    multiplier: bool = False
+
+
+def _digit_candidates(text: str, lex: Lexicon, blocked: list[tuple[int, int]]) -> list[_Candidate]:
+    out = []
+    for match in DIGITS_RE.finditer(text):
+        if _inside(match.start(), match.end(), blocked):
+            continue
+        if re.match(r"0\d", match.group(0)):
+            continue  # "007", "000": codes and debris, not figures
+        out.append(_Candidate(match.start(), match.end(), parse_digits(match.group(0), lex)))
+    return out
+
+
+# Words for number runs split at apostrophes: "d'un gigawatt" holds the number "un".
+_NUMBER_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+def _word_candidates(text: str, lex: Lexicon) -> list[_Candidate]:
+    """Runs of number words ("one hundred and nine billion"), fractions and "une vingtaine"."""
+    lexicon = lex.numbers
+    tokens = [(m.start(), m.end(), m.group(0).lower()) for m in _NUMBER_WORD.finditer(text)]
+    out: list[_Candidate] = []
+    i = 0
+    while i < len(tokens):
+        start, end, word = tokens[i]
+        parts = split_compound(word, lexicon)
+        if parts[-1] in lexicon.fractions and (len(parts) > 1 or _prev_is_article(tokens, i, lexicon)):
+            base = words_value(parts[:-1], lexicon) if len(parts) > 1 else 1.0
+            if base is not None:
+                s = tokens[i - 1][0] if len(parts) == 1 else start
+                value = Decimal(str(round(base * lexicon.fractions[parts[-1]] * 100, 2)))
+                out.append(_Candidate(s, end, Figure(value, 2), words=True, fraction=base))
+            i += 1
+            continue
+        if word in lexicon.approximate and _prev_is_article(tokens, i, lexicon):
+            value = Decimal(str(lexicon.approximate[word]))
+            out.append(_Candidate(tokens[i - 1][0], end, Figure(value, 0), words=True, approximate=True))
+            i += 1
+            continue
+        if word in lexicon.multipliers:
+            value = Decimal(str(lexicon.multipliers[word]))
+            out.append(_Candidate(start, end, Figure(value, 0), words=True, multiplier=True))
+            i += 1
+            continue
+        if "-" in word and not all(number_words_ok(part, lexicon) for part in parts):
+            # "six-mile", "three-foot": the number is the hyphenated token's first part(s).
+            head = []
+            for part in parts:
+                if not number_words_ok(part, lexicon):
+                    break
+                head.append(part)
+            head_value = words_value(head, lexicon) if head else None
+            if head_value is not None and head[-1] not in lexicon.connectors:
+                length = len("-".join(head))
+                out.append(_Candidate(start, start + length, Figure(Decimal(str(head_value)), 0), words=True))
+            i += 1
+            continue
+        j = i
+        run: list[str] = []
+        while j < len(tokens) and _is_number_token(tokens[j][2], lexicon, run, tokens, j):
+            if j > i and text[tokens[j - 1][1] : tokens[j][0]].strip(" \u00a0\n"):
+                break
+            run.append(tokens[j][2])
+            j += 1
+        while run and (
+            run[-1] in lexicon.connectors or run[-1] in lexicon.articles and run[-1] not in lexicon.cardinals
+        ):
+            run.pop()
+            j -= 1
+        bare_scale = bool(run) and (run[0] in lexicon.scales or run[0] in lexicon.hundreds)
+        run_value = words_value(run, lexicon) if run and not bare_scale else None
+        if run_value is not None and run_value >= 0:
+            weak = run_value == 1 and len(run) == 1
+            figure = Figure(Decimal(str(run_value)), 0)
+            out.append(_Candidate(start, tokens[j - 1][1], figure, words=True, weak=weak))
+            i = j
+        else:
+            i += 1
+    return out
+
+
+def number_words_ok(part: str, lexicon: NumberWords) -> bool:
+    return lexicon.is_number_word(part)
+
+
+def _prev_is_article(tokens: list[tuple[int, int, str]], i: int, lexicon: NumberWords) -> bool:
+    return i > 0 and tokens[i - 1][2] in lexicon.articles
+
+
+def _is_number_token(word: str, lex: NumberWords, run: list[str], tokens: list[tuple[int, int, str]], j: int) -> bool:
+    if all(lex.is_number_word(p) for p in split_compound(word, lex)):
+        return True
+    if word in lex.connectors:
+        return bool(run)
+    if word in lex.articles:
+        # "a billion", "un milliard": an article counts only before a scale word.
+        nxt = tokens[j + 1][2] if j + 1 < len(tokens) else ""
+        return not run and (nxt in lex.scales or nxt in lex.hundreds)
+    return False
+
+
+def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start < e and s < end for s, e in spans)

@@ -1,0 +1,170 @@
+"""What a figure is a claim of: its kind, counted noun, qualifier, and ranges of two figures.
+
+"1,000 AI startups" counts startups, "more than 3,000" is a lower bound, and "18 to 150+ ha" is
+one range, not two claims.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimdiff.extract.figures import _Candidate
+from claimdiff.extract.patterns import _Patterns, patterns_of
+from claimdiff.extract.suffixes import _glued_word, _read_suffixes, _Reading
+from claimdiff.lexicon import FunctionWords, Grammar, Lexicon
+
+
+def _range_partner(text: str, lex: Lexicon, reading: _Reading, nxt: _Candidate | None) -> _Reading | None:
+    """The second figure of "18 to 150+ ha", "10-40 ms", "between 9 and 18 months", if any."""
+    p = patterns_of(lex)
+    connector = p.range_connector.match(text, reading.end)
+    if nxt is None or not connector or connector.end() != nxt.start:
+        return None
+    word = connector.group(0).strip().lower()
+    window = text[max(0, reading.start - 30) : reading.start]
+    if word in lex.grammar.pair_connectors and not p.range_word.search(window):
+        return None
+    second = _read_suffixes(text, nxt, lex)
+    if _glued_word(text, nxt, second) or not _compatible(reading, second):
+        return None  # "0.6 % to 309,381 yen": two figures of different kinds, not a range
+    return second
+
+
+def _kind_of_mention(
+    text: str, lex: Lexicon, p: _Patterns, cand: _Candidate, reading: _Reading, flags: list[str]
+) -> tuple[str | None, str, int]:
+    """(kind, counted noun, end of the noun); multipliers ("by a factor of 3") first."""
+    window = text[max(0, reading.start - 40) : reading.start]
+    factor = p.factor_before.search(window)
+    if cand.multiplier or (factor and reading.unit is None):
+        flags.append("multiplier")
+        if factor:
+            reading.start -= len(window) - factor.start() - (0 if factor.group(0)[0].isalpha() else 1)
+        return "quantity", "", reading.end
+    return _kind(text, lex, cand, reading)
+
+
+def _qualify(
+    text: str, lex: Lexicon, p: _Patterns, start: int, end: int, reading: _Reading, cand: _Candidate
+) -> tuple[str, int, int]:
+    """The qualifier written before or after a figure, and the claim's widened span."""
+    qualifier = "exact"
+    window = text[max(0, start - 40) : start]
+    found = p.qualifier_before.search(window)
+    phrase = found.group(1).lower() if found else ""
+    spans_time = reading.unit is not None and reading.unit.metric == "duration"
+    if found and not (spans_time and phrase in lex.qualifiers.spans):
+        qualifier = lex.qualifiers.before[phrase]
+        start -= len(window) - found.start(1)
+    after = p.qualifier_after.match(text, end)
+    if reading.plus:
+        qualifier = "at_least"
+    elif qualifier == "exact" and after:
+        qualifier = lex.qualifiers.after[after.group(1).lower()]
+        end = after.end()
+    if cand.approximate:
+        qualifier = "approx"
+    return qualifier, start, end
+
+
+def _compatible(first: _Reading, second: _Reading) -> bool:
+    """Whether two figures joined by "to" or "-" can be one range (same currency, unit or %)."""
+    if first.currency is None and first.unit is None and not first.percent:
+        return True  # a bare first figure takes the second's unit
+    same_money = (
+        first.currency is not None and second.currency is not None and first.currency.code == second.currency.code
+    )
+    same_unit = first.unit is not None and second.unit is not None and first.unit.canonical == second.unit.canonical
+    bare_second = second.currency is None and second.unit is None and not second.percent
+    return same_money or same_unit or (first.percent and second.percent) or bare_second
+
+
+def _inherit(reading: _Reading, second: _Reading) -> None:
+    """Give a bare first figure of a range the scale, currency and unit of the second."""
+    if reading.currency is None and reading.unit is None and not reading.percent:
+        reading.currency, reading.unit, reading.per = second.currency, second.unit, second.per
+        reading.substance, reading.percent = second.substance, second.percent
+        if reading.scale == 1.0:
+            reading.scale = second.scale
+
+
+def _is_year(text: str, cand: _Candidate, reading: _Reading) -> bool:
+    digits = text[cand.start : cand.end]
+    return (
+        not cand.words
+        and len(digits) == 4
+        and digits.isdigit()
+        and 1900 <= int(digits) <= 2099
+        and reading.currency is None
+        and reading.unit is None
+        and not reading.percent
+    )
+
+
+def _kind(text: str, lex: Lexicon, cand: _Candidate, reading: _Reading) -> tuple[str | None, str, int]:
+    if reading.currency is not None:
+        return "money", "", reading.end
+    if reading.percent or cand.fraction is not None:
+        return "percent", "", reading.end
+    if reading.unit is not None:
+        return "quantity", "", reading.end
+    singular = cand.figure.value <= 1
+    noun, noun_end = _counted_noun(text, lex, reading.end, cand.approximate, singular)
+    if noun and cand.figure.value == int(cand.figure.value):
+        return "count", noun, noun_end
+    return None, "", reading.end
+
+
+_GLUED_TOKEN = re.compile(r"[ \u00a0\n]*([^\W\d_][\w'’\-]*)")
+_NOUN_TOKEN = re.compile(r"[ \u00a0\n]+([^\W\d_][\w'’\-]*)")
+
+
+def _counted_noun(text: str, lex: Lexicon, pos: int, after_de: bool = False, singular: bool = True) -> tuple[str, int]:
+    """The noun a figure counts ("1,000 AI startups" -> "startups"), and where it ends.
+
+    ``after_de`` lets a linking word ("of", French "de") stand first ("une vingtaine de structures").
+    """
+    words = lex.function_words
+    number_lexicon = lex.numbers
+    months = lex.time.months
+    cursor = pos
+    de = patterns_of(lex).count_link.match(text, cursor) if after_de else None
+    if de:
+        cursor = de.end()
+    tokens: list[tuple[str, int]] = []
+    while len(tokens) < 4:
+        # Right after an elided "d'" the noun follows with no space ("d'entreprises").
+        match = (_GLUED_TOKEN if de and not tokens else _NOUN_TOKEN).match(text, cursor)
+        if match is None:
+            break
+        word = match.group(1)
+        lower = word.lower()
+        if lower in words.stop or lower in months or number_lexicon.is_number_word(lower):
+            break
+        if tokens and "\n" in match.group(0) and word[:1].isupper():
+            break  # a capitalised line after a break starts something new
+        tokens.append((word, match.end()))
+        cursor = match.end()
+    if words.head_last:
+        plural = [t for t in tokens if _is_plural(t[0], words, lex.grammar)]
+        chosen = plural[-1] if plural else (tokens[-1] if tokens else None)
+    else:
+        chosen = tokens[0] if tokens else None
+    if chosen is None:
+        return "", pos
+    head, end = chosen
+    if len(head) < 3 or head.isupper() and len(head) < 5:
+        return "", pos
+    if not singular and not _is_plural(head, words, lex.grammar):
+        return "", pos
+    participle = lex.grammar.participle_suffixes
+    if words.head_last and participle and head.lower().endswith(participle) and head.lower() not in words.plurals:
+        return "", pos  # "0 raised", "3 trained": a participle is not what is counted
+    return head.lower(), end
+
+
+def _is_plural(word: str, words: FunctionWords, grammar: Grammar) -> bool:
+    lower = word.lower()
+    regular = grammar.plural_suffixes
+    doubled = tuple(suffix * 2 for suffix in regular)  # "business" is no plural
+    return lower in words.plurals or (len(lower) > 3 and lower.endswith(regular) and not lower.endswith(doubled))

@@ -1,0 +1,108 @@
+"""The patterns of one language, compiled once per lexicon from its data tables.
+
+Most are anchored and tried at a figure's edge (``pattern.match(text, pos)``); the ordinal, event
+and phone-number patterns scan the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from claimdiff.lexicon import Lexicon, alternation
+
+_NOT_LETTER = r"(?![^\W\d_])"
+
+# What may stand between a figure and its scale, currency or unit: a space or a line break.
+_GAP = r"[ \u00a0\u202f]?\n?[ \u00a0\u202f]?"
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    """Anchored patterns of one language, built once from the data tables."""
+
+    scale_cs: re.Pattern[str]
+    scale_ci: re.Pattern[str]
+    currency_after_cs: re.Pattern[str]
+    currency_after_ci: re.Pattern[str]
+    currency_before: re.Pattern[str]
+    percent: re.Pattern[str]
+    unit_cs: re.Pattern[str]
+    unit_ci: re.Pattern[str]
+    per: re.Pattern[str]
+    substance: re.Pattern[str]
+    scale_currency_link: re.Pattern[str]
+    change: re.Pattern[str]
+    count_link: re.Pattern[str]
+    qualifier_before: re.Pattern[str]
+    qualifier_after: re.Pattern[str]
+    ordinal: re.Pattern[str]
+    range_connector: re.Pattern[str]
+    range_word: re.Pattern[str]
+    factor_before: re.Pattern[str]
+    rank_context: re.Pattern[str]
+    event: re.Pattern[str]
+    phone: re.Pattern[str]
+
+
+def _patterns(lex: Lexicon) -> _Patterns:
+    """The patterns of one lexicon (built once per lexicon, see ``Lexicon.compiled``)."""
+    scale_list = lex.scales
+    money = lex.currencies
+    unit_table = lex.units
+    qualifier_table = lex.qualifiers
+    grammar = lex.grammar
+    suffixes = lex.ordinal_suffixes
+    symbols = [s.surface for s in money.surfaces if s.case_sensitive]
+    names = [s.surface for s in money.surfaces if not s.case_sensitive]
+    unit_cs = [u.surface for u in unit_table.surfaces if u.case_sensitive]
+    unit_ci = [u.surface for u in unit_table.surfaces if not u.case_sensitive]
+    event_words = lex.events
+    return _Patterns(
+        scale_cs=re.compile(rf"{_GAP}(?:{alternation(s.word for s in scale_list if s.case_sensitive)}){_NOT_LETTER}"),
+        scale_ci=re.compile(
+            rf"{_GAP}(?:{alternation(s.word for s in scale_list if not s.case_sensitive)}){_NOT_LETTER}",
+            re.I,
+        ),
+        currency_after_cs=re.compile(rf"{_GAP}(?:{alternation(symbols)})(?![A-Za-z])"),
+        currency_after_ci=re.compile(rf"{_GAP}(?:{alternation(names)}){_NOT_LETTER}", re.I),
+        currency_before=re.compile(rf"(?:^|(?<=[^\w]))(?:{alternation(symbols)})[ \u00a0\u202f]?$"),
+        percent=re.compile(rf"[ \u00a0\u202f]?\n?(?:%|{alternation(grammar.percent)})(?!\w)", re.I),
+        unit_cs=re.compile(rf"(?:{_GAP}|-)(?:{alternation(unit_cs)})(?![A-Za-z0-9])"),
+        unit_ci=re.compile(rf"(?:{_GAP}|-)(?:{alternation(unit_ci)}){_NOT_LETTER}", re.I),
+        per=re.compile(
+            rf"[ \u00a0\u202f]?(?:/|\b(?:{alternation(p for p in unit_table.per if p != '/')})\b)[ \u00a0\u202f]?",
+            re.I,
+        ),
+        substance=re.compile(rf"[ \u00a0\u202f]?(?:{alternation(unit_table.substances)})(?![A-Za-z])"),
+        # French puts "de" between a scale word and its currency ("420 millions de dollars").
+        scale_currency_link=_link_pattern(grammar.scale_currency_links),
+        change=re.compile(rf"(?:^|\W)(?:{alternation(grammar.change_from)})[ \u00a0]*$", re.I),
+        count_link=re.compile(rf"[ \u00a0]+(?:{alternation(grammar.count_links)})(?=[ \u00a0]|[^\W\d_])", re.I),
+        qualifier_before=re.compile(
+            rf"(?:^|(?<=[\s(\[\"“«,;:]))({alternation(qualifier_table.before)})[ \u00a0\u202f]*$", re.I
+        ),
+        qualifier_after=re.compile(rf"(?:[ \u00a0\u202f]*)({alternation(qualifier_table.after)})(?!\w)", re.I),
+        ordinal=re.compile(rf"(?<![\w.,])(\d{{1,3}})[ ]?({alternation(suffixes)}){_NOT_LETTER}", re.I),
+        range_connector=re.compile(
+            rf"[ \u00a0\u202f]*(?:-|–|—|{alternation(grammar.range_connectors + grammar.pair_connectors)})"
+            r"[ \u00a0\u202f]*",
+            re.I,
+        ),
+        range_word=re.compile(rf"(?:^|\W)(?:{alternation(grammar.range_words)})[ \u00a0\u202f]*$", re.I),
+        factor_before=re.compile(rf"(?:^|\W)(?:{alternation(lex.numbers.factor_phrases)})[ \u00a0\u202f]*$", re.I),
+        rank_context=re.compile(rf"\b(?:{alternation(lex.numbers.rank_context)})\b", re.I),
+        event=re.compile(rf"(?<!\w)(?:{alternation(event_words)})(?!\w)", re.I),
+        phone=re.compile(r"(?<![\w+])(?:\+\d{1,3}[ .\-]?)?(?:\(\d{1,4}\)[ .\-]?)?\d{1,4}(?:[ .\-]\d{2,4}){3,}(?![\w])"),
+    )
+
+
+def _link_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Words between two parts of a figure; an elided one ("d'") may touch what follows."""
+    if not words:
+        return re.compile(r"(?!)")
+    return re.compile(rf"[ \u00a0]+(?:{alternation(words)})[ \u00a0]*", re.I)
+
+
+def patterns_of(lex: Lexicon) -> _Patterns:
+    return lex.compiled("extract", _patterns)

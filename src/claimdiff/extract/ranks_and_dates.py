@@ -1,0 +1,67 @@
+"""Claims that are no amounts: ranks, and the dates an event word governs.
+
+Ranks are ordinals in digits ("3RD", "1er") or words near a rank word ("third country in the
+world"); a date is a claim when an event word stands near it ("launched in January 2025").
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from decimal import Decimal
+
+from claimdiff.dates import TimeExpr
+from claimdiff.extract.figures import _overlaps
+from claimdiff.extract.mention import Mention
+from claimdiff.extract.patterns import _Patterns
+from claimdiff.lexicon import Lexicon
+from claimdiff.numbers import WORD_RE, Figure
+
+# How far from a date an event word may stand to make it a claim ("launched ... in 2019").
+EVENT_REACH_BEFORE = 70
+EVENT_REACH_AFTER = 45
+
+
+def _ordinal_mentions(text: str, lex: Lexicon, p: _Patterns, time_spans: list[tuple[int, int]]) -> list[Mention]:
+    out = []
+    for match in p.ordinal.finditer(text):
+        if _overlaps(match.start(), match.end(), time_spans):
+            continue
+        value = Decimal(match.group(1))
+        out.append(Mention(match.start(), match.end(), "rank", Figure(value, 0)))
+    lexicon = lex.numbers
+    for match in WORD_RE.finditer(text):
+        word = match.group(0).lower()
+        if word in lexicon.ordinals and p.rank_context.search(text, match.end(), min(len(text), match.end() + 40)):
+            out.append(Mention(match.start(), match.end(), "rank", Figure(Decimal(lexicon.ordinals[word]), 0)))
+    return out
+
+
+def _date_mentions(
+    text: str, lex: Lexicon, p: _Patterns, times: list[TimeExpr], mentions: list[Mention]
+) -> list[Mention]:
+    """A date is a claim when an event word governs it ("launched in January 2025")."""
+    taken = [(m.start, m.end) for m in mentions]
+    event_words = lex.events
+    out = []
+    for time in times:
+        if _overlaps(time.start, time.end, taken):
+            continue
+        window_start = max(0, time.start - EVENT_REACH_BEFORE)
+        best = None
+        for match in p.event.finditer(text, window_start, min(len(text), time.end + EVENT_REACH_AFTER)):
+            distance = time.start - match.end() if match.end() <= time.start else match.start() - time.end
+            if distance >= 0 and (best is None or distance < best[0]):
+                best = (distance, match)
+        if best is None:
+            continue
+        if time.relation == "since" and time.low is not None:
+            # "initiated ... since 2017": the event happened in 2017.
+            time = replace(time, relation="at", high=date(time.low.year, 12, 31))
+        year = Decimal(time.low.year if time.low else time.high.year)  # type: ignore[union-attr]
+        mention = Mention(time.start, time.end, "date", Figure(year, 0), time=time)
+        mention.event = event_words.get(best[1].group(0).lower(), "date")
+        qualifier = {"by": "up_to", "range": "range"}.get(time.relation, "exact")
+        mention.qualifier = qualifier
+        out.append(mention)
+    return out

@@ -1,0 +1,165 @@
+"""What is written around a figure: scale, currency, percent, unit, per-unit and substance.
+
+Read into a :class:`_Reading`, whose span widens over what it found ("€1.9 billion",
+"75 millions de $", "40 €/MWh").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from claimdiff.extract.figures import _Candidate
+from claimdiff.extract.patterns import patterns_of
+from claimdiff.lexicon import CurrencySurface, Lexicon, UnitSurface
+
+_SYMBOL_THEN_FIGURE = re.compile(r"[ \u00a0]?\d")
+
+
+def _match_longest(patterns: list[re.Pattern[str]], text: str, pos: int) -> re.Match[str] | None:
+    best = None
+    for pattern in patterns:
+        match = pattern.match(text, pos)
+        if match and (best is None or match.end() > best.end()):
+            best = match
+    return best
+
+
+_CurrencyIndex = tuple[dict[str, tuple[int, CurrencySurface]], dict[str, tuple[int, CurrencySurface]]]
+
+
+def _surface_index(lex: Lexicon) -> _CurrencyIndex:
+    """Currency surfaces by exact and by lower-cased spelling, with their table order."""
+    exact: dict[str, tuple[int, CurrencySurface]] = {}
+    folded: dict[str, tuple[int, CurrencySurface]] = {}
+    for index, entry in enumerate(lex.currencies.surfaces):
+        if entry.case_sensitive:
+            exact.setdefault(entry.surface, (index, entry))
+        else:
+            folded.setdefault(entry.surface.lower(), (index, entry))
+    return exact, folded
+
+
+def _unit_index(lex: Lexicon) -> tuple[dict[str, UnitSurface], dict[str, UnitSurface]]:
+    exact: dict[str, UnitSurface] = {}
+    folded: dict[str, UnitSurface] = {}
+    for entry in lex.units.surfaces:
+        if entry.case_sensitive:
+            exact.setdefault(entry.surface, entry)
+        else:
+            folded.setdefault(entry.surface.lower(), entry)
+    return exact, folded
+
+
+def _find_currency(surface: str, lex: Lexicon) -> CurrencySurface | None:
+    surface = surface.strip()
+    exact, folded = lex.compiled("currency index", _surface_index)
+    found = [hit for hit in (exact.get(surface), folded.get(surface.lower())) if hit is not None]
+    return min(found, key=lambda hit: hit[0])[1] if found else None
+
+
+def _find_unit(surface: str, lex: Lexicon) -> UnitSurface | None:
+    surface = surface.strip().strip("-")
+    exact, folded = lex.compiled("unit index", _unit_index)
+    return exact.get(surface) or folded.get(surface.lower())
+
+
+def _find_scale(surface: str, money: bool, lex: Lexicon) -> float | None:
+    surface = surface.strip()
+    for entry in lex.scales:
+        same = entry.word == surface if entry.case_sensitive else entry.word.lower() == surface.lower()
+        if same and (money or not entry.money_only):
+            return entry.factor
+    return None
+
+
+@dataclass
+class _Reading:
+    """What follows and precedes one figure."""
+
+    start: int
+    end: int
+    scale: float = 1.0
+    currency: CurrencySurface | None = None
+    unit: UnitSurface | None = None
+    per: UnitSurface | None = None
+    substance: str = ""
+    percent: bool = False
+    plus: bool = False
+
+
+def _read_suffixes(text: str, cand: _Candidate, lex: Lexicon) -> _Reading:
+    p = patterns_of(lex)
+    reading = _Reading(cand.start, cand.end)
+    pos = cand.end
+    if text.startswith("+", pos):
+        reading.plus = True
+        pos += 1
+    scale_match = _match_longest([p.scale_cs, p.scale_ci], text, pos)
+    scale_end = pos
+    if scale_match:
+        scale_end = scale_match.end()
+    currency_match = _match_longest([p.currency_after_cs, p.currency_after_ci], text, scale_end)
+    if currency_match is None and scale_match is not None:
+        # "75 millions de $", "420 millions de dollars": French puts "de" between scale and currency.
+        de = p.scale_currency_link.match(text, scale_end)
+        if de:
+            currency_match = _match_longest([p.currency_after_cs, p.currency_after_ci], text, de.end())
+    if currency_match is None and scale_match is None:
+        currency_match = _match_longest([p.currency_after_cs, p.currency_after_ci], text, pos)
+    before = p.currency_before.search(text, max(0, cand.start - 6), cand.start)
+    has_money = currency_match is not None or before is not None
+    if scale_match:
+        factor = _find_scale(scale_match.group(0), has_money, lex)
+        if factor is not None:
+            reading.scale = factor
+            pos = scale_match.end()
+    takes_next = currency_match is not None and _SYMBOL_THEN_FIGURE.match(text, currency_match.end()) is not None
+    if currency_match and takes_next and currency_match.group(0).strip() in lex.currencies.prefix_symbols:
+        currency_match = None  # "$ 20,000.00 $ 37,305.97": that "$" opens the next figure
+    linked = currency_match is not None and p.scale_currency_link.fullmatch(text, pos, currency_match.start())
+    if currency_match and (currency_match.start() == pos or linked):
+        reading.currency = _find_currency(currency_match.group(0), lex)
+        pos = currency_match.end()
+        if reading.scale == 1.0:
+            # "75 USD million": the scale word may follow the currency.
+            late_scale = _match_longest([p.scale_cs, p.scale_ci], text, pos)
+            factor = _find_scale(late_scale.group(0), True, lex) if late_scale else None
+            if late_scale and factor:
+                reading.scale, pos = factor, late_scale.end()
+    elif before is not None:
+        reading.currency = _find_currency(before.group(0), lex)
+        reading.start = before.start()
+    if reading.currency is None:
+        percent = p.percent.match(text, pos)
+        if percent:
+            reading.percent = True
+            pos = percent.end()
+        else:
+            unit = _match_longest([p.unit_cs, p.unit_ci], text, pos)
+            if unit:
+                reading.unit = _find_unit(unit.group(0), lex)
+                pos = unit.end()
+                substance = p.substance.match(text, pos)
+                if substance and reading.unit and reading.unit.metric == "mass":
+                    reading.substance = lex.units.substances.get(substance.group(0).strip(), "")
+                    pos = substance.end()
+    if reading.currency is not None or reading.unit is not None:
+        per = p.per.match(text, pos)
+        if per:
+            denominator = _match_longest([p.unit_cs, p.unit_ci], text, per.end())
+            if denominator and denominator.start() == per.end():
+                reading.per = _find_unit(denominator.group(0), lex)
+                pos = denominator.end()
+    reading.end = pos
+    return reading
+
+
+def _glued_word(text: str, cand: _Candidate, reading: _Reading) -> bool:
+    """True when letters stick to the figure and are not a unit, scale or currency ("5G")."""
+    if cand.words or reading.end > cand.end:
+        return False
+    if cand.end >= len(text):
+        return False
+    after = text[cand.end : cand.end + 2]
+    return after[0].isalpha() or (after[0] in "-‐" and after[1:].isalpha())

@@ -1,0 +1,115 @@
+"""Repair what text extraction damaged, keeping each character's offset in the original.
+
+Invisible debris and U+FFFD are dropped, line ends unified, ligatures expanded, other scripts'
+digits mapped to ASCII, line-end hyphenation joined, and letter-spaced capitals closed up when
+the joined word is known elsewhere in the text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Callable
+
+_DROPPED = dict.fromkeys(
+    [0xFFFD, 0x00AD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x200E, 0x200F]
+    + list(range(0x202A, 0x202F))
+    + list(range(0x2066, 0x206A))
+)
+# Arabic thousands and decimal separators, one character each like their ASCII forms.
+_SEPARATORS = {"\u066c": ",", "\u066b": "."}
+_LIGATURES = {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0xFB00, 0xFB07)}
+
+
+# Characters _map_chars must touch; everything else is copied through in runs.
+_SPECIAL = re.compile(
+    "\r\n?|[\x00-\x08\x0b\x0c\x0e-\x1f\u066b\u066c\ufb00-\ufb06"
+    + "".join(re.escape(chr(c)) for c in _DROPPED)
+    + "]|(?![0-9])\\d"
+)
+
+
+def _map_chars(text: str) -> tuple[str, list[int]]:
+    """Drop invisible debris, unify line ends, expand ligatures, map digits to ASCII."""
+    out: list[str] = []
+    offsets: list[int] = []
+    last = 0
+    for match in _SPECIAL.finditer(text):
+        out.append(text[last : match.start()])
+        offsets.extend(range(last, match.start()))
+        last = match.end()
+        ch = match.group(0)
+        if ch[0] == "\r":
+            replacement = "\n"
+        elif ch in _SEPARATORS:
+            replacement = _SEPARATORS[ch]
+        elif ch in _LIGATURES:
+            replacement = _LIGATURES[ch]
+        elif unicodedata.category(ch) == "Nd":
+            replacement = str(unicodedata.digit(ch))
+        else:
+            replacement = ""  # invisible debris and control characters
+        out.append(replacement)
+        offsets.extend([match.start()] * len(replacement))
+    out.append(text[last:])
+    offsets.extend(range(last, len(text)))
+    return "".join(out), offsets
+
+
+def _rewrite(
+    text: str, offsets: list[int], pattern: re.Pattern[str], replace: Callable[[re.Match[str]], str]
+) -> tuple[str, list[int]]:
+    """Apply a substitution and carry the offset map along (new text maps to the match start)."""
+    parts: list[str] = []
+    new_offsets: list[int] = []
+    last = 0
+    for match in pattern.finditer(text):
+        replacement = replace(match)
+        if replacement == match.group(0):
+            continue
+        parts.append(text[last : match.start()])
+        new_offsets.extend(offsets[last : match.start()])
+        parts.append(replacement)
+        # A kept prefix of the match keeps its own offsets; anything else maps to the start.
+        for k in range(len(replacement)):
+            keep = k < len(match.group(0)) and replacement[k] == match.group(0)[k]
+            new_offsets.append(offsets[match.start() + k] if keep else offsets[match.start()])
+        last = match.end()
+    if not parts:
+        return text, offsets
+    parts.append(text[last:])
+    new_offsets.extend(offsets[last:])
+    return "".join(parts), new_offsets
+
+
+# "scien-\ntists": a hyphen at a line end between two lower-case letters is a break, not a dash.
+_HYPHEN_BREAK = re.compile(r"(?<=[a-zà-ÿ])-[ \t]*\n[ \t]*(?=[a-zà-ÿ])")
+# "L ARGEST", "COMPETIT IVE": capitals split by a stray space in PDF headings.
+_SPLIT_CAPS = re.compile(r"\b([A-ZÀ-Ý]{1,12}) (?=([A-ZÀ-Ý]{2,})\b)")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def repair(text: str) -> tuple[str, list[int]]:
+    """Return the repaired text and, per character, its offset in ``text``.
+
+    >>> repair("great scien-\\ntists")[0]
+    'great scientists'
+    >>> clean, offsets = repair("a\\ufffdb\\r\\nc")
+    >>> clean, offsets
+    ('ab\\nc', [0, 2, 3, 5])
+    """
+    clean, offsets = _map_chars(text)
+    clean, offsets = _rewrite(clean, offsets, _HYPHEN_BREAK, lambda m: "")
+    vocabulary = Counter(w.lower() for w in _WORD.findall(clean) if not w.isupper())
+    clean, offsets = _rewrite(clean, offsets, _SPLIT_CAPS, lambda m: _join_caps(m, vocabulary))
+    return clean, offsets
+
+
+def _join_caps(match: re.Match[str], vocabulary: Counter[str]) -> str:
+    """Join two capital fragments when the joined word is known and a fragment is not."""
+    left, right = match.group(1), match.group(2)
+    joined = (left + right).lower()
+    if vocabulary[joined] and (not vocabulary[left.lower()] or not vocabulary[right.lower()]):
+        return left
+    return match.group(0)

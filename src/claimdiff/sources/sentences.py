@@ -1,0 +1,116 @@
+"""Repaired text to sentences: paragraphs (blocks of wrapped lines), headings, list labels."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of the repaired text: ``text == source.text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+    heading: bool = False
+    label: str = ""
+
+
+_BULLET = re.compile(r"\s*(?:[→•▪►◦‣\-–—*]|\d{1,2}[.)])\s")
+_TERMINAL = re.compile(r"[.!?:;…]['\"”’»)]*\s*$")
+# A sentence ends at . ! ? followed by space and an upper-case letter, digit, quote or bullet.
+_STOP = re.compile(r"(?<=[.!?…])['\"”’»)]*\s+(?=[\"“‘«(\[]?[A-ZÀ-Ý0-9€$£→•])")
+_LABEL = re.compile(r"^\s*(?:[→•▪►\-–—*]\s*)?([^\n:]{2,60}?)\s*(?:\([^)\n]{1,30}\))?\s*:\s")
+
+
+# Longer "sentences" (tables, run-on scraps) are cut into pieces of at most this many
+# characters at a space, which keeps every later stage's per-sentence work bounded.
+MAX_SENTENCE_CHARS = 2000
+
+
+def split_sentences(text: str, abbreviations: frozenset[str]) -> list[Sentence]:
+    """Split repaired text into sentences, joining wrapped lines and keeping headings apart."""
+    sentences: list[Sentence] = []
+    for start, end, heading in _blocks(text):
+        for sentence in _split_block(text, start, end, heading, abbreviations):
+            sentences.extend(_bounded(text, sentence))
+    return sentences
+
+
+def _bounded(text: str, sentence: Sentence) -> Iterator[Sentence]:
+    start = sentence.start
+    while sentence.end - start > MAX_SENTENCE_CHARS:
+        cut = text.rfind(" ", start + MAX_SENTENCE_CHARS // 2, start + MAX_SENTENCE_CHARS)
+        cut = cut if cut > start else start + MAX_SENTENCE_CHARS
+        yield Sentence(start, cut, text[start:cut], sentence.heading, sentence.label)
+        start = cut
+        while start < sentence.end and text[start].isspace():
+            start += 1
+    if start < sentence.end:
+        yield Sentence(start, sentence.end, text[start : sentence.end], sentence.heading, sentence.label)
+
+
+def _blocks(text: str) -> Iterator[tuple[int, int, bool]]:
+    """Yield (start, end, heading) for runs of lines that belong to one paragraph."""
+    lines = [(m.start(), m.end()) for m in re.finditer(r"^[^\n]*", text, re.MULTILINE)]
+    block_start: int | None = None
+    previous = ""
+    block_end = 0
+    for start, end in lines:
+        line = text[start:end]
+        if not line.strip():
+            if block_start is not None:
+                yield block_start, block_end, _is_heading(text[block_start:block_end])
+            block_start = None
+            continue
+        new_block = (
+            block_start is None
+            or _BULLET.match(line) is not None
+            or line[:1] in (" ", "\t")  # an indented line opens a new paragraph or text box
+            or _TERMINAL.search(previous) is not None
+            or _is_heading(previous) != _is_heading(line)
+            or _ends_title(previous, line)
+        )
+        if new_block and block_start is not None:
+            yield block_start, block_end, _is_heading(text[block_start:block_end])
+        if new_block:
+            block_start = start
+        block_end = end
+        previous = line
+    if block_start is not None:
+        yield block_start, block_end, _is_heading(text[block_start:block_end])
+
+
+def _ends_title(previous: str, line: str) -> bool:
+    """A short line before a long capitalised one is a title ("Paris: A New AI Powerhouse")."""
+    return len(previous.strip()) < 50 and len(line.strip()) >= 60 and line.lstrip()[:1].isupper()
+
+
+def _is_heading(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 4 and sum(c.isupper() for c in letters) / len(letters) > 0.8
+
+
+def _split_block(text: str, start: int, end: int, heading: bool, abbreviations_: frozenset[str]) -> list[Sentence]:
+    block = text[start:end]
+    label_match = _LABEL.match(block)
+    label = label_match.group(1).strip() if label_match else ""
+    cuts = [0]
+    for match in _STOP.finditer(block):
+        before = block[max(0, match.start() - 40) : match.start()].rstrip("'\"”’»)")  # the word before the stop
+        last_word = re.search(r"([^\s(]+)[.!?…]$", before)
+        if last_word and last_word.group(1) in abbreviations_:
+            continue
+        cuts.append(match.end())
+    cuts.append(len(block))
+    out = []
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        piece = block[a:b]
+        lead = len(piece) - len(piece.lstrip())
+        trail = len(piece) - len(piece.rstrip())
+        if piece.strip():
+            s, e = start + a + lead, start + b - trail
+            out.append(Sentence(s, e, text[s:e], heading, label))
+    return out
