@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, fields
+from functools import cached_property
 
 from claimdiff.lexicon.files import DataFile, read
 
@@ -26,6 +28,21 @@ class NumberWords:
 
     def is_number_word(self, word: str) -> bool:
         return word in self.cardinals or word in self.hundreds or word in self.scales
+
+    @cached_property
+    def glued_part(self) -> re.Pattern[str]:
+        """One number word of a number written as one word ("fünf|und|zwanzig"), see
+        :func:`claimdiff.numbers.glued_parts`: a connector, then a number word after which
+        the rest of the word is number words and connectors too."""
+        longest_first = sorted({*self.cardinals, *self.hundreds, *self.scales}, key=lambda w: (-len(w), w))
+        part = "|".join(map(re.escape, longest_first))
+        link = "|".join(map(re.escape, sorted(self.connectors, key=lambda w: (-len(w), w))))
+        return re.compile(rf"({link})?({part})(?=(?:(?:{link})?(?:{part}))*$)")
+
+    @cached_property
+    def compound_memo(self) -> dict[str, tuple[str, ...]]:
+        """Words :func:`claimdiff.numbers.split_compound` has already split."""
+        return {}
 
 
 def load_numbers(code: str) -> NumberWords:
