@@ -134,13 +134,17 @@ class FunctionWords:
     stop: frozenset[str]
     head_last: bool
     plurals: frozenset[str]
+    nouns_capitalised: bool = False
+    determiners: tuple[str, ...] = ()
 
 
 def load_function_words(code: str) -> FunctionWords:
     file = read(f"{code}/words.toml")
-    file.only("head", "plurals", "stop")
+    file.only("head", "plurals", "stop", "nouns_capitalised", "determiners")
     head = file.text_value("head", choices=("first", "last"))
-    return FunctionWords(frozenset(file.words("stop")), head == "last", frozenset(file.words("plurals")))
+    plurals = frozenset(file.words("plurals"))
+    capitalised, determiners = file.flag("nouns_capitalised"), file.words("determiners", required=False)
+    return FunctionWords(frozenset(file.words("stop")), head == "last", plurals, capitalised, determiners)
 
 
 def load_events(code: str) -> dict[str, str]:
