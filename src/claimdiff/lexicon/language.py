@@ -101,13 +101,14 @@ class TimeWords:
     since: tuple[str, ...]
     by: tuple[str, ...]
     quarters: tuple[str, ...]
+    quarter_names: tuple[str, ...] = ()
 
 
 def load_time(code: str) -> TimeWords:
     from babel import Locale
 
     file = read(f"{code}/time.toml")
-    file.only("months", "seasons", "at", "since", "by", "quarters")
+    file.only("months", "seasons", "at", "since", "by", "quarters", "quarter_names")
     months = {k.lower(): int(v) for k, v in file.numbers("months").items()}
     # CLDR month names in both widths complete the hand-written abbreviations.
     locale = Locale.parse(code)
@@ -126,6 +127,7 @@ def load_time(code: str) -> TimeWords:
         since=file.words("since"),
         by=file.words("by"),
         quarters=file.words("quarters"),
+        quarter_names=file.words("quarter_names", required=False),
     )
 
 
