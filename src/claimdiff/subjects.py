@@ -212,18 +212,29 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
 
 
 def _common_nouns(text: str, lexicon: Lexicon) -> frozenset[str]:
-    """Capitalised words a source writes after a determiner ("der Umsatz"), lower-cased.
+    """Words known as common nouns, lower-cased, where every noun is capitalised (else none).
 
-    Only where every noun is capitalised: there, such a word is a common noun, not a name.
+    They are the words of the language's metric and event keywords ("Umsatz", "Betrieb") and
+    the capitalised words the source writes after a determiner ("der Umsatz").
     """
     words = lexicon.function_words
-    if not words.nouns_capitalised or not words.determiners:
+    if not words.nouns_capitalised:
         return frozenset()
+    keywords = lexicon.compiled("keyword words", _keyword_words)
+    if not words.determiners:
+        return keywords
     pattern = lexicon.compiled(
         "determined nouns",
         lambda lex: re.compile(rf"(?<!\w)(?:{alternation(lex.function_words.determiners)})\s+([^\W\d_][\w\-]*)", re.I),
     )
-    return frozenset(found.group(1).lower() for found in pattern.finditer(text) if found.group(1)[0].isupper())
+    found = (match.group(1) for match in pattern.finditer(text))
+    return keywords | frozenset(word.lower() for word in found if word[0].isupper())
+
+
+def _keyword_words(lexicon: Lexicon) -> frozenset[str]:
+    metrics = lexicon.metrics
+    tables = (metrics.money, metrics.other, metrics.topics, metrics.nouns, lexicon.events)
+    return frozenset(word for table in tables for phrase in table for word in phrase.split())
 
 
 def _is_name_like(label: str, knowledge: Knowledge) -> bool:
