@@ -12,13 +12,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from claimdiff import world
 from claimdiff.cli import main
 from claimdiff.config import FAIL_ON_CHOICES, FORMAT_CHOICES, SCHEMA, discover, find_config, load_config
 from claimdiff.errors import ExitCode, LexiconError
 from claimdiff.formats import FORMATTERS
-from claimdiff.gate import FAIL_ON
-from claimdiff.lexicon import data_text
+from claimdiff.lexicon import data_text, world
+from claimdiff.lexicon import files as data_files
+from claimdiff.model import FAIL_ON
 from claimdiff.schema import Field, Table, parse, validate, words
 
 from .conftest import ROOT, SEEDS
@@ -328,14 +328,12 @@ def run_missing(repo: Path, name: str, text: str) -> tuple[int, str]:
 def run_world(repo: Path, name: str, text: str) -> tuple[int, str]:
     """A bad data/world.toml, met by a config whose part_of needs the world."""
     write(repo, {"corpus/claimdiff.toml": PART_OF_FRANCE})
-    original = world.data_text
-    world.data_text = lambda n: text if n == "world.toml" else original(n)  # type: ignore[assignment]
-    world.world.cache_clear()
+    original = data_files.data_text
+    data_files.data_text = lambda n: text if n == "common/world.toml" else original(n)  # type: ignore[assignment]
     try:
         code, _, err = run("check", "corpus")
     finally:
-        world.data_text = original  # type: ignore[assignment]
-        world.world.cache_clear()
+        data_files.data_text = original  # type: ignore[assignment]
     return code, err
 
 
@@ -375,7 +373,8 @@ class Bad:
     marks: list[pytest.MarkDecorator] = field(default_factory=list)
 
 
-WORLD = data_text("world.toml")
+WORLD = data_text("common/world.toml")
+WORLD_LOADED = world.load_world()
 BAD = [
     # corpus configs
     Bad(
@@ -601,42 +600,42 @@ BAD = [
         run_world,
         "world.toml",
         WORLD + '\n[territory.XY]\nname = "Nowhere"\n',
-        "data/world.toml:{[territory.XY]}: [territory] names 'XY', which is not an ISO 3166 territory code CLDR knows",
+        "data/common/world.toml:{[territory.XY]}: [territory] names 'XY', which is not an ISO 3166 territory code CLDR knows",
     ),
     Bad(
         "world: demonym of two countries",
         run_world,
         "world.toml",
         WORLD.replace('en = ["Swiss"]', 'en = ["Swiss", "French"]'),
-        "data/world.toml:{\"Swiss\", \"French\"}: 'French' would name both 'Switzerland' and 'France'",
+        "data/common/world.toml:{\"Swiss\", \"French\"}: 'French' would name both 'Switzerland' and 'France'",
     ),
     Bad(
         "world: body of unknown kind",
         run_world,
         "world.toml",
         WORLD + '\n[[body]]\nname = "Nowhere"\nkind = "club"\n',
-        "data/world.toml:{club}: [[body]] 'kind' must be one of organisation, place, event, programme, facility, person; got 'club'",
+        "data/common/world.toml:{club}: [[body]] 'kind' must be one of organisation, place, event, programme, facility, person; got 'club'",
     ),
     Bad(
         "world: part_of names no body",
         run_world,
         "world.toml",
         WORLD + '\n[[body]]\nname = "Nowhere"\nkind = "place"\npart_of = "Atlantis"\n',
-        "data/world.toml:{Atlantis}: [[body]] 'part_of' names no entity: 'Atlantis'",
+        "data/common/world.toml:{Atlantis}: [[body]] 'part_of' names no entity: 'Atlantis'",
     ),
     Bad(
         "world: misspelt section",
         run_world,
         "world.toml",
         WORLD.replace("[inflection.fr]", "[inflexion.fr]"),
-        "data/world.toml:{inflexion}: unknown section [inflexion] (did you mean [inflection]?)",
+        "data/common/world.toml:{inflexion}: unknown section [inflexion] (did you mean [inflection]?)",
     ),
     Bad(
         "world: a language it does not know",
         run_world,
         "world.toml",
         WORLD.replace("articles.de", "articles.dk"),
-        "data/world.toml:{articles.dk}: unknown key 'dk' in [settings.articles]",
+        "data/common/world.toml:{articles.dk}: unknown key 'dk' in [settings.articles]",
     ),
     Bad(
         "units: unknown pint unit",
@@ -727,19 +726,19 @@ LOOKUPS = {
 
 @pytest.mark.parametrize(("surface", "name"), LOOKUPS.items(), ids=list(LOOKUPS))
 def test_world_lookup(surface: str, name: str) -> None:
-    found = world.lookup(surface)
+    found = WORLD_LOADED.lookup(surface)
     assert found is not None and found.name == name
 
 
 def test_demonyms_are_not_aliases() -> None:
-    france = world.lookup("France")
+    france = WORLD_LOADED.lookup("France")
     assert france is not None and france.code == "FR"
     assert {"French", "französische", "françaises"} <= set(france.demonyms)
     assert not {"French", "français", "französisch"} & set(france.aliases)
 
 
 def test_every_cldr_territory_is_a_place() -> None:
-    entities = world.world_entities()
+    entities = WORLD_LOADED.entities
     codes = {e.code for e in entities if e.code}
     assert len(codes) > 240 and {"FR", "DE", "GF", "PF", "GL"} <= codes
     assert not {"EU", "EZ", "UN", "QO", "ZZ"} & codes
@@ -753,19 +752,20 @@ EU_MEMBERS = "AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT 
 
 @pytest.mark.parametrize("code", sorted(set(POPULOUS.split()) | set(EU_MEMBERS.split())))
 def test_demonyms_in_three_languages(code: str) -> None:
-    table = tomllib.loads(data_text("world.toml"))["territory"][code]
+    table = tomllib.loads(data_text("common/world.toml"))["territory"][code]
     assert set(table["demonyms"]) == {"en", "fr", "de"}
 
 
 def test_languages_are_a_parameter() -> None:
-    french = {e.name: e for e in world.world_entities(("fr",))}
+    in_french = world.load_world(languages=("fr",))
+    french = {e.name: e for e in in_french.entities}
     assert "Allemagne" in french["Germany"].aliases and "Deutschland" not in french["Germany"].aliases
     assert "allemandes" in french["Germany"].demonyms and "deutsche" not in french["Germany"].demonyms
-    assert world.lookup("Deutschland", ("fr",)) is None
+    assert in_french.lookup("Deutschland") is None
 
 
 def test_world_holds_no_corpus_cast() -> None:
-    kinds = {e.kind for e in world.world_entities()}
+    kinds = {e.kind for e in WORLD_LOADED.entities}
     assert kinds <= {"place", "organisation"}
 
 
@@ -775,10 +775,10 @@ def test_world_holds_no_corpus_cast() -> None:
 def test_seeds_cast_is_not_in_the_world() -> None:
     config = load_config(SEEDS / "claimdiff.toml")
     assert len(config.entities) >= 15
-    known = {e.name for e in world.world_entities()}
+    known = {e.name for e in WORLD_LOADED.entities}
     for entity in config.entities:
         assert entity.name not in known
-        assert [a for a in (entity.name, *entity.aliases) if world.lookup(a)] == [], entity.name
+        assert [a for a in (entity.name, *entity.aliases) if WORLD_LOADED.lookup(a)] == [], entity.name
 
 
 def test_seeds_config_is_found_from_the_seeds() -> None:

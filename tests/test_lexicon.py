@@ -112,12 +112,6 @@ BROKEN = [
         lambda: files.data_text("common/currencies.toml") + '\n[[currency]]\ncode = "XQZ"\nsymbols = ["XQZ"]\n',
         r"data/common/currencies.toml:\d+: not an ISO 4217 code known to CLDR: 'XQZ'",
     ),
-    (
-        "part-of-names-nothing",
-        "entities.toml",
-        lambda: '# h\n\n[[entity]]\nname = "Acme"\nkind = "organisation"\npart_of = "Nowhere"\n',
-        r"data/entities.toml:6: part_of names no entity: 'Nowhere'",
-    ),
 ]
 
 

@@ -37,8 +37,8 @@ from typing import Any
 
 from claimdiff.errors import ConfigError
 from claimdiff.lexicon import ENTITY_KINDS, Entity, MetricWords
-from claimdiff.schema import DataPath, Document, Field, Table, label, parse, section, validate, words
 from claimdiff.lexicon.world import LANGUAGES, World, load_world
+from claimdiff.schema import DataPath, Document, Field, Table, label, parse, section, validate, words
 
 CONFIG_FILE = "claimdiff.toml"
 PYPROJECT = "pyproject.toml"

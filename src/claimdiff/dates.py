@@ -70,6 +70,9 @@ def _patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re.Pa
     months = alternation(words.months)
     seasons = alternation(words.seasons)
     quarters = alternation(words.quarters)
+    # "3. Quartal 2025", "im dritten Quartal 2025": only where the language names quarters.
+    quarter_names = alternation(words.quarter_names) or "(?!)"
+    ordinals = alternation(w for w, n in lexicon.numbers.ordinals.items() if 1 <= n <= 4)
     expression = re.compile(
         rf"""
         (?<![\w.,/])
@@ -79,6 +82,8 @@ def _patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re.Pa
           | (?P<m3>{months})\.?\s+(?:(?:{month_year})\s+)?(?P<y3>{YEAR})
           | (?P<s>{seasons})\s+(?:(?:{month_year})\s+)?(?P<y4>{YEAR})
           | (?-i:(?P<q>{quarters}))(?P<qn>[1-4])\s*(?P<y5>{YEAR})
+          | (?:(?P<qd>[1-4])(?:{day_suffix})?|(?P<qo>{ordinals}))\s+(?:{quarter_names})
+            \s+(?:(?:{month_year})\s+)?(?P<y6>{YEAR})
           | (?P<ya>{YEAR})\s*[-–/]\s*(?P<yb>{YEAR}|\d{{2}})(?!\d)
           | (?P<y>{YEAR})
         )
@@ -106,7 +111,7 @@ def find_times(text: str, lexicon: Lexicon) -> list[TimeExpr]:
     words = lexicon.time
     out = []
     for match in expression.finditer(text):
-        low, high, precision = _bounds(match, words.months, words.seasons)
+        low, high, precision = _bounds(match, words.months, words.seasons, lexicon.numbers.ordinals)
         if low is None or high is None or low > high:
             continue
         before = text[max(0, match.start() - 30) : match.start()]
@@ -137,7 +142,7 @@ def _names_programme(before: str, words: TimeWords) -> bool:
 
 
 def _bounds(
-    match: re.Match[str], months: dict[str, int], seasons: dict[str, tuple[int, int]]
+    match: re.Match[str], months: dict[str, int], seasons: dict[str, tuple[int, int]], ordinals: dict[str, int]
 ) -> tuple[date | None, date | None, str]:
     g = match.groupdict()
     try:
@@ -152,9 +157,9 @@ def _bounds(
             year = int(g["y4"])
             start = date(year - 1 if first > last else year, first, 1)
             return start, _month_span(year, last, last)[1], "season"
-        if g["y5"]:
-            quarter = int(g["qn"])
-            low, high, _ = _month_span(int(g["y5"]), 3 * quarter - 2, 3 * quarter)
+        if g["y5"] or g["y6"]:
+            quarter = int(g["qn"] or g["qd"] or ordinals[g["qo"].lower()])
+            low, high, _ = _month_span(int(g["y5"] or g["y6"]), 3 * quarter - 2, 3 * quarter)
             return low, high, "quarter"
         if g["ya"]:
             end = g["yb"] if len(g["yb"]) == 4 else g["ya"][:2] + g["yb"]

@@ -96,6 +96,20 @@ def split_compound(word: str, numbers: NumberWords) -> list[str]:
     >>> split_compound("twenty-one", load_knowledge().lexicon("en").numbers)
     ['twenty', 'one']
     """
+    # Every token of a text is tried, and texts repeat their words: a bounded memo keeps it cheap.
+    memo = numbers.compound_memo
+    found = memo.get(word)
+    if found is None:
+        if len(memo) >= COMPOUND_MEMO_SIZE:
+            memo.clear()
+        found = memo[word] = tuple(_split_compound(word, numbers))
+    return list(found)
+
+
+COMPOUND_MEMO_SIZE = 65536
+
+
+def _split_compound(word: str, numbers: NumberWords) -> list[str]:
     parts = word.lower().split("-")
     out: list[str] = []
     i = 0
@@ -104,9 +118,37 @@ def split_compound(word: str, numbers: NumberWords) -> list[str]:
             out.append(f"{parts[i]}-{parts[i + 1]}")
             i += 2
         else:
-            out.append(parts[i])
+            out.extend(glued_parts(parts[i], numbers) or [parts[i]])
             i += 1
     return out
+
+
+def glued_parts(word: str, numbers: NumberWords) -> list[str] | None:
+    """The number words a number written as one word is made of, connectors left out.
+
+    German writes numbers below a million as one word; any language's number words may be
+    glued so. The longest word is tried first, backtracking when the rest would not split
+    ("sechsundsechzig" is "sechs", "und", "sechzig"); a connector stands only between two words.
+    None when ``word`` is a single number word or not made of number words alone.
+
+    >>> from claimdiff.lexicon import load_knowledge
+    >>> en = load_knowledge().lexicon("en").numbers
+    >>> glued_parts("twohundredandfortytwo", en)
+    ['two', 'hundred', 'forty', 'two']
+    >>> glued_parts("often", en) is None, glued_parts("forty", en) is None
+    (True, True)
+    """
+    if numbers.is_number_word(word):
+        return None
+    out: list[str] = []
+    pos = 0
+    while pos < len(word):
+        found = numbers.glued_part.match(word, pos)
+        if found is None or (pos == 0 and found.group(1)):
+            return None
+        out.append(found.group(2))
+        pos = found.end()
+    return out if len(out) > 1 else None
 
 
 def words_value(words: list[str], numbers: NumberWords) -> float | None:

@@ -116,10 +116,19 @@ def _capitalised_names(
     stop = lexicon.function_words.stop
     months = lexicon.time.months
     names = lexicon.compiled("names", _name_patterns)
+    # Where every noun is capitalised, a word the source uses as a common noun starts no name,
+    # and a capitalised first word of a sentence says nothing (the test below is for English).
+    capitalised_nouns = lexicon.function_words.nouns_capitalised
+    nouns = vocabulary if capitalised_nouns else frozenset()
     for match in names.capitalised.finditer(text):
         start, end = match.start(), match.end()
         words = match.group(0).rstrip(".-").split(" ")
-        while words and (words[0].lower() in stop or words[0].lower() in names.not_names or words[0] in names.articles):
+        while words and (
+            words[0].lower() in stop
+            or words[0].lower() in names.not_names
+            or words[0] in names.articles
+            or words[0].lower() in nouns
+        ):
             start += len(words[0]) + 1
             words = words[1:]
         end = start + len(" ".join(words))
@@ -132,7 +141,14 @@ def _capitalised_names(
         # A capitalised first word is a name only if the source never writes it in lower case.
         common = lowered[0] in vocabulary or not vocabulary or lowered[0].endswith("s")
         camel = any(c.isupper() for c in words[0][1:])
-        if len(words) == 1 and sentence_start and not words[0].isupper() and not camel and common:
+        if (
+            len(words) == 1
+            and sentence_start
+            and not words[0].isupper()
+            and not camel
+            and common
+            and not capitalised_nouns
+        ):
             continue
         yield _mention(text, start, end, knowledge.entities.canonical(" ".join(words)), names)
 
@@ -154,6 +170,7 @@ def assign_subjects(source: Source, claims: list[Claim], knowledge: Knowledge) -
     lexicon = knowledge.lexicon(source.language)
     default = dominant_entity(source, knowledge)
     vocabulary = frozenset(w for w in re.findall(r"[^\W\d_]+", source.text) if w.islower())
+    vocabulary |= _common_nouns(source.text, lexicon)
     label = ""
     previous = ""  # the subject of the sentence before: "The company said ..." refers back to it
     for sentence in source.sentences:
@@ -167,9 +184,13 @@ def assign_subjects(source: Source, claims: list[Claim], knowledge: Knowledge) -
         if not here and sentence.heading:
             continue
         spans = [(c.start - sentence.start, c.end - sentence.start) for c in here]
+        # Where nouns are capitalised, so are a claim's words ("Helsing 450 Mio. Euro"): names
+        # are read with the claims blanked out. Elsewhere a name running into a claim is dropped.
+        capitalised = lexicon.function_words.nouns_capitalised
+        text = _blank(sentence.text, spans) if capitalised else sentence.text
         mentions = [
             m
-            for m in find_entities(sentence.text, knowledge, lexicon, sentence.heading, vocabulary)
+            for m in find_entities(text, knowledge, lexicon, sentence.heading, vocabulary)
             if not any(m.start < e and s < m.end for s, e in spans)
         ]
         for claim in here:
@@ -181,6 +202,39 @@ def assign_subjects(source: Source, claims: list[Claim], knowledge: Knowledge) -
         subjects = [m.name for m in mentions if not m.locative]
         previous = subjects[0] if subjects else previous
     return [assigned.get(claim.id, claim) for claim in claims]
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with each span replaced by as many spaces, so offsets still hold."""
+    for start, end in spans:
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
+def _common_nouns(text: str, lexicon: Lexicon) -> frozenset[str]:
+    """Words known as common nouns, lower-cased, where every noun is capitalised (else none).
+
+    They are the words of the language's metric and event keywords ("Umsatz", "Betrieb") and
+    the capitalised words the source writes after a determiner ("der Umsatz").
+    """
+    words = lexicon.function_words
+    if not words.nouns_capitalised:
+        return frozenset()
+    keywords = lexicon.compiled("keyword words", _keyword_words)
+    if not words.determiners:
+        return keywords
+    pattern = lexicon.compiled(
+        "determined nouns",
+        lambda lex: re.compile(rf"(?<!\w)(?:{alternation(lex.function_words.determiners)})\s+([^\W\d_][\w\-]*)", re.I),
+    )
+    found = (match.group(1) for match in pattern.finditer(text))
+    return keywords | frozenset(word.lower() for word in found if word[0].isupper())
+
+
+def _keyword_words(lexicon: Lexicon) -> frozenset[str]:
+    metrics = lexicon.metrics
+    tables = (metrics.money, metrics.other, metrics.topics, metrics.nouns, lexicon.events)
+    return frozenset(word for table in tables for phrase in table for word in phrase.split())
 
 
 def _is_name_like(label: str, knowledge: Knowledge) -> bool:

@@ -145,6 +145,10 @@ def _counted_noun(text: str, lex: Lexicon, pos: int, after_de: bool = False, sin
             break  # a capitalised line after a break starts something new
         tokens.append((word, match.end()))
         cursor = match.end()
+        if words.nouns_capitalised and word[:1].isupper():
+            break  # every noun is capitalised: the first one ends the phrase ("300 neue Stellen")
+    if words.nouns_capitalised and not (tokens and tokens[-1][0][:1].isupper()):
+        return "", pos  # lower-case words alone are adjectives or verbs ("5 tritt in Kraft")
     if words.head_last:
         plural = [t for t in tokens if _is_plural(t[0], words, lex.grammar)]
         chosen = plural[-1] if plural else (tokens[-1] if tokens else None)

@@ -68,7 +68,7 @@ def _patterns(lex: Lexicon) -> _Patterns:
         currency_after_ci=re.compile(rf"{_GAP}(?:{alternation(names)}){_NOT_LETTER}", re.I),
         currency_before=re.compile(rf"(?:^|(?<=[^\w]))(?:{alternation(symbols)})[ \u00a0\u202f]?$"),
         percent=re.compile(rf"[ \u00a0\u202f]?\n?(?:%|{alternation(grammar.percent)})(?!\w)", re.I),
-        unit_cs=re.compile(rf"(?:{_GAP}|-)(?:{alternation(unit_cs)})(?![A-Za-z0-9])"),
+        unit_cs=re.compile(rf"(?:{_GAP}|-)(?:{alternation(unit_cs)})(?![^\W_])"),
         unit_ci=re.compile(rf"(?:{_GAP}|-)(?:{alternation(unit_ci)}){_NOT_LETTER}", re.I),
         per=re.compile(
             rf"[ \u00a0\u202f]?(?:/|\b(?:{alternation(p for p in unit_table.per if p != '/')})\b)[ \u00a0\u202f]?",

@@ -181,7 +181,6 @@ class Knowledge:
         return self._memo[key]  # type: ignore[no-any-return]
 
 
-
 @dataclass(frozen=True)
 class _LanguageTables:
     numbers: NumberWords

@@ -107,6 +107,12 @@ class DataFile:
             raise self.error(key, f"{key!r} must be a number, not {type(value).__name__}")
         return float(value)
 
+    def flag(self, key: str, default: bool = False) -> bool:
+        value = self._get(key, False, default)
+        if not isinstance(value, bool):
+            raise self.error(key, f"{key!r} must be true or false, not {type(value).__name__}")
+        return value
+
     def entries(self, key: str, required: bool = True) -> list[DataFile]:
         """An array of tables (``[[unit]]``), each as a DataFile."""
         value = self._get(key, required, [])

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, fields
+from functools import cached_property
 
 from claimdiff.lexicon.files import DataFile, read
 
@@ -26,6 +28,21 @@ class NumberWords:
 
     def is_number_word(self, word: str) -> bool:
         return word in self.cardinals or word in self.hundreds or word in self.scales
+
+    @cached_property
+    def glued_part(self) -> re.Pattern[str]:
+        """One number word of a number written as one word ("fünf|und|zwanzig"), see
+        :func:`claimdiff.numbers.glued_parts`: a connector, then a number word after which
+        the rest of the word is number words and connectors too."""
+        longest_first = sorted({*self.cardinals, *self.hundreds, *self.scales}, key=lambda w: (-len(w), w))
+        part = "|".join(map(re.escape, longest_first))
+        link = "|".join(map(re.escape, sorted(self.connectors, key=lambda w: (-len(w), w))))
+        return re.compile(rf"({link})?({part})(?=(?:(?:{link})?(?:{part}))*$)")
+
+    @cached_property
+    def compound_memo(self) -> dict[str, tuple[str, ...]]:
+        """Words :func:`claimdiff.numbers.split_compound` has already split."""
+        return {}
 
 
 def load_numbers(code: str) -> NumberWords:
@@ -84,13 +101,14 @@ class TimeWords:
     since: tuple[str, ...]
     by: tuple[str, ...]
     quarters: tuple[str, ...]
+    quarter_names: tuple[str, ...] = ()
 
 
 def load_time(code: str) -> TimeWords:
     from babel import Locale
 
     file = read(f"{code}/time.toml")
-    file.only("months", "seasons", "at", "since", "by", "quarters")
+    file.only("months", "seasons", "at", "since", "by", "quarters", "quarter_names")
     months = {k.lower(): int(v) for k, v in file.numbers("months").items()}
     # CLDR month names in both widths complete the hand-written abbreviations.
     locale = Locale.parse(code)
@@ -109,6 +127,7 @@ def load_time(code: str) -> TimeWords:
         since=file.words("since"),
         by=file.words("by"),
         quarters=file.words("quarters"),
+        quarter_names=file.words("quarter_names", required=False),
     )
 
 
@@ -117,13 +136,17 @@ class FunctionWords:
     stop: frozenset[str]
     head_last: bool
     plurals: frozenset[str]
+    nouns_capitalised: bool = False
+    determiners: tuple[str, ...] = ()
 
 
 def load_function_words(code: str) -> FunctionWords:
     file = read(f"{code}/words.toml")
-    file.only("head", "plurals", "stop")
+    file.only("head", "plurals", "stop", "nouns_capitalised", "determiners")
     head = file.text_value("head", choices=("first", "last"))
-    return FunctionWords(frozenset(file.words("stop")), head == "last", frozenset(file.words("plurals")))
+    plurals = frozenset(file.words("plurals"))
+    capitalised, determiners = file.flag("nouns_capitalised"), file.words("determiners", required=False)
+    return FunctionWords(frozenset(file.words("stop")), head == "last", plurals, capitalised, determiners)
 
 
 def load_events(code: str) -> dict[str, str]:

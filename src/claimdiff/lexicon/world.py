@@ -21,9 +21,10 @@ from typing import Any
 from babel import Locale, UnknownLocaleError
 
 from claimdiff.errors import LexiconError
+from claimdiff.lexicon import files
 from claimdiff.lexicon.common import output_language
 from claimdiff.lexicon.entities import ENTITY_KINDS, Entity
-from claimdiff.lexicon.files import data_text, language_folders
+from claimdiff.lexicon.files import language_folders
 from claimdiff.schema import Document, Field, Table, parse, validate, words
 
 # The supported languages: the folders of claimdiff/data (world.toml may name no other).
@@ -148,7 +149,7 @@ class World:
 def load_world(text: str | None = None, languages: Iterable[str] = LANGUAGES, source: str = SOURCE) -> World:
     """Build the world from the text of a world.toml (the package's by default) in ``languages``;
     a malformed table raises LexiconError. Every country and territory, then every body."""
-    text = data_text("common/world.toml") if text is None else text
+    text = files.data_text("common/world.toml") if text is None else text
     languages = tuple(languages)
     doc = parse(text, source, LexiconError)
     validate(doc, SCHEMA, checks={"territory": _territory_code})
