@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from claimdiff.config import load_config
 from claimdiff.pipeline import load_corpus
 from claimdiff.report import render_report
 
@@ -61,7 +62,9 @@ def _open(browser, path: Path, events: dict):  # type: ignore[no-untyped-def]
 
 def test_seed_report_in_a_browser(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "report.html"
-    path.write_text(render_report(load_corpus([str(SEEDS)])), encoding="utf-8")
+    path.write_text(
+        render_report(load_corpus([str(SEEDS)], config=load_config(SEEDS / "claimdiff.toml"))), encoding="utf-8"
+    )
     events: dict = {}
     page = _open(browser, path, events)
     assert page.locator("article.card").count() == 6

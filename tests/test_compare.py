@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from claimdiff.config import load_config
 from claimdiff.pipeline import analyse_source, find_discrepancies, load_corpus
 from claimdiff.sources import build_source
 
@@ -31,15 +32,21 @@ def _summary(discrepancies) -> list[dict]:  # type: ignore[no-untyped-def]
     ]
 
 
+def _seeds(with_config: bool = True):  # type: ignore[no-untyped-def]
+    """The seeds' discrepancies, with their corpus config (as the command line finds it) or without."""
+    config = load_config(SEEDS / "claimdiff.toml") if with_config else None
+    return load_corpus([str(SEEDS)], config=config).discrepancies
+
+
 def test_seed_discrepancies_match_golden_file() -> None:
-    actual = _summary(load_corpus([str(SEEDS)]).discrepancies)
+    actual = _summary(_seeds())
     if os.environ.get("CLAIMDIFF_UPDATE_GOLDEN"):
         GOLDEN.write_text(json.dumps(actual, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     assert actual == json.loads(GOLDEN.read_text(encoding="utf-8"))
 
 
 def test_seed_findings_a_careful_reader_expects() -> None:
-    found = {(d.kind, d.subject["entity"], d.subject["metric"]): d for d in load_corpus([str(SEEDS)]).discrepancies}
+    found = {(d.kind, d.subject["entity"], d.subject["metric"]): d for d in _seeds()}
     summit = found[("contradiction", "France", "investment (infrastructure)")]
     assert {" ".join(c.text.split()) for c in summit.claims} == {
         "€105 billion",
@@ -51,6 +58,22 @@ def test_seed_findings_a_careful_reader_expects() -> None:
     assert {"€1.5 billion", "MORE THAN €2.5 BILLION"} <= {c.text for c in strategy.claims}
     assert ("description", "Mistral AI", "description") in found
     assert ("contradiction", "National AI Strategy", "launch date") in found
+
+
+def _texts(discrepancy) -> set[str]:  # type: ignore[no-untyped-def]
+    return {" ".join(c.text.split()) for c in discrepancy.claims}
+
+
+def test_seed_findings_need_no_corpus_config() -> None:
+    """General knowledge alone finds them; the seeds' own cast (claimdiff.toml) adds labels."""
+    found = _seeds(with_config=False)
+    contradictions = [d for d in found if d.kind == "contradiction"]
+    assert any({"€105 billion", "More than €109 billion"} <= _texts(d) for d in contradictions)
+    assert any({"2017", "2018"} <= _texts(d) and d.subject["metric"] == "launch date" for d in contradictions)
+    assert any(
+        {"€1.5 billion", "MORE THAN €2.5 BILLION"} <= _texts(d) and d.kind in ("scope", "contradiction") for d in found
+    )
+    assert any(d.kind == "description" and d.subject["entity"] == "Mistral AI" for d in found)
 
 
 def _discrepancies(*texts: tuple[str, str]):  # type: ignore[no-untyped-def]
@@ -117,8 +140,8 @@ def test_not_flagged(a: str, b: str, language_b: str) -> None:
 POSITIVES = [
     (
         "money-cross-language",
-        "Investors pledged €150 billion at the AI Action Summit for AI infrastructure.",
-        "Lors du Sommet pour l'action sur l'IA, 109 milliards d'euros d'investissements dans les infrastructures ont été annoncés.",
+        "The European Union pledged €150 billion of investments in AI infrastructure.",
+        "L'Union européenne a annoncé 109 milliards d'euros d'investissements dans les infrastructures.",
         "fr",
     ),
     ("count", "France has 1,000 AI startups in 2025.", "In 2025, France has 1,500 AI startups.", "en"),

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from claimdiff.config import load_config
 from claimdiff.pipeline import load_corpus
 from claimdiff.report import render_report
 
@@ -22,7 +23,9 @@ HOSTILE = (
 
 @pytest.fixture(scope="module")
 def seeds_page() -> BeautifulSoup:
-    return BeautifulSoup(render_report(load_corpus([str(SEEDS)])), "html.parser")
+    return BeautifulSoup(
+        render_report(load_corpus([str(SEEDS)], config=load_config(SEEDS / "claimdiff.toml"))), "html.parser"
+    )
 
 
 def test_one_card_per_discrepancy_most_severe_first(seeds_page: BeautifulSoup) -> None:

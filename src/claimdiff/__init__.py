@@ -20,7 +20,10 @@ The pipeline, one module or small package per stage, in order:
 3. :mod:`claimdiff.normalize` figures to intervals in canonical units, currencies to the base
    currency at the ECB rate, qualifiers, and the period a claim is about
    (helpers: :mod:`claimdiff.numbers`, :mod:`claimdiff.dates`, :mod:`claimdiff.fx`)
-4. :mod:`claimdiff.subjects`  the entity and the metric each claim is about
+4. :mod:`claimdiff.subjects`  the entity and the metric each claim is about:
+   :mod:`claimdiff.subjects.names` (the entities a sentence names, and their roles),
+   :mod:`claimdiff.subjects.binding` (the one a figure belongs to),
+   :mod:`claimdiff.subjects.metrics` (the metric, from the words that govern the figure)
 5. :mod:`claimdiff.compare`   group claims on one subject and classify discrepancies; beside it
    :mod:`claimdiff.descriptions` (diverging descriptions of an entity), :mod:`claimdiff.sums`
    (a total against its parts) and :mod:`claimdiff.values` (a claim's value written for people)

@@ -43,7 +43,7 @@ def same_subject(a: Claim, b: Claim, entities: EntityTable) -> bool:
             return False  # what France launched in 2019 is not what its government launched in 2018
     elif a.entity not in entities.lineage(b.entity) and b.entity not in entities.lineage(a.entity):
         return False
-    if a.topic and b.topic and a.topic != b.topic:
+    if a.topic and b.topic and not topics_match(a.topic, b.topic):
         return False
     if not a.metric or not b.metric:
         return False
@@ -52,6 +52,15 @@ def same_subject(a: Claim, b: Claim, entities: EntityTable) -> bool:
     if a.kind in AMOUNT_KINDS and not _plausible(a, b):
         return False
     return True
+
+
+def topics_match(a: str, b: str) -> bool:
+    """Whether two topics name the same thing: equal, or half their words shared
+    ("national ai strategy" and "ambitious national strategy")."""
+    if a == b:
+        return True
+    words_a, words_b = set(a.split()), set(b.split())
+    return len(words_a & words_b) * 2 >= len(words_a | words_b)
 
 
 def _periods_overlap(a: str, b: str) -> bool:

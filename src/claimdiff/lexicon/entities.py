@@ -42,6 +42,7 @@ class EntityTable:
     parents: dict[str, str] = field(init=False)
     kinds: dict[str, str] = field(init=False)
     aliases: dict[str, str] = field(init=False)
+    demonyms: dict[str, str] = field(init=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "parents", {e.name: e.part_of for e in self.entities if e.part_of})
@@ -51,6 +52,12 @@ class EntityTable:
             for alias in (entity.name, *entity.aliases):
                 lookup.setdefault(alias.lower(), entity.name)
         object.__setattr__(self, "aliases", lookup)
+        # Adjectives of nationality ("French", "françaises") -> the country they qualify.
+        demonyms: dict[str, str] = {}
+        for entity in self.entities:
+            for demonym in getattr(entity, "demonyms", ()):
+                demonyms.setdefault(demonym.lower(), entity.name)
+        object.__setattr__(self, "demonyms", {d: n for d, n in demonyms.items() if d not in lookup})
 
     def lineage(self, name: str) -> tuple[str, ...]:
         """The entity and every wider entity it is part of.

@@ -251,6 +251,11 @@ class Grammar:
     passive_agents: tuple[str, ...]
     period_prepositions: tuple[str, ...]
     clause_breaks: tuple[str, ...]
+    elisions: tuple[str, ...]
+    pronouns: tuple[str, ...]
+    person_titles: tuple[str, ...]
+    attributions: tuple[str, ...]
+    complements: tuple[str, ...]
     ranking: Ranking
     definitions: Definitions
     dates: DateWords

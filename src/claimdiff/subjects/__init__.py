@@ -1,0 +1,151 @@
+"""Stage 4, subjects: the entity each claim is about and the metric it states.
+
+:mod:`~claimdiff.subjects.names` finds the entities a sentence names and their roles,
+:mod:`~claimdiff.subjects.binding` binds each figure to one of them, and
+:mod:`~claimdiff.subjects.metrics` reads the metric from the words that govern the figure.
+A claim whose sentence binds it to nothing takes the label of the list item it stands under,
+else the subject of the sentence before ("The company said ..."), else the entity the source
+is mostly about.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+
+from claimdiff.lexicon import Knowledge, Lexicon, alternation
+from claimdiff.model import Claim
+from claimdiff.sources import Source
+from claimdiff.subjects.binding import choose_entity
+from claimdiff.subjects.metrics import choose_metric
+from claimdiff.subjects.names import EntityMention, find_entities
+
+__all__ = ["EntityMention", "assign_subjects", "choose_entity", "choose_metric", "dominant_entity", "find_entities"]
+
+
+def assign_subjects(source: Source, claims: list[Claim], knowledge: Knowledge) -> list[Claim]:
+    """The claims of ``source`` with their ``entity``, ``metric`` and ``topic``, in the same order."""
+    assigned: dict[str, Claim] = {}
+    by_sentence: dict[int, list[Claim]] = {}
+    for claim in claims:
+        by_sentence.setdefault(claim.sentence_start, []).append(claim)
+    lexicon = knowledge.lexicon(source.language)
+    proper = proper_words(source)
+    common = _common_nouns(source.text, lexicon)
+    lowercase = frozenset(w for w in re.findall(r"[^\W\d_]+", source.text) if w.islower())
+    mentions_of = {
+        sentence.start: _mentions(
+            sentence.text,
+            sentence.heading,
+            by_sentence.get(sentence.start, []),
+            sentence.start,
+            knowledge,
+            lexicon,
+            (proper, common, lowercase),
+        )
+        for sentence in source.sentences
+    }
+    default = dominant_entity(mentions_of.values(), knowledge)
+    label = ""
+    previous = ""  # the subject of the sentence before: "The company said ..." refers back to it
+    for sentence in source.sentences:
+        if sentence.heading:
+            label = previous = ""
+        elif sentence.label and _is_name_like(sentence.label, knowledge):
+            label = knowledge.entities.canonical(sentence.label)
+        elif re.match(r"\s*[→•▪►]", sentence.text):
+            label = ""
+        mentions = mentions_of[sentence.start]
+        for claim in by_sentence.get(sentence.start, []):
+            start, end = claim.start - sentence.start, claim.end - sentence.start
+            chosen = choose_entity(sentence.text, start, end, mentions, claim, lexicon)
+            about = replace(claim, entity=chosen or label or previous or default)
+            metric, topic = choose_metric(sentence.text, start, end, about, lexicon, knowledge)
+            assigned[claim.id] = replace(about, metric=metric, topic=topic)
+        subjects = [m.name for m in mentions if m.subject]
+        previous = subjects[0] if subjects else previous
+    return [assigned.get(claim.id, claim) for claim in claims]
+
+
+def _mentions(
+    text: str,
+    heading: bool,
+    claims: list[Claim],
+    offset: int,
+    knowledge: Knowledge,
+    lexicon: Lexicon,
+    vocabulary: tuple[frozenset[str], frozenset[str], frozenset[str]],
+) -> list[EntityMention]:
+    """The mentions of one sentence, none inside a claim's own words."""
+    spans = [(c.start - offset, c.end - offset) for c in claims]
+    # Where nouns are capitalised, so are a claim's words ("Helsing 450 Mio. Euro"): names are
+    # read with the claims blanked out. Elsewhere a name running into a claim is dropped.
+    if lexicon.function_words.nouns_capitalised:
+        text = _blank(text, spans)
+    found = find_entities(text, knowledge, lexicon, heading, *vocabulary)
+    return [m for m in found if not any(m.start < e and s < m.end for s, e in spans)]
+
+
+def proper_words(source: Source) -> frozenset[str]:
+    """Words the source writes capitalised inside a sentence (not as its first word)."""
+    out: set[str] = set()
+    for sentence in source.sentences:
+        words = re.findall(r"[^\W\d_][\w\-’']*", sentence.text)
+        out.update(w for w in words[1:] if w[:1].isupper())
+    return frozenset(out)
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with each span replaced by as many spaces, so offsets still hold."""
+    for start, end in spans:
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
+def _common_nouns(text: str, lexicon: Lexicon) -> frozenset[str]:
+    """Words known as common nouns, lower-cased, where every noun is capitalised (else none).
+
+    They are the words of the language's metric and event keywords ("Umsatz", "Betrieb") and
+    the capitalised words the source writes after a determiner ("der Umsatz").
+    """
+    words = lexicon.function_words
+    if not words.nouns_capitalised:
+        return frozenset()
+    keywords = lexicon.compiled("keyword words", _keyword_words)
+    if not words.determiners:
+        return keywords
+    pattern = lexicon.compiled(
+        "determined nouns",
+        lambda lex: re.compile(rf"(?<!\w)(?:{alternation(lex.function_words.determiners)})\s+([^\W\d_][\w\-]*)", re.I),
+    )
+    found = (match.group(1) for match in pattern.finditer(text))
+    return keywords | frozenset(word.lower() for word in found if word[0].isupper())
+
+
+def _keyword_words(lexicon: Lexicon) -> frozenset[str]:
+    metrics = lexicon.metrics
+    tables = (metrics.money, metrics.other, metrics.topics, metrics.nouns, lexicon.events)
+    return frozenset(word for table in tables for phrase in table for word in phrase.split())
+
+
+def _is_name_like(label: str, knowledge: Knowledge) -> bool:
+    words = label.split()
+    if not words or len(words) > 5 or not words[0][:1].isupper():
+        return False
+    if label.lower() in knowledge.entities.aliases:
+        return True
+    return sum(w[:1].isupper() for w in words) / len(words) >= 0.75 and len(words) <= 3
+
+
+def dominant_entity(mentions: object, knowledge: Knowledge) -> str:
+    """The entity a source names most as a subject or place, when it clearly dominates."""
+    counts: Counter[str] = Counter()
+    for sentence in mentions:  # type: ignore[attr-defined]
+        counts.update(m.name for m in sentence if m.role in ("subject", "place", "demonym"))
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 3:
+        return ""
+    if len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
+        return ""
+    return ranked[0][0]

@@ -1,0 +1,93 @@
+"""Binding a figure to the entity it is about, among the mentions of its sentence.
+
+A figure belongs to the subject of its own clause: the name before a parenthesis holding the
+figure ("Helsing (€450m)"), else the first name of the clause before the figure, else the
+nearest name earlier in the sentence, else the first name after it. Places ("in France"),
+weak mentions (an adjective of nationality, a person announcing the figure) come after that;
+sources ("according to X") and complements ("after X") never. A date announced by an event
+word ("launched ... in 2018") is about what the event concerns.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimdiff.extract import EVENT_REACH_AFTER, EVENT_REACH_BEFORE
+from claimdiff.lexicon import Lexicon, alternation
+from claimdiff.model import Claim
+from claimdiff.subjects.names import EntityMention
+
+
+def choose_entity(
+    text: str, start: int, end: int, mentions: list[EntityMention], claim: Claim, lexicon: Lexicon
+) -> str:
+    """The entity a claim at ``text[start:end]`` is about (see the module docstring), or ""."""
+    outside = [m for m in mentions if (m.end <= start or m.start >= end) and m.role != "ignored"]
+    if claim.kind == "date" and claim.event:
+        chosen = _date_entity(text, start, end, outside, lexicon)
+        if chosen:
+            return chosen
+    open_paren = text.rfind("(", 0, start)
+    if open_paren != -1 and text.find(")", open_paren, start) == -1 and start - open_paren < 30:
+        before = [m for m in outside if m.end <= open_paren and open_paren - m.end < 60 and m.subject]
+        if before:
+            return before[-1].name
+    clause = _clause_start(text, start, lexicon)
+    subjects = [m for m in outside if m.subject]
+    in_clause = [m for m in subjects if clause <= m.start and m.end <= start]
+    if in_clause:
+        return in_clause[0].name
+    earlier = [m for m in subjects if m.end <= start]
+    if earlier:
+        return earlier[-1].name
+    later = [m for m in subjects if m.start >= end]
+    if later:
+        return later[0].name
+    # A person announces a figure about what they speak for: a place, or a country named by its
+    # adjective ("the French government"); else the caller's fallbacks decide.
+    for role in ("place", "demonym"):
+        found = [m for m in outside if m.role == role]
+        if found:
+            return found[0].name
+    return ""
+
+
+def _clause_start(text: str, start: int, lexicon: Lexicon) -> int:
+    """Where the clause holding ``start`` begins: after the last clause break before it."""
+    pattern = lexicon.compiled(
+        "clause breaks",
+        lambda lex: re.compile(rf"[;:]|\s[—–]\s|{alternation(lex.grammar.clause_breaks)}", re.I),
+    )
+    last = 0
+    for match in pattern.finditer(text, 0, start):
+        last = match.end()
+    return last
+
+
+def _date_entity(text: str, start: int, end: int, mentions: list[EntityMention], lexicon: Lexicon) -> str:
+    """For "Acme launched its platform in 2018" the date is about what was launched, or who did."""
+    event = nearest_event(text, start, end, lexicon)
+    if event is None:
+        return ""
+    date_length = end - start if event.end() <= start else 0
+    agents = alternation(lexicon.grammar.passive_agents)
+    passive = re.match(rf"[\w ,]{{0,15}}\b(?:{agents})\b", text[event.end() :]) is not None
+    after = [m for m in mentions if 0 <= m.start - event.end() - date_length < 20 and m.subject]
+    before = [m for m in mentions if 0 <= event.start() - m.end < 20 and m.subject]
+    if after and not passive:
+        return after[0].name
+    return before[-1].name if before else ""
+
+
+def nearest_event(text: str, start: int, end: int, lexicon: Lexicon) -> re.Match[str] | None:
+    """The event word nearest a date ("launched", "fondée"), within reach of it."""
+    pattern = lexicon.compiled(
+        "keywords:events",
+        lambda lex: re.compile(r"(?<!\w)(?:" + alternation(lex.events) + r")(?!\w)", re.I),
+    )
+    nearest = None
+    for match in pattern.finditer(text, max(0, start - EVENT_REACH_BEFORE), min(len(text), end + EVENT_REACH_AFTER)):
+        distance = abs((match.start() + match.end()) / 2 - (start + end) / 2)
+        if nearest is None or distance < nearest[0]:
+            nearest = (distance, match)
+    return nearest[1] if nearest else None

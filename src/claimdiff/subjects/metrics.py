@@ -1,0 +1,165 @@
+"""The metric a figure states, from the keywords that govern it (``data/<lang>/metrics.toml``).
+
+Money takes the nearest money keyword ("raised" -> funds raised), else "amount"; counts are
+"count of <noun>"; dates take their event ("launch date") and, as topic, what the event
+concerns ("a national AI strategy" -> "national AI strategy"); ranks the ranking they are a
+place in; other figures the nearest keyword, else the metric of their unit.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from claimdiff.lexicon import Knowledge, Lexicon, alternation
+from claimdiff.model import Claim
+from claimdiff.subjects.binding import nearest_event
+
+
+def choose_metric(
+    text: str, start: int, end: int, claim: Claim, lexicon: Lexicon, knowledge: Knowledge
+) -> tuple[str, str]:
+    """(metric, topic) of a claim from the keywords nearest its figure."""
+    words = lexicon.metrics
+
+    def nearest(name: str, table: dict[str, str], low: int, high: int, reach: int) -> str:
+        return _nearest(text, low, high, table, reach, _keywords(lexicon, name, table))
+
+    topic = nearest("topics", words.topics, start, end, 120)
+    if claim.kind == "money":
+        metric = nearest("money", words.money, start, end, 80) or nearest(
+            "money", words.money, max(0, start - 250), start, 250
+        )
+        if not metric and knowledge.entities.kind_of(claim.entity) == "programme":
+            metric = "budget"  # an amount attached to a programme is what it is funded with
+        return metric or "amount", topic
+    if claim.kind == "count":
+        noun = words.nouns.get(claim.noun, claim.noun.rstrip("s") if claim.noun.endswith("s") else claim.noun)
+        return f"count of {noun}", topic
+    if claim.kind == "date":
+        return claim.event or "date", event_topic(text, start, end, lexicon) or topic
+    if claim.kind == "rank":
+        return _ranking(text, end, lexicon), topic
+    keyword = nearest("other", words.other, start, end, 60)
+    if claim.kind == "percent":
+        return keyword or "share", topic
+    if "multiplier" in claim.flags:
+        return "factor", topic
+    if not keyword and _unit_metric(claim, lexicon) == "duration":
+        return "", topic  # a bare duration ("over five years") qualifies something else
+    return keyword or _unit_metric(claim, lexicon), topic
+
+
+def _unit_metric(claim: Claim, lexicon: Lexicon) -> str:
+    for entry in lexicon.units.surfaces:
+        if claim.unit.startswith(entry.canonical):
+            return entry.metric
+    return "quantity"
+
+
+def _nearest(text: str, start: int, end: int, table: dict[str, str], reach: int, pattern: re.Pattern[str]) -> str:
+    best: tuple[int, str] | None = None
+    for match in pattern.finditer(text, max(0, start - reach), min(len(text), end + reach)):
+        if match.start() < end and start < match.end():
+            continue
+        distance = start - match.end() if match.end() <= start else match.start() - end
+        if best is None or distance < best[0]:
+            best = (distance, table[match.group(0).lower()])
+    return best[1] if best else ""
+
+
+def _keywords(lexicon: Lexicon, name: str, table: dict[str, str]) -> re.Pattern[str]:
+    """One pattern for a keyword table of a lexicon, built once."""
+    return lexicon.compiled(
+        f"keywords:{name}", lambda _: re.compile(r"(?<!\w)(?:" + alternation(table) + r")(?!\w)", re.I)
+    )
+
+
+@dataclass(frozen=True)
+class _RankingPatterns:
+    ranking: re.Pattern[str]
+    europe: re.Pattern[str]
+    world: re.Pattern[str]
+    not_rankings: frozenset[str]
+
+
+def _ranking_patterns(lexicon: Lexicon) -> _RankingPatterns:
+    words = lexicon.grammar.ranking
+    articles = alternation(words.articles)
+    prefixes = alternation(words.name_prefixes)
+    prefix = rf"(?:(?:{prefixes})[ ])?" if words.name_prefixes else ""
+    ranking = re.compile(
+        rf"""(?:(?:{alternation(words.terms)})[ ](?:(?:{articles})[ ]?)?(?:(?:{alternation(words.number_of)})[ ])?
+              (?P<terms>[\w\- ]{{3,60}}?)(?=[,.;\n]|$|[ ](?:at|in)[ ])
+          | (?:{alternation(words.within)})[ ](?:(?:{articles})[ ]?)?
+              (?P<name>{prefix}[A-Z][\w\-]*(?:[ ][A-Z0-9][\w\-]*)*)
+          | (?:{alternation(words.for_)})[ ](?P<for>[\w\- ]{{3,40}}?)(?=[,.;\n]|$))""",
+        re.VERBOSE,
+    )
+    return _RankingPatterns(
+        ranking,
+        re.compile(rf"\b(?:{alternation(words.europe_scope)})\b", re.I),
+        re.compile(rf"\b(?:{alternation(words.world_scope)})\b", re.I),
+        frozenset(w.lower() for w in words.not_rankings),
+    )
+
+
+def _ranking(text: str, end: int, lexicon: Lexicon) -> str:
+    """Which ranking an ordinal is a place in ("3RD in the Stanford Global AI Vibrancy Ranking")."""
+    patterns = lexicon.compiled("ranking", _ranking_patterns)
+    window = " ".join(text[end : end + 120].split())
+    scope = ""
+    if patterns.europe.search(window[:40]):
+        scope = " (Europe)"
+    elif patterns.world.search(window[:40]):
+        scope = " (world)"
+    for match in patterns.ranking.finditer(window):
+        name = match.group("terms") or match.group("name") or match.group("for")
+        if name and name.lower() not in patterns.not_rankings and not re.fullmatch(r"\d{4}", name):
+            return f"rank in {name.strip()}{scope}"
+    return f"rank{scope}"
+
+
+def event_topic(text: str, start: int, end: int, lexicon: Lexicon) -> str:
+    """What a dated event concerns: the noun phrase after an active event word ("launched a
+    national AI strategy in 2018"), or before a participle ("a national strategy initiated in
+    2017"), in lower case, without articles; "" when the event word is alone."""
+    event = nearest_event(text, start, end, lexicon)
+    if event is None:
+        return ""
+    words = lexicon.function_words
+    after = re.findall(r"[^\W\d_][\w\-’']*|\S", text[event.end() : event.end() + 60])
+    before = re.findall(r"[^\W\d_][\w\-’']*|\S", text[max(0, event.start() - 60) : event.start()])
+    # A connector ends a phrase ("initiated and driven by" has no object after the event word).
+    timely = frozenset(lexicon.time.months) | frozenset(lexicon.time.seasons) | lexicon.numbers.connectors
+    skip = words.stop - timely
+    participles = lexicon.grammar.participle_suffixes
+    phrase = _noun_phrase(after, skip, participles, timely)
+    if not phrase or phrase[0][:1].isupper():
+        phrase = list(reversed(_noun_phrase(list(reversed(before)), skip, participles, timely)))
+    return " ".join(w.lower() for w in phrase if not w[:1].isupper() or w.isupper())
+
+
+def _noun_phrase(
+    tokens: list[str], stop: frozenset[str], participles: tuple[str, ...], timely: frozenset[str]
+) -> list[str]:
+    """The first run of up to four content words, after leading articles and function words;
+    a participle, a time word or a connector ends it ("a strategy aimed at"), and a phrase that
+    starts with one is none."""
+    out: list[str] = []
+    for token in tokens:
+        lower = token.lower()
+        if token.endswith(("'", "’")):
+            continue  # an elided article ("l’")
+        if not token[:1].isalpha() or lower in timely:
+            break
+        if lower in stop:
+            if out:
+                break
+            continue
+        if participles and lower.endswith(participles) and len(lower) > 4:
+            break
+        out.append(token)
+        if len(out) == 4:
+            break
+    return out

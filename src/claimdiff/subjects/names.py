@@ -1,0 +1,246 @@
+"""Finding the entities a sentence names, and the part each one plays in it.
+
+Known names come from the entity table (general knowledge and a corpus's own cast); other
+names are capitalised spans. A span is not taken for a name when it is only a capitalised
+common word opening a sentence ("Building on ...", "Lancé en 2017"), a pronoun, a weekday or
+month, or an elided word ("C'est"). Each mention records its role: a *place* ("in France"),
+a *weak* mention that names an entity only indirectly (an adjective of nationality, "French";
+a person, who announces figures about what they speak for), a *source* ("according to
+Reuters") or a *complement* ("after the summit"), which are never what a figure is about.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from claimdiff.lexicon import Knowledge, Lexicon, alternation
+
+# Upper-case letters of the Latin scripts (re has no \p{Lu}).
+UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+
+
+ROLES = ("subject", "place", "demonym", "person", "ignored")
+
+
+@dataclass(frozen=True)
+class EntityMention:
+    """A name in a sentence and its role there (see the module docstring and ``ROLES``)."""
+
+    start: int
+    end: int
+    name: str
+    role: str = "subject"
+
+    @property
+    def subject(self) -> bool:
+        return self.role == "subject"
+
+    @property
+    def locative(self) -> bool:
+        return self.role == "place"
+
+
+def _alias_patterns(knowledge: Knowledge) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(case-insensitive names, acronyms written in capitals, demonyms) of the entity table.
+
+    A name never matches inside a hyphenated compound ("Île-de-France" is not France).
+    """
+    loose: list[str] = []
+    strict: list[str] = []
+    for entity in knowledge.entities.entities:
+        for alias in (entity.name, *entity.aliases):
+            (strict if len(alias) <= 4 and alias.upper() == alias else loose).append(alias)
+    boundary = r"(?<![\w\-‐])({})(?:['’]s)?(?![\w\-‐])"
+    demonyms = knowledge.entities.demonyms
+    return (
+        re.compile(boundary.format(alternation(loose)), re.IGNORECASE),
+        re.compile(boundary.format(alternation(strict))),
+        re.compile(boundary.format(alternation(demonyms) if demonyms else "(?!)"), re.IGNORECASE),
+    )
+
+
+def alias_patterns(knowledge: Knowledge) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    return knowledge.compiled("aliases", _alias_patterns)
+
+
+@dataclass(frozen=True)
+class _NamePatterns:
+    capitalised: re.Pattern[str]
+    locative: re.Pattern[str]
+    ignored: re.Pattern[str]
+    title_before: re.Pattern[str]
+    title_after: re.Pattern[str]
+    elision: re.Pattern[str]
+    not_names: frozenset[str]
+    articles: frozenset[str]
+    titles: frozenset[str]
+
+
+def _name_patterns(lexicon: Lexicon) -> _NamePatterns:
+    grammar = lexicon.grammar
+    connectors = alternation(grammar.name_connectors)
+    capitalised = re.compile(
+        rf"""(?<![\w\-‐])
+        [{UPPER}][\w&’'\-.]*                                      # a capitalised word (or acronym)
+        (?:[ ](?:(?:{connectors})[ ]?)?[{UPPER}0-9][\w&’'\-]*)*  # more, maybe joined by "of", "de"
+        """,
+        re.VERBOSE,
+    )
+    titles = grammar.person_titles
+    weekdays = {day.lower() for day in _weekdays(lexicon)}
+    not_names = {w.lower() for w in (*grammar.not_names, *grammar.pronouns)} | weekdays
+    return _NamePatterns(
+        capitalised=capitalised,
+        locative=re.compile(rf"(?:\b(?:{alternation(grammar.locatives)})[ \n]+)$", re.I),
+        ignored=re.compile(rf"(?:\b(?:{alternation(grammar.attributions + grammar.complements)})\W{{1,3}})$", re.I),
+        title_before=re.compile(rf"(?:\b(?:{alternation(titles)})[ ,]+)$") if titles else re.compile("(?!)"),
+        title_after=re.compile(rf"^,?[ ]+(?:the[ ]+|le[ ]+|la[ ]+)?(?:{alternation(titles)})\b", re.I),
+        elision=re.compile(rf"^(?:{alternation(grammar.elisions)})", re.I) if grammar.elisions else re.compile("(?!)"),
+        not_names=frozenset(not_names),
+        articles=frozenset(grammar.name_articles),
+        titles=frozenset(t.lower() for t in titles),
+    )
+
+
+def _weekdays(lexicon: Lexicon) -> list[str]:
+    from babel import Locale
+
+    return list(Locale.parse(lexicon.code).days["format"]["wide"].values())
+
+
+def name_patterns(lexicon: Lexicon) -> _NamePatterns:
+    return lexicon.compiled("names", _name_patterns)
+
+
+def find_entities(
+    text: str,
+    knowledge: Knowledge,
+    lexicon: Lexicon,
+    heading: bool = False,
+    proper: frozenset[str] = frozenset(),
+    common: frozenset[str] = frozenset(),
+    lowercase: frozenset[str] = frozenset(),
+) -> list[EntityMention]:
+    """Every entity mention in a sentence: known names, demonyms, then capitalised names.
+
+    ``proper`` holds the words the source writes capitalised inside a sentence (so a
+    capitalised first word of a sentence is a name only if it is one of them); ``common`` the
+    words it uses as common nouns (where a language capitalises every noun); ``lowercase`` the
+    words it writes in lower case.
+
+    >>> from claimdiff.lexicon import load_knowledge
+    >>> knowledge = load_knowledge()
+    >>> text = "Acme Robotics will invest in France."
+    >>> [m.name for m in find_entities(text, knowledge, knowledge.lexicon("en"))]
+    ['Acme Robotics', 'France']
+    """
+    loose, strict, demonyms = alias_patterns(knowledge)
+    names = name_patterns(lexicon)
+    found: list[EntityMention] = []
+    taken: list[tuple[int, int]] = []
+    for pattern, weak in ((loose, False), (strict, False), (demonyms, True)):
+        for match in pattern.finditer(text):
+            if any(match.start() < e and s < match.end() for s, e in taken):
+                continue
+            taken.append((match.start(), match.end()))
+            if weak:
+                name = knowledge.entities.demonyms[match.group(1).lower()]
+                found.append(EntityMention(match.start(), match.end(), name, "demonym"))
+            else:
+                name = knowledge.entities.canonical(match.group(1))
+                found.append(_mention(text, match.start(), match.end(), name, names))
+    if not heading:
+        found.extend(_capitalised_names(text, knowledge, lexicon, taken, proper, common, lowercase))
+    return sorted(found, key=lambda m: m.start)
+
+
+def _capitalised_names(
+    text: str,
+    knowledge: Knowledge,
+    lexicon: Lexicon,
+    taken: list[tuple[int, int]],
+    proper: frozenset[str],
+    common: frozenset[str],
+    lowercase: frozenset[str],
+) -> Iterable[EntityMention]:
+    stop = lexicon.function_words.stop
+    months = lexicon.time.months
+    names = name_patterns(lexicon)
+    capitalised_nouns = lexicon.function_words.nouns_capitalised
+    for match in names.capitalised.finditer(text):
+        start = match.start()
+        words = match.group(0).rstrip(".-").split(" ")
+        elided = names.elision.match(words[0])
+        if elided and len(words[0]) > elided.end():
+            # "L’Ademe" names Ademe; "C’est" names nothing.
+            start += elided.end()
+            words[0] = words[0][elided.end() :]
+        title = False
+        while words and (
+            words[0].lower() in stop
+            or words[0].lower() in names.not_names
+            or words[0] in names.articles
+            or words[0].lower() in common
+            or words[0].lower() in names.titles
+        ):
+            title = title or words[0].lower() in names.titles
+            start += len(words[0]) + 1
+            words = words[1:]
+        end = start + len(" ".join(words))
+        if not words or not words[0][:1].isupper() or any(start < e and s < end for s, e in taken):
+            continue
+        lowered = [w.lower().strip("’'") for w in words]
+        if len(words) == 1 and (lowered[0] in stop or lowered[0] in months or lowered[0] in names.not_names):
+            continue
+        opening = not text[:start].strip(' →•-–*\n"“(«')
+        known = " ".join(words).lower() in knowledge.entities.aliases
+        shaped = words[0].isupper() or any(c.isupper() for c in words[0][1:])
+        if (
+            opening
+            and not capitalised_nouns
+            and not known
+            and not shaped
+            and not _rare_or_proper(words[0], proper, lexicon)
+        ):
+            # A capitalised first word is a name only if the source also writes it capitalised
+            # inside a sentence, or it is no common word of the language: "Building on ...",
+            # "Lancé en 2017, ..." name nothing, "Infineon reported ..." does; the first word of
+            # a longer name goes only if the source writes it in lower case too.
+            if len(words) == 1:
+                continue
+            if words[0].lower() not in lowercase:
+                yield _mention(text, start, end, knowledge.entities.canonical(" ".join(words)), names, title)
+                continue
+            start += len(words[0]) + 1
+            words = words[1:]
+            end = start + len(" ".join(words))
+        yield _mention(text, start, end, knowledge.entities.canonical(" ".join(words)), names, title)
+
+
+# Words at least this frequent (Zipf scale: 4 is once per 100,000 words) are common words.
+COMMON_ZIPF = 4.0
+
+
+def _rare_or_proper(word: str, proper: frozenset[str], lexicon: Lexicon) -> bool:
+    """Whether a capitalised word is written capitalised inside a sentence of the source, or
+    is rare enough in the language (wordfreq's frequency lists) not to be a common word."""
+    if word in proper:
+        return True
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word.lower(), lexicon.code, wordlist="small") < COMMON_ZIPF
+
+
+def _mention(text: str, start: int, end: int, name: str, names: _NamePatterns, person: bool = False) -> EntityMention:
+    before = text[max(0, start - 30) : start]
+    if names.ignored.search(before):
+        role = "ignored"
+    elif person or names.title_before.search(before) or names.title_after.match(text[end : end + 40]):
+        role = "person"
+    elif names.locative.search(before[-20:]):
+        role = "place"
+    else:
+        role = "subject"
+    return EntityMention(start, end, name, role)
