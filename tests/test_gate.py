@@ -114,11 +114,11 @@ NEW_SOURCES = {
     "describes-mistral-ai-otherwise": NewSource(
         "Mistral AI: Builds sailing boats for ocean racing and coastal cruising in Brittany.\n", ("description",), False
     ),
-    "itemises-a-total-and-widens-a-scope": NewSource(
+    "itemises-a-total": NewSource(
         "In 2025, the French government announced €10 billion for AI research.\n"
         "The first phase brings €4 billion for AI research.\n"
         "A further €6 billion for AI research follows in the second phase.\n",
-        ("scope", "scope", "sum"),
+        ("sum",),
         False,
     ),
     "unrelated": NewSource("Paris hosts the VivaTech fair every June.\n", (), False),

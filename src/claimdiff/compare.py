@@ -9,6 +9,7 @@ when their intervals, widened by the precision each states, do not overlap.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -34,7 +35,9 @@ def same_subject(a: Claim, b: Claim, entities: EntityTable) -> bool:
     """Whether two claims of different sources speak of the same thing."""
     if a.source == b.source or not a.entity or not b.entity:
         return False
-    if a.metric != b.metric and not (a.kind == "money" and "amount" in (a.metric, b.metric)):
+    # Money with no metric word ("amount") may be any money metric, but only of the very same
+    # entity: through a wider entity it would chain unrelated figures.
+    if a.metric != b.metric and not (a.kind == "money" and "amount" in (a.metric, b.metric) and a.entity == b.entity):
         return False
     if a.kind == "rank" and a.metric == "rank":
         return False  # a place in an unnamed ranking compares with nothing
@@ -72,8 +75,34 @@ def _periods_overlap(a: str, b: str) -> bool:
 
 
 def _plausible(a: Claim, b: Claim) -> bool:
+    """Whether two figures may measure one thing: less than RATIO_LIMIT apart, or a possible
+    decimal or scale slip of the same specific metric (see :func:`scale_slip`)."""
     low, high = sorted((abs(a.value), abs(b.value)))
-    return low > 0 and high / low <= RATIO_LIMIT
+    return low > 0 and (high / low <= RATIO_LIMIT or scale_slip(a, b) is not None)
+
+
+# Metrics too vague to trust a figure ten times another as a slip rather than another thing.
+VAGUE_METRICS = frozenset({"amount", "share", "quantity", "factor", "rank", ""})
+SLIP_FACTORS = (10, 100, 1000)
+SLIP_TOLERANCE = 0.02
+
+
+def scale_slip(a: Claim, b: Claim) -> int | None:
+    """The power of ten two figures stand apart by (10, 100 or 1,000, within 2%), when the
+    evidence that they measure one thing is strong: one entity, one specific metric; else None.
+
+    The most common numeric error in the press is a decimal or scale slip (2.5 against 25,
+    a million against a billion); figures that far apart are otherwise different things.
+    """
+    if a.entity != b.entity or a.metric != b.metric or a.metric in VAGUE_METRICS or a.kind not in AMOUNT_KINDS:
+        return None
+    if a.topic != b.topic or a.period != b.period:
+        return None  # "€4 bn" against "€40 m in training": another part of the same thing
+    low, high = sorted((abs(a.value), abs(b.value)))
+    if low <= 0:
+        return None
+    ratio = high / low
+    return next((f for f in SLIP_FACTORS if abs(ratio / f - 1) <= SLIP_TOLERANCE), None)
 
 
 def agree(a: Claim, b: Claim) -> bool:
@@ -116,14 +145,20 @@ def candidate_pairs(claims: Iterable[Claim], entities: EntityTable) -> Iterable[
 
 
 def _sweep(group: list[Claim]) -> Iterable[tuple[Claim, Claim]]:
-    """Every pair within a factor RATIO_LIMIT of each other, for amounts; every pair otherwise."""
+    """Every pair within a factor RATIO_LIMIT of each other, for amounts, and every pair about
+    a power of ten apart (possible slips); every pair otherwise. Values are searched in order,
+    so the work grows with the pairs found, not with the square of the group."""
     ordered = sorted(group, key=lambda c: (c.value, c.id))
+    values = [c.value for c in ordered]
     for i, a in enumerate(ordered):
-        limit = abs(a.value) * RATIO_LIMIT if a.kind in AMOUNT_KINDS else float("inf")
-        for b in ordered[i + 1 :]:
-            if a.kind in AMOUNT_KINDS and a.value > 0 and b.value > limit:
-                break
-            yield a, b
+        if a.kind not in AMOUNT_KINDS or a.value <= 0:
+            yield from ((a, b) for b in ordered[i + 1 :])
+            continue
+        yield from ((a, b) for b in ordered[i + 1 : bisect.bisect_right(values, a.value * RATIO_LIMIT)])
+        for factor in SLIP_FACTORS:
+            low = bisect.bisect_left(values, a.value * factor * (1 - SLIP_TOLERANCE))
+            high = bisect.bisect_right(values, a.value * factor * (1 + SLIP_TOLERANCE))
+            yield from ((a, b) for b in ordered[max(low, i + 1) : high])
 
 
 # --- grouping -------------------------------------------------------------------------------
@@ -152,6 +187,7 @@ def compare(claims: list[Claim], entities: EntityTable, names: dict[str, str] | 
     """
     names = names or {}
     by_id = {c.id: c for c in claims}
+    stated = _stated_figures(claims, entities)
     conflicts = _UnionFind()
     agreeing: dict[str, set[str]] = defaultdict(set)
     conflicting: list[tuple[str, str]] = []
@@ -171,10 +207,11 @@ def compare(claims: list[Claim], entities: EntityTable, names: dict[str, str] | 
         for claim_id in members:
             extended |= agreeing[claim_id]
         group = sorted((by_id[i] for i in extended), key=lambda c: c.reading_order)
-        discrepancy = build_discrepancy(group, names, entities)
+        discrepancy = build_discrepancy(group, names, entities, stated)
         if discrepancy.id in merged:
             combined = {c.id: c for c in merged[discrepancy.id].claims + group}
-            discrepancy = build_discrepancy(sorted(combined.values(), key=lambda c: c.reading_order), names, entities)
+            ordered = sorted(combined.values(), key=lambda c: c.reading_order)
+            discrepancy = build_discrepancy(ordered, names, entities, stated)
         merged[discrepancy.id] = discrepancy
     return sort_discrepancies(list(merged.values()))
 
@@ -215,18 +252,75 @@ def positions_of(claims: list[Claim]) -> dict[str, int]:
     return {c.id: index for index, members in enumerate(positions) for c in members}
 
 
-def build_discrepancy(claims: list[Claim], names: dict[str, str], entities: EntityTable) -> Discrepancy:
+_Stated = dict[tuple[str, str, str, str], list[Claim]]
+
+
+def _stated_figures(claims: list[Claim], entities: EntityTable) -> _Stated:
+    """Every figure of each source, by (source, kind, unit, root entity), whatever its metric."""
+    out: _Stated = defaultdict(list)
+    for claim in claims:
+        if claim.kind in AMOUNT_KINDS and claim.entity:
+            out[(claim.source, claim.kind, claim.unit, entities.root(claim.entity))].append(claim)
+    return out
+
+
+def build_discrepancy(
+    claims: list[Claim], names: dict[str, str], entities: EntityTable, stated: _Stated | None = None
+) -> Discrepancy:
+    """The discrepancy among ``claims`` (one subject): its positions, kind, id and explanation.
+
+    ``stated`` holds every figure of each source, to see which positions a source states
+    itself, under whatever label: such a source shows the figures measure different scopes.
+    """
     positions = positions_of(claims)
     subject = _subject(claims, entities)
-    by_source: dict[str, set[int]] = defaultdict(set)
-    for claim in claims:
-        by_source[claim.source].add(positions[claim.id])
-    split_source = any(len(p) > 1 for p in by_source.values())
-    kind = "scope" if split_source and claims[0].kind in AMOUNT_KINDS else "contradiction"
+    kind = (
+        "contradiction"
+        if contradicting_pair(claims, positions, _held(claims, positions, entities, stated))
+        else "scope"
+    )
     key = "|".join([subject["entity"], subject["metric"], claims[0].unit, subject["period"]])
     identifier = "d-" + hashlib.sha256(key.encode()).hexdigest()[:10]
     explanation = explain(kind, subject, claims, positions, names)
+    slips = sorted(
+        {f for a in claims for b in claims if (f := scale_slip(a, b)) and positions[a.id] != positions[b.id]}
+    )
+    if slips and kind == "contradiction":
+        explanation = explanation[:-1] + f"; possibly a decimal or scale error (×{slips[0]:,})."
     return Discrepancy(identifier, kind, subject, explanation, claims, positions)
+
+
+def _held(
+    claims: list[Claim], positions: dict[str, int], entities: EntityTable, stated: _Stated | None
+) -> dict[str, set[int]]:
+    """The positions each source states: its own claims', and any other figure it gives (same
+    kind, unit and root entity, any metric) that agrees with a position."""
+    held: dict[str, set[int]] = defaultdict(set)
+    for claim in claims:
+        held[claim.source].add(positions[claim.id])
+    if stated is None or claims[0].kind not in AMOUNT_KINDS:
+        return held
+    representatives = {positions[c.id]: c for c in claims}
+    for source in list(held):
+        others = stated.get((source, claims[0].kind, claims[0].unit, entities.root(claims[0].entity)), [])
+        for position, claim in representatives.items():
+            # Only closed figures count: "more than €100 bn" elsewhere states no particular one.
+            closed = (o for o in others if o.low is not None and o.high is not None)
+            if position not in held[source] and any(agree(claim, other) for other in closed):
+                held[source].add(position)
+    return held
+
+
+def contradicting_pair(claims: list[Claim], positions: dict[str, int], held: dict[str, set[int]]) -> bool:
+    """Whether two sources take different positions, neither stating the other's.
+
+    A source that states two of the positions itself ("€1.5 bn for phase one; more than
+    €2.5 bn since 2018") shows they measure different scopes: that pair is only a scope note,
+    and never hides another source that contradicts both.
+    """
+    if claims[0].kind not in AMOUNT_KINDS:
+        return len(set(positions.values())) > 1
+    return any(held[a] - held[b] and held[b] - held[a] for a in held for b in held if a < b)
 
 
 def _subject(claims: list[Claim], table: EntityTable) -> dict[str, str]:
