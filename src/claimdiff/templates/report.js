@@ -91,6 +91,12 @@
     });
   }
 
+  // Anchors land below the filter bar where it stays on screen (wide windows).
+  function padAnchors() {
+    var sticky = getComputedStyle(form).position === "sticky";
+    document.documentElement.style.scrollPaddingTop = sticky ? Math.ceil(form.getBoundingClientRect().height) + 8 + "px" : "";
+  }
+
   // An anchor shows its card even when the filters hide it; ids printed before 0.2 ("d-d-...") still work.
   function reveal() {
     if (location.hash.indexOf("#d-d-") === 0) { location.replace("#" + location.hash.slice(3)); return; }
@@ -100,17 +106,19 @@
       fields.forEach(function (name) { if (name !== "sort") { field("f-" + name).value = ""; } });
       apply();
       save();
-      target.scrollIntoView();
     }
+    if (target) { target.scrollIntoView(); }
   }
 
   form.addEventListener("input", function () { apply(); save(); });
   form.addEventListener("submit", function (e) { e.preventDefault(); });
   field("f-sort").addEventListener("change", function () { sort(); save(); });
   window.addEventListener("hashchange", reveal);
+  window.addEventListener("resize", padAnchors);
   window.claimdiffFilter = function (query) { field("f-search").value = query; apply(); return window.claimdiffLastFilterMs; };
   restore();
   sort();
   apply();
+  padAnchors();
   reveal();
 })();
