@@ -32,6 +32,7 @@ AXE = ROOT / "tests" / "node_modules" / "axe-core" / "axe.min.js"
 # The seeds' report as committed; tests/test_cli.py checks that it is what `claimdiff report` writes.
 REPORT = ROOT / "reports" / "discrepancies.html"
 WIDTHS = {"desktop": 1366, "phone": 390}
+NARROWEST = 360  # the layout checks also run at this width
 MIN_FONT_PX = 12
 ARGS = [
     "--no-sandbox",
@@ -113,15 +114,25 @@ SMALL_TEXT = """min => {
 }"""
 
 
+def _layout_widths(visit: Visit) -> Iterator[int]:
+    """The visit's width, and on a phone also the narrowest screen the page supports."""
+    yield visit.page.viewport_size["width"]
+    if visit.page.viewport_size["width"] < 800:
+        visit.page.set_viewport_size({"width": NARROWEST, "height": 900})
+        yield NARROWEST
+
+
 def test_no_horizontal_scroll(seeds: Visit) -> None:
     seeds.page.evaluate(OPEN_ALL)
-    width = seeds.page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
-    assert width[0] <= width[1], f"page is {width[0]} px wide in a {width[1]} px window"
+    for window in _layout_widths(seeds):
+        width = seeds.page.evaluate("document.documentElement.scrollWidth")
+        assert width <= window, f"page is {width} px wide in a {window} px window"
 
 
 def test_no_text_below_12_px(seeds: Visit) -> None:
     seeds.page.evaluate(OPEN_ALL)
-    assert seeds.page.evaluate(SMALL_TEXT, MIN_FONT_PX) == []
+    for window in _layout_widths(seeds):
+        assert seeds.page.evaluate(SMALL_TEXT, MIN_FONT_PX) == [], f"at {window} px"
     charts = seeds.page.locator(".numberline .tick:visible, .numberline .nl-label:visible").count()
     assert charts > 10, "the charts' text was measured"
 
