@@ -28,7 +28,9 @@ The pipeline, one module or small package per stage, in order:
    :mod:`claimdiff.descriptions` (diverging descriptions of an entity), :mod:`claimdiff.sums`
    (a total against its parts) and :mod:`claimdiff.values` (a claim's value written for people)
 6. :mod:`claimdiff.report`, :mod:`claimdiff.formats`, :mod:`claimdiff.gate`: outputs (the
-   report's jinja2 templates, stylesheet and script are in ``claimdiff/templates``)
+   report's jinja2 templates, stylesheet and script are in ``claimdiff/templates``); the
+   report's parts are ``report.cards`` (cards and source names), ``report.numberline`` (the
+   chart's geometry) and ``report.quotes`` (plain quotes, stated precision, differing words)
 
 :mod:`claimdiff.model` holds the values the stages pass on (claims, discrepancies, the table
 of discrepancy kinds); :mod:`claimdiff.pipeline` runs the stages in order over a corpus;

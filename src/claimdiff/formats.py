@@ -10,11 +10,12 @@ import json
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from importlib.metadata import PackageNotFoundError, metadata
 from pathlib import Path
 from typing import Any
 
 from claimdiff import __version__
-from claimdiff.model import KINDS, SEVERITIES, Discrepancy
+from claimdiff.model import KINDS, SEVERITIES, Discrepancy, DiscrepancyKind
 from claimdiff.sources import Source
 from claimdiff.values import describe_value
 
@@ -45,6 +46,9 @@ def to_json_document(findings: Findings) -> dict[str, Any]:
                 "language": s.language,
                 "published": s.published,
                 "title": s.metadata.get("title", ""),
+                # Added compatibly (new keys, "" when sources.toml says nothing):
+                "publisher": s.metadata.get("publisher", ""),
+                "url": s.metadata.get("url", ""),
             }
             for s in findings.sources
         ],
@@ -178,16 +182,59 @@ def _anchor(d: Discrepancy, new_claims: set[str]):  # type: ignore[no-untyped-de
 # --- SARIF 2.1.0 ----------------------------------------------------------------------------
 
 
-def format_sarif(findings: Findings) -> str:
-    rules = [
-        {
+# What a reviewer does about each kind, for the SARIF rule's help (README explains each
+# rule under a heading of its id and name; ``rule_anchor`` is that heading's anchor).
+RULE_ADVICE = {
+    "contradiction": "Read the quotes: if one figure is wrong or outdated, correct the source or rule "
+    "`resolved` with a note naming the right value; if the figures measure different things, rule `dismissed`.",
+    "scope": "Check whether the figures cover the same scope and period; if they do not, say so in the source "
+    "or rule `dismissed`; if they should agree, treat it as a contradiction.",
+    "description": "Compare the marked words: if the descriptions are compatible, rule `dismissed`; "
+    "if one is wrong, correct it or rule `resolved` with a note.",
+    "sum": "A total and the parts the same source lists: when the parts do not add up, check the total and each "
+    "part; when they add up the finding only explains the figures.",
+}
+REVIEW_HINT = "Record a ruling with `claimdiff review ID --status confirmed|dismissed|resolved --note TEXT`."
+
+
+def rule_anchor(kind: DiscrepancyKind) -> str:
+    """The README heading's anchor for a rule ("### CD001 contradiction" -> ``cd001-contradiction``)."""
+    return f"{kind.rule_id}-{kind.name}".lower()
+
+
+def docs_url() -> str:
+    """Where the README is published: the package's ``Documentation`` project URL, or "" when the
+    project declares none (then rules carry no ``helpUri`` rather than a link to nowhere)."""
+    try:
+        urls = metadata("claimdiff").get_all("Project-URL") or []
+    except PackageNotFoundError:
+        return ""
+    return next((u.split(",", 1)[1].strip() for u in urls if u.split(",", 1)[0].strip() == "Documentation"), "")
+
+
+def sarif_rules(docs: str) -> list[dict[str, Any]]:
+    """One SARIF rule per discrepancy kind, with help text and, when known, a link to README."""
+    rules = []
+    for kind in KINDS.values():
+        advice = f"{kind.help} {RULE_ADVICE.get(kind.name, '')} {REVIEW_HINT}".replace("  ", " ")
+        rule: dict[str, Any] = {
             "id": kind.rule_id,
             "name": kind.name,
             "shortDescription": {"text": kind.help},
+            "fullDescription": {"text": advice},
+            "help": {"text": advice, "markdown": f"**{kind.rule_id} {kind.name}**: {advice}"},
             "defaultConfiguration": {"level": kind.sarif_level},
         }
-        for kind in KINDS.values()
-    ]
+        if docs:
+            rule["helpUri"] = f"{docs}#{rule_anchor(kind)}"
+            rule["help"]["markdown"] += f"\n\n[{kind.rule_id} {kind.name} in the README]({rule['helpUri']})"
+        rules.append(rule)
+    return rules
+
+
+def format_sarif(findings: Findings) -> str:
+    docs = docs_url()
+    rules = sarif_rules(docs)
     results = []
     for d in findings.discrepancies:
         anchor = _anchor(d, findings.new_claims)
@@ -221,7 +268,8 @@ def format_sarif(findings: Findings) -> str:
                     "driver": {
                         "name": "claimdiff",
                         "version": __version__,
-                        "informationUri": "https://pypi.org/project/claimdiff/",
+                        # No package page exists: the README, when the project says where it is.
+                        **({"informationUri": docs} if docs else {}),
                         "rules": rules,
                     }
                 },

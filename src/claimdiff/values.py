@@ -1,7 +1,13 @@
-"""Human-readable values: how explanations, reports and annotations write a claim's figure."""
+"""Human-readable values: how explanations, reports and annotations write a claim's figure.
+
+A figure is written with the significant digits its source states: "$116 bn" converted at
+the ECB rate is "€107 bn", not "€107.4114 bn" (the claim's ``value`` keeps every digit).
+"""
 
 from __future__ import annotations
 
+import math
+from dataclasses import replace
 from functools import lru_cache
 
 from babel.numbers import get_currency_symbol
@@ -88,6 +94,7 @@ def describe_value(claim: Claim) -> str:
         return f"“{claim.text}”"
     if claim.kind == "date":
         return bare_value(claim, claim.value)
+    claim = as_stated(claim)
     if claim.qualifier == "range" and claim.low is not None:
         high = bare_value(claim, claim.high) if claim.high is not None else bare_value(claim, claim.value) + "+"
         return f"{bare_value(claim, claim.low)} to {high}"
@@ -124,3 +131,41 @@ def describe_original(claim: Claim) -> str:
     if claim.kind in ("count", "rank") or unit in ("count", "dimensionless", "percent"):
         return bare_value(claim, float(value))
     return f"{format_number(float(value))} {unit}"
+
+
+MAX_DIGITS = 7
+
+
+def stated_digits(claim: Claim) -> int | None:
+    """How many significant digits the source states: value against its precision (half a unit
+    of the last digit written). None for claims without a stated precision.
+
+    >>> c = Claim("c", "s", 1, 1, "$116 bn", "", "money", 107.4114e9, None, None, "EUR", {}, "exact", "")
+    >>> stated_digits(replace(c, precision=0.4628e9)), stated_digits(replace(c, value=1.5e9, precision=0.05e9))
+    (3, 2)
+    """
+    if claim.precision <= 0 or not claim.value or not math.isfinite(claim.value):
+        return None
+    ratio = abs(claim.value) / (2 * claim.precision)
+    return max(1, min(MAX_DIGITS, math.floor(math.log10(ratio) + 1e-9) + 1)) if ratio >= 1 else 1
+
+
+def as_stated(claim: Claim) -> Claim:
+    """The claim with value and bounds rounded to the digits its source states.
+
+    >>> c = Claim("c", "s", 1, 1, "$116 bn", "", "money", 107.4114e9, 107.4114e9, None, "EUR", {}, "exact", "")
+    >>> stated = as_stated(replace(c, precision=0.4628e9))
+    >>> stated.value, stated.low, stated.high
+    (107000000000.0, 107000000000.0, None)
+    """
+    digits = stated_digits(claim)
+    if digits is None or claim.kind in ("date", "rank", "description"):
+        return claim
+    step = 10.0 ** (math.floor(math.log10(abs(claim.value))) - digits + 1)
+
+    def rounded(value: float | None) -> float | None:
+        if value is None or not math.isfinite(value):
+            return value
+        return float(f"{round(value / step) * step:.12g}")
+
+    return replace(claim, value=rounded(claim.value) or claim.value, low=rounded(claim.low), high=rounded(claim.high))
