@@ -268,6 +268,7 @@ def _with_metric_words(own: MetricWords, extra: MetricWords | None) -> MetricWor
         topics=own.topics | extra.topics,
         nouns=own.nouns | extra.nouns,
         parts=own.parts + tuple(w for w in extra.parts if w not in own.parts),
+        counts=own.counts | extra.counts,
     )
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from functools import cached_property
 
 from claimdiff.lexicon.files import DataFile, read
@@ -162,16 +162,18 @@ class MetricWords:
     topics: dict[str, str]
     nouns: dict[str, str]
     parts: tuple[str, ...]
+    counts: dict[str, str] = field(default_factory=dict)
 
 
 def load_metric_words(code: str) -> MetricWords:
     file = read(f"{code}/metrics.toml")
-    file.only("parts", "money", "other", "topics", "nouns")
+    file.only("parts", "money", "other", "topics", "nouns", "counts")
 
     def invert(section: str) -> dict[str, str]:
         return {w.lower(): name for name, words in file.word_table(section).items() for w in words}
 
-    return MetricWords(invert("money"), invert("other"), invert("topics"), invert("nouns"), file.words("parts"))
+    counts = {w.lower(): name for name, words in file.word_table("counts", required=False).items() for w in words}
+    return MetricWords(invert("money"), invert("other"), invert("topics"), invert("nouns"), file.words("parts"), counts)
 
 
 @dataclass(frozen=True)
@@ -256,6 +258,7 @@ class Grammar:
     person_titles: tuple[str, ...]
     attributions: tuple[str, ...]
     complements: tuple[str, ...]
+    hedges: tuple[str, ...]
     ranking: Ranking
     definitions: Definitions
     dates: DateWords

@@ -3,9 +3,9 @@
 :mod:`~claimdiff.subjects.names` finds the entities a sentence names and their roles,
 :mod:`~claimdiff.subjects.binding` binds each figure to one of them, and
 :mod:`~claimdiff.subjects.metrics` reads the metric from the words that govern the figure.
-A claim whose sentence binds it to nothing takes the label of the list item it stands under,
-else the subject of the sentence before ("The company said ..."), else the entity the source
-is mostly about.
+A claim whose sentence binds it to nothing ("It raised ...", "La société a levé ...") takes the
+label of the list item it stands under, else the entity the source is mostly about, else the
+subject of the sentence before.
 """
 
 from __future__ import annotations
@@ -60,7 +60,7 @@ def assign_subjects(source: Source, claims: list[Claim], knowledge: Knowledge) -
         for claim in by_sentence.get(sentence.start, []):
             start, end = claim.start - sentence.start, claim.end - sentence.start
             chosen = choose_entity(sentence.text, start, end, mentions, claim, lexicon)
-            about = replace(claim, entity=chosen or label or previous or default)
+            about = replace(claim, entity=chosen or label or default or previous)
             metric, topic = choose_metric(sentence.text, start, end, about, lexicon, knowledge)
             assigned[claim.id] = replace(about, metric=metric, topic=topic)
         subjects = [m.name for m in mentions if m.subject]

@@ -19,7 +19,16 @@ from claimdiff.subjects.binding import nearest_event
 def choose_metric(
     text: str, start: int, end: int, claim: Claim, lexicon: Lexicon, knowledge: Knowledge
 ) -> tuple[str, str]:
-    """(metric, topic) of a claim from the keywords nearest its figure."""
+    """(metric, topic) of a claim from the keywords nearest its figure; a hedge before it ("may
+    have died", "pourrait atteindre") marks the metric "(possible)": a forecast or an estimate
+    of what might be is not the same figure as what is."""
+    metric, topic = _metric(text, start, end, claim, lexicon, knowledge)
+    if metric and claim.kind != "date" and _hedged(text, start, lexicon):
+        metric += " (possible)"
+    return metric, topic
+
+
+def _metric(text: str, start: int, end: int, claim: Claim, lexicon: Lexicon, knowledge: Knowledge) -> tuple[str, str]:
     words = lexicon.metrics
 
     def nearest(name: str, table: dict[str, str], low: int, high: int, reach: int) -> str:
@@ -34,6 +43,10 @@ def choose_metric(
             metric = "budget"  # an amount attached to a programme is what it is funded with
         return metric or "amount", topic
     if claim.kind == "count":
+        # "11,300 people died": the predicate says what the count measures (a death toll).
+        counted = nearest("counts", words.counts, start, end, 60)
+        if counted:
+            return counted, topic
         noun = words.nouns.get(claim.noun, claim.noun.rstrip("s") if claim.noun.endswith("s") else claim.noun)
         return f"count of {noun}", topic
     if claim.kind == "date":
@@ -48,6 +61,15 @@ def choose_metric(
     if not keyword and _unit_metric(claim, lexicon) == "duration":
         return "", topic  # a bare duration ("over five years") qualifies something else
     return keyword or _unit_metric(claim, lexicon), topic
+
+
+def _hedged(text: str, start: int, lexicon: Lexicon) -> bool:
+    """Whether a hedge word stands in the 60 characters before the figure, in its clause."""
+    pattern = lexicon.compiled(
+        "hedges", lambda lex: re.compile(rf"(?<!\w)(?:{alternation(lex.grammar.hedges)})(?!\w)", re.I)
+    )
+    window = re.split(r"[.;:!?]|, (?:and|but|et|mais) ", text[max(0, start - 60) : start])[-1]
+    return bool(lexicon.grammar.hedges) and pattern.search(window) is not None
 
 
 def _unit_metric(claim: Claim, lexicon: Lexicon) -> str:
