@@ -47,6 +47,8 @@ def assign_subjects(source: Source, claims: list[Claim], knowledge: Knowledge) -
         for sentence in source.sentences
     }
     default = dominant_entity(mentions_of.values(), knowledge)
+    home = dominant_place(mentions_of.values(), knowledge)
+    people = frozenset(lexicon.metrics.counts.values())
     label = ""
     previous = ""  # the subject of the sentence before: "The company said ..." refers back to it
     for sentence in source.sentences:
@@ -62,6 +64,10 @@ def assign_subjects(source: Source, claims: list[Claim], knowledge: Knowledge) -
             chosen = choose_entity(sentence.text, start, end, mentions, claim, lexicon)
             about = replace(claim, entity=chosen or label or default or previous)
             metric, topic = choose_metric(sentence.text, start, end, about, lexicon, knowledge)
+            if metric.removesuffix(" (possible)") in people:
+                # Deaths, the missing, a population: counted where they are, not by whom.
+                where = place_of(mentions, knowledge) or home
+                about = replace(about, entity=where or about.entity)
             assigned[claim.id] = replace(about, metric=metric, topic=topic)
         subjects = [m.name for m in mentions if m.subject]
         previous = subjects[0] if subjects else previous
@@ -149,3 +155,24 @@ def dominant_entity(mentions: object, knowledge: Knowledge) -> str:
     if len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
         return ""
     return ranked[0][0]
+
+
+def place_of(mentions: list[EntityMention], knowledge: Knowledge) -> str:
+    """The place a sentence names: after a locative preposition, else a known place."""
+    for mention in mentions:
+        if mention.locative:
+            return mention.name
+    return next((m.name for m in mentions if m.role != "ignored" and knowledge.entities.kind_of(m.name) == "place"), "")
+
+
+def dominant_place(mentions: object, knowledge: Knowledge) -> str:
+    """The place a source names most ("in X", or a known place), if any."""
+    counts: Counter[str] = Counter()
+    for sentence in mentions:  # type: ignore[attr-defined]
+        counts.update(
+            m.name
+            for m in sentence
+            if m.locative or (m.role != "ignored" and knowledge.entities.kind_of(m.name) == "place")
+        )
+    ranked = counts.most_common(1)
+    return ranked[0][0] if ranked else ""

@@ -23,7 +23,7 @@ def choose_metric(
     have died", "pourrait atteindre") marks the metric "(possible)": a forecast or an estimate
     of what might be is not the same figure as what is."""
     metric, topic = _metric(text, start, end, claim, lexicon, knowledge)
-    if metric and claim.kind != "date" and _hedged(text, start, lexicon):
+    if metric and claim.kind != "date" and _hedged(text, start, end, lexicon):
         metric += " (possible)"
     return metric, topic
 
@@ -63,13 +63,18 @@ def _metric(text: str, start: int, end: int, claim: Claim, lexicon: Lexicon, kno
     return keyword or _unit_metric(claim, lexicon), topic
 
 
-def _hedged(text: str, start: int, lexicon: Lexicon) -> bool:
-    """Whether a hedge word stands in the 60 characters before the figure, in its clause."""
+def _hedged(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
+    """Whether a hedge word stands in the figure's clause, up to 60 characters before it or 25
+    after it ("20,000 people may have died")."""
+    if not lexicon.grammar.hedges:
+        return False
     pattern = lexicon.compiled(
         "hedges", lambda lex: re.compile(rf"(?<!\w)(?:{alternation(lex.grammar.hedges)})(?!\w)", re.I)
     )
-    window = re.split(r"[.;:!?]|, (?:and|but|et|mais) ", text[max(0, start - 60) : start])[-1]
-    return bool(lexicon.grammar.hedges) and pattern.search(window) is not None
+    breaks = r"[.;:!?]|, (?:and|but|et|mais) "
+    before = re.split(breaks, text[max(0, start - 60) : start])[-1]
+    after = re.split(breaks, text[end : end + 25])[0]
+    return pattern.search(before) is not None or pattern.search(after) is not None
 
 
 def _unit_metric(claim: Claim, lexicon: Lexicon) -> str:
