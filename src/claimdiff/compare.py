@@ -31,13 +31,14 @@ def block_key(claim: Claim, entities: EntityTable) -> tuple[str, str, str]:
     return claim.kind, claim.unit, entities.root(claim.entity)
 
 
-def same_subject(a: Claim, b: Claim, entities: EntityTable) -> bool:
+def same_subject(a: Claim, b: Claim, entities: EntityTable, generic: frozenset[str] = frozenset({"amount"})) -> bool:
     """Whether two claims of different sources speak of the same thing."""
     if a.source == b.source or not a.entity or not b.entity:
         return False
-    # Money with no metric word ("amount") may be any money metric, but only of the very same
-    # entity: through a wider entity it would chain unrelated figures.
-    if a.metric != b.metric and not (a.kind == "money" and "amount" in (a.metric, b.metric) and a.entity == b.entity):
+    # A figure with no metric word ("amount" of money, "energy" for TWh: what its unit measures)
+    # may be any metric of its kind and unit, but only of the very same entity: through a wider
+    # entity it would chain unrelated figures.
+    if a.metric != b.metric and not (a.entity == b.entity and (a.metric in generic or b.metric in generic)):
         return False
     if a.kind == "rank" and a.metric == "rank":
         return False  # a place in an unnamed ranking compares with nothing
@@ -122,7 +123,9 @@ def _widened(claim: Claim) -> tuple[float, float]:
     return low, high
 
 
-def candidate_pairs(claims: Iterable[Claim], entities: EntityTable) -> Iterable[tuple[Claim, Claim]]:
+def candidate_pairs(
+    claims: Iterable[Claim], entities: EntityTable, generic: frozenset[str] = frozenset({"amount"})
+) -> Iterable[tuple[Claim, Claim]]:
     """Pairs of claims about the same subject, found by blocking and a sweep over values.
 
     Within a block, claims are further split by metric; money of unknown metric ("amount")
@@ -134,13 +137,13 @@ def candidate_pairs(claims: Iterable[Claim], entities: EntityTable) -> Iterable[
             blocks[block_key(claim, entities)][claim.metric].append(claim)
     for key in sorted(blocks):
         by_metric = blocks[key]
-        loose = by_metric.get("amount", [])
+        loose = [c for metric in sorted(by_metric) if metric in generic for c in by_metric[metric]]
         for metric in sorted(by_metric):
-            group = by_metric[metric] if metric == "amount" else by_metric[metric] + loose
+            group = by_metric[metric] if metric in generic else by_metric[metric] + loose
             for a, b in _sweep(group):
-                if metric != "amount" and a.metric == b.metric == "amount":
-                    continue  # already paired in the "amount" group itself
-                if same_subject(a, b, entities):
+                if metric not in generic and a.metric in generic and b.metric in generic:
+                    continue  # already paired in the groups of the generic metrics themselves
+                if same_subject(a, b, entities, generic):
                     yield a, b
 
 
@@ -179,11 +182,17 @@ class _UnionFind:
         self.parent[self.find(a)] = self.find(b)
 
 
-def compare(claims: list[Claim], entities: EntityTable, names: dict[str, str] | None = None) -> list[Discrepancy]:
+def compare(
+    claims: list[Claim],
+    entities: EntityTable,
+    names: dict[str, str] | None = None,
+    generic: frozenset[str] = frozenset({"amount"}),
+) -> list[Discrepancy]:
     """Every discrepancy among ``claims``, most severe first, in a stable order.
 
     ``entities`` says which entity is part of which; ``names`` maps a source path to the
-    short name explanations use (title or file name).
+    short name explanations use (title or file name); ``generic`` lists the metrics that name
+    no particular measure (money's "amount", what a unit measures), which may stand for any.
     """
     names = names or {}
     by_id = {c.id: c for c in claims}
@@ -191,7 +200,7 @@ def compare(claims: list[Claim], entities: EntityTable, names: dict[str, str] | 
     conflicts = _UnionFind()
     agreeing: dict[str, set[str]] = defaultdict(set)
     conflicting: list[tuple[str, str]] = []
-    for a, b in candidate_pairs(claims, entities):
+    for a, b in candidate_pairs(claims, entities, generic):
         if agree(a, b):
             agreeing[a.id].add(b.id)
             agreeing[b.id].add(a.id)

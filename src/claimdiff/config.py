@@ -266,5 +266,11 @@ def _metric_words(doc: Document, root: tuple[str, ...], table: dict[str, Any]) -
                         path = (*root, "metrics", language, kind, metric)
                         message = f"{label(path)} lists {word!r}, already a word of {owner!r}"
                         raise doc.fail(path, message, doc.item_line((*path, 0), word))
-        out[language] = MetricWords(**inverted, parts=())
+        out[language] = MetricWords(
+            money=inverted["money"],
+            other=inverted["other"],
+            topics=inverted["topics"],
+            nouns=inverted["nouns"],
+            parts=(),
+        )
     return out

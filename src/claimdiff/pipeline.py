@@ -130,10 +130,15 @@ def _progressing(
         yield result
 
 
+def generic_metrics(knowledge: Knowledge) -> frozenset[str]:
+    """Metrics that name no particular measure: money's "amount" and what each unit measures."""
+    return frozenset({"amount"} | {entry.metric for entry in knowledge.units_table.entries if entry.metric})
+
+
 def find_discrepancies(claims: list[Claim], names: dict[str, str], knowledge: Knowledge) -> list[Discrepancy]:
     """Every discrepancy among ``claims``: contradictions and scopes, descriptions, sums."""
     found = (
-        compare(claims, knowledge.entities, names)
+        compare(claims, knowledge.entities, names, generic_metrics(knowledge))
         + describe_discrepancies(claims, names, knowledge)
         + sum_discrepancies(claims, names, knowledge)
     )

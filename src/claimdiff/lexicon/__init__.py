@@ -269,6 +269,7 @@ def _with_metric_words(own: MetricWords, extra: MetricWords | None) -> MetricWor
         nouns=own.nouns | extra.nouns,
         parts=own.parts + tuple(w for w in extra.parts if w not in own.parts),
         counts=own.counts | extra.counts,
+        located=own.located | extra.located,
     )
 
 

@@ -163,17 +163,21 @@ class MetricWords:
     nouns: dict[str, str]
     parts: tuple[str, ...]
     counts: dict[str, str] = field(default_factory=dict)
+    located: frozenset[str] = frozenset()
 
 
 def load_metric_words(code: str) -> MetricWords:
     file = read(f"{code}/metrics.toml")
-    file.only("parts", "money", "other", "topics", "nouns", "counts")
+    file.only("parts", "located", "money", "other", "topics", "nouns", "counts")
 
     def invert(section: str) -> dict[str, str]:
         return {w.lower(): name for name, words in file.word_table(section).items() for w in words}
 
     counts = {w.lower(): name for name, words in file.word_table("counts", required=False).items() for w in words}
-    return MetricWords(invert("money"), invert("other"), invert("topics"), invert("nouns"), file.words("parts"), counts)
+    located = frozenset(file.words("located", required=False)) | frozenset(counts.values())
+    return MetricWords(
+        invert("money"), invert("other"), invert("topics"), invert("nouns"), file.words("parts"), counts, located
+    )
 
 
 @dataclass(frozen=True)
@@ -259,6 +263,7 @@ class Grammar:
     attributions: tuple[str, ...]
     complements: tuple[str, ...]
     hedges: tuple[str, ...]
+    estimators: tuple[str, ...]
     ranking: Ranking
     definitions: Definitions
     dates: DateWords

@@ -48,7 +48,7 @@ def assign_subjects(source: Source, claims: list[Claim], knowledge: Knowledge) -
     }
     default = dominant_entity(mentions_of.values(), knowledge)
     home = dominant_place(mentions_of.values(), knowledge)
-    people = frozenset(lexicon.metrics.counts.values())
+    located = lexicon.metrics.located
     label = ""
     previous = ""  # the subject of the sentence before: "The company said ..." refers back to it
     for sentence in source.sentences:
@@ -64,8 +64,8 @@ def assign_subjects(source: Source, claims: list[Claim], knowledge: Knowledge) -
             chosen = choose_entity(sentence.text, start, end, mentions, claim, lexicon)
             about = replace(claim, entity=chosen or label or default or previous)
             metric, topic = choose_metric(sentence.text, start, end, about, lexicon, knowledge)
-            if metric.removesuffix(" (possible)") in people:
-                # Deaths, the missing, a population: counted where they are, not by whom.
+            if metric.removesuffix(" (possible)") in located:
+                # Deaths, a population, electricity consumed: measured where, not by whom.
                 where = place_of(mentions, knowledge) or home
                 about = replace(about, entity=where or about.entity)
             assigned[claim.id] = replace(about, metric=metric, topic=topic)

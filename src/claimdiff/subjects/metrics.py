@@ -53,6 +53,10 @@ def _metric(text: str, start: int, end: int, claim: Claim, lexicon: Lexicon, kno
         return claim.event or "date", event_topic(text, start, end, lexicon) or topic
     if claim.kind == "rank":
         return _ranking(text, end, lexicon), topic
+    # Topics narrow what money pays for ("research", "infrastructure"); a quantity's unit and
+    # metric already say what it measures, and a topic word near it ("electricity", "data
+    # centres") would only split one figure into two subjects.
+    topic = ""
     keyword = nearest("other", words.other, start, end, 60)
     if claim.kind == "percent":
         return keyword or "share", topic
@@ -78,8 +82,12 @@ def _hedged(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
 
 
 def _unit_metric(claim: Claim, lexicon: Lexicon) -> str:
+    """What a figure in this unit measures: the unit's own metric (watt_hour is energy, not the
+    power of watt; gram / kilowatt_hour is an intensity, not a mass)."""
+    if " / " in claim.unit:
+        return "rate"
     for entry in lexicon.units.surfaces:
-        if claim.unit.startswith(entry.canonical):
+        if claim.unit == entry.canonical:
             return entry.metric
     return "quantity"
 

@@ -70,6 +70,7 @@ class _NamePatterns:
     capitalised: re.Pattern[str]
     locative: re.Pattern[str]
     ignored: re.Pattern[str]
+    estimator_after: re.Pattern[str]
     title_before: re.Pattern[str]
     title_after: re.Pattern[str]
     elision: re.Pattern[str]
@@ -95,6 +96,12 @@ def _name_patterns(lexicon: Lexicon) -> _NamePatterns:
         capitalised=capitalised,
         locative=re.compile(rf"(?:\b(?:{alternation(grammar.locatives)})[ \n]+)$", re.I),
         ignored=re.compile(rf"(?:\b(?:{alternation(grammar.attributions + grammar.complements)})\W{{1,3}})$", re.I),
+        estimator_after=re.compile(
+            rf"^(?:[ ]?\([^)]{{1,30}}\))?[ ,]+(?:(?:also|a|aussi|hat)[ ]+)?(?:{alternation(grammar.estimators)})\b",
+            re.I,
+        )
+        if grammar.estimators
+        else re.compile("(?!)"),
         title_before=re.compile(rf"(?:\b(?:{alternation(titles)})[ ,]+)$") if titles else re.compile("(?!)"),
         title_after=re.compile(rf"^,?[ ]+(?:the[ ]+|le[ ]+|la[ ]+)?(?:{alternation(titles)})\b", re.I),
         elision=re.compile(rf"^(?:{alternation(grammar.elisions)})", re.I) if grammar.elisions else re.compile("(?!)"),
@@ -168,6 +175,7 @@ def _capitalised_names(
     stop = lexicon.function_words.stop
     months = lexicon.time.months
     names = name_patterns(lexicon)
+    units = lexicon.compiled("unit symbols", lambda lex: frozenset(u.surface for u in lex.units.surfaces))
     capitalised_nouns = lexicon.function_words.nouns_capitalised
     for match in names.capitalised.finditer(text):
         start = match.start()
@@ -191,6 +199,8 @@ def _capitalised_names(
         end = start + len(" ".join(words))
         if not words or not words[0][:1].isupper() or any(start < e and s < end for s, e in taken):
             continue
+        if " ".join(words) in units:
+            continue  # "GW", "TWh": a unit written as a capitalised word
         lowered = [w.lower().strip("’'") for w in words]
         if len(words) == 1 and (lowered[0] in stop or lowered[0] in months or lowered[0] in names.not_names):
             continue
@@ -235,7 +245,7 @@ def _rare_or_proper(word: str, proper: frozenset[str], lexicon: Lexicon) -> bool
 
 def _mention(text: str, start: int, end: int, name: str, names: _NamePatterns, person: bool = False) -> EntityMention:
     before = text[max(0, start - 30) : start]
-    if names.ignored.search(before):
+    if names.ignored.search(before) or names.estimator_after.match(text[end : end + 40]):
         role = "ignored"
     elif person or names.title_before.search(before) or names.title_after.match(text[end : end + 40]):
         role = "person"
