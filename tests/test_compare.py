@@ -231,3 +231,20 @@ def test_sources_nobody_here_wrote_before() -> None:
         ("contradiction", "Nvidia", "capacity")
     ]
     assert "+100.0%" in found[0].explanation
+
+
+CONFIDENCE = [
+    # (id, two texts, expected confidence): how sure the match is, from what links the claims
+    ("same-entity-specific-metric", ("Acme raised €10 million in 2024.", "In 2024, Acme raised €14 million."), 1.0),
+    ("undated", ("Acme raised €10 million.", "Acme raised €14 million."), 0.85),
+    ("generic-amount", ("In 2024, Acme got €10 million.", "In 2024, Acme got €14 million."), 0.7),
+]
+
+
+@pytest.mark.parametrize(("texts", "expected"), [c[1:] for c in CONFIDENCE], ids=[c[0] for c in CONFIDENCE])
+def test_confidence_says_how_sure_the_match_is(texts: tuple[str, str], expected: float) -> None:
+    (found,) = _discrepancies((texts[0], "en"), (texts[1], "en"))
+    assert found.confidence == expected
+    evidence = found.to_json()["evidence"]
+    assert evidence["entity"] == "Acme" and len(evidence["sources"]) == 2
+    assert all(row["entities"] == ["Acme"] for row in evidence["sources"])

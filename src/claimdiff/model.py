@@ -198,5 +198,47 @@ class Discrepancy:
             "status": self.status,
             "note": self.note,
             "explanation": self.explanation,
+            "evidence": self.evidence,
+            "confidence": self.confidence,
             "claims": claims,
         }
+
+    @property
+    def evidence(self) -> dict[str, Any]:
+        """Why these claims were compared: the subject, and what each source's claims were read
+        as (entities, metrics and periods), so a reader can check the match."""
+        by_source: dict[str, dict[str, set[str]]] = {}
+        for claim in self.claims:
+            seen = by_source.setdefault(claim.source, {"entities": set(), "metrics": set(), "periods": set()})
+            seen["entities"].add(claim.entity)
+            seen["metrics"].add(claim.metric)
+            seen["periods"].add(claim.period or "undated")
+        return {
+            **self.subject,
+            "sources": [
+                {"source": source, **{key: sorted(values) for key, values in seen.items()}}
+                for source, seen in sorted(by_source.items())
+            ],
+        }
+
+    @property
+    def confidence(self) -> float:
+        """How sure the match is, from 0 to 1: lower when the claims were linked only through a
+        wider entity, when a metric is generic ("amount"), a figure undated or hedged, or the
+        values a power of ten apart. A sum is arithmetic; a description compares wording."""
+        if self.kind == "sum":
+            return 1.0
+        if self.kind == "description":
+            return 0.5
+        score = 1.0
+        if len({c.entity for c in self.claims}) > 1:
+            score *= 0.8
+        if any(c.metric == "amount" for c in self.claims):
+            score *= 0.7
+        if any(not c.period for c in self.claims):
+            score *= 0.85
+        if any(c.metric.endswith("(possible)") for c in self.claims):
+            score *= 0.8
+        if "scale error" in self.explanation:
+            score *= 0.7
+        return round(score, 2)
