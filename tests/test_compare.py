@@ -12,7 +12,7 @@ from claimdiff.config import load_config
 from claimdiff.pipeline import analyse_source, find_discrepancies, load_corpus
 from claimdiff.sources import build_source
 
-from .conftest import KNOWLEDGE, SEEDS
+from .conftest import KNOWLEDGE, SEEDS, claims_in
 
 GOLDEN = Path(__file__).parent / "golden" / "seeds_discrepancies.json"
 
@@ -248,3 +248,14 @@ def test_confidence_says_how_sure_the_match_is(texts: tuple[str, str], expected:
     evidence = found.to_json()["evidence"]
     assert evidence["entity"] == "Acme" and len(evidence["sources"]) == 2
     assert all(row["entities"] == ["Acme"] for row in evidence["sources"])
+
+
+def test_undated_money_is_converted_across_the_years_its_source_speaks_of() -> None:
+    """No date for a dollar figure nor its source: the band covers the rates of the years named."""
+    text = "Between 2015 and 2022 the fund changed hands. Acme raised $100 million from it."
+    (claim,) = [c for c in claims_in(text) if c.kind == "money"]
+    assert claim.fx is not None and claim.fx["date"] == "2015/2022"
+    assert any(flag.startswith("undated: converted at the rates of 2015-2022") for flag in claim.flags)
+    # The band reaches the lowest and the highest of those years' rates (plus the usual margin).
+    assert claim.low is not None and claim.high is not None
+    assert claim.high / claim.low > 1.1

@@ -122,6 +122,7 @@ def claims_of(source: Source, knowledge: Knowledge) -> list[Claim]:
     lexicon = knowledge.lexicon(source.language)
     knowledge.check_units(registry().parse_units)
     claims: list[Claim] = []
+    years = years_spoken_of(source.text)
     published = published_period(source.published)
     published_day = parse_date(source.published)
     for sentence in source.sentences:
@@ -132,7 +133,9 @@ def claims_of(source: Source, knowledge: Knowledge) -> list[Claim]:
         _share_units(mentions)
         periods = _periods(mentions, times, sentence.text, lexicon)
         for mention, time in zip(mentions, periods, strict=True):
-            claim = _claim(source, lexicon, sentence.text, sentence.start, mention, time, published, published_day)
+            claim = _claim(
+                source, lexicon, sentence.text, sentence.start, mention, time, (published, published_day), years
+            )
             if claim is not None:
                 claims.append(claim)
     return with_ids(claims)
@@ -158,9 +161,10 @@ def _claim(
     offset: int,
     mention: Mention,
     time: TimeExpr | None,
-    published: TimeExpr | None,
-    published_day: date | None,
+    when_published: tuple[TimeExpr | None, date | None],
+    years: tuple[int, ...],
 ) -> Claim | None:
+    published, published_day = when_published
     money = lexicon.currencies
     figure_value = float(mention.figure.value) * mention.scale
     low_value = float(mention.low_figure.value) * mention.scale if mention.low_figure else None
@@ -179,13 +183,25 @@ def _claim(
     if mention.currency is not None and mention.currency.ambiguous:
         flags.append(f"{mention.currency.surface.strip()} read as {money_code}")
     written, canonical = _unit_strings(mention, money_code, money.base)
+    day = _fx_day(period_expr, published_day)
     try:
-        conversion = _conversion(mention, money_code, written, canonical, _fx_day(period_expr, published_day), money)
+        conversion = _conversion(mention, money_code, written, canonical, day, money)
     except UNIT_ERRORS:
         return None
     if conversion is None:
         return None
     factor, fx = conversion
+    spread = (1.0, 1.0)
+    if fx is not None and day is None and years:
+        # No date for the figure nor its source: the rate may be any of the years the source
+        # speaks of, so the interval covers them all rather than taking today's rate.
+        rates = [r.rate for y in years if (r := ecb_rate(money_code or "", money.base, date(y, 7, 1)))]
+        if rates:
+            middle = sorted(rates)[len(rates) // 2]
+            factor *= middle / fx["rate"]
+            spread = (min(rates) / middle, max(rates) / middle)
+            fx = {**fx, "rate": round(middle, 6), "date": f"{years[0]}/{years[-1]}"}
+            flags.append(f"undated: converted at the rates of {years[0]}-{years[-1]}")
     value = figure_value * factor
     if not math.isfinite(value):
         return None
@@ -194,8 +210,8 @@ def _claim(
         high = None
     if fx is not None:
         uncertainty = money.fx_uncertainty
-        low = low * (1 - uncertainty) if low is not None else None
-        high = high * (1 + uncertainty) if high is not None else None
+        low = low * (1 - uncertainty) * spread[0] if low is not None else None
+        high = high * (1 + uncertainty) * spread[1] if high is not None else None
     precision = stated_precision(mention.figure.value, mention.figure.decimals) * mention.scale * factor
     where = (source, sentence, offset, mention)
     original = {"value": figure_value, "unit": written}
@@ -401,3 +417,12 @@ def _fx_day(period: TimeExpr | None, published: date | None) -> date | None:
     if period is not None:
         return period.high or period.low
     return None
+
+
+def years_spoken_of(text: str) -> tuple[int, ...]:
+    """The years a text names (1999, the euro's first, onwards), in order.
+
+    >>> years_spoken_of("In 2018 and 2021, then 2018 again; 1850 is history.")
+    (2018, 2021)
+    """
+    return tuple(sorted({int(y) for y in re.findall(r"(?<!\d)((?:199|20[0-9])[0-9])(?!\d)", text) if int(y) >= 1999}))
