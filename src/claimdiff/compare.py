@@ -199,22 +199,33 @@ def compare(
     stated = _stated_figures(claims, entities)
     conflicts = _UnionFind()
     agreeing: dict[str, set[str]] = defaultdict(set)
-    conflicting: list[tuple[str, str]] = []
+    attached: dict[str, set[str]] = defaultdict(set)  # specific claim -> generic claims against it
     for a, b in candidate_pairs(claims, entities, generic):
         if agree(a, b):
             agreeing[a.id].add(b.id)
             agreeing[b.id].add(a.id)
-        else:
+        elif (a.metric in generic) == (b.metric in generic):
             conflicts.union(a.id, b.id)
-            conflicting.append((a.id, b.id))
+        else:
+            # A generic figure ("amount") joins the group of the specific one it contradicts,
+            # but never links two groups of different metrics: that chains unrelated figures.
+            specific, loose = (a, b) if b.metric in generic else (b, a)
+            conflicts.find(specific.id)
+            attached[specific.id].add(loose.id)
     groups: dict[str, set[str]] = defaultdict(set)
-    for a_id, b_id in conflicting:
-        groups[conflicts.find(a_id)].update((a_id, b_id))
+    for claim_id in conflicts.parent:
+        groups[conflicts.find(claim_id)].add(claim_id)
     merged: dict[str, Discrepancy] = {}
     for members in groups.values():
         extended = set(members)
         for claim_id in members:
-            extended |= agreeing[claim_id]
+            extended |= attached[claim_id]
+        metrics = {by_id[i].metric for i in members}
+        for claim_id in list(extended):
+            # Claims that agree with a member join its position, if they speak of its metric.
+            extended |= {i for i in agreeing[claim_id] if by_id[i].metric in metrics or by_id[i].metric in generic}
+        if len(extended) < 2:
+            continue
         group = sorted((by_id[i] for i in extended), key=lambda c: c.reading_order)
         discrepancy = build_discrepancy(group, names, entities, stated)
         if discrepancy.id in merged:

@@ -17,7 +17,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from claimdiff.dates import TimeExpr, decimal_year, find_times, parse_date, published_period
-from claimdiff.extract import Mention, extract_mentions
+from claimdiff.extract import WRITTEN_IN_WORDS, Mention, extract_mentions
 from claimdiff.fx import ecb_rate
 from claimdiff.lexicon import Currencies, Knowledge, Lexicon, alternation, data_text
 from claimdiff.lexicon.common import load_currency_codes
@@ -213,6 +213,9 @@ def _claim(
         low = low * (1 - uncertainty) * spread[0] if low is not None else None
         high = high * (1 + uncertainty) * spread[1] if high is not None else None
     precision = stated_precision(mention.figure.value, mention.figure.decimals) * mention.scale * factor
+    if WRITTEN_IN_WORDS in flags and mention.figure.decimals == 0:
+        # "deux milliards" for €2.22 bn: a figure spelled out is a round one.
+        precision = max(precision, abs(value) * WORDS_RELATIVE_PRECISION)
     where = (source, sentence, offset, mention)
     original = {"value": figure_value, "unit": written}
     return _make(
@@ -233,6 +236,8 @@ def _claim(
 # A stated figure stands for its rounding interval, but never for more than this share of it:
 # "€1 bn" is not read as anything from €0.5 bn to €1.5 bn.
 MAX_RELATIVE_PRECISION = 0.05
+# How loosely a figure written in words is read ("two billion" for 2.2 billion).
+WORDS_RELATIVE_PRECISION = 0.125
 
 
 def stated_precision(value: Decimal, decimals: int) -> float:

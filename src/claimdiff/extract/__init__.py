@@ -16,13 +16,13 @@ import re
 from claimdiff.dates import TimeExpr, find_times
 from claimdiff.extract.figures import _Candidate, _digit_candidates, _overlaps, _word_candidates
 from claimdiff.extract.kinds import _counted_noun, _inherit, _is_year, _kind_of_mention, _qualify, _range_partner
-from claimdiff.extract.mention import KINDS, Mention
+from claimdiff.extract.mention import KINDS, WRITTEN_IN_WORDS, Mention
 from claimdiff.extract.patterns import _Patterns, patterns_of
 from claimdiff.extract.ranks_and_dates import EVENT_REACH_AFTER, EVENT_REACH_BEFORE, _date_mentions, _ordinal_mentions
 from claimdiff.extract.suffixes import _glued_word, _read_suffixes
 from claimdiff.lexicon import Lexicon
 
-__all__ = ["EVENT_REACH_AFTER", "EVENT_REACH_BEFORE", "KINDS", "Mention", "extract_mentions"]
+__all__ = ["EVENT_REACH_AFTER", "EVENT_REACH_BEFORE", "KINDS", "WRITTEN_IN_WORDS", "Mention", "extract_mentions"]
 
 
 # Web addresses hold digits and "%20" escapes that are no claims.
@@ -136,6 +136,8 @@ def _read_mention(
         flags.append("signed")
     if cand.figure.ambiguous:
         flags.append(cand.figure.ambiguous)
+    if cand.words and not cand.weak and cand.fraction is None:
+        flags.append(WRITTEN_IN_WORDS)
     if qualifier == "exact":
         qualifier, start, end = _qualify(text, lex, p, start, end, reading, cand)
     elif reading.plus:

@@ -13,6 +13,8 @@ from claimdiff.lexicon import CurrencySurface, UnitSurface
 from claimdiff.numbers import Figure
 
 KINDS = ("money", "quantity", "percent", "count", "rank", "date")
+# The flag of a figure written in words ("deux milliards"): a round figure, read more loosely.
+WRITTEN_IN_WORDS = "written in words"
 
 
 @dataclass
