@@ -14,7 +14,13 @@ from __future__ import annotations
 import re
 
 from claimdiff.dates import TimeExpr, find_times
-from claimdiff.extract.figures import _Candidate, _digit_candidates, _overlaps, _word_candidates
+from claimdiff.extract.figures import (
+    _Candidate,
+    _digit_candidates,
+    _glued_currency_candidates,
+    _overlaps,
+    _word_candidates,
+)
 from claimdiff.extract.kinds import _counted_noun, _inherit, _is_year, _kind_of_mention, _qualify, _range_partner
 from claimdiff.extract.mention import KINDS, Mention
 from claimdiff.extract.patterns import _Patterns, patterns_of
@@ -48,6 +54,7 @@ def extract_mentions(
     ordinals = _ordinal_mentions(sentence, lex, p, time_spans)
     ordinal_spans = [(m.start, m.end) for m in ordinals]
     candidates = _digit_candidates(sentence, lex, phones) + _word_candidates(sentence, lex)
+    candidates += _glued_currency_candidates(sentence, lex, p.currency_glued, phones)
     candidates = [
         c
         for c in candidates

@@ -39,6 +39,34 @@ def _digit_candidates(text: str, lex: Lexicon, blocked: list[tuple[int, int]]) -
     return out
 
 
+def _glued_currency_candidates(
+    text: str, lex: Lexicon, glued: re.Pattern[str], blocked: list[tuple[int, int]]
+) -> list[_Candidate]:
+    """Figures a lettered currency symbol touches ("USD10m", "RM5bn"), which digit runs skip.
+
+    A one-letter symbol ("R" for the rand) opens a figure only when the figure carries a
+    separator or a scale word ("R2.5bn"): "R2" alone is more often a name than money.
+    """
+    out = []
+    for symbol in glued.finditer(text):
+        match = DIGITS_RE.match(text[symbol.end() :])
+        if match is None or re.match(r"0\d", match.group(0)):
+            continue
+        start, end = symbol.end(), symbol.end() + match.end()
+        if _inside(start, end, blocked):
+            continue
+        if len(symbol.group(0)) == 1 and not (re.search(r"[.,]", match.group(0)) or _scale_follows(text, end, lex)):
+            continue
+        out.append(_Candidate(start, end, parse_digits(match.group(0), lex)))
+    return out
+
+
+def _scale_follows(text: str, pos: int, lex: Lexicon) -> bool:
+    after = re.match(r"[ \u00a0]?([^\W\d_]+)", text[pos : pos + 16])
+    word = after.group(1) if after else ""
+    return any(s.word == word if s.case_sensitive else s.word.lower() == word.lower() for s in lex.scales)
+
+
 # Words for number runs split at apostrophes: "d'un gigawatt" holds the number "un".
 _NUMBER_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 

@@ -26,6 +26,7 @@ class _Patterns:
     currency_after_cs: re.Pattern[str]
     currency_after_ci: re.Pattern[str]
     currency_before: re.Pattern[str]
+    currency_glued: re.Pattern[str]
     percent: re.Pattern[str]
     unit_cs: re.Pattern[str]
     unit_ci: re.Pattern[str]
@@ -67,6 +68,8 @@ def _patterns(lex: Lexicon) -> _Patterns:
         currency_after_cs=re.compile(rf"{_GAP}(?:{alternation(symbols)})(?![A-Za-z])"),
         currency_after_ci=re.compile(rf"{_GAP}(?:{alternation(names)}){_NOT_LETTER}", re.I),
         currency_before=re.compile(rf"(?:^|(?<=[^\w]))(?:{alternation(symbols)})[ \u00a0\u202f]?$"),
+        # "USD10m", "RM5bn", "Rs500": a symbol ending in a letter, glued to the figure it opens.
+        currency_glued=re.compile(rf"(?<!\w)(?:{alternation(s for s in symbols if s[-1].isalpha())})(?=\d)"),
         percent=re.compile(rf"[ \u00a0\u202f]?\n?(?:%|{alternation(grammar.percent)})(?!\w)", re.I),
         unit_cs=re.compile(rf"(?:{_GAP}|-)(?:{alternation(unit_cs)})(?![^\W_])"),
         unit_ci=re.compile(rf"(?:{_GAP}|-)(?:{alternation(unit_ci)}){_NOT_LETTER}", re.I),

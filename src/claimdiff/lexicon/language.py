@@ -185,13 +185,14 @@ class LocalNames:
     unit_names: dict[str, tuple[str, ...]]
     unit_named: dict[str, str]
     unit_per: tuple[str, ...]
+    prefix_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def load_local_names(code: str) -> LocalNames:
     money = read(f"{code}/currencies.toml")
     money.only("names", "ambiguous")
     units = read(f"{code}/units.toml")
-    units.only("per", "names", "named")
+    units.only("per", "names", "named", "prefix_names")
     named = units.section("named", required=False)
     for key, value in named.table.items():
         if not isinstance(value, str):
@@ -202,6 +203,7 @@ def load_local_names(code: str) -> LocalNames:
         unit_names=units.word_table("names"),
         unit_named=dict(named.table),
         unit_per=units.words("per"),
+        prefix_names=units.word_table("prefix_names", required=False),
     )
 
 
