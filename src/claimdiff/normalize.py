@@ -196,6 +196,8 @@ def _claim(
         uncertainty = money.fx_uncertainty
         low = low * (1 - uncertainty) if low is not None else None
         high = high * (1 + uncertainty) if high is not None else None
+        if low is not None and high is not None and low > high:
+            low, high = high, low  # a negative amount widens the other way
     precision = stated_precision(mention.figure.value, mention.figure.decimals) * mention.scale * factor
     where = (source, sentence, offset, mention)
     original = {"value": figure_value, "unit": written}

@@ -12,6 +12,7 @@ its parts (the map in :mod:`claimdiff` says which).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from claimdiff.dates import TimeExpr, find_times
 from claimdiff.extract.figures import (
@@ -27,6 +28,7 @@ from claimdiff.extract.patterns import _Patterns, patterns_of
 from claimdiff.extract.ranks_and_dates import EVENT_REACH_AFTER, EVENT_REACH_BEFORE, _date_mentions, _ordinal_mentions
 from claimdiff.extract.suffixes import _glued_word, _read_suffixes
 from claimdiff.lexicon import Lexicon
+from claimdiff.numbers import Figure
 
 __all__ = ["EVENT_REACH_AFTER", "EVENT_REACH_BEFORE", "KINDS", "Mention", "extract_mentions"]
 
@@ -138,9 +140,16 @@ def _read_mention(
     if kind is None or (cand.weak and kind == "count"):
         return None
     start, end = reading.start, max(reading.end, noun_end)
-    if start > 0 and text[start - 1] in "+−" and (start == 1 or not text[start - 2].isalnum()):
-        start -= 1
+    start, sign = _sign(text, p, start, cand)
+    figure = cand.figure
+    if sign:
         flags.append("signed")
+    if sign == "-":
+        # The sign belongs to the first figure written: the low end of a range ("-5 to 10 °C").
+        if low_figure is not None:
+            low_figure = _negated(low_figure)
+        else:
+            figure = _negated(figure)
     if cand.figure.ambiguous:
         flags.append(cand.figure.ambiguous)
     if qualifier == "exact":
@@ -151,7 +160,7 @@ def _read_mention(
         start=start,
         end=end,
         kind="percent" if cand.fraction is not None else kind,
-        figure=cand.figure,
+        figure=figure,
         low_figure=low_figure,
         qualifier=qualifier,
         scale=reading.scale,
@@ -162,3 +171,26 @@ def _read_mention(
         noun=noun,
         flags=flags,
     )
+
+
+def _sign(text: str, p: _Patterns, start: int, cand: _Candidate) -> tuple[int, str]:
+    """Where a figure's claim starts once its sign is included, and the sign ("", "+" or "-").
+
+    The sign is glued to the figure ("-1.3%", "+5%", "−40 °C"), follows a currency symbol
+    ("$-50.8bn"), or is a word ("minus 130") that no qualifier phrase ends with ("au moins 30").
+    """
+    if cand.start > start and text[cand.start - 1] in "-−":
+        return start, "-"
+    if start > 0 and text[start - 1] in "+-−" and (start == 1 or not text[start - 2].isalnum()):
+        return start - 1, "+" if text[start - 1] == "+" else "-"
+    window_start = max(0, start - 20)
+    word = p.negative_before.search(text, window_start, start)
+    if word is not None:
+        qualifier = p.qualifier_before.search(text, window_start, start)
+        if qualifier is None or qualifier.end(1) != start - len(word.group(0)) + len(word.group(0).rstrip()):
+            return word.start(), "-"
+    return start, ""
+
+
+def _negated(figure: Figure) -> Figure:
+    return replace(figure, value=-figure.value)

@@ -80,6 +80,12 @@ def _word_candidates(text: str, lex: Lexicon) -> list[_Candidate]:
     while i < len(tokens):
         start, end, word = tokens[i]
         parts = split_compound(word, lexicon)
+        scaled = _fraction_of_scale(tokens, i, lexicon)
+        if scaled is not None:
+            # "half a billion euros": the fraction multiplies the scale word, not a share.
+            out.append(_Candidate(start, tokens[i + 2][1], Figure(Decimal(str(scaled)), 0), words=True))
+            i += 3
+            continue
         if parts[-1] in lexicon.fractions and (len(parts) > 1 or _prev_is_article(tokens, i, lexicon)):
             base = words_value(parts[:-1], lexicon) if len(parts) > 1 else 1.0
             if base is not None:
@@ -133,6 +139,16 @@ def _word_candidates(text: str, lex: Lexicon) -> list[_Candidate]:
         else:
             i += 1
     return out
+
+
+def _fraction_of_scale(tokens: list[tuple[int, int, str]], i: int, lexicon: NumberWords) -> float | None:
+    """The value of "half a billion" (fraction, article, scale word) starting at token ``i``."""
+    if i + 2 >= len(tokens) or tokens[i][2] not in lexicon.fractions:
+        return None
+    article, scale = tokens[i + 1][2], tokens[i + 2][2]
+    if article not in lexicon.articles or scale not in lexicon.scales:
+        return None
+    return lexicon.fractions[tokens[i][2]] * lexicon.scales[scale]
 
 
 def number_words_ok(part: str, lexicon: NumberWords) -> bool:

@@ -130,7 +130,7 @@ def _read_suffixes(text: str, cand: _Candidate, lex: Lexicon) -> _Reading:
             if late_scale and factor:
                 reading.scale, pos = factor, late_scale.end()
     elif before is not None:
-        reading.currency = _find_currency(before.group(0), lex)
+        reading.currency = _find_currency(before.group(0).rstrip("-−"), lex)
         reading.start = before.start()
     if reading.currency is None:
         percent = p.percent.match(text, pos)

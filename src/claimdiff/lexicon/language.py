@@ -25,6 +25,8 @@ class NumberWords:
     factor_phrases: tuple[str, ...]
     ordinal_suffixes: tuple[str, ...]
     rank_context: tuple[str, ...]
+    negative_words: tuple[str, ...] = ()
+    alternatives: tuple[str, ...] = ()
 
     def is_number_word(self, word: str) -> bool:
         return word in self.cardinals or word in self.hundreds or word in self.scales
@@ -66,6 +68,8 @@ def load_numbers(code: str) -> NumberWords:
         factor_phrases=file.words("factor_phrases", required=False),
         ordinal_suffixes=file.words("ordinal_suffixes"),
         rank_context=file.words("rank_context"),
+        negative_words=file.words("negative_words", required=False),
+        alternatives=file.words("alternatives", required=False),
     )
 
 
