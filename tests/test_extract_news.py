@@ -92,6 +92,21 @@ CURRENCY_CASES = [
     Case("de-chf-glued", "Der Umsatz lag bei CHF12m.", "CHF12m", "money", "12e6", "CHF", "de"),
 ]
 
+MOJIBAKE_CASES = [
+    # UTF-8 read as cp1252 in scraped text, repaired with ftfy in the sources stage.
+    Case("mojibake-pound", "It cost \u00c2\u00a35m to build.", "\u00a35m", "money", "5e6", "GBP"),
+    Case("mojibake-yen", "It cost \u00c2\u00a5300bn to build.", "\u00a5300bn", "money", "300e9", "JPY"),
+    Case(
+        "fr-mojibake-euro",
+        "Le caf\u00c3\u00a9 co\u00c3\u00bbte 3 \u00e2\u201a\u00ac.",
+        "3 \u20ac",
+        "money",
+        "3",
+        "EUR",
+        "fr",
+    ),
+]
+
 NOT_MONEY_CASES = [
     # A lone letter before digits is more often a name than the rand.
     Case("zar-bare-letter", "The R2 motorway was closed.", "", "", "0", ""),
@@ -340,7 +355,7 @@ def _check(case: Case) -> None:
         assert claim.substance == case.substance
 
 
-@pytest.mark.parametrize("case", [pytest.param(c, id=c.id) for c in CURRENCY_CASES])
+@pytest.mark.parametrize("case", [pytest.param(c, id=c.id) for c in CURRENCY_CASES + MOJIBAKE_CASES])
 def test_currencies(case: Case) -> None:
     _check(case)
 
