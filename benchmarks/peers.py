@@ -1,10 +1,10 @@
 """Score claimdiff on the public conformance suites of peer extractors (shared/peer-specs).
 
-Counts only the cases in claimdiff's scope and says which were left out and why:
-- Recognizers-Text Currency, Dimension and Percent models (English and French): every
-  expected result whose unit claimdiff's tables know (currencies.toml, units.toml);
-- quantulum3 quantities.json: results whose unit claimdiff knows (bare numbers, temperatures
-  and units outside the tables are out of scope: claimdiff reports claims, not every number).
+In scope (issue 10): every expected result with a numeric value and a currency, a percent, or
+a unit pint knows, whether or not claimdiff's tables list it (a microgram, a km/h or a metric
+tonne is in scope). A suite's unit name is read through the glue tables below, else as an ISO
+4217 currency name CLDR knows (English or French), else as a pint unit name. Left out, with the
+reason: results with no numeric value, bare numbers, and names neither CLDR nor pint reads.
 Scores: recall of "value" and of "value + unit", and the share of claimdiff's claims in those
 sentences that match an expected result (precision).
 
@@ -133,6 +133,42 @@ DIMENSION_NAMES = {
 }
 
 
+def _currency_names() -> dict[str, str]:
+    """Every ISO 4217 currency's CLDR name, singular and plural, English and French, lower-cased."""
+    from babel.numbers import get_currency_name, list_currencies
+
+    names: dict[str, str] = {}
+    for code in sorted(list_currencies()):
+        for locale in ("en", "fr"):
+            for count in (1, 2):
+                names.setdefault(get_currency_name(code, count=count, locale=locale).lower(), code)
+    return names
+
+
+CLDR_CURRENCIES = _currency_names()
+
+
+def currency_code(name: str) -> str | None:
+    return CURRENCY_NAMES.get(name) or CLDR_CURRENCIES.get(name.lower())
+
+
+def pint_unit(name: str) -> str | None:
+    """The suite's unit name as a pint unit: the glue table, else whatever pint parses."""
+    if name in DIMENSION_NAMES:
+        return DIMENSION_NAMES[name]
+    lower = name.lower().strip()
+    if not lower or lower in ("dimensionless", "percentage"):
+        return None
+    for candidate in (lower, lower.replace(" per ", " / "), lower.replace(" ", "_"), lower.rstrip("s")):
+        try:
+            unit = registry().parse_units(candidate)
+        except Exception:  # pint raises several error classes for an unknown name
+            continue
+        if str(unit) != "dimensionless":
+            return str(unit)
+    return None
+
+
 def _claims(text: str, language: str) -> list[Claim]:
     return claims_of(build_source("peer.txt", text, KNOWLEDGE, {"language": language}), KNOWLEDGE)
 
@@ -201,7 +237,6 @@ def recognizers(specs: Path, model: str, language: str) -> Score:
     )
     if model == "Percent":
         path = specs / "recognizers-text" / f"Number-{'English' if language == 'en' else 'French'}-PercentModel.json"
-    known_codes = set(KNOWLEDGE.lexicon("en").currencies.codes)
     for case in json.loads(path.read_text(encoding="utf-8-sig")):
         expected = []
         for result in case.get("Results", []):
@@ -214,8 +249,8 @@ def recognizers(specs: Path, model: str, language: str) -> Score:
             except (TypeError, ValueError):
                 score.skipped["no numeric value"] += 1
                 continue
-            unit = CURRENCY_NAMES.get(name) if model == "Currency" else DIMENSION_NAMES.get(name)
-            if unit is None or (model == "Currency" and unit not in known_codes):
+            unit = currency_code(name) if model == "Currency" else pint_unit(name)
+            if unit is None:
                 score.skipped[f"unit {name or '?'}"] += 1
                 continue
             expected.append((value, unit))
@@ -230,9 +265,10 @@ def quantulum(specs: Path) -> Score:
     for case in json.loads((specs / "quantulum3" / "quantities.json").read_text(encoding="utf-8")):
         expected = []
         for result in case.get("res", []):
-            unit = DIMENSION_NAMES.get(result.get("unit", ""))
-            if result.get("unit") in ("dollar", "euro", "pound sterling"):
-                unit = {"dollar": "USD", "euro": "EUR", "pound sterling": "GBP"}[result["unit"]]
+            name = result.get("unit", "")
+            unit = currency_code(name) or pint_unit(name)
+            if name in ("dollar", "euro", "pound sterling"):
+                unit = {"dollar": "USD", "euro": "EUR", "pound sterling": "GBP"}[name]
             if unit is None:
                 score.skipped[f"unit {result.get('unit')}"] += 1
                 continue

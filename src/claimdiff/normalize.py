@@ -212,6 +212,8 @@ def _claim(
         uncertainty = money.fx_uncertainty
         low = low * (1 - uncertainty) * spread[0] if low is not None else None
         high = high * (1 + uncertainty) * spread[1] if high is not None else None
+        if low is not None and high is not None and low > high:
+            low, high = high, low  # a negative amount widens the other way
     precision = stated_precision(mention.figure.value, mention.figure.decimals) * mention.scale * factor
     if WRITTEN_IN_WORDS in flags and mention.figure.decimals == 0:
         # "deux milliards" for €2.22 bn: a figure spelled out is a round one.

@@ -12,15 +12,23 @@ its parts (the map in :mod:`claimdiff` says which).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from claimdiff.dates import TimeExpr, find_times
-from claimdiff.extract.figures import _Candidate, _digit_candidates, _overlaps, _word_candidates
+from claimdiff.extract.figures import (
+    _Candidate,
+    _digit_candidates,
+    _glued_currency_candidates,
+    _overlaps,
+    _word_candidates,
+)
 from claimdiff.extract.kinds import _counted_noun, _inherit, _is_year, _kind_of_mention, _qualify, _range_partner
 from claimdiff.extract.mention import KINDS, WRITTEN_IN_WORDS, Mention
 from claimdiff.extract.patterns import _Patterns, patterns_of
 from claimdiff.extract.ranks_and_dates import EVENT_REACH_AFTER, EVENT_REACH_BEFORE, _date_mentions, _ordinal_mentions
 from claimdiff.extract.suffixes import _glued_word, _read_suffixes
 from claimdiff.lexicon import Lexicon
+from claimdiff.numbers import Figure
 
 __all__ = ["EVENT_REACH_AFTER", "EVENT_REACH_BEFORE", "KINDS", "WRITTEN_IN_WORDS", "Mention", "extract_mentions"]
 
@@ -48,6 +56,7 @@ def extract_mentions(
     ordinals = _ordinal_mentions(sentence, lex, p, time_spans)
     ordinal_spans = [(m.start, m.end) for m in ordinals]
     candidates = _digit_candidates(sentence, lex, phones) + _word_candidates(sentence, lex)
+    candidates += _glued_currency_candidates(sentence, lex, p.currency_glued, phones)
     candidates = [
         c
         for c in candidates
@@ -131,9 +140,16 @@ def _read_mention(
     if kind is None or (cand.weak and kind == "count"):
         return None
     start, end = reading.start, max(reading.end, noun_end)
-    if start > 0 and text[start - 1] in "+−" and (start == 1 or not text[start - 2].isalnum()):
-        start -= 1
+    start, sign = _sign(text, p, start, cand)
+    figure = cand.figure
+    if sign:
         flags.append("signed")
+    if sign == "-":
+        # The sign belongs to the first figure written: the low end of a range ("-5 to 10 °C").
+        if low_figure is not None:
+            low_figure = _negated(low_figure)
+        else:
+            figure = _negated(figure)
     if cand.figure.ambiguous:
         flags.append(cand.figure.ambiguous)
     if cand.words and not cand.weak and cand.fraction is None:
@@ -146,7 +162,7 @@ def _read_mention(
         start=start,
         end=end,
         kind="percent" if cand.fraction is not None else kind,
-        figure=cand.figure,
+        figure=figure,
         low_figure=low_figure,
         qualifier=qualifier,
         scale=reading.scale,
@@ -157,3 +173,26 @@ def _read_mention(
         noun=noun,
         flags=flags,
     )
+
+
+def _sign(text: str, p: _Patterns, start: int, cand: _Candidate) -> tuple[int, str]:
+    """Where a figure's claim starts once its sign is included, and the sign ("", "+" or "-").
+
+    The sign is glued to the figure ("-1.3%", "+5%", "−40 °C"), follows a currency symbol
+    ("$-50.8bn"), or is a word ("minus 130") that no qualifier phrase ends with ("au moins 30").
+    """
+    if cand.start > start and text[cand.start - 1] in "-−":
+        return start, "-"
+    if start > 0 and text[start - 1] in "+-−" and (start == 1 or not text[start - 2].isalnum()):
+        return start - 1, "+" if text[start - 1] == "+" else "-"
+    window_start = max(0, start - 20)
+    word = p.negative_before.search(text, window_start, start)
+    if word is not None:
+        qualifier = p.qualifier_before.search(text, window_start, start)
+        if qualifier is None or qualifier.end(1) != start - len(word.group(0)) + len(word.group(0).rstrip()):
+            return word.start(), "-"
+    return start, ""
+
+
+def _negated(figure: Figure) -> Figure:
+    return replace(figure, value=-figure.value)

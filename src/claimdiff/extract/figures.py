@@ -39,6 +39,34 @@ def _digit_candidates(text: str, lex: Lexicon, blocked: list[tuple[int, int]]) -
     return out
 
 
+def _glued_currency_candidates(
+    text: str, lex: Lexicon, glued: re.Pattern[str], blocked: list[tuple[int, int]]
+) -> list[_Candidate]:
+    """Figures a lettered currency symbol touches ("USD10m", "RM5bn"), which digit runs skip.
+
+    A one-letter symbol ("R" for the rand) opens a figure only when the figure carries a
+    separator or a scale word ("R2.5bn"): "R2" alone is more often a name than money.
+    """
+    out = []
+    for symbol in glued.finditer(text):
+        match = DIGITS_RE.match(text[symbol.end() :])
+        if match is None or re.match(r"0\d", match.group(0)):
+            continue
+        start, end = symbol.end(), symbol.end() + match.end()
+        if _inside(start, end, blocked):
+            continue
+        if len(symbol.group(0)) == 1 and not (re.search(r"[.,]", match.group(0)) or _scale_follows(text, end, lex)):
+            continue
+        out.append(_Candidate(start, end, parse_digits(match.group(0), lex)))
+    return out
+
+
+def _scale_follows(text: str, pos: int, lex: Lexicon) -> bool:
+    after = re.match(r"[ \u00a0]?([^\W\d_]+)", text[pos : pos + 16])
+    word = after.group(1) if after else ""
+    return any(s.word == word if s.case_sensitive else s.word.lower() == word.lower() for s in lex.scales)
+
+
 # Words for number runs split at apostrophes: "d'un gigawatt" holds the number "un".
 _NUMBER_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
@@ -52,6 +80,12 @@ def _word_candidates(text: str, lex: Lexicon) -> list[_Candidate]:
     while i < len(tokens):
         start, end, word = tokens[i]
         parts = split_compound(word, lexicon)
+        scaled = _fraction_of_scale(tokens, i, lexicon)
+        if scaled is not None:
+            # "half a billion euros": the fraction multiplies the scale word, not a share.
+            out.append(_Candidate(start, tokens[i + 2][1], Figure(Decimal(str(scaled)), 0), words=True))
+            i += 3
+            continue
         if parts[-1] in lexicon.fractions and (len(parts) > 1 or _prev_is_article(tokens, i, lexicon)):
             base = words_value(parts[:-1], lexicon) if len(parts) > 1 else 1.0
             if base is not None:
@@ -105,6 +139,16 @@ def _word_candidates(text: str, lex: Lexicon) -> list[_Candidate]:
         else:
             i += 1
     return out
+
+
+def _fraction_of_scale(tokens: list[tuple[int, int, str]], i: int, lexicon: NumberWords) -> float | None:
+    """The value of "half a billion" (fraction, article, scale word) starting at token ``i``."""
+    if i + 2 >= len(tokens) or tokens[i][2] not in lexicon.fractions:
+        return None
+    article, scale = tokens[i + 1][2], tokens[i + 2][2]
+    if article not in lexicon.articles or scale not in lexicon.scales:
+        return None
+    return lexicon.fractions[tokens[i][2]] * lexicon.scales[scale]
 
 
 def number_words_ok(part: str, lexicon: NumberWords) -> bool:

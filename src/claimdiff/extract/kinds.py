@@ -76,7 +76,8 @@ def _compatible(first: _Reading, second: _Reading) -> bool:
     )
     same_unit = first.unit is not None and second.unit is not None and first.unit.canonical == second.unit.canonical
     bare_second = second.currency is None and second.unit is None and not second.percent
-    return same_money or same_unit or (first.percent and second.percent) or bare_second
+    # "rose 5% to 120": a bare figure after a percent is a level, not the top of a range.
+    return same_money or same_unit or (first.percent and second.percent) or (bare_second and not first.percent)
 
 
 def _inherit(reading: _Reading, second: _Reading) -> None:

@@ -26,6 +26,8 @@ class _Patterns:
     currency_after_cs: re.Pattern[str]
     currency_after_ci: re.Pattern[str]
     currency_before: re.Pattern[str]
+    currency_glued: re.Pattern[str]
+    negative_before: re.Pattern[str]
     percent: re.Pattern[str]
     unit_cs: re.Pattern[str]
     unit_ci: re.Pattern[str]
@@ -66,7 +68,11 @@ def _patterns(lex: Lexicon) -> _Patterns:
         ),
         currency_after_cs=re.compile(rf"{_GAP}(?:{alternation(symbols)})(?![A-Za-z])"),
         currency_after_ci=re.compile(rf"{_GAP}(?:{alternation(names)}){_NOT_LETTER}", re.I),
-        currency_before=re.compile(rf"(?:^|(?<=[^\w]))(?:{alternation(symbols)})[ \u00a0\u202f]?$"),
+        # A sign may stand between the symbol and its figure ("$-50.8bn").
+        currency_before=re.compile(rf"(?:^|(?<=[^\w]))(?:{alternation(symbols)})[ \u00a0\u202f]?[-−]?$"),
+        negative_before=_word_before(lex.numbers.negative_words),
+        # "USD10m", "RM5bn", "Rs500": a symbol ending in a letter, glued to the figure it opens.
+        currency_glued=re.compile(rf"(?<!\w)(?:{alternation(s for s in symbols if s[-1].isalpha())})(?=\d)"),
         percent=re.compile(rf"[ \u00a0\u202f]?\n?(?:%|{alternation(grammar.percent)})(?!\w)", re.I),
         unit_cs=re.compile(rf"(?:{_GAP}|-)(?:{alternation(unit_cs)})(?![^\W_])"),
         unit_ci=re.compile(rf"(?:{_GAP}|-)(?:{alternation(unit_ci)}){_NOT_LETTER}", re.I),
@@ -85,7 +91,9 @@ def _patterns(lex: Lexicon) -> _Patterns:
         qualifier_after=re.compile(rf"(?:[ \u00a0\u202f]*)({alternation(qualifier_table.after)})(?!\w)", re.I),
         ordinal=re.compile(rf"(?<![\w.,])(\d{{1,3}})[ ]?({alternation(suffixes)}){_NOT_LETTER}", re.I),
         range_connector=re.compile(
-            rf"[ \u00a0\u202f]*(?:-|–|—|{alternation(grammar.range_connectors + grammar.pair_connectors)})"
+            # An alternative first: "7- or 8-inch" joins with "- or", not with the hyphen alone.
+            rf"[ \u00a0\u202f]*(?:-?[ \u00a0\u202f]*(?:{alternation(lex.numbers.alternatives) or '(?!)'})"
+            rf"|-|–|—|{alternation(grammar.range_connectors + grammar.pair_connectors)})"
             r"[ \u00a0\u202f]*",
             re.I,
         ),
@@ -95,6 +103,13 @@ def _patterns(lex: Lexicon) -> _Patterns:
         event=re.compile(rf"(?<!\w)(?:{alternation(event_words)})(?!\w)", re.I),
         phone=re.compile(r"(?<![\w+])(?:\+\d{1,3}[ .\-]?)?(?:\(\d{1,4}\)[ .\-]?)?\d{1,4}(?:[ .\-]\d{2,4}){3,}(?![\w])"),
     )
+
+
+def _word_before(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One of ``words`` ending right before a figure, searched in a window that ends there."""
+    if not words:
+        return re.compile(r"(?!)")
+    return re.compile(rf"(?:^|(?<=[\s(\[\"“«]))(?:{alternation(words)})[ \u00a0\u202f]+$", re.I)
 
 
 def _link_pattern(words: tuple[str, ...]) -> re.Pattern[str]:

@@ -100,11 +100,13 @@ def _read_suffixes(text: str, cand: _Candidate, lex: Lexicon) -> _Reading:
     if scale_match:
         scale_end = scale_match.end()
     currency_match = _match_longest([p.currency_after_cs, p.currency_after_ci], text, scale_end)
-    if currency_match is None and scale_match is not None:
-        # "75 millions de $", "420 millions de dollars": French puts "de" between scale and currency.
+    if scale_match is not None:
+        # "75 millions de $", "420 millions de dollars": French puts "de" between scale and currency;
+        # the longer name wins ("de dollars" alone is USD, "dollars australiens" is AUD).
         de = p.scale_currency_link.match(text, scale_end)
-        if de:
-            currency_match = _match_longest([p.currency_after_cs, p.currency_after_ci], text, de.end())
+        linked_match = _match_longest([p.currency_after_cs, p.currency_after_ci], text, de.end()) if de else None
+        if linked_match and (currency_match is None or linked_match.end() > currency_match.end()):
+            currency_match = linked_match
     if currency_match is None and scale_match is None:
         currency_match = _match_longest([p.currency_after_cs, p.currency_after_ci], text, pos)
     before = p.currency_before.search(text, max(0, cand.start - 6), cand.start)
@@ -128,7 +130,7 @@ def _read_suffixes(text: str, cand: _Candidate, lex: Lexicon) -> _Reading:
             if late_scale and factor:
                 reading.scale, pos = factor, late_scale.end()
     elif before is not None:
-        reading.currency = _find_currency(before.group(0), lex)
+        reading.currency = _find_currency(before.group(0).rstrip("-−"), lex)
         reading.start = before.start()
     if reading.currency is None:
         percent = p.percent.match(text, pos)

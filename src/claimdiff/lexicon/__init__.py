@@ -286,6 +286,8 @@ def _currencies(money: CurrencyCodes, names: list[LocalNames], order: list[str])
 
     for written in money.symbols:
         add(written.surface, written.code, True, written.ambiguous)
+    for code in money.codes:
+        add(code, code, True)  # the ISO code is always a way of writing its currency
     for local in names:
         for code, words in local.currency_names.items():
             if code not in money.codes:
@@ -330,7 +332,8 @@ def _units(table: UnitTable, names: list[LocalNames]) -> Units:
 
     for entry in table.entries:
         for symbol in entry.symbols:
-            add(symbol, entry.pint, not entry.nocase, entry.pint, entry.metric)
+            if entry.bare:
+                add(symbol, entry.pint, not entry.nocase, entry.pint, entry.metric)
             for prefix in entry.prefixes:
                 add(prefix + symbol, table.prefixes[prefix] + entry.pint, not entry.nocase, entry.pint, entry.metric)
         for surface, pint_unit in entry.surfaces.items():
@@ -343,8 +346,10 @@ def _units(table: UnitTable, names: list[LocalNames]) -> Units:
             for name in words:
                 add(name, named.pint, False, named.pint, named.metric)
                 for prefix in named.prefixes:
-                    spelled = table.prefix_names[table.prefixes[prefix]]
-                    add(spelled + name.lower(), table.prefixes[prefix] + named.pint, False, named.pint, named.metric)
+                    pint_prefix = table.prefixes[prefix]
+                    # The language's own spellings ("méga", "téra") and the international one.
+                    for spelled in (*local.prefix_names.get(pint_prefix, ()), table.prefix_names[pint_prefix]):
+                        add(spelled + name.lower(), pint_prefix + named.pint, False, named.pint, named.metric)
         for surface, pint_unit in local.unit_named.items():
             # The entry a prefixed unit belongs to: "milliliter" to "liter", "kilometer" to "meter".
             owner = next(

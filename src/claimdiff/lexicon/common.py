@@ -136,6 +136,7 @@ class UnitEntry:
     surfaces: dict[str, str]
     nocase: bool
     metric: str
+    bare: bool = True  # False: only the prefixed symbols are surfaces ("m" alone reads as million)
 
 
 @dataclass(frozen=True)
@@ -156,12 +157,14 @@ def load_unit_table() -> UnitTable:
     entries: list[UnitEntry] = []
     seen: set[str] = set()
     for entry in file.entries("unit"):
-        entry.only("pint", "symbols", "prefixes", "surfaces", "nocase", "metric")
+        entry.only("pint", "symbols", "prefixes", "surfaces", "nocase", "metric", "bare")
         pint_unit = entry.text_value("pint")
         if pint_unit in seen:
             raise file.error(f'"{pint_unit}"', f"unit {pint_unit!r} is listed twice")
         seen.add(pint_unit)
-        allowed = entry.words("prefixes", required=False)
+        # "SI": every prefix of [prefixes], generated rather than listed unit by unit.
+        si = entry.table.get("prefixes") == "SI"
+        allowed = tuple(prefixes) if si else entry.words("prefixes", required=False)
         for prefix in allowed:
             if prefix not in prefixes:
                 raise file.error(pint_unit, f"unknown prefix {prefix!r}")
@@ -174,6 +177,7 @@ def load_unit_table() -> UnitTable:
                 surfaces=surfaces,
                 nocase=bool(entry.table.get("nocase", False)),
                 metric=entry.text_value("metric", ""),
+                bare=bool(entry.table.get("bare", True)),
             )
         )
     substances: dict[str, str] = {}

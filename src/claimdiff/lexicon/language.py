@@ -25,6 +25,8 @@ class NumberWords:
     factor_phrases: tuple[str, ...]
     ordinal_suffixes: tuple[str, ...]
     rank_context: tuple[str, ...]
+    negative_words: tuple[str, ...] = ()
+    alternatives: tuple[str, ...] = ()
 
     def is_number_word(self, word: str) -> bool:
         return word in self.cardinals or word in self.hundreds or word in self.scales
@@ -66,6 +68,8 @@ def load_numbers(code: str) -> NumberWords:
         factor_phrases=file.words("factor_phrases", required=False),
         ordinal_suffixes=file.words("ordinal_suffixes"),
         rank_context=file.words("rank_context"),
+        negative_words=file.words("negative_words", required=False),
+        alternatives=file.words("alternatives", required=False),
     )
 
 
@@ -189,13 +193,14 @@ class LocalNames:
     unit_names: dict[str, tuple[str, ...]]
     unit_named: dict[str, str]
     unit_per: tuple[str, ...]
+    prefix_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def load_local_names(code: str) -> LocalNames:
     money = read(f"{code}/currencies.toml")
     money.only("names", "ambiguous")
     units = read(f"{code}/units.toml")
-    units.only("per", "names", "named")
+    units.only("per", "names", "named", "prefix_names")
     named = units.section("named", required=False)
     for key, value in named.table.items():
         if not isinstance(value, str):
@@ -206,6 +211,7 @@ def load_local_names(code: str) -> LocalNames:
         unit_names=units.word_table("names"),
         unit_named=dict(named.table),
         unit_per=units.words("per"),
+        prefix_names=units.word_table("prefix_names", required=False),
     )
 
 

@@ -88,6 +88,26 @@ _HYPHEN_BREAK = re.compile(r"(?<=[a-zà-ÿ])-[ \t]*\n[ \t]*(?=[a-zà-ÿ])")
 # "L ARGEST", "COMPETIT IVE": capitals split by a stray space in PDF headings.
 _SPLIT_CAPS = re.compile(r"\b([A-ZÀ-Ý]{1,12}) (?=([A-ZÀ-Ý]{2,})\b)")
 _WORD = re.compile(r"[^\W\d_]+")
+# UTF-8 read as cp1252 or Latin-1 ("Â£5m", "â‚¬4bn", "Ã©"): a lead byte's character followed by
+# continuation bytes' characters. Only such runs go to ftfy, so the offset map stays exact elsewhere.
+_MOJIBAKE = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]{1,3}"
+)
+
+
+def _fix_mojibake(match: re.Match[str]) -> str:
+    import ftfy  # imported on the first damaged text: most sources have none
+
+    run = match.group(0)
+    fixed = str(ftfy.fix_encoding(run))
+    if fixed != run:
+        return fixed
+    # Too short for ftfy's own judgement ("Â¥"); the run has UTF-8's shape, so decode it as such.
+    try:
+        return run.encode("sloppy-windows-1252").decode("utf-8")
+    except UnicodeError:
+        return run
 
 
 def repair(text: str) -> tuple[str, list[int]]:
@@ -95,11 +115,14 @@ def repair(text: str) -> tuple[str, list[int]]:
 
     >>> repair("great scien-\\ntists")[0]
     'great scientists'
+    >>> repair("It cost Â£5m, â‚¬4bn and Â¥300bn")[0]
+    'It cost £5m, €4bn and ¥300bn'
     >>> clean, offsets = repair("a\\ufffdb\\r\\nc")
     >>> clean, offsets
     ('ab\\nc', [0, 2, 3, 5])
     """
     clean, offsets = _map_chars(text)
+    clean, offsets = _rewrite(clean, offsets, _MOJIBAKE, _fix_mojibake)
     clean, offsets = _rewrite(clean, offsets, _HYPHEN_BREAK, lambda m: "")
     vocabulary = Counter(w.lower() for w in _WORD.findall(clean) if not w.isupper())
     clean, offsets = _rewrite(clean, offsets, _SPLIT_CAPS, lambda m: _join_caps(m, vocabulary))
