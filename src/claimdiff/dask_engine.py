@@ -159,7 +159,7 @@ def _client(scheduler: str | None) -> Iterator[Any]:
 
     if scheduler:
         try:
-            client = Client(scheduler, timeout="10s")
+            client = Client(scheduler, timeout="5s")
         except OSError as exc:
             raise UsageError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
         with client:
