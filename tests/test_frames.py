@@ -264,3 +264,11 @@ def test_an_unreachable_scheduler_is_one_line_and_exit_2() -> None:
     pytest.importorskip("distributed")
     code, _, err = run("check", str(SEEDS), "--engine", "dask", "--scheduler", "tcp://127.0.0.1:9")
     assert code == 2 and err.count("\n") == 1 and "Dask scheduler" in err
+
+
+def test_the_readme_examples_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    import doctest
+
+    monkeypatch.chdir(ROOT)
+    result = doctest.testfile(str(ROOT / "README.md"), module_relative=False, optionflags=doctest.ELLIPSIS)
+    assert result.attempted >= 7 and result.failed == 0
