@@ -67,7 +67,7 @@ def test_extract_csv(corpus: Path) -> None:
     code, out, _ = run("extract", "seeds/", "--format", "csv")
     assert code == 0
     header, *rows = out.splitlines()
-    assert header.startswith("id,source,line,column,kind,text")
+    assert header.startswith("id,source,line,column,text,sentence,kind,value,low,high,unit,original_value")
     assert len(rows) > 100
 
 

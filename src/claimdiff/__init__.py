@@ -32,6 +32,9 @@ The pipeline, one module or small package per stage, in order:
    report's parts are ``report.cards`` (cards and source names), ``report.numberline`` (the
    chart's geometry) and ``report.quotes`` (plain quotes, stated precision, differing words)
 
+:mod:`claimdiff.frames` gives claims and discrepancies as pandas DataFrames
+(``claimdiff.extract_frame``, ``claimdiff.check_frame``) and writes them as Parquet or CSV;
+:mod:`claimdiff.dask_engine` runs the pipeline on a Dask cluster (``--engine dask``).
 :mod:`claimdiff.model` holds the values the stages pass on (claims, discrepancies, the table
 of discrepancy kinds); :mod:`claimdiff.pipeline` runs the stages in order over a corpus;
 :mod:`claimdiff.store` keeps claims and rulings in ``claims/``; :mod:`claimdiff.cli` is the
@@ -45,4 +48,16 @@ A corpus's own entities, metric words and defaults come from :mod:`claimdiff.con
 the CLI or the report.
 """
 
+import importlib
+
 __version__ = "0.1.0"
+
+__all__ = ["check_frame", "extract_frame"]
+
+
+def __getattr__(name: str) -> object:
+    # The pandas API, imported on first use so that ``import claimdiff`` stays cheap. By name:
+    # the package's version, which every layer reads, must not make the root depend on frames.
+    if name in __all__:
+        return getattr(importlib.import_module("claimdiff.frames"), name)
+    raise AttributeError(f"module 'claimdiff' has no attribute {name!r}")

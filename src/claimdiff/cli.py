@@ -6,8 +6,6 @@ at or above it (check, gate), 2 a usage or input error, reported on one line of 
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import os
 import sys
@@ -64,6 +62,8 @@ class Context:
         defaults = config.defaults if config else None
         self.max_bytes: int = _pick(self.flags["max_bytes"], defaults and defaults.max_bytes, DEFAULT_MAX_BYTES)
         self.store = Path(_pick(self.flags["store"], defaults and defaults.store, DEFAULT_STORE))
+        self.engine: str = _pick(self.flags.get("engine"), defaults and defaults.engine, "local")
+        self.scheduler: str | None = _pick(self.flags.get("scheduler"), defaults and defaults.scheduler, "") or None
 
     def corpus_paths(self, paths: tuple[str, ...]) -> tuple[str, ...]:
         """The corpus paths a command reads (PATH arguments, else the config's, else seeds/); sets the config."""
@@ -117,6 +117,10 @@ def _progress(label: str) -> Callable[[int, int], None] | None:
 
 def _load(ctx: Context, paths: tuple[str, ...], compare_claims: bool = True, show_progress: bool = True) -> Corpus:
     """Run the pipeline over ``paths`` (already resolved by ``ctx.corpus_paths``)."""
+    if ctx.engine == "dask":
+        from claimdiff.dask_engine import load_corpus_dask
+
+        return load_corpus_dask(paths, ctx.max_bytes, compare_claims, config=ctx.config, scheduler=ctx.scheduler)
     progress = _progress("claimdiff") if show_progress else None
     corpus = load_corpus(paths, ctx.max_bytes, progress, compare_claims, config=ctx.config)
     if progress:
@@ -182,6 +186,65 @@ def main(ctx: click.Context, debug: bool, max_bytes: int, store: str, config: st
     ctx.obj = Context(debug, max_bytes if _given("max_bytes") else None, store if _given("store") else None, config)
 
 
+# --- engines and table outputs (pandas) -------------------------------------------------------
+
+
+def _flag(name: str) -> Callable[[click.Context, click.Parameter, Any], None]:
+    """Keep a flag the user gave in the Context; a flag left at its default yields to the config."""
+
+    def keep(click_ctx: click.Context, param: click.Parameter, value: Any) -> None:
+        if click_ctx.get_parameter_source(param.name or name) is not ParameterSource.DEFAULT:
+            click_ctx.obj.flags[name] = value  # the Context main() made
+
+    return keep
+
+
+def engine_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--engine and --scheduler, for the commands that run the pipeline over a corpus."""
+    scheduler = click.option(
+        "--scheduler",
+        metavar="ADDRESS",
+        expose_value=False,
+        callback=_flag("scheduler"),
+        help="Dask scheduler of --engine dask (default: a local cluster for the run).",
+    )
+    engine = click.option(
+        "--engine",
+        type=click.Choice(["local", "dask"]),
+        default="local",
+        show_default=True,
+        expose_value=False,
+        callback=_flag("engine"),
+        help="Where the pipeline runs: this machine, or a Dask cluster.",
+    )
+    return engine(scheduler(command))
+
+
+# Formats written through pandas (claimdiff.frames): CSV prints, Parquet needs -o FILE.
+FRAME_FORMATS = ("csv", "parquet")
+output_option = click.option("-o", "--output", metavar="FILE", default=None, help="Write to FILE (parquet needs it).")
+
+
+def _write_frame(frame: Any, fmt: str, output: str | None) -> None:
+    from claimdiff.frames import to_csv, write_parquet
+
+    if fmt == "parquet":
+        if not output:
+            raise UsageError("--format parquet writes a binary file: give it with -o FILE")
+        write_parquet(frame, output)
+    elif output:
+        write_atomic(Path(output), to_csv(frame))
+    else:
+        click.echo(to_csv(frame), nl=False)
+
+
+def _emit(text: str, output: str | None) -> None:
+    if output:
+        write_atomic(Path(output), text)
+    else:
+        click.echo(text, nl=False)
+
+
 # --- report -----------------------------------------------------------------------------------
 
 
@@ -189,6 +252,7 @@ def main(ctx: click.Context, debug: bool, max_bytes: int, store: str, config: st
 @click.argument("paths", nargs=-1)
 @click.option("-o", "--output", default=DEFAULT_REPORT, show_default=True, help="HTML file to write.")
 @click.option("--timestamp", is_flag=True, help="Print the generation time in the page (not deterministic).")
+@engine_options
 @click.pass_obj
 def report(ctx: Context, paths: tuple[str, ...], output: str, timestamp: bool) -> None:
     """Write the discrepancy report, one self-contained HTML page.
@@ -219,44 +283,21 @@ def report(ctx: Context, paths: tuple[str, ...], output: str, timestamp: bool) -
 # --- extract ----------------------------------------------------------------------------------
 
 
-def _claims_csv(rows: list[dict[str, Any]]) -> str:
-    columns = [
-        "id",
-        "source",
-        "line",
-        "column",
-        "kind",
-        "text",
-        "value",
-        "low",
-        "high",
-        "unit",
-        "qualifier",
-        "period",
-        "entity",
-        "metric",
-        "sentence",
-    ]
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({k: (" ".join(str(row[k]).split()) if isinstance(row[k], str) else row[k]) for k in columns})
-    return buffer.getvalue()
-
-
 @main.command()
 @click.argument("paths", nargs=-1)
-@click.option("--format", "fmt", type=click.Choice(["json", "csv"]), default="json", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["json", *FRAME_FORMATS]), default="json", show_default=True)
+@output_option
 @click.option("--write", is_flag=True, help="Refresh the claim store (claims/).")
 @click.option("--check", "check_store", is_flag=True, help="Exit 1 if the claim store is stale against PATHS.")
+@engine_options
 @click.pass_obj
-def extract(ctx: Context, paths: tuple[str, ...], fmt: str, write: bool, check_store: bool) -> None:
+def extract(ctx: Context, paths: tuple[str, ...], fmt: str, output: str | None, write: bool, check_store: bool) -> None:
     """Print the claims of the sources (or refresh the store with --write).
 
     \b
     Example:
       claimdiff extract seeds/ --format csv
+      claimdiff extract seeds/ --format parquet -o claims.parquet
     """
     corpus = _load(ctx, ctx.corpus_paths(paths), compare_claims=False, show_progress=write)
     _warn(corpus.warnings)
@@ -276,11 +317,13 @@ def extract(ctx: Context, paths: tuple[str, ...], fmt: str, write: bool, check_s
         click.echo(f"{len(corpus.claims)} claims from {len(corpus.sources)} sources written to {ctx.store}/")
         return
     ordered = sorted(corpus.claims, key=lambda c: c.reading_order)
-    rows = [c.to_json() for c in ordered]
-    if fmt == "csv":
-        click.echo(_claims_csv(rows), nl=False)
+    if fmt in FRAME_FORMATS:
+        from claimdiff.frames import claims_frame
+
+        _write_frame(claims_frame(ordered), fmt, output)
     else:
-        click.echo(json.dumps({"version": 1, "claims": rows}, ensure_ascii=False, indent=2))
+        rows = [c.to_json() for c in ordered]
+        _emit(json.dumps({"version": 1, "claims": rows}, ensure_ascii=False, indent=2) + "\n", output)
 
 
 # --- check and gate ---------------------------------------------------------------------------
@@ -299,15 +342,20 @@ fail_option = click.option(
 
 @main.command()
 @click.argument("paths", nargs=-1)
-@format_option
+@click.option(
+    "--format", "fmt", type=click.Choice(sorted([*FORMATTERS, *FRAME_FORMATS])), default="text", show_default=True
+)
+@output_option
 @fail_option
+@engine_options
 @click.pass_obj
-def check(ctx: Context, paths: tuple[str, ...], fmt: str, fail_on: str) -> None:
+def check(ctx: Context, paths: tuple[str, ...], fmt: str, output: str | None, fail_on: str) -> None:
     """List every discrepancy in the corpus.
 
     \b
     Example:
       claimdiff check seeds/ --format markdown --fail-on any
+      claimdiff check seeds/ --format parquet -o discrepancies.parquet --engine dask
     """
     paths = ctx.corpus_paths(paths)
     fmt = ctx.option("fmt", fmt, "format")
@@ -315,7 +363,12 @@ def check(ctx: Context, paths: tuple[str, ...], fmt: str, fail_on: str) -> None:
     corpus = _load(ctx, paths, show_progress=fmt == "text")
     stale = apply_rulings(corpus.discrepancies, read_rulings(ctx.store))
     findings = Findings(corpus.sources, corpus.discrepancies, warnings=corpus.warnings)
-    click.echo(FORMATTERS[fmt](findings), nl=False)
+    if fmt in FRAME_FORMATS:
+        from claimdiff.frames import discrepancies_frame
+
+        _write_frame(discrepancies_frame(corpus.discrepancies), fmt, output)
+    else:
+        _emit(FORMATTERS[fmt](findings), output)
     _warn(corpus.warnings + [f"ruling {r} matches no current discrepancy (stale)" for r in stale])
     if failing(corpus.discrepancies, fail_on, ("open", "confirmed")):
         sys.exit(ExitCode.FINDINGS)

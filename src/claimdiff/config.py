@@ -13,6 +13,8 @@ holds only general knowledge (:mod:`claimdiff.world`); what one corpus is about 
     report = "reports/discrepancies.html"
     store = "claims"
     max_bytes = 52428800
+    engine = "local"            # local | dask (--engine)
+    scheduler = "tcp://host:8786"  # the Dask scheduler of engine = "dask" (--scheduler)
 
     [[entity]]                  # the corpus's own cast
     name = "Mistral AI"
@@ -47,6 +49,7 @@ PYPROJECT_ROOT = ("tool", "claimdiff")
 # formats.FORMATTERS (importing those here would tie the config to the whole pipeline).
 FAIL_ON_CHOICES = ("contradiction", "any", "never")
 FORMAT_CHOICES = ("github", "json", "markdown", "sarif", "text")
+ENGINE_CHOICES = ("local", "dask")
 METRIC_SECTIONS = ("money", "other", "topics", "nouns")
 
 SCHEMA = Table(
@@ -61,6 +64,8 @@ SCHEMA = Table(
                     "report": Field("string"),
                     "store": Field("string"),
                     "max_bytes": Field("integer", minimum=1),
+                    "engine": Field("string", choices=ENGINE_CHOICES),
+                    "scheduler": Field("string"),
                 }
             ),
         ),
@@ -102,6 +107,8 @@ class Defaults:
     report: str | None = None
     store: str | None = None
     max_bytes: int | None = None
+    engine: str | None = None
+    scheduler: str | None = None
 
 
 @dataclass(frozen=True)
@@ -205,6 +212,8 @@ def _defaults(folder: Path, table: dict[str, Any]) -> Defaults:
         report=resolve(table["report"]) if "report" in table else None,
         store=resolve(table["store"]) if "store" in table else None,
         max_bytes=table.get("max_bytes"),
+        engine=table.get("engine"),
+        scheduler=table.get("scheduler"),
     )
 
 

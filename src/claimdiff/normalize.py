@@ -195,12 +195,14 @@ def _claim(
     if fx is not None and day is None and years:
         # No date for the figure nor its source: the rate may be any of the years the source
         # speaks of, so the interval covers them all rather than taking today's rate.
-        rates = [r.rate for y in years if (r := ecb_rate(money_code or "", money.base, date(y, 7, 1)))]
+        rates = sorted(
+            (r for y in years if (r := ecb_rate(money_code or "", money.base, date(y, 7, 1)))), key=lambda r: r.rate
+        )
         if rates:
-            middle = sorted(rates)[len(rates) // 2]
-            factor *= middle / fx["rate"]
-            spread = (min(rates) / middle, max(rates) / middle)
-            fx = {**fx, "rate": round(middle, 6), "date": f"{years[0]}/{years[-1]}"}
+            middle = rates[len(rates) // 2]
+            factor *= middle.rate / fx["rate"]
+            spread = (rates[0].rate / middle.rate, rates[-1].rate / middle.rate)
+            fx = {**fx, "rate": round(middle.rate, 6), "date": middle.day.isoformat()}
             flags.append(f"undated: converted at the rates of {years[0]}-{years[-1]}")
     value = figure_value * factor
     if not math.isfinite(value):
