@@ -20,6 +20,8 @@ The pipeline, one module or small package per stage, in order:
 3. :mod:`claimdiff.normalize` figures to intervals in canonical units, currencies to the base
    currency at the ECB rate, qualifiers, and the period a claim is about
    (helpers: :mod:`claimdiff.numbers`, :mod:`claimdiff.dates`, :mod:`claimdiff.fx`)
+   (:mod:`claimdiff.normalize.units`: pint; :mod:`claimdiff.normalize.periods`: the period of
+   each figure and the day its money is converted at)
 4. :mod:`claimdiff.subjects`  the entity and the metric each claim is about:
    :mod:`claimdiff.subjects.names` (the entities a sentence names, and their roles),
    :mod:`claimdiff.subjects.binding` (the one a figure belongs to),

@@ -1,5 +1,8 @@
 """Stage 3, normalize: turn mentions into claims with intervals in canonical units.
 
+:mod:`~claimdiff.normalize.units` converts through pint, :mod:`~claimdiff.normalize.periods`
+finds the period each figure is about and the day its money is converted at.
+
 Money goes to the base currency at the ECB rate of the claim's date; quantities go through
 pint to the canonical unit of their family (GW -> watt); qualifiers become intervals; each
 claim gets the period it is about (its own sentence's time expression, else the source's
@@ -8,86 +11,25 @@ published date).
 
 from __future__ import annotations
 
-import bisect
 import math
-import re
 from datetime import date
 from decimal import Decimal
-from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from claimdiff.dates import TimeExpr, decimal_year, find_times, parse_date, published_period
 from claimdiff.extract import WRITTEN_IN_WORDS, Mention, extract_mentions
 from claimdiff.fx import ecb_rate
-from claimdiff.lexicon import Currencies, Knowledge, Lexicon, alternation, data_text
-from claimdiff.lexicon.common import load_currency_codes
+from claimdiff.lexicon import Currencies, Knowledge, Lexicon
 from claimdiff.model import Claim, with_ids
+from claimdiff.normalize.periods import fx_day, periods_of, years_spoken_of
+from claimdiff.normalize.units import UNIT_ERRORS, convert, registry, unit_strings
 from claimdiff.sources import Source
-
-if TYPE_CHECKING:
-    import pint
-
-# Errors pint raises for units it cannot parse or convert (its classes derive from these).
-UNIT_ERRORS = (ValueError, KeyError, ZeroDivisionError, AttributeError, TypeError)
 
 # Qualifiers of the JSON contract; "less than" is reported as up_to with a flag.
 CONTRACT_QUALIFIERS = ("exact", "approx", "at_least", "more_than", "up_to", "range")
 
 
 # --- units ----------------------------------------------------------------------------------
-
-
-@cache
-def registry() -> pint.UnitRegistry:
-    """pint's default registry, plus ``data/common/units.txt`` and one unit per listed currency.
-
-    pint recommends one application registry per process: quantities of two registries do
-    not mix. pint is imported here, on first use: most runs convert no unit and start faster.
-    """
-    import pint
-
-    ureg: pint.UnitRegistry = pint.UnitRegistry(autoconvert_offset_to_baseunit=True)
-    ureg.load_definitions(data_text("common/units.txt").splitlines())
-    for code in load_currency_codes().codes:
-        ureg.define(f"{code} = [currency_{code}]")
-    return ureg
-
-
-def _convert(value: float, written: str, canonical: str) -> float:
-    if written == canonical:
-        return value
-    ureg = registry()
-    return float(ureg.Quantity(value, written).to(canonical).magnitude)
-
-
-def _unit_strings(mention: Mention, money_code: str | None, base: str) -> tuple[str, str]:
-    """(written pint unit, canonical pint unit) of a mention."""
-    if mention.kind == "money":
-        written, canonical = money_code or "", base
-    elif mention.kind == "quantity" and mention.unit is not None:
-        written, canonical = mention.unit.pint, mention.unit.canonical
-        if mention.substance:
-            written = _with_substance(written, mention.substance)
-            canonical = _with_substance(canonical, mention.substance)
-    elif mention.kind == "quantity":
-        return "dimensionless", "dimensionless"
-    elif mention.kind == "percent":
-        return "percent", "percent"
-    elif mention.kind == "count":
-        return "count", "count"
-    elif mention.kind == "date":
-        return "year", "year"
-    else:
-        return "dimensionless", "dimensionless"
-    if mention.per is not None:
-        written = f"{written} / {mention.per.pint}"
-        canonical = f"{canonical} / {mention.per.canonical}"
-    return written, canonical
-
-
-def _with_substance(unit: str, suffix: str) -> str:
-    # "gram" + "_CO2eq"; pint's metric prefixes stay on the front ("kilogram_CO2eq").
-    return unit + suffix
 
 
 # --- intervals ------------------------------------------------------------------------------
@@ -131,7 +73,7 @@ def claims_of(source: Source, knowledge: Knowledge) -> list[Claim]:
         if not mentions:
             continue
         _share_units(mentions)
-        periods = _periods(mentions, times, sentence.text, lexicon)
+        periods = periods_of(mentions, times, sentence.text, lexicon)
         for mention, time in zip(mentions, periods, strict=True):
             claim = _claim(
                 source, lexicon, sentence.text, sentence.start, mention, time, (published, published_day), years
@@ -182,8 +124,8 @@ def _claim(
     money_code = mention.currency.code if mention.currency else None
     if mention.currency is not None and mention.currency.ambiguous:
         flags.append(f"{mention.currency.surface.strip()} read as {money_code}")
-    written, canonical = _unit_strings(mention, money_code, money.base)
-    day = _fx_day(period_expr, published_day)
+    written, canonical = unit_strings(mention, money_code, money.base)
+    day = fx_day(period_expr, published_day)
     try:
         conversion = _conversion(mention, money_code, written, canonical, day, money)
     except UNIT_ERRORS:
@@ -266,7 +208,7 @@ def _conversion(
 ) -> tuple[float, dict[str, Any] | None] | None:
     """The factor from the unit as written to the canonical one, and the FX rate used if any."""
     if mention.kind != "money":
-        return _convert(1.0, written, canonical), None
+        return convert(1.0, written, canonical), None
     rate = ecb_rate(money_code or "", money.base, day)
     if rate is None:
         return None
@@ -275,7 +217,7 @@ def _conversion(
     if money_code != money.base:
         fx = {"from": money_code, "rate": round(rate.rate, 6), "date": rate.day.isoformat()}
     if mention.per is not None:
-        factor *= _convert(1.0, f"{money.base} / {mention.per.pint}", canonical)
+        factor *= convert(1.0, f"{money.base} / {mention.per.pint}", canonical)
     return factor, fx
 
 
@@ -362,76 +304,3 @@ def _round(value: float | None) -> float | None:
     if value is None:
         return None
     return float(f"{value:.12g}")
-
-
-def _period_patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """(a preposition ending the text before a date, a clause break between figure and date)."""
-    grammar = lexicon.grammar
-    preposition = re.compile(rf"\b(?:{alternation(grammar.period_prepositions)})[ \u00a0]*$", re.I)
-    clause_break = re.compile(rf"[;(]|{alternation(grammar.clause_breaks)}", re.I)
-    return preposition, clause_break
-
-
-def _periods(mentions: list[Mention], times: list[TimeExpr], sentence: str, lexicon: Lexicon) -> list[TimeExpr | None]:
-    """The time expression each figure is about.
-
-    A parenthesis right after a figure wins ("21,3 g (2024)"); otherwise each time expression
-    belongs to the figure nearest to it ("13TH place in 2023 to 5TH place in 2024"), and a
-    figure that owns none takes the nearest expression in its sentence ("In 2024, ... €1.9 bn").
-    """
-
-    preposition, clause_break = lexicon.compiled("periods", _period_patterns)
-
-    def distance(m: Mention, t: TimeExpr) -> float:
-        gap = m.start - t.end if t.end <= m.start else t.start - m.end
-        if t.end <= m.start and t.start > 15 and preposition.search(sentence[: t.start]):
-            gap += 30  # "place in 2023 to 5TH place": "in 2023" modifies what precedes it
-        between = sentence[min(t.end, m.end) : max(t.start, m.start)]
-        # A clause boundary between figure and date weakens the link.
-        return gap + 40 * len(clause_break.findall(between))
-
-    claims = [m for m in mentions if m.kind != "date"]
-    usable = [t for t in times if not any(t.start < m.end and m.start < t.end for m in _near(claims, t))]
-    owner: dict[int, Mention] = {}
-    for time in usable:
-        neighbours = _near(claims, time)
-        if neighbours:
-            owner[id(time)] = min(neighbours, key=lambda m: distance(m, time))
-    out: list[TimeExpr | None] = []
-    for mention in mentions:
-        if mention.kind == "date":
-            out.append(mention.time)
-            continue
-        after = sentence[mention.end : mention.end + 3]
-        nearby = _near(usable, mention)
-        tight = [t for t in nearby if "(" in after and 0 <= t.start - mention.end <= 3]
-        owned = [t for t in usable if owner.get(id(t)) is mention]
-        pool = tight or owned or nearby
-        out.append(min(pool, key=lambda t: distance(mention, t)) if pool else None)
-    return out
-
-
-def _near(items: list, anchor: Mention | TimeExpr) -> list:  # type: ignore[type-arg]
-    """The items (sorted by start) just before and just after ``anchor``, and any overlapping it."""
-    starts = [item.start for item in items]
-    index = bisect.bisect_left(starts, anchor.start)
-    return items[max(0, index - 2) : index + 2]
-
-
-def _fx_day(period: TimeExpr | None, published: date | None) -> date | None:
-    if period is not None and period.relation in ("at", "range") and period.high is not None:
-        return period.high if published is None or period.high < published else published
-    if published is not None:
-        return published
-    if period is not None:
-        return period.high or period.low
-    return None
-
-
-def years_spoken_of(text: str) -> tuple[int, ...]:
-    """The years a text names (1999, the euro's first, onwards), in order.
-
-    >>> years_spoken_of("In 2018 and 2021, then 2018 again; 1850 is history.")
-    (2018, 2021)
-    """
-    return tuple(sorted({int(y) for y in re.findall(r"(?<!\d)((?:199|20[0-9])[0-9])(?!\d)", text) if int(y) >= 1999}))
