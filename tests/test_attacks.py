@@ -357,6 +357,18 @@ ATTACKS: dict[str, Attack] = {
     "gate-since-ref-is-no-option": Attack(
         write("victim.txt", "precious\n"), ("gate", "--since=--output=victim.txt"), 2, "not a commit"
     ),
+    "gate-since-config-loosened-by-the-pull-request": Attack(
+        pull_request(
+            lambda w, o: (w / "seeds" / "claimdiff.toml").write_text(
+                '[defaults]\nfail_on = "never"\n' + (w / "seeds" / "claimdiff.toml").read_text(encoding="utf-8"),
+                encoding="utf-8",
+            ),
+            new_source("contra.txt"),
+        ),
+        ("gate", "--since", "main"),
+        1,
+        "claimdiff.toml: changed since the base commit; the gate uses the base's",
+    ),
     # (b) stored rows deleted, so that nothing seems to stand against the new source
     "gate-store-rows-deleted": Attack(
         both(drop_rows_of("seeds/002_e808da6115982e84.txt"), new_source("contra.txt")),

@@ -24,7 +24,7 @@ from claimdiff.config import CorpusConfig, find_config, load_config
 from claimdiff.errors import ClaimdiffError, ExitCode, UsageError
 from claimdiff.escape import csv_cell, terminal
 from claimdiff.formats import FORMATTERS, Findings
-from claimdiff.gate import apply_rulings, changed_since, failing, resolve_ref, run_gate
+from claimdiff.gate import apply_rulings, changed_since, config_at, failing, resolve_ref, run_gate
 from claimdiff.model import FAIL_ON
 from claimdiff.pipeline import Corpus, knowledge_for, load_corpus
 from claimdiff.safeio import write_output
@@ -359,11 +359,17 @@ def gate(ctx: Context, new_paths: tuple[str, ...], corpus: str, since: str | Non
       claimdiff gate --since origin/main --format sarif > claimdiff.sarif
     """
     corpus = _corpus_folder(ctx, corpus if _given("corpus") else None, new_paths[0] if new_paths else None)
+    warnings: list[str] = []
+    base = resolve_ref(since) if since is not None else None
+    if base:
+        trusted = config_at(base, ctx.config, warnings)
+        if trusted is not ctx.config:
+            ctx.use(trusted)
+            if not _given("corpus"):
+                corpus = trusted.defaults.paths[0] if trusted and trusted.defaults.paths else DEFAULT_CORPUS
     fmt = ctx.option("fmt", fmt, "format")
     fail_on = ctx.option("fail_on", fail_on, "fail_on")
     paths = list(new_paths)
-    warnings: list[str] = []
-    base = resolve_ref(since) if since is not None else None
     if base:
         paths += changed_since(base, Path(corpus), warnings)
         if not paths:

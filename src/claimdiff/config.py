@@ -156,14 +156,15 @@ def _has_tool_table(pyproject: Path) -> bool:
 # --- loading -------------------------------------------------------------------------------
 
 
-def load_config(path: str | os.PathLike[str], world: World | None = None) -> CorpusConfig:
+def load_config(path: str | os.PathLike[str], world: World | None = None, text: str | None = None) -> CorpusConfig:
     """Read and validate a ``claimdiff.toml``, or the ``[tool.claimdiff]`` table of a pyproject.
 
     ``world`` (the built-in general knowledge, loaded when not given) is what ``part_of`` may
-    name besides the file's own entities.
+    name besides the file's own entities. ``text`` is the file's text when it does not come
+    from ``path`` itself (the gate reads the config as committed on the base branch).
     """
     path = Path(path)
-    doc = parse(_read(path), _shown(path), ConfigError)
+    doc = parse(text if text is not None else _read(path), _shown(path), ConfigError)
     root: tuple[str, ...] = ()
     if path.name == PYPROJECT:
         root = PYPROJECT_ROOT

@@ -21,13 +21,15 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from claimdiff.compare import block_key
+from claimdiff.config import CONFIG_MAX_BYTES, CorpusConfig, load_config
 from claimdiff.errors import InputError, UsageError
 from claimdiff.lexicon import EntityTable, Knowledge
 from claimdiff.model import Claim, Discrepancy, fails
 from claimdiff.pipeline import analyse_source, find_discrepancies, knowledge_for, source_name
-from claimdiff.safeio import is_regular
+from claimdiff.safeio import is_regular, read_text
 from claimdiff.sources import (
     DEFAULT_MAX_BYTES,
     SOURCE_SUFFIXES,
@@ -36,7 +38,16 @@ from claimdiff.sources import (
     iter_source_paths,
     load_sources,
 )
-from claimdiff.store import CLAIMS_FILE, SOURCES_FILE, Ruling, Store, read_rulings, read_store, read_store_text
+from claimdiff.store import (
+    CLAIMS_FILE,
+    SOURCES_FILE,
+    Ruling,
+    Store,
+    claim_from_row,
+    read_rulings,
+    read_store,
+    read_store_text,
+)
 
 
 def apply_rulings(discrepancies: Iterable[Discrepancy], rulings: dict[str, Ruling]) -> list[str]:
@@ -119,6 +130,28 @@ def _git(*args: str, what: str = "--since") -> bytes:
         raise UsageError(f"{what}: {reason}") from None
 
 
+def config_at(commit: str, config: CorpusConfig | None, warnings: list[str]) -> CorpusConfig | None:
+    """The corpus config as committed at ``commit``, when the working tree's differs from it.
+
+    The config sets the gate's corpus, its --fail-on and its entities: a pull request must not
+    loosen its own gate, so with ``--since`` the base's config decides (a config the pull
+    request adds is ignored; one outside the repository is the caller's and is kept).
+    """
+    if config is None or os.path.relpath(config.path).startswith(os.pardir):
+        return config
+    shown = os.path.relpath(config.path)
+    try:
+        base = subprocess.run(["git", "show", f"{commit}:./{Path(shown).as_posix()}"], check=True, capture_output=True)
+    except (OSError, subprocess.CalledProcessError):
+        warnings.append(f"{shown}: not in the base commit; the gate uses the built-in defaults")
+        return None
+    text = base.stdout.decode("utf-8", "replace").removeprefix("\ufeff")
+    if text == read_text(config.path, CONFIG_MAX_BYTES).removeprefix("\ufeff"):
+        return config
+    warnings.append(f"{shown}: changed since the base commit; the gate uses the base's")
+    return load_config(config.path, text=text)
+
+
 def store_at(commit: str, folder: Path) -> Store:
     """The claim store as committed at ``commit`` (empty when it was not committed there)."""
     texts = []
@@ -159,7 +192,13 @@ def run_gate(
     stale = [p for p in corpus_paths if not store.trusted(str(p), file_digest(p, max_bytes))]
     warnings.extend(store.problems[str(p)] for p in stale if str(p) in store.problems)
     fresh = {str(p) for p in corpus_paths} - {str(p) for p in stale}
-    corpus_claims = [c for c in store.claims if c.source in fresh]
+    reach = {_reach_key(c, knowledge.entities) for c in new_claims}
+    # Claims are built only for the stored rows that can share a discrepancy with a new claim.
+    corpus_claims = [
+        claim_from_row(r)
+        for r in store.records
+        if r["source"] in fresh and _row_reach_key(r, knowledge.entities) in reach
+    ]
     for source in load_sources([str(p) for p in stale], knowledge, max_bytes, warnings) if stale else []:
         corpus_claims.extend(analyse_source(source, knowledge))
     new_ids = {c.id for c in new_claims}
@@ -186,6 +225,13 @@ def _reachable(new_claims: list[Claim], corpus_claims: list[Claim], table: Entit
     """The corpus claims that can end up in one discrepancy with a new claim."""
     reach = {_reach_key(c, table) for c in new_claims}
     return [c for c in corpus_claims if _reach_key(c, table) in reach]
+
+
+def _row_reach_key(row: dict[str, Any], table: EntityTable) -> tuple[str, ...]:
+    """:func:`_reach_key` of a stored row, without building its claim."""
+    if row["kind"] == "description":
+        return "description", row["entity"]
+    return "figure", row["unit"], table.root(row["entity"])
 
 
 def _reach_key(claim: Claim, table: EntityTable) -> tuple[str, ...]:

@@ -147,37 +147,38 @@ def claim_row(claim: Claim) -> str:
 
 
 def claim_from_row(row: dict[str, Any]) -> Claim:
-    known = {k: v for k, v in row.items() if k in _STORED}
-    return Claim(**known)
+    """The claim of a row that passed :func:`_row_problem` (its keys are the stored fields)."""
+    return Claim(**row)
 
 
-def rows_digest(rows: Iterable[str]) -> str:
-    """The hash of one source's rows, whatever their order in the file."""
+def rows_digest(rows: Iterable[str | bytes]) -> str:
+    """The hash of one source's rows as written, whatever their order in the file."""
     digest = hashlib.sha256()
-    for row in sorted(rows):
-        digest.update(row.encode("utf-8") + b"\n")
+    for row in sorted(r.encode("utf-8") if isinstance(r, str) else r for r in rows):
+        digest.update(row + b"\n")
     return digest.hexdigest()
 
 
+_ROW_KEYS = frozenset(_ROW_TYPES)
+_ROW_FIELDS = tuple(_ROW_TYPES.items())
+_FLOATS = ("value", "low", "high", "precision")
+
+
 def _row_problem(row: Any) -> str:
-    """What makes a parsed row not a claim row, or ''."""
+    """What makes a parsed row not a claim row, or '' (exact types: true is no number)."""
     if not isinstance(row, dict):
         return "not a JSON object"
-    missing = sorted(set(_ROW_TYPES) - set(row))
-    if missing:
-        return f"missing {', '.join(missing)}"
-    unknown = sorted(set(row) - set(_ROW_TYPES))
-    if unknown:
-        return f"unknown field(s) {', '.join(unknown)}"
-    for name, types in _ROW_TYPES.items():
-        value = row[name]
-        if isinstance(value, bool) or not isinstance(value, types):
-            return f"'{name}' has the wrong type ({type(value).__name__})"
-        if isinstance(value, float) and not math.isfinite(value):
-            return f"'{name}' is not a finite number"
+    if row.keys() != _ROW_KEYS:
+        missing, unknown = sorted(_ROW_KEYS - set(row)), sorted(set(row) - _ROW_KEYS)
+        return f"missing {', '.join(missing)}" if missing else f"unknown field(s) {', '.join(unknown)}"
+    for name, types in _ROW_FIELDS:
+        if type(row[name]) not in types:
+            return f"'{name}' has the wrong type ({type(row[name]).__name__})"
+    if not all(row[name] is None or math.isfinite(row[name]) for name in _FLOATS):
+        return "a value that is not a finite number"
     if row["line"] < 1 or row["column"] < 1:
         return "line and column must be 1 or more"
-    if not all(isinstance(flag, str) for flag in row["flags"]):
+    if not all(type(flag) is str for flag in row["flags"]):
         return "'flags' must be a list of strings"
     return ""
 
@@ -186,17 +187,21 @@ def _row_problem(row: Any) -> str:
 class Store:
     """The claims of a corpus as last extracted, and what they can be trusted for.
 
-    ``digests`` maps a source path to the hash of the file its claims came from;
-    ``verified`` holds the paths whose rows hash to what the manifest says; ``rows`` the
-    hash of each source's rows as found; ``problems`` says what did not verify.
+    ``records`` are the rows, parsed and checked (a :class:`Claim` is built only for those a
+    caller needs); ``digests`` maps a source path to the hash of the file its claims came
+    from; ``verified`` holds the paths whose rows hash to what the manifest says;
+    ``manifest_rows`` is that hash per path; ``problems`` says what did not verify.
     """
 
-    claims: list[Claim]
+    records: list[dict[str, Any]]
     digests: dict[str, str]
     verified: set[str] = field(default_factory=set)
-    rows: dict[str, str] = field(default_factory=dict)
     manifest_rows: dict[str, str] = field(default_factory=dict)
     problems: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def claims(self) -> list[Claim]:
+        return [claim_from_row(r) for r in self.records]
 
     def trusted(self, path: str, digest: str) -> bool:
         """Whether the stored claims of ``path`` stand for the file whose hash is ``digest``."""
@@ -219,7 +224,7 @@ def read_store_text(claims_text: str, sources_text: str, label: str) -> Store:
     return verify(Path(f"{label}/{CLAIMS_FILE}"), _parse_rows(Path(f"{label}/{CLAIMS_FILE}"), lines), manifest)
 
 
-def _read_rows(path: Path) -> Iterator[tuple[str, dict[str, Any]]]:
+def _read_rows(path: Path) -> Iterator[tuple[bytes, dict[str, Any]]]:
     with open_regular(path) as handle:
         lines = _bounded_lines(handle, path)
         yield from _parse_rows(path, lines)
@@ -237,8 +242,8 @@ def _bounded_lines(handle: Any, path: Path) -> Iterator[tuple[int, bytes]]:
         yield number, line
 
 
-def _parse_rows(path: Path, lines: Iterable[tuple[int, bytes]]) -> Iterator[tuple[str, dict[str, Any]]]:
-    """(canonical row, row) for every non-blank line; a malformed one is an error at its line."""
+def _parse_rows(path: Path, lines: Iterable[tuple[int, bytes]]) -> Iterator[tuple[bytes, dict[str, Any]]]:
+    """(row as written, row) for every non-blank line; a malformed one is an error at its line."""
     for number, line in lines:
         if not line.strip():
             continue
@@ -249,16 +254,18 @@ def _parse_rows(path: Path, lines: Iterable[tuple[int, bytes]]) -> Iterator[tupl
         problem = _row_problem(row)
         if problem:
             raise InputError(f"{path}:{number}: not a claim row: {problem}")
-        yield json.dumps(row, ensure_ascii=False, sort_keys=True), row
+        yield line.rstrip(b"\r\n"), row
 
 
-def verify(claims_path: Path, rows: Iterable[tuple[str, dict[str, Any]]], manifest: dict[str, dict[str, Any]]) -> Store:
+def verify(
+    claims_path: Path, rows: Iterable[tuple[bytes, dict[str, Any]]], manifest: dict[str, dict[str, Any]]
+) -> Store:
     """The store, with each source's rows checked against the manifest."""
-    by_source: dict[str, list[str]] = defaultdict(list)
-    claims = []
-    for canonical, row in rows:
-        by_source[row["source"]].append(canonical)
-        claims.append(claim_from_row(row))
+    by_source: dict[str, list[bytes]] = defaultdict(list)
+    records = []
+    for written, row in rows:
+        by_source[row["source"]].append(written)
+        records.append(row)
     found = {path: rows_digest(rows) for path, rows in by_source.items()}
     expected = {path: str(entry.get("rows", "")) for path, entry in manifest.items()}
     verified = {path for path, digest in expected.items() if digest and found.get(path, rows_digest(())) == digest}
@@ -268,7 +275,7 @@ def verify(claims_path: Path, rows: Iterable[tuple[str, dict[str, Any]]], manife
         if path not in verified
     }
     digests = {path: str(entry["sha256"]) for path, entry in manifest.items()}
-    return Store(claims, digests, verified, found, expected, problems)
+    return Store(records, digests, verified, expected, problems)
 
 
 _MANIFEST_ENTRY = {"sha256": str, "rows": str, "claims": int, "language": str}
