@@ -22,7 +22,7 @@ from click.core import ParameterSource
 from claimdiff import __version__
 from claimdiff.config import CorpusConfig, find_config, load_config
 from claimdiff.errors import ClaimdiffError, ExitCode, UsageError
-from claimdiff.escape import csv_cell, terminal
+from claimdiff.escape import csv_cell, json_text, terminal
 from claimdiff.formats import FORMATTERS, Findings
 from claimdiff.gate import apply_rulings, changed_since, config_at, failing, resolve_ref, run_gate
 from claimdiff.model import FAIL_ON
@@ -302,7 +302,7 @@ def extract(ctx: Context, paths: tuple[str, ...], fmt: str, write: bool, check_s
     if fmt == "csv":
         click.echo(_claims_csv(rows), nl=False)
     else:
-        click.echo(json.dumps({"version": 1, "claims": rows}, ensure_ascii=False, indent=2))
+        click.echo(json_text(json.dumps({"version": 1, "claims": rows}, ensure_ascii=False, indent=2)))
 
 
 # --- check and gate ---------------------------------------------------------------------------
