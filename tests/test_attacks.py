@@ -538,7 +538,7 @@ ATTACKS: dict[str, Attack] = {
         check=safe_csv,
     ),
     "sarif-uris-of-hostile-names": Attack(
-        both(new_source("pct%0Aset.txt"), new_source("x:y #1?.txt"), new_source("[b] a&b=c;d.txt")),
+        both(new_source("pct%0Aset.txt"), new_source("x:y #1?.txt"), new_source("[b] a&b=c;d\\e.txt")),
         ("check", "seeds/", "--format", "sarif"),
         1,
         check=valid_sarif_uris,

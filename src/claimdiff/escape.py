@@ -81,7 +81,7 @@ def github_property(text: str) -> str:
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]()<>#!|~&$:])")
 _WORD_JOINER = "\u2060"
 # What GitHub turns into links after parsing: mentions, issue references, bare URLs.
-_MD_AUTOLINK = re.compile(r"(@|#|:(?=//)|(?<=\b[wW]{3})\.)")
+_MD_AUTOLINK = re.compile(r"(@|#|:(?=//)|(?<=[wW]{3})\.)")
 
 
 def markdown(text: str) -> str:
@@ -145,11 +145,10 @@ def json_text(document: str) -> str:
 def sarif_uri(path: str) -> str:
     """A path as a SARIF ``uri``: a percent-encoded relative reference.
 
-    >>> sarif_uri("seeds/pct%0Aset.txt"), sarif_uri("a:b #1.txt"), sarif_uri("//host/x")
-    ('seeds/pct%250Aset.txt', 'a%3Ab%20%231.txt', '/host/x')
+    >>> sarif_uri("seeds/pct%0Aset.txt"), sarif_uri("a:b #1.txt"), sarif_uri("//host/x"), sarif_uri("a\\\\b.txt")
+    ('seeds/pct%250Aset.txt', 'a%3Ab%20%231.txt', '/host/x', 'a%5Cb.txt')
     """
-    posix = path.replace("\\", "/")
-    posix = re.sub(r"^/{2,}", "/", posix)  # "//host" would name an authority
+    posix = re.sub(r"^/{2,}", "/", path)  # "//host" would name an authority
     return quote(posix, safe="/")
 
 
