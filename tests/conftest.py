@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -45,3 +46,13 @@ def shared_dir() -> Path:
     if not SHARED.is_dir():
         pytest.skip(f"{SHARED} not found (CI has ../shared beside the clone; a fresh clone does not)")
     return SHARED
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Tests marked slow run in CI (``CI`` set) or with ``CLAIMDIFF_SLOW=1``; elsewhere they skip, saying so."""
+    if os.environ.get("CI") or os.environ.get("CLAIMDIFF_SLOW"):
+        return
+    skip = pytest.mark.skip(reason="slow: runs when CI or CLAIMDIFF_SLOW is set")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)

@@ -12,7 +12,7 @@ import sys
 import traceback
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 from click.core import ParameterSource
@@ -20,10 +20,12 @@ from click.core import ParameterSource
 from claimdiff import __version__
 from claimdiff.config import CorpusConfig, find_config, load_config
 from claimdiff.errors import ClaimdiffError, ExitCode, UsageError
+from claimdiff.escape import json_text, terminal
 from claimdiff.formats import FORMATTERS, Findings
-from claimdiff.gate import apply_rulings, changed_since, failing, run_gate
+from claimdiff.gate import apply_rulings, changed_since, config_at, failing, resolve_ref, run_gate
 from claimdiff.model import FAIL_ON
 from claimdiff.pipeline import Corpus, knowledge_for, load_corpus
+from claimdiff.safeio import write_output
 from claimdiff.sources import DEFAULT_MAX_BYTES
 from claimdiff.store import (
     STATUSES,
@@ -32,7 +34,6 @@ from claimdiff.store import (
     read_store,
     record_ruling,
     stale_sources,
-    write_atomic,
     write_store,
 )
 
@@ -94,9 +95,14 @@ def _pick(*values: Any) -> Any:
     return next(v for v in values if v is not None)
 
 
-def _fail(message: str, code: int = ExitCode.ERROR) -> None:
-    click.echo(f"claimdiff: error: {message}", err=True)
+def _fail(message: str, code: int = ExitCode.ERROR) -> NoReturn:
+    click.echo(f"claimdiff: error: {terminal(message)}", err=True)
     sys.exit(code)
+
+
+def _say(message: str, err: bool = False) -> None:
+    """One line for a person; what it quotes from the corpus (paths, ids) cannot steer the terminal."""
+    click.echo(terminal(message), err=err)
 
 
 PROGRESS_WIDTH = 30
@@ -132,13 +138,28 @@ def _warn(warnings: list[str]) -> None:
     if warnings:
         shown = warnings[:20]
         for warning in shown:
-            click.echo(f"claimdiff: warning: {warning}", err=True)
+            _say(f"claimdiff: warning: {warning}", err=True)
         if len(warnings) > len(shown):
             click.echo(f"claimdiff: warning: {len(warnings) - len(shown)} more warnings", err=True)
 
 
 class Command(click.Group):
     """Runs a command and turns claimdiff's errors into one line and exit code 2."""
+
+    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+        """Click's main, with its usage errors (an unknown option, a missing argument) on one line."""
+        try:
+            result = super().main(*args, standalone_mode=False, **kwargs)  # type: ignore[call-overload]
+        except click.UsageError as exc:
+            hint = f" (see `{exc.ctx.command_path} --help`)" if exc.ctx else ""
+            _fail(f"{exc.format_message()}{hint}")
+        except click.ClickException as exc:
+            _fail(exc.format_message(), exc.exit_code)
+        except click.Abort:
+            _fail("interrupted")
+        if not standalone_mode:
+            return result
+        sys.exit(result if isinstance(result, int) else ExitCode.OK)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -233,14 +254,15 @@ def _write_frame(frame: Any, fmt: str, output: str | None) -> None:
             raise UsageError("--format parquet writes a binary file: give it with -o FILE")
         write_parquet(frame, output)
     elif output:
-        write_atomic(Path(output), to_csv(frame))
+        write_output(output, to_csv(frame))
     else:
         click.echo(to_csv(frame), nl=False)
 
 
 def _emit(text: str, output: str | None) -> None:
+    """Print ``text``, or write it to ``-o`` (atomically, or streamed into a pipe or device)."""
     if output:
-        write_atomic(Path(output), text)
+        write_output(output, text)
     else:
         click.echo(text, nl=False)
 
@@ -267,7 +289,7 @@ def report(ctx: Context, paths: tuple[str, ...], output: str, timestamp: bool) -
     output = ctx.option("output", output, "report")
     apply_rulings(corpus.discrepancies, read_rulings(ctx.store))
     html = render_report(corpus, timestamp)
-    write_atomic(Path(output), html)
+    write_output(output, html)
     _warn(corpus.warnings)
     kinds: dict[str, int] = {}
     for d in corpus.discrepancies:
@@ -277,7 +299,8 @@ def report(ctx: Context, paths: tuple[str, ...], output: str, timestamp: bool) -
         f"{len(corpus.sources)} sources, {len(corpus.claims)} claims, "
         f"{len(corpus.discrepancies)} discrepancies ({summary})"
     )
-    click.echo(output)
+    if output != "-":
+        _say(output)
 
 
 # --- extract ----------------------------------------------------------------------------------
@@ -302,9 +325,9 @@ def extract(ctx: Context, paths: tuple[str, ...], fmt: str, output: str | None, 
     corpus = _load(ctx, ctx.corpus_paths(paths), compare_claims=False, show_progress=write)
     _warn(corpus.warnings)
     if check_store:
-        stale = stale_sources(read_store(ctx.store), corpus.sources)
+        stale = stale_sources(read_store(ctx.store), corpus.sources, corpus.claims)
         if stale:
-            click.echo(
+            _say(
                 f"claimdiff: the claim store in {ctx.store}/ is stale for {len(stale)} source(s): "
                 f"{', '.join(stale[:5])}; run `claimdiff extract --write`",
                 err=True,
@@ -314,7 +337,7 @@ def extract(ctx: Context, paths: tuple[str, ...], fmt: str, output: str | None, 
         return
     if write:
         write_store(ctx.store, corpus.sources, corpus.claims)
-        click.echo(f"{len(corpus.claims)} claims from {len(corpus.sources)} sources written to {ctx.store}/")
+        _say(f"{len(corpus.claims)} claims from {len(corpus.sources)} sources written to {ctx.store}/")
         return
     ordered = sorted(corpus.claims, key=lambda c: c.reading_order)
     if fmt in FRAME_FORMATS:
@@ -323,7 +346,7 @@ def extract(ctx: Context, paths: tuple[str, ...], fmt: str, output: str | None, 
         _write_frame(claims_frame(ordered), fmt, output)
     else:
         rows = [c.to_json() for c in ordered]
-        _emit(json.dumps({"version": 1, "claims": rows}, ensure_ascii=False, indent=2) + "\n", output)
+        _emit(json_text(json.dumps({"version": 1, "claims": rows}, ensure_ascii=False, indent=2)) + "\n", output)
 
 
 # --- check and gate ---------------------------------------------------------------------------
@@ -390,17 +413,26 @@ def gate(ctx: Context, new_paths: tuple[str, ...], corpus: str, since: str | Non
       claimdiff gate --since origin/main --format sarif > claimdiff.sarif
     """
     corpus = _corpus_folder(ctx, corpus if _given("corpus") else None, new_paths[0] if new_paths else None)
+    warnings: list[str] = []
+    base = resolve_ref(since) if since is not None else None
+    if base:
+        trusted = config_at(base, ctx.config, warnings)
+        if trusted is not ctx.config:
+            ctx.use(trusted)
+            if not _given("corpus"):
+                corpus = trusted.defaults.paths[0] if trusted and trusted.defaults.paths else DEFAULT_CORPUS
     fmt = ctx.option("fmt", fmt, "format")
     fail_on = ctx.option("fail_on", fail_on, "fail_on")
     paths = list(new_paths)
-    if since:
-        paths += changed_since(since, Path(corpus))
+    if base:
+        paths += changed_since(base, Path(corpus), warnings)
         if not paths:
-            click.echo(f"No source changed since {since}.")
+            _warn(warnings)
+            _say(f"No source changed since {since}.")
             return
     if not paths:
         raise UsageError("name the new sources, or use --since REF")
-    result = run_gate(paths, Path(corpus), ctx.store, ctx.max_bytes, knowledge_for(ctx.config))
+    result = run_gate(paths, Path(corpus), ctx.store, ctx.max_bytes, knowledge_for(ctx.config), base, warnings)
     blocking = failing(result.introduced, fail_on, ("open",))
     findings = Findings(result.sources, result.discrepancies, result.new_claims, result.warnings, "claimdiff gate")
     click.echo(FORMATTERS[fmt](findings), nl=False)
@@ -459,7 +491,7 @@ def review(ctx: Context, identifier: str, status: str, note: str, by: str, corpu
     positions = position_intervals(match.claims, match.positions)
     subject = f"{match.subject['metric']} of {match.subject['entity']}"
     record_ruling(ctx.store, identifier, status, note, by or getpass.getuser(), positions, subject)
-    click.echo(f"{identifier}: {status} ({subject})")
+    _say(f"{identifier}: {status} ({subject})")
 
 
 if __name__ == "__main__":  # pragma: no cover

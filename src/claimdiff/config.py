@@ -37,9 +37,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from claimdiff.errors import ConfigError
+from claimdiff.errors import ConfigError, InputError
 from claimdiff.lexicon import ENTITY_KINDS, Entity, MetricWords
 from claimdiff.lexicon.world import LANGUAGES, World, load_world
+from claimdiff.safeio import is_regular, read_text
 from claimdiff.schema import DataPath, Document, Field, Table, label, parse, section, validate, words
 
 CONFIG_FILE = "claimdiff.toml"
@@ -51,6 +52,7 @@ FAIL_ON_CHOICES = ("contradiction", "any", "never")
 FORMAT_CHOICES = ("github", "json", "markdown", "sarif", "text")
 ENGINE_CHOICES = ("local", "dask")
 METRIC_SECTIONS = ("money", "other", "topics", "nouns")
+CONFIG_MAX_BYTES = 10 * 1024 * 1024
 
 SCHEMA = Table(
     {
@@ -131,15 +133,15 @@ def discover(start: str | os.PathLike[str]) -> Path | None:
     with a ``[tool.claimdiff]`` table, and stops at the first folder holding ``.git``.
     """
     folder = Path(os.path.abspath(start))
-    if not folder.is_dir():
+    if not os.path.isdir(folder):  # os.path never raises: an unreadable folder is reported later
         folder = folder.parent  # a file, or a path that does not exist (yet)
     for candidate in (folder, *folder.parents):
-        if (candidate / CONFIG_FILE).is_file():
+        if is_regular(candidate / CONFIG_FILE):
             return candidate / CONFIG_FILE
         pyproject = candidate / PYPROJECT
-        if pyproject.is_file() and _has_tool_table(pyproject):
+        if is_regular(pyproject) and _has_tool_table(pyproject):
             return pyproject
-        if (candidate / ".git").exists():  # a file in git worktrees, a folder otherwise
+        if os.path.lexists(candidate / ".git"):  # a file in git worktrees, a folder otherwise
             return None
     return None
 
@@ -161,14 +163,15 @@ def _has_tool_table(pyproject: Path) -> bool:
 # --- loading -------------------------------------------------------------------------------
 
 
-def load_config(path: str | os.PathLike[str], world: World | None = None) -> CorpusConfig:
+def load_config(path: str | os.PathLike[str], world: World | None = None, text: str | None = None) -> CorpusConfig:
     """Read and validate a ``claimdiff.toml``, or the ``[tool.claimdiff]`` table of a pyproject.
 
     ``world`` (the built-in general knowledge, loaded when not given) is what ``part_of`` may
-    name besides the file's own entities.
+    name besides the file's own entities. ``text`` is the file's text when it does not come
+    from ``path`` itself (the gate reads the config as committed on the base branch).
     """
     path = Path(path)
-    doc = parse(_read(path), _shown(path), ConfigError)
+    doc = parse(text if text is not None else _read(path), _shown(path), ConfigError)
     root: tuple[str, ...] = ()
     if path.name == PYPROJECT:
         root = PYPROJECT_ROOT
@@ -188,11 +191,11 @@ def load_config(path: str | os.PathLike[str], world: World | None = None) -> Cor
 
 
 def _read(path: Path) -> str:
+    # A regular file only, bounded, BOM allowed: a config may come from an untrusted clone.
     try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise ConfigError(f"{_shown(path)}: cannot be read ({reason})") from None
+        return read_text(path, CONFIG_MAX_BYTES, _shown(path))
+    except InputError as exc:
+        raise ConfigError(str(exc)) from None
 
 
 def _shown(path: Path) -> str:

@@ -1,7 +1,9 @@
 """Output formats for ``check`` and ``gate``, dispatched through :data:`FORMATTERS`.
 
 Every formatter takes a :class:`Findings` and returns the text to print. None of them
-writes progress or anything else: machine formats stay machine-readable.
+writes progress or anything else: machine formats stay machine-readable. Every string that
+comes from a corpus (file names, quotes, entities, notes) goes through the encoder of its
+format in :mod:`claimdiff.escape` before it is written.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from importlib.metadata import PackageNotFoundError, metadata
 from pathlib import Path
 from typing import Any
 
-from claimdiff import __version__
+from claimdiff import __version__, escape
 from claimdiff.model import KINDS, SEVERITIES, Discrepancy, DiscrepancyKind
 from claimdiff.sources import Source
 from claimdiff.values import describe_value
@@ -57,7 +59,8 @@ def to_json_document(findings: Findings) -> dict[str, Any]:
 
 
 def format_json(findings: Findings) -> str:
-    return json.dumps(to_json_document(findings), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+    document = json.dumps(to_json_document(findings), ensure_ascii=False, indent=2, sort_keys=False)
+    return escape.json_text(document) + "\n"
 
 
 def format_text(findings: Findings) -> str:
@@ -75,7 +78,7 @@ def format_text(findings: Findings) -> str:
                 f" {marker} {claim.source}:{claim.line}:{claim.column}  [{d.positions.get(claim.id, 0)}] "
                 f"{_one_line(describe_value(claim))}{quote}"
             )
-        blocks.append("\n".join(lines))
+        blocks.append("\n".join(escape.terminal(line) for line in lines))
     counts = _counts(findings.discrepancies)
     return "\n\n".join(blocks) + f"\n\n{counts} in {len(findings.sources)} source(s).\n"
 
@@ -102,12 +105,12 @@ def format_markdown(findings: Findings) -> str:
     head += ["| kind | subject | sources | explanation |", "| --- | --- | --- | --- |"]
     rows, details = [], []
     for d in findings.discrepancies:
-        where = ", ".join(f"`{c.source}:{c.line}`" for c in d.claims)
+        where = ", ".join(escape.markdown_code(f"{c.source}:{c.line}", in_table=True) for c in d.claims)
         subject = f"{_md(d.subject['metric'])} of {_md(d.subject['entity'])}"
         rows.append(f"| {d.kind} ({d.severity}) | {subject} | {where} | {_md(d.explanation)} |")
         quotes = "\n".join(
-            f"- `{c.source}:{c.line}` position {d.positions.get(c.id, 0)}: "
-            f"**{_md(describe_value(c))}** — “{_md(_one_line(c.sentence))}”"
+            f"- {escape.markdown_code(f'{c.source}:{c.line}')} position {d.positions.get(c.id, 0)}: "
+            f"**{_md(describe_value(c))}** — “{_md(c.sentence)}”"
             for c in d.claims
         )
         details.append(f"<details><summary>{d.id}: {subject}</summary>\n\n{quotes}\n\n</details>")
@@ -127,19 +130,13 @@ def format_markdown(findings: Findings) -> str:
     return text
 
 
-def _md(text: str) -> str:
-    return _one_line(text).replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
+_md = escape.markdown
 
 
 # --- GitHub workflow commands ---------------------------------------------------------------
 
-
-def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _escape_property(text: str) -> str:
-    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+_escape_data = escape.github_data
+_escape_property = escape.github_property
 
 
 def format_github(findings: Findings) -> str:
@@ -153,7 +150,7 @@ def format_github(findings: Findings) -> str:
         command = SEVERITIES[d.severity].github_command
         shown[command] = shown.get(command, 0) + 1
         if shown[command] > GITHUB_ANNOTATIONS_PER_KIND:
-            overflow.append(f"- **{d.kind}** `{claim.source}:{claim.line}`: {_md(message)}")
+            overflow.append(f"- **{d.kind}** {escape.markdown_code(f'{claim.source}:{claim.line}')}: {_md(message)}")
             continue
         title = _escape_property(f"claimdiff {d.kind}: {d.subject['metric']}")
         props = f"file={_escape_property(claim.source)},line={claim.line},col={claim.column},title={title}"
@@ -242,13 +239,13 @@ def format_sarif(findings: Findings) -> str:
             "ruleId": KINDS[d.kind].rule_id,
             "ruleIndex": list(KINDS).index(d.kind),
             "level": SEVERITIES[d.severity].sarif_level,
-            "message": {"text": d.explanation},
+            "message": {"text": escape.sarif_text(d.explanation)},
             "locations": [_location(anchor)],
             "relatedLocations": [
                 dict(
                     _location(c),
                     id=index,
-                    message={"text": f"{describe_value(c)} (position {d.positions.get(c.id, 0)})"},
+                    message={"text": escape.sarif_text(f"{describe_value(c)} (position {d.positions.get(c.id, 0)})")},
                 )
                 for index, c in enumerate(d.claims)
                 if c is not anchor
@@ -278,13 +275,13 @@ def format_sarif(findings: Findings) -> str:
             }
         ],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return escape.json_text(json.dumps(document, ensure_ascii=False, indent=2)) + "\n"
 
 
 def _location(claim) -> dict[str, Any]:  # type: ignore[no-untyped-def]
     return {
         "physicalLocation": {
-            "artifactLocation": {"uri": Path(claim.source).as_posix()},
+            "artifactLocation": {"uri": escape.sarif_uri(Path(claim.source).as_posix())},
             "region": {"startLine": claim.line, "startColumn": claim.column, "snippet": {"text": claim.text}},
         }
     }

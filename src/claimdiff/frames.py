@@ -19,6 +19,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from claimdiff.dates import period_bounds
+from claimdiff.escape import csv_cell
 from claimdiff.model import SEVERITIES, Claim, Discrepancy
 
 if TYPE_CHECKING:
@@ -194,6 +195,12 @@ def write_parquet(frame: pd.DataFrame, path: str | os.PathLike[str]) -> None:
     frame.to_parquet(path, engine="pyarrow", index=False, schema=schema)
 
 
+def _missing(value: object) -> bool:
+    import pandas as pd
+
+    return value is pd.NA
+
+
 def _list_columns(frame: pd.DataFrame) -> list[str]:
     return [name for name in frame.columns if name in ("flags", "highlights")]
 
@@ -205,6 +212,7 @@ def to_csv(frame: pd.DataFrame) -> str:
     for name in out.columns:
         if name in _list_columns(frame):
             out[name] = [None if v is None else json.dumps(list(v), ensure_ascii=False) for v in out[name]]
-        elif str(out[name].dtype) == "string":
-            out[name] = out[name].str.split().str.join(" ")
+        if str(out[name].dtype) in ("string", "object", "category"):
+            # Untrusted text: folded to one line, and never a formula a spreadsheet would run.
+            out[name] = [v if v is None or _missing(v) else csv_cell(str(v)) for v in out[name]]
     return str(out.to_csv(index=False, lineterminator="\n", date_format="%Y-%m-%d"))

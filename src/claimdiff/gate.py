@@ -1,9 +1,12 @@
 """The CI gate: the discrepancies new or changed sources bring into a corpus.
 
-The rest of the corpus comes from the claim store (re-extracting only sources whose hash
-changed), so a gate on one new source reads one file, not the corpus. A discrepancy counts
-against the gate when a new claim stands in a position no other source holds (it introduces
-the disagreement rather than siding with an existing one) and no ruling covers it.
+The rest of the corpus comes from the claim store, so a gate on one new source reads one
+file, not the corpus. The store is a cache the gate never trusts: with ``--since REF`` it is
+read as it stands at REF (a pull request's own store is never read), and a source's stored
+claims count only while its file hash and its rows' hash match the store's manifest; any
+other source is extracted again. A discrepancy counts against the gate when a new claim
+stands in a position no other source holds (it introduces the disagreement rather than siding
+with an existing one) and no ruling covers it.
 
 The gate runs the comparison of ``check`` (:func:`claimdiff.pipeline.find_discrepancies`) on
 the new claims and the stored claims that can share a discrepancy with one, so it shows
@@ -12,19 +15,21 @@ exactly the discrepancies ``check`` shows that hold a new claim.
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from claimdiff.compare import block_key
+from claimdiff.config import CONFIG_MAX_BYTES, CorpusConfig, load_config
 from claimdiff.errors import InputError, UsageError
 from claimdiff.lexicon import EntityTable, Knowledge
 from claimdiff.model import Claim, Discrepancy, fails
 from claimdiff.pipeline import analyse_source, find_discrepancies, knowledge_for, source_name
+from claimdiff.safeio import is_regular, read_text
 from claimdiff.sources import (
     DEFAULT_MAX_BYTES,
     SOURCE_SUFFIXES,
@@ -33,7 +38,16 @@ from claimdiff.sources import (
     iter_source_paths,
     load_sources,
 )
-from claimdiff.store import Ruling, read_rulings, read_store
+from claimdiff.store import (
+    CLAIMS_FILE,
+    SOURCES_FILE,
+    Ruling,
+    Store,
+    claim_from_row,
+    read_rulings,
+    read_store,
+    read_store_text,
+)
 
 
 def apply_rulings(discrepancies: Iterable[Discrepancy], rulings: dict[str, Ruling]) -> list[str]:
@@ -69,23 +83,86 @@ class GateResult:
     warnings: list[str] = field(default_factory=list)
 
 
-def changed_since(ref: str, corpus: Path) -> list[str]:
-    """Source files under ``corpus`` added or modified since git ``ref`` (or not yet tracked)."""
-    changed = _git("diff", "--name-only", "--relative", "--diff-filter=AMR", ref, "--", str(corpus))
-    untracked = _git("ls-files", "--others", "--exclude-standard", "--", str(corpus))
-    paths = changed.splitlines() + untracked.splitlines()
-    return sorted({p for p in paths if p.lower().endswith(SOURCE_SUFFIXES) and Path(p).is_file()})
+def resolve_ref(ref: str) -> str:
+    """The commit ``ref`` names, checked before git sees it anywhere else.
+
+    ``--end-of-options`` keeps a ref such as ``--output=FILE`` from being read as an option.
+    """
+    out = _git("rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}", what=f"--since {ref}")
+    commit = out.decode("utf-8", "replace").strip()
+    if not commit:
+        raise UsageError(f"--since {ref}: not a commit of this repository")
+    return commit
 
 
-def _git(*args: str) -> str:
-    """Run git in the current folder; paths it prints are relative to it."""
+def changed_since(commit: str, corpus: Path, warnings: list[str] | None = None) -> list[str]:
+    """Source files under ``corpus`` added or modified since ``commit`` (or not yet tracked).
+
+    Names come NUL-separated and unquoted (``-z``), so a name with non-ASCII characters, a
+    quote or a newline is seen as it is. Only regular files inside the corpus count: a
+    symbolic link out of it is skipped with a warning.
+    """
+    warnings = warnings if warnings is not None else []
+    where = ("--", str(corpus))
+    changed = _git("diff", "-z", "--name-only", "--relative", "--diff-filter=AMR", "--end-of-options", commit, *where)
+    untracked = _git("ls-files", "-z", "--others", "--exclude-standard", *where)
+    names = {os.fsdecode(n) for n in (changed + untracked).split(b"\0") if n}
+    inside = os.path.realpath(corpus)
+    paths = []
+    for name in sorted(n for n in names if n.lower().endswith(SOURCE_SUFFIXES)):
+        target = os.path.realpath(name)
+        if target != inside and not target.startswith(inside.rstrip(os.sep) + os.sep):
+            warnings.append(f"{name}: skipped, a symbolic link out of {corpus}")
+        elif is_regular(name):
+            paths.append(name)
+    return paths
+
+
+def _git(*args: str, what: str = "--since") -> bytes:
+    """Run git in the current folder (paths it prints are relative to it); its output as bytes."""
     try:
-        return subprocess.run(["git", *args], check=True, capture_output=True, text=True).stdout
+        return subprocess.run(["git", "-c", "core.quotePath=false", *args], check=True, capture_output=True).stdout
     except FileNotFoundError:
         raise UsageError("--since needs git, which is not installed") from None
     except subprocess.CalledProcessError as exc:
-        reason = exc.stderr.strip().splitlines()[-1] if exc.stderr.strip() else "git failed"
-        raise UsageError(f"--since: {reason}") from None
+        stderr = exc.stderr.decode("utf-8", "replace").strip()
+        reason = stderr.splitlines()[-1] if stderr else "not a commit of this repository"
+        raise UsageError(f"{what}: {reason}") from None
+
+
+def config_at(commit: str, config: CorpusConfig | None, warnings: list[str]) -> CorpusConfig | None:
+    """The corpus config as committed at ``commit``, when the working tree's differs from it.
+
+    The config sets the gate's corpus, its --fail-on and its entities: a pull request must not
+    loosen its own gate, so with ``--since`` the base's config decides (a config the pull
+    request adds is ignored; one outside the repository is the caller's and is kept).
+    """
+    if config is None or os.path.relpath(config.path).startswith(os.pardir):
+        return config
+    shown = os.path.relpath(config.path)
+    try:
+        base = subprocess.run(["git", "show", f"{commit}:./{Path(shown).as_posix()}"], check=True, capture_output=True)
+    except (OSError, subprocess.CalledProcessError):
+        warnings.append(f"{shown}: not in the base commit; the gate uses the built-in defaults")
+        return None
+    text = base.stdout.decode("utf-8", "replace").removeprefix("\ufeff")
+    if text == read_text(config.path, CONFIG_MAX_BYTES).removeprefix("\ufeff"):
+        return config
+    warnings.append(f"{shown}: changed since the base commit; the gate uses the base's")
+    return load_config(config.path, text=text)
+
+
+def store_at(commit: str, folder: Path) -> Store:
+    """The claim store as committed at ``commit`` (empty when it was not committed there)."""
+    texts = []
+    for name in (CLAIMS_FILE, SOURCES_FILE):
+        spec = f"{commit}:./{(folder / name).as_posix()}"
+        try:
+            out = subprocess.run(["git", "show", spec], check=True, capture_output=True).stdout
+        except (OSError, subprocess.CalledProcessError):
+            return Store([], {})
+        texts.append(out.decode("utf-8", "replace"))
+    return read_store_text(texts[0], texts[1], f"{commit[:12]}:{folder.as_posix()}")
 
 
 def run_gate(
@@ -94,24 +171,34 @@ def run_gate(
     store_folder: Path,
     max_bytes: int = DEFAULT_MAX_BYTES,
     knowledge: Knowledge | None = None,
+    base: str | None = None,
+    warnings: list[str] | None = None,
 ) -> GateResult:
-    """Compare the new sources with the stored claims of the rest of the corpus."""
+    """Compare the new sources with the stored claims of the rest of the corpus.
+
+    ``base`` is the commit of ``--since``: the store is read as it was committed there.
+    """
     knowledge = knowledge or knowledge_for()
-    table = knowledge.entities
-    warnings: list[str] = []
+    warnings = warnings if warnings is not None else []
+    corpus_paths = list(iter_source_paths([str(corpus)], warnings))  # a missing corpus is an error
     new_sources = load_sources(new_paths, knowledge, max_bytes, warnings)
     if not new_sources:
         raise InputError("no readable source among the new paths")
     new_claims = [c for s in new_sources for c in analyse_source(s, knowledge)]
     new_keys = {_key(s.path) for s in new_sources}
-    # Only rows under the new claims' root entities are parsed: no other row shares a block.
-    roots = {block_key(c, table)[2] for c in new_claims if c.entity}
-    store = read_store(store_folder, _row_filter(roots, table))
-    corpus_paths = [p for p in _corpus_paths(corpus, warnings) if _key(str(p)) not in new_keys]
-    # Re-extract only what changed since the store was written; hashing bytes is cheap.
-    stale = [p for p in corpus_paths if store.digests.get(str(p)) != file_digest(p)]
+    store = store_at(base, store_folder) if base else read_store(store_folder)
+    corpus_paths = [p for p in corpus_paths if _key(str(p)) not in new_keys]
+    # Re-extract what changed since the store was written, or whose rows do not verify.
+    stale = [p for p in corpus_paths if not store.trusted(str(p), file_digest(p, max_bytes))]
+    warnings.extend(store.problems[str(p)] for p in stale if str(p) in store.problems)
     fresh = {str(p) for p in corpus_paths} - {str(p) for p in stale}
-    corpus_claims = [c for c in store.claims if c.source in fresh]
+    reach = {_reach_key(c, knowledge.entities) for c in new_claims}
+    # Claims are built only for the stored rows that can share a discrepancy with a new claim.
+    corpus_claims = [
+        claim_from_row(r)
+        for r in store.records
+        if r["source"] in fresh and _row_reach_key(r, knowledge.entities) in reach
+    ]
     for source in load_sources([str(p) for p in stale], knowledge, max_bytes, warnings) if stale else []:
         corpus_claims.extend(analyse_source(source, knowledge))
     new_ids = {c.id for c in new_claims}
@@ -119,13 +206,6 @@ def run_gate(
     stale_rulings = apply_rulings(discrepancies, read_rulings(store_folder))
     introduced = [d for d in discrepancies if d.status == "open" and _introduces(d, new_ids)]
     return GateResult(new_sources, discrepancies, introduced, new_ids, stale_rulings, warnings)
-
-
-def _row_filter(roots: set[str], table: EntityTable) -> Callable[[str], bool]:
-    """A cheap test on a raw store row: is its entity one of ``roots`` or under one of them?"""
-    names = roots | {e.name for e in table.entities if table.root(e.name) in roots}
-    needles = tuple(f'"entity": {json.dumps(name, ensure_ascii=False)}' for name in sorted(names))
-    return lambda row: any(needle in row for needle in needles)
 
 
 def involving(new_claims: list[Claim], corpus_claims: list[Claim], knowledge: Knowledge) -> list[Discrepancy]:
@@ -147,6 +227,13 @@ def _reachable(new_claims: list[Claim], corpus_claims: list[Claim], table: Entit
     return [c for c in corpus_claims if _reach_key(c, table) in reach]
 
 
+def _row_reach_key(row: dict[str, Any], table: EntityTable) -> tuple[str, ...]:
+    """:func:`_reach_key` of a stored row, without building its claim."""
+    if row["kind"] == "description":
+        return "description", row["entity"]
+    return "figure", row["unit"], table.root(row["entity"])
+
+
 def _reach_key(claim: Claim, table: EntityTable) -> tuple[str, ...]:
     """What two claims share whenever ``find_discrepancies`` may put them in one discrepancy.
 
@@ -160,10 +247,6 @@ def _reach_key(claim: Claim, table: EntityTable) -> tuple[str, ...]:
         return "description", claim.entity
     _, unit, root = block_key(claim, table)
     return "figure", unit, root
-
-
-def _corpus_paths(corpus: Path, warnings: list[str]) -> list[Path]:
-    return list(iter_source_paths([str(corpus)], warnings)) if corpus.exists() else []
 
 
 def _key(path: str) -> str:

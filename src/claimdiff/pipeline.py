@@ -16,6 +16,7 @@ from claimdiff.errors import InputError, MetadataError
 from claimdiff.lexicon import Knowledge, World, load_knowledge
 from claimdiff.model import Claim, Discrepancy
 from claimdiff.normalize import claims_of
+from claimdiff.safeio import is_regular
 from claimdiff.sources import DEFAULT_MAX_BYTES, Source, build_source, iter_source_paths, load_source
 from claimdiff.subjects import assign_subjects
 from claimdiff.sums import sum_discrepancies
@@ -99,7 +100,7 @@ def load_corpus(
     _KNOWLEDGE[:] = [knowledge]
     warnings: list[str] = []
     paths = list(paths)
-    named = {str(Path(p)) for p in paths if Path(p).is_file()}
+    named = {str(Path(p)) for p in paths if is_regular(p)}
     jobs = [(str(p), max_bytes, str(p) in named) for p in iter_source_paths(paths, warnings)]
     _METADATA.clear()
     workers = min(os.cpu_count() or 1, 8)

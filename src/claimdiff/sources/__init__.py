@@ -12,17 +12,21 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
-from collections.abc import Iterable
+from array import array
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from claimdiff.errors import InputError, MetadataError
 from claimdiff.lexicon import Knowledge
+from claimdiff.safeio import is_regular, read_regular
 from claimdiff.sources.decoding import decode
 from claimdiff.sources.files import DEFAULT_MAX_BYTES, SOURCE_SUFFIXES, file_digest, iter_source_paths, read_metadata
 from claimdiff.sources.language import detect_language
 from claimdiff.sources.repairs import repair
 from claimdiff.sources.sentences import Sentence, split_sentences
+
+_LINE_END = re.compile(r"\r\n|\r|\n")
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -49,14 +53,14 @@ class Source:
     path: str
     original: str
     text: str
-    offsets: list[int]
+    offsets: Sequence[int]  # an OffsetMap: compact whatever the length of the text
     language: str
     metadata: dict[str, str] = field(default_factory=dict)
     encoding: str = "utf-8"
     warnings: list[str] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     raw_digest: str = ""
-    _line_starts: list[int] = field(default_factory=list, repr=False)
+    _line_starts: Sequence[int] = field(default_factory=list, repr=False)
 
     @property
     def id(self) -> str:
@@ -75,7 +79,7 @@ class Source:
     def position(self, clean_offset: int) -> tuple[int, int]:
         """Return the 1-based (line, column) in the original of a repaired-text offset."""
         if not self._line_starts:
-            self._line_starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", self.original)]
+            self._line_starts = array("q", [0]) + array("q", (m.end() for m in _LINE_END.finditer(self.original)))
         if clean_offset >= len(self.offsets):
             original = len(self.original)
         else:
@@ -93,7 +97,8 @@ def load_sources(
     walking a folder is skipped with a warning instead.
     """
     warnings = warnings if warnings is not None else []
-    named = {str(Path(p)) for p in paths if Path(p).is_file()}
+    paths = list(paths)
+    named = {str(Path(p)) for p in paths if is_regular(p)}
     metadata_cache: dict[Path, dict[str, dict[str, str]]] = {}
     sources = []
     for path in iter_source_paths(paths, warnings):
@@ -115,17 +120,11 @@ def load_source(
     metadata_cache: dict[Path, dict[str, dict[str, str]]] | None = None,
 ) -> Source:
     """Read, decode, repair and split one file."""
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputError(f"{path}: {size:,} bytes is over the limit of {max_bytes:,} (raise it with --max-bytes)")
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{path}: cannot be read ({exc.strerror})") from None
+    data = read_regular(path, max_bytes)
     text, encoding, warnings = decode(data, str(path))
     cache = metadata_cache if metadata_cache is not None else {}
     if path.parent not in cache:
-        cache[path.parent] = read_metadata(path.parent)
+        cache[path.parent] = read_metadata(path.parent, max_bytes)
     metadata = dict(cache[path.parent].get(path.name, {}))
     if path.suffix.lower() in (".html", ".htm"):
         warnings.append(f"{path}: HTML read as text; markup is left in place")
