@@ -221,3 +221,11 @@ def test_committed_outputs_are_current(tmp_path: Path, monkeypatch: pytest.Monke
     assert run("report", "-o", str(out))[0] == 0
     assert out.read_bytes() == (root / "reports" / "discrepancies.html").read_bytes()
     assert run("extract", "seeds/", "--check")[0] == 0
+
+
+@pytest.mark.parametrize(("threshold", "expected"), [(0.0, 6), (0.9, 3), (1.0, 3)], ids=["all", "sure", "certain"])
+def test_min_confidence_leaves_out_less_sure_matches(threshold: float, expected: int) -> None:
+    code, out, _ = run("check", str(SEEDS), "--format", "json", "--min-confidence", str(threshold))
+    found = json.loads(out)["discrepancies"]
+    assert len(found) == expected
+    assert all(d["confidence"] >= threshold for d in found)

@@ -23,7 +23,7 @@ from claimdiff.errors import ClaimdiffError, ExitCode, UsageError
 from claimdiff.escape import json_text, terminal
 from claimdiff.formats import FORMATTERS, Findings
 from claimdiff.gate import apply_rulings, changed_since, config_at, failing, resolve_ref, run_gate
-from claimdiff.model import FAIL_ON
+from claimdiff.model import FAIL_ON, Discrepancy
 from claimdiff.pipeline import Corpus, knowledge_for, load_corpus
 from claimdiff.safeio import write_output
 from claimdiff.sources import DEFAULT_MAX_BYTES
@@ -361,6 +361,17 @@ fail_option = click.option(
     show_default=True,
     help="Which discrepancies make the exit code 1.",
 )
+confidence_option = click.option(
+    "--min-confidence",
+    type=click.FloatRange(0.0, 1.0),
+    default=0.0,
+    show_default=True,
+    help="Leave out discrepancies whose match is less sure than this (0 to 1).",
+)
+
+
+def _confident(discrepancies: list[Discrepancy], threshold: float) -> list[Discrepancy]:
+    return [d for d in discrepancies if d.confidence >= threshold]
 
 
 @main.command()
@@ -370,9 +381,12 @@ fail_option = click.option(
 )
 @output_option
 @fail_option
+@confidence_option
 @engine_options
 @click.pass_obj
-def check(ctx: Context, paths: tuple[str, ...], fmt: str, output: str | None, fail_on: str) -> None:
+def check(
+    ctx: Context, paths: tuple[str, ...], fmt: str, output: str | None, fail_on: str, min_confidence: float
+) -> None:
     """List every discrepancy in the corpus.
 
     \b
@@ -385,6 +399,7 @@ def check(ctx: Context, paths: tuple[str, ...], fmt: str, output: str | None, fa
     fail_on = ctx.option("fail_on", fail_on, "fail_on")
     corpus = _load(ctx, paths, show_progress=fmt == "text")
     stale = apply_rulings(corpus.discrepancies, read_rulings(ctx.store))
+    corpus.discrepancies = _confident(corpus.discrepancies, min_confidence)
     findings = Findings(corpus.sources, corpus.discrepancies, warnings=corpus.warnings)
     if fmt in FRAME_FORMATS:
         from claimdiff.frames import discrepancies_frame
@@ -403,8 +418,17 @@ def check(ctx: Context, paths: tuple[str, ...], fmt: str, output: str | None, fa
 @click.option("--since", "since", default=None, help="Take the new or changed sources from git since this ref.")
 @format_option
 @fail_option
+@confidence_option
 @click.pass_obj
-def gate(ctx: Context, new_paths: tuple[str, ...], corpus: str, since: str | None, fmt: str, fail_on: str) -> None:
+def gate(
+    ctx: Context,
+    new_paths: tuple[str, ...],
+    corpus: str,
+    since: str | None,
+    fmt: str,
+    fail_on: str,
+    min_confidence: float,
+) -> None:
     """Fail when new sources bring an unreviewed discrepancy into the corpus.
 
     \b
@@ -433,6 +457,8 @@ def gate(ctx: Context, new_paths: tuple[str, ...], corpus: str, since: str | Non
     if not paths:
         raise UsageError("name the new sources, or use --since REF")
     result = run_gate(paths, Path(corpus), ctx.store, ctx.max_bytes, knowledge_for(ctx.config), base, warnings)
+    result.discrepancies = _confident(result.discrepancies, min_confidence)
+    result.introduced = _confident(result.introduced, min_confidence)
     blocking = failing(result.introduced, fail_on, ("open",))
     findings = Findings(result.sources, result.discrepancies, result.new_claims, result.warnings, "claimdiff gate")
     click.echo(FORMATTERS[fmt](findings), nl=False)
