@@ -30,13 +30,18 @@ RAISED_109 = "Acme Robotics raised €109 million in 2024.\n"
 
 @pytest.fixture()
 def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A git-like folder (discovery stops here) holding a contradicting corpus; the current folder."""
-    (tmp_path / ".git").mkdir()
-    (tmp_path / "corpus").mkdir()
-    (tmp_path / "corpus" / "a.txt").write_text(RAISED_150, encoding="utf-8")
-    (tmp_path / "corpus" / "b.txt").write_text(RAISED_109, encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
+    """A git-like folder (discovery stops here) holding a contradicting corpus; the current folder.
+
+    It lies one level inside the test's own folder, so that a case writing "../claimdiff.toml"
+    writes nowhere another test looks.
+    """
+    root = tmp_path / "repo"
+    (root / ".git").mkdir(parents=True)
+    (root / "corpus").mkdir()
+    (root / "corpus" / "a.txt").write_text(RAISED_150, encoding="utf-8")
+    (root / "corpus" / "b.txt").write_text(RAISED_109, encoding="utf-8")
+    monkeypatch.chdir(root)
+    return root
 
 
 def run(*args: str) -> tuple[int, str, str]:

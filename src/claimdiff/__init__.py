@@ -40,7 +40,8 @@ The pipeline, one module or small package per stage, in order:
 :mod:`claimdiff.model` holds the values the stages pass on (claims, discrepancies, the table
 of discrepancy kinds); :mod:`claimdiff.pipeline` runs the stages in order over a corpus;
 :mod:`claimdiff.store` keeps claims and rulings in ``claims/``; :mod:`claimdiff.cli` is the
-command line and :mod:`claimdiff.errors` the errors it reports with their exit codes.
+command line (``cli.context``: what every command shares; ``cli.options``: options several
+commands take) and :mod:`claimdiff.errors` the errors it reports with their exit codes.
 Untrusted input and output pass through two modules: :mod:`claimdiff.safeio` (every file
 read, bounded and of regular files only; every write, atomic) and :mod:`claimdiff.escape`
 (the output-encoding layer: each format's escaping of every string from a corpus). The data

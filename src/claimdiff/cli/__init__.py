@@ -1,5 +1,8 @@
 """The ``claimdiff`` command line: report, extract, check, gate and review.
 
+:mod:`~claimdiff.cli.context` holds what every command shares, :mod:`~claimdiff.cli.options`
+the options several take.
+
 Exit codes (every command): 0 nothing at or above the failure threshold, 1 discrepancies
 at or above it (check, gate), 2 a usage or input error, reported on one line of stderr.
 """
@@ -10,20 +13,38 @@ import json
 import os
 import sys
 import traceback
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
 import click
-from click.core import ParameterSource
 
 from claimdiff import __version__
-from claimdiff.config import CorpusConfig, find_config, load_config
+from claimdiff.cli.context import (
+    DEFAULT_CORPUS,
+    DEFAULT_REPORT,
+    DEFAULT_STORE,
+    Context,
+    _fail,
+    _given,
+    _progress,
+    _say,
+    _warn,
+)
+from claimdiff.cli.options import (
+    FRAME_FORMATS,
+    _confident,
+    _emit,
+    _write_frame,
+    confidence_option,
+    engine_options,
+    fail_option,
+    format_option,
+    output_option,
+)
 from claimdiff.errors import ClaimdiffError, ExitCode, UsageError
-from claimdiff.escape import json_text, terminal
+from claimdiff.escape import json_text
 from claimdiff.formats import FORMATTERS, Findings
 from claimdiff.gate import apply_rulings, changed_since, config_at, failing, resolve_ref, run_gate
-from claimdiff.model import FAIL_ON, Discrepancy
 from claimdiff.pipeline import Corpus, knowledge_for, load_corpus
 from claimdiff.safeio import write_output
 from claimdiff.sources import DEFAULT_MAX_BYTES
@@ -37,89 +58,6 @@ from claimdiff.store import (
     write_store,
 )
 
-DEFAULT_CORPUS = "seeds/"
-DEFAULT_STORE = "claims"
-DEFAULT_REPORT = "reports/discrepancies.html"
-
-
-class Context:
-    """The global options, completed by the corpus config once a command knows its corpus.
-
-    Precedence: a command-line flag, then the config, then the built-in default.
-    """
-
-    def __init__(self, debug: bool, max_bytes: int | None, store: str | None, config: str | None) -> None:
-        self.debug = debug
-        self.flags = {"max_bytes": max_bytes, "store": store}
-        self.explicit = load_config(config) if config else None
-        self.use(None)
-
-    def find(self, start: str) -> CorpusConfig | None:
-        """The config for a corpus at ``start``: the --config file, or the one discovered."""
-        return self.explicit or find_config(start)
-
-    def use(self, config: CorpusConfig | None) -> None:
-        self.config = config
-        defaults = config.defaults if config else None
-        self.max_bytes: int = _pick(self.flags["max_bytes"], defaults and defaults.max_bytes, DEFAULT_MAX_BYTES)
-        self.store = Path(_pick(self.flags["store"], defaults and defaults.store, DEFAULT_STORE))
-        self.engine: str = _pick(self.flags.get("engine"), defaults and defaults.engine, "local")
-        self.scheduler: str | None = _pick(self.flags.get("scheduler"), defaults and defaults.scheduler, "") or None
-
-    def corpus_paths(self, paths: tuple[str, ...]) -> tuple[str, ...]:
-        """The corpus paths a command reads (PATH arguments, else the config's, else seeds/); sets the config."""
-        if paths:
-            self.use(self.find(paths[0]))
-            return paths
-        config = self.find(".")
-        if config and config.defaults.paths:
-            self.use(config)
-            return config.defaults.paths
-        # No config here names the corpus: the default corpus may hold its own config.
-        self.use(config or self.find(DEFAULT_CORPUS))
-        return (DEFAULT_CORPUS,)
-
-    def option(self, param: str, value: Any, setting: str) -> Any:
-        """A command option: the flag when given, else the config's ``setting``, else its default."""
-        configured = getattr(self.config.defaults, setting) if self.config else None
-        return value if _given(param) or configured is None else configured
-
-
-def _given(param: str) -> bool:
-    """Whether the current command's option ``param`` was set by the user, not by its default."""
-    return click.get_current_context().get_parameter_source(param) is not ParameterSource.DEFAULT
-
-
-def _pick(*values: Any) -> Any:
-    """The first value that is not None."""
-    return next(v for v in values if v is not None)
-
-
-def _fail(message: str, code: int = ExitCode.ERROR) -> NoReturn:
-    click.echo(f"claimdiff: error: {terminal(message)}", err=True)
-    sys.exit(code)
-
-
-def _say(message: str, err: bool = False) -> None:
-    """One line for a person; what it quotes from the corpus (paths, ids) cannot steer the terminal."""
-    click.echo(terminal(message), err=err)
-
-
-PROGRESS_WIDTH = 30
-
-
-def _progress(label: str) -> Callable[[int, int], None] | None:
-    """A progress bar on stderr, only for a person at a terminal (never in piped output)."""
-    if not sys.stderr.isatty():
-        return None
-
-    def step(done: int, total: int) -> None:
-        filled = PROGRESS_WIDTH * done // max(total, 1)
-        bar = "#" * filled + "-" * (PROGRESS_WIDTH - filled)
-        click.echo(f"\r{label} [{bar}] {done}/{total} sources", err=True, nl=False)
-
-    return step
-
 
 def _load(ctx: Context, paths: tuple[str, ...], compare_claims: bool = True, show_progress: bool = True) -> Corpus:
     """Run the pipeline over ``paths`` (already resolved by ``ctx.corpus_paths``)."""
@@ -132,15 +70,6 @@ def _load(ctx: Context, paths: tuple[str, ...], compare_claims: bool = True, sho
     if progress:
         click.echo("", err=True)
     return corpus
-
-
-def _warn(warnings: list[str]) -> None:
-    if warnings:
-        shown = warnings[:20]
-        for warning in shown:
-            _say(f"claimdiff: warning: {warning}", err=True)
-        if len(warnings) > len(shown):
-            click.echo(f"claimdiff: warning: {len(warnings) - len(shown)} more warnings", err=True)
 
 
 class Command(click.Group):
@@ -205,66 +134,6 @@ def main(ctx: click.Context, debug: bool, max_bytes: int, store: str, config: st
     """
     # A flag left at its default is passed as None: the corpus config may set it.
     ctx.obj = Context(debug, max_bytes if _given("max_bytes") else None, store if _given("store") else None, config)
-
-
-# --- engines and table outputs (pandas) -------------------------------------------------------
-
-
-def _flag(name: str) -> Callable[[click.Context, click.Parameter, Any], None]:
-    """Keep a flag the user gave in the Context; a flag left at its default yields to the config."""
-
-    def keep(click_ctx: click.Context, param: click.Parameter, value: Any) -> None:
-        if click_ctx.get_parameter_source(param.name or name) is not ParameterSource.DEFAULT:
-            click_ctx.obj.flags[name] = value  # the Context main() made
-
-    return keep
-
-
-def engine_options(command: Callable[..., Any]) -> Callable[..., Any]:
-    """--engine and --scheduler, for the commands that run the pipeline over a corpus."""
-    scheduler = click.option(
-        "--scheduler",
-        metavar="ADDRESS",
-        expose_value=False,
-        callback=_flag("scheduler"),
-        help="Dask scheduler of --engine dask (default: a local cluster for the run).",
-    )
-    engine = click.option(
-        "--engine",
-        type=click.Choice(["local", "dask"]),
-        default="local",
-        show_default=True,
-        expose_value=False,
-        callback=_flag("engine"),
-        help="Where the pipeline runs: this machine, or a Dask cluster.",
-    )
-    return engine(scheduler(command))
-
-
-# Formats written through pandas (claimdiff.frames): CSV prints, Parquet needs -o FILE.
-FRAME_FORMATS = ("csv", "parquet")
-output_option = click.option("-o", "--output", metavar="FILE", default=None, help="Write to FILE (parquet needs it).")
-
-
-def _write_frame(frame: Any, fmt: str, output: str | None) -> None:
-    from claimdiff.frames import to_csv, write_parquet
-
-    if fmt == "parquet":
-        if not output:
-            raise UsageError("--format parquet writes a binary file: give it with -o FILE")
-        write_parquet(frame, output)
-    elif output:
-        write_output(output, to_csv(frame))
-    else:
-        click.echo(to_csv(frame), nl=False)
-
-
-def _emit(text: str, output: str | None) -> None:
-    """Print ``text``, or write it to ``-o`` (atomically, or streamed into a pipe or device)."""
-    if output:
-        write_output(output, text)
-    else:
-        click.echo(text, nl=False)
 
 
 # --- report -----------------------------------------------------------------------------------
@@ -347,31 +216,6 @@ def extract(ctx: Context, paths: tuple[str, ...], fmt: str, output: str | None, 
     else:
         rows = [c.to_json() for c in ordered]
         _emit(json_text(json.dumps({"version": 1, "claims": rows}, ensure_ascii=False, indent=2)) + "\n", output)
-
-
-# --- check and gate ---------------------------------------------------------------------------
-
-format_option = click.option(
-    "--format", "fmt", type=click.Choice(sorted(FORMATTERS)), default="text", show_default=True
-)
-fail_option = click.option(
-    "--fail-on",
-    type=click.Choice(list(FAIL_ON)),
-    default="contradiction",
-    show_default=True,
-    help="Which discrepancies make the exit code 1.",
-)
-confidence_option = click.option(
-    "--min-confidence",
-    type=click.FloatRange(0.0, 1.0),
-    default=0.0,
-    show_default=True,
-    help="Leave out discrepancies whose match is less sure than this (0 to 1).",
-)
-
-
-def _confident(discrepancies: list[Discrepancy], threshold: float) -> list[Discrepancy]:
-    return [d for d in discrepancies if d.confidence >= threshold]
 
 
 @main.command()
