@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 
 from babel.numbers import get_decimal_symbol
 
+from claimdiff.errors import LexiconError
 from claimdiff.lexicon.common import (
     QUALIFIER_KINDS,
     CurrencyCodes,
@@ -291,7 +292,7 @@ def _currencies(money: CurrencyCodes, names: list[LocalNames], order: list[str])
     for local in names:
         for code, words in local.currency_names.items():
             if code not in money.codes:
-                raise LexiconError_(f"currency names for {code}, which common/currencies.toml does not list")
+                raise LexiconError(f"data: currency names for {code}, which common/currencies.toml does not list")
             for word in words:
                 add(word, code, False, word in local.currency_ambiguous)
     # CLDR knows the names and local symbols in every language; prefer it over hand-written copies.
@@ -303,12 +304,6 @@ def _currencies(money: CurrencyCodes, names: list[LocalNames], order: list[str])
             if symbol != code and len(symbol) > 1:
                 add(symbol, code, True)
     return Currencies(money.base, money.fx_uncertainty, money.codes, tuple(surfaces.values()), money.prefix_symbols)
-
-
-def LexiconError_(message: str) -> Exception:  # noqa: N802 - reads as the error it builds
-    from claimdiff.errors import LexiconError
-
-    return LexiconError(f"data: {message}")
 
 
 def _qualifiers(symbols: QualifierPhrases, languages: list[QualifierPhrases], band: float) -> Qualifiers:
@@ -342,7 +337,7 @@ def _units(table: UnitTable, names: list[LocalNames]) -> Units:
         for pint_unit, words in local.unit_names.items():
             named = entries.get(pint_unit)
             if named is None:
-                raise LexiconError_(f"unit names for {pint_unit!r}, which common/units.toml does not list")
+                raise LexiconError(f"data: unit names for {pint_unit!r}, which common/units.toml does not list")
             for name in words:
                 add(name, named.pint, False, named.pint, named.metric)
                 for prefix in named.prefixes:

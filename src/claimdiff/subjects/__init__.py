@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import replace
 
 from claimdiff.lexicon import Knowledge, Lexicon, alternation
@@ -144,10 +145,10 @@ def _is_name_like(label: str, knowledge: Knowledge) -> bool:
     return sum(w[:1].isupper() for w in words) / len(words) >= 0.75 and len(words) <= 3
 
 
-def dominant_entity(mentions: object, knowledge: Knowledge) -> str:
+def dominant_entity(mentions: Iterable[list[EntityMention]], knowledge: Knowledge) -> str:
     """The entity a source names most as a subject or place, when it clearly dominates."""
     counts: Counter[str] = Counter()
-    for sentence in mentions:  # type: ignore[attr-defined]
+    for sentence in mentions:
         counts.update(m.name for m in sentence if m.role in ("subject", "place", "demonym"))
     ranked = counts.most_common(2)
     if not ranked or ranked[0][1] < 3:
@@ -165,10 +166,10 @@ def place_of(mentions: list[EntityMention], knowledge: Knowledge) -> str:
     return next((m.name for m in mentions if m.role != "ignored" and knowledge.entities.kind_of(m.name) == "place"), "")
 
 
-def dominant_place(mentions: object, knowledge: Knowledge) -> str:
+def dominant_place(mentions: Iterable[list[EntityMention]], knowledge: Knowledge) -> str:
     """The place a source names most ("in X", or a known place), if any."""
     counts: Counter[str] = Counter()
-    for sentence in mentions:  # type: ignore[attr-defined]
+    for sentence in mentions:
         counts.update(
             m.name
             for m in sentence
