@@ -13,14 +13,19 @@ import bisect
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from datetime import date
 
 from claimdiff.dates import period_bounds
 from claimdiff.lexicon import EntityTable
 from claimdiff.model import SEVERITIES, Claim, Discrepancy
 from claimdiff.values import describe_value, relative_gap
 
-# Figures further apart than this factor are taken to measure different things.
+# Figures further apart than this factor are taken to measure different things...
 RATIO_LIMIT = 2.0
+# ... unless the evidence that they measure one thing is strong (one entity, one specific
+# metric, one topic): then figures up to this factor apart are compared ("about 24,000 chips"
+# against "about 66,700"; "one million smartphones" against "five million").
+SPECIFIC_RATIO_LIMIT = 10.0
 AMOUNT_KINDS = ("money", "quantity", "count", "percent")
 
 
@@ -68,18 +73,39 @@ def topics_match(a: str, b: str) -> bool:
 
 
 def _periods_overlap(a: str, b: str) -> bool:
-    a_low, a_high = period_bounds(a)
-    b_low, b_high = period_bounds(b)
+    a_low, a_high = _as_of(a)
+    b_low, b_high = _as_of(b)
     if a_low and b_high and a_low > b_high:
         return False
     return not (b_low and a_high and b_low > a_high)
 
 
+def _as_of(period: str) -> tuple[date | None, date | None]:
+    """The days a figure's period covers; a figure reached "by 2050" (``../2050``) is a level
+    at that date, not a figure of every year before it."""
+    low, high = period_bounds(period)
+    if period.startswith("../") and high is not None:
+        return period_bounds(period[3:])
+    return low, high
+
+
 def _plausible(a: Claim, b: Claim) -> bool:
-    """Whether two figures may measure one thing: less than RATIO_LIMIT apart, or a possible
-    decimal or scale slip of the same specific metric (see :func:`scale_slip`)."""
+    """Whether two figures may measure one thing: less than RATIO_LIMIT apart, less than
+    SPECIFIC_RATIO_LIMIT apart on one specific subject, or a possible decimal or scale slip of
+    the same specific metric (see :func:`scale_slip`)."""
     low, high = sorted((abs(a.value), abs(b.value)))
-    return low > 0 and (high / low <= RATIO_LIMIT or scale_slip(a, b) is not None)
+    if low <= 0:
+        return False
+    if high / low <= RATIO_LIMIT:
+        return True
+    if high / low <= SPECIFIC_RATIO_LIMIT and _one_specific_subject(a, b):
+        return True
+    return scale_slip(a, b) is not None
+
+
+def _one_specific_subject(a: Claim, b: Claim) -> bool:
+    """One entity, one metric that names a particular measure, one topic."""
+    return a.entity == b.entity and a.metric == b.metric and a.metric not in VAGUE_METRICS and a.topic == b.topic
 
 
 # Metrics too vague to trust a figure ten times another as a slip rather than another thing.
@@ -111,16 +137,24 @@ def agree(a: Claim, b: Claim) -> bool:
 
     Open bounds (None) reach to infinity; "more than €109 bn" agrees with "€109 bn".
     """
-    a_low, a_high = _widened(a)
-    b_low, b_high = _widened(b)
+    peaks = a.qualifier == b.qualifier == "up_to"
+    a_low, a_high = _widened(a, peaks)
+    b_low, b_high = _widened(b, peaks)
     return a_low <= b_high and b_low <= a_high
 
 
-def _widened(claim: Claim) -> tuple[float, float]:
+def _widened(claim: Claim, peaks: bool = False) -> tuple[float, float]:
+    """A claim's interval widened by its precision. Between "up to" figures only (``peaks``),
+    each names the peak its source states: "up to 40 exaflops" against "up to 90" is two
+    peaks, not two ranges that share their low end."""
     tolerance = max(claim.precision, abs(claim.value) * 1e-9)
+    if peaks and claim.high is not None:
+        return claim.high - tolerance, claim.high + tolerance
     low = claim.low - tolerance if claim.low is not None else float("-inf")
     high = claim.high + tolerance if claim.high is not None else float("inf")
     return low, high
+
+
 
 
 def candidate_pairs(
@@ -157,8 +191,8 @@ def _sweep(group: list[Claim]) -> Iterable[tuple[Claim, Claim]]:
         if a.kind not in AMOUNT_KINDS or a.value <= 0:
             yield from ((a, b) for b in ordered[i + 1 :])
             continue
-        yield from ((a, b) for b in ordered[i + 1 : bisect.bisect_right(values, a.value * RATIO_LIMIT)])
-        for factor in SLIP_FACTORS:
+        yield from ((a, b) for b in ordered[i + 1 : bisect.bisect_right(values, a.value * SPECIFIC_RATIO_LIMIT * (1 + SLIP_TOLERANCE))])
+        for factor in SLIP_FACTORS[1:]:  # x10 is within SPECIFIC_RATIO_LIMIT already
             low = bisect.bisect_left(values, a.value * factor * (1 - SLIP_TOLERANCE))
             high = bisect.bisect_right(values, a.value * factor * (1 + SLIP_TOLERANCE))
             yield from ((a, b) for b in ordered[max(low, i + 1) : high])
@@ -249,8 +283,10 @@ def positions_of(claims: list[Claim]) -> dict[str, int]:
     Narrow claims are placed first so an open "more than X" cannot chain two exact figures.
     """
 
+    peaks = all(c.qualifier == "up_to" for c in claims)
+
     def width(claim: Claim) -> float:
-        low, high = _widened(claim)
+        low, high = _widened(claim, peaks)
         return high - low
 
     ordered = sorted(claims, key=lambda c: (width(c), c.value, c.id))
@@ -259,7 +295,7 @@ def positions_of(claims: list[Claim]) -> dict[str, int]:
     # dimension), so a position keeps the intersection of its members' intervals.
     common: list[tuple[float, float]] = []
     for claim in ordered:
-        low, high = _widened(claim)
+        low, high = _widened(claim, peaks)
         for index, (shared_low, shared_high) in enumerate(common):
             if low <= shared_high and shared_low <= high:
                 positions[index].append(claim)

@@ -255,6 +255,7 @@ class Grammar:
     pair_connectors: tuple[str, ...]
     range_words: tuple[str, ...]
     participle_suffixes: tuple[str, ...]
+    opening_endings: tuple[str, ...]
     plural_suffixes: tuple[str, ...]
     name_connectors: tuple[str, ...]
     name_articles: tuple[str, ...]
@@ -277,7 +278,7 @@ class Grammar:
 
 # Grammar that belongs to one language only; every other list is read in every text, its own
 # language's phrases first, because sources mix languages ("+ de 1,000" in an English dossier).
-OWN_LANGUAGE_ONLY = frozenset({"participle_suffixes", "plural_suffixes", "definitions"})
+OWN_LANGUAGE_ONLY = frozenset({"participle_suffixes", "opening_endings", "plural_suffixes", "definitions"})
 
 
 def load_grammar(code: str) -> Grammar:

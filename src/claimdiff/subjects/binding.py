@@ -15,7 +15,7 @@ import re
 from claimdiff.extract import EVENT_REACH_AFTER, EVENT_REACH_BEFORE
 from claimdiff.lexicon import Lexicon, alternation
 from claimdiff.model import Claim
-from claimdiff.subjects.names import EntityMention
+from claimdiff.subjects.names import EntityMention, opens_phrase
 
 
 def choose_entity(
@@ -33,7 +33,7 @@ def choose_entity(
         if before:
             return before[-1].name
     clause = _clause_start(text, start, lexicon)
-    subjects = [m for m in outside if m.subject]
+    subjects = _main_clause_first([m for m in outside if m.subject], text, lexicon)
     in_clause = [m for m in subjects if clause <= m.start and m.end <= start]
     if in_clause:
         return in_clause[0].name
@@ -50,6 +50,25 @@ def choose_entity(
         if found:
             return found[0].name
     return ""
+
+
+def _main_clause_first(subjects: list[EntityMention], text: str, lexicon: Lexicon) -> list[EntityMention]:
+    """``subjects`` without the names of an opening participial phrase when the main clause
+    names one: in "Developed by the Jülich centre, JUPITER reaches 1 exaflop" the figure is
+    JUPITER's."""
+    opening = _opening_phrase_end(text, lexicon)
+    if not opening or not any(m.start >= opening for m in subjects):
+        return subjects
+    return [m for m in subjects if m.start >= opening]
+
+
+def _opening_phrase_end(text: str, lexicon: Lexicon) -> int:
+    """Where a phrase opening the sentence with a participle or an adverb ends (its comma), or 0."""
+    match = re.match(r"[\W\d_]*([^\W\d_][\w’'-]*)", text)
+    if not match or not opens_phrase(match.group(1), lexicon):
+        return 0
+    comma = text.find(", ", match.end(), match.end() + 150)
+    return comma + 2 if comma != -1 else 0
 
 
 def _clause_start(text: str, start: int, lexicon: Lexicon) -> int:

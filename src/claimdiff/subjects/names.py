@@ -212,7 +212,10 @@ def _capitalised_names(
             and not capitalised_nouns
             and not known
             and not shaped
-            and not _rare_or_proper(words[0], proper, lexicon)
+            and (
+                not _rare_or_proper(words[0], proper, lexicon)
+                or (words[0] not in proper and opens_phrase(words[0], lexicon))
+            )
         ):
             # A capitalised first word is a name only if the source also writes it capitalised
             # inside a sentence, or it is no common word of the language: "Building on ...",
@@ -231,6 +234,24 @@ def _capitalised_names(
 
 # Words at least this frequent (Zipf scale: 4 is once per 100,000 words) are common words.
 COMMON_ZIPF = 4.0
+
+
+# A word this frequent is a word of the language (Zipf 2: once per 10 million words), not
+# only a name: "Financé" is, "Helsing" is not.
+KNOWN_ZIPF = 2.0
+
+
+def opens_phrase(word: str, lexicon: Lexicon) -> bool:
+    """Whether a sentence's first word opens a participial or adverbial phrase ("Financé par
+    l'État, le projet ...", "Having raised ...", "Finally, ..."): a known word of the language
+    with one of its ``opening_endings`` (``grammar.toml``)."""
+    endings = lexicon.grammar.opening_endings
+    lowered = word.lower()
+    if not endings or not lowered.endswith(endings) or len(lowered) <= 4:
+        return False
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(lowered, lexicon.code, wordlist="small") >= KNOWN_ZIPF
 
 
 def _rare_or_proper(word: str, proper: frozenset[str], lexicon: Lexicon) -> bool:
