@@ -98,14 +98,22 @@ def _plausible(a: Claim, b: Claim) -> bool:
         return False
     if high / low <= RATIO_LIMIT:
         return True
-    if high / low <= SPECIFIC_RATIO_LIMIT and _one_specific_subject(a, b):
+    if high / low <= SPECIFIC_RATIO_LIMIT and _one_specific_subject(a, b) and _bounded_alike(a, b):
         return True
     return scale_slip(a, b) is not None
 
 
+def _bounded_alike(a: Claim, b: Claim) -> bool:
+    """Both figures closed, or both peaks ("up to"): an open "more than €15 bn" agrees with
+    anything above it, so setting it beside a figure seven times larger says nothing."""
+    closed = a.low is not None and a.high is not None and b.low is not None and b.high is not None
+    return closed or a.qualifier == b.qualifier == "up_to"
+
+
 def _one_specific_subject(a: Claim, b: Claim) -> bool:
     """One entity, one metric that names a particular measure, one topic."""
-    return a.entity == b.entity and a.metric == b.metric and a.metric not in VAGUE_METRICS and a.topic == b.topic
+    same_topic = not a.topic or not b.topic or topics_match(a.topic, b.topic)
+    return a.entity == b.entity and a.metric == b.metric and a.metric not in VAGUE_METRICS and same_topic
 
 
 # Metrics too vague to trust a figure ten times another as a slip rather than another thing.
@@ -155,8 +163,6 @@ def _widened(claim: Claim, peaks: bool = False) -> tuple[float, float]:
     return low, high
 
 
-
-
 def candidate_pairs(
     claims: Iterable[Claim], entities: EntityTable, generic: frozenset[str] = frozenset({"amount"})
 ) -> Iterable[tuple[Claim, Claim]]:
@@ -191,7 +197,10 @@ def _sweep(group: list[Claim]) -> Iterable[tuple[Claim, Claim]]:
         if a.kind not in AMOUNT_KINDS or a.value <= 0:
             yield from ((a, b) for b in ordered[i + 1 :])
             continue
-        yield from ((a, b) for b in ordered[i + 1 : bisect.bisect_right(values, a.value * SPECIFIC_RATIO_LIMIT * (1 + SLIP_TOLERANCE))])
+        yield from (
+            (a, b)
+            for b in ordered[i + 1 : bisect.bisect_right(values, a.value * SPECIFIC_RATIO_LIMIT * (1 + SLIP_TOLERANCE))]
+        )
         for factor in SLIP_FACTORS[1:]:  # x10 is within SPECIFIC_RATIO_LIMIT already
             low = bisect.bisect_left(values, a.value * factor * (1 - SLIP_TOLERANCE))
             high = bisect.bisect_right(values, a.value * factor * (1 + SLIP_TOLERANCE))

@@ -22,7 +22,15 @@ from claimdiff.extract.figures import (
     _overlaps,
     _word_candidates,
 )
-from claimdiff.extract.kinds import _counted_noun, _inherit, _is_year, _kind_of_mention, _qualify, _range_partner
+from claimdiff.extract.kinds import (
+    _counted_noun,
+    _inherit,
+    _is_year,
+    _kind_of_mention,
+    _qualify,
+    _range_partner,
+    counts_a_noun,
+)
 from claimdiff.extract.mention import KINDS, WRITTEN_IN_WORDS, Mention
 from claimdiff.extract.patterns import _Patterns, patterns_of
 from claimdiff.extract.ranks_and_dates import EVENT_REACH_AFTER, EVENT_REACH_BEFORE, _date_mentions, _ordinal_mentions
@@ -30,7 +38,15 @@ from claimdiff.extract.suffixes import _glued_word, _read_suffixes
 from claimdiff.lexicon import Lexicon
 from claimdiff.numbers import Figure
 
-__all__ = ["EVENT_REACH_AFTER", "EVENT_REACH_BEFORE", "KINDS", "WRITTEN_IN_WORDS", "Mention", "extract_mentions"]
+__all__ = [
+    "EVENT_REACH_AFTER",
+    "EVENT_REACH_BEFORE",
+    "KINDS",
+    "WRITTEN_IN_WORDS",
+    "Mention",
+    "extract_mentions",
+    "sentence_times",
+]
 
 
 # Web addresses hold digits and "%20" escapes that are no claims.
@@ -49,7 +65,7 @@ def extract_mentions(
     """
     lex = lexicon
     p = patterns_of(lexicon)
-    times = find_times(sentence, lexicon) if times is None else times
+    times = sentence_times(sentence, lexicon) if times is None else times
     time_spans = [(t.start, t.end) for t in times]
     phones = [(m.start(), m.end()) for m in p.phone.finditer(sentence) if _is_phone(m.group(0))]
     phones += [(m.start(), m.end()) for m in _URL.finditer(sentence)]
@@ -76,6 +92,16 @@ def extract_mentions(
     mentions.extend(_date_mentions(sentence, lex, p, times, mentions))
     mentions.sort(key=lambda m: (m.start, m.end))
     return _drop_overlaps(mentions)
+
+
+def sentence_times(sentence: str, lexicon: Lexicon) -> list[TimeExpr]:
+    """The time expressions of a sentence, without the bare four-digit figures that count a
+    noun ("2000 arbres sont nécessaires" names no year)."""
+    return [
+        t
+        for t in find_times(sentence, lexicon)
+        if not (re.fullmatch(r"\d{4}", sentence[t.start : t.end]) and counts_a_noun(sentence, lexicon, t.start, t.end))
+    ]
 
 
 def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:
@@ -131,7 +157,7 @@ def _read_mention(
             cand = _Candidate(cand.start, nxt.end, nxt.figure, words=nxt.words)
         else:
             flags.append("earlier value in a change")
-    if cand.figure.value > 0 and _is_year(text, cand, reading):
+    if cand.figure.value > 0 and _is_year(text, lex, cand, reading):
         return None
     kind, noun, noun_end = _kind_of_mention(text, lex, p, cand, reading, flags)
     if kind is None and second is not None and "earlier value in a change" in flags:

@@ -89,9 +89,12 @@ def _inherit(reading: _Reading, second: _Reading) -> None:
             reading.scale = second.scale
 
 
-def _is_year(text: str, cand: _Candidate, reading: _Reading) -> bool:
+def _is_year(text: str, lex: Lexicon, cand: _Candidate, reading: _Reading) -> bool:
+    """Whether a figure is a year: four digits from 1900 to 2099 with no unit, unless a plural
+    noun follows it and no preposition of time precedes it ("2000 arbres seront nécessaires"
+    counts trees; "en 2000 entreprises" and "in 2019 startups" are years)."""
     digits = text[cand.start : cand.end]
-    return (
+    year_like = (
         not cand.words
         and len(digits) == 4
         and digits.isdigit()
@@ -100,6 +103,19 @@ def _is_year(text: str, cand: _Candidate, reading: _Reading) -> bool:
         and reading.unit is None
         and not reading.percent
     )
+    return year_like and not counts_a_noun(text, lex, cand.start, reading.end)
+
+
+def counts_a_noun(text: str, lex: Lexicon, start: int, end: int) -> bool:
+    """Whether the year-like figure at ``text[start:end]`` counts the plural noun after it,
+    with no preposition of time before it."""
+    before = re.findall(r"[^\W\d_][\w'’]*", text[max(0, start - 30) : start])
+    timely = set(lex.grammar.period_prepositions) | set(lex.time.since) | set(lex.time.by)
+    if before and (before[-1].lower() in timely or before[-1].lower() in lex.time.months or before[-1][:1].isupper()):
+        return False  # "en 2000", "France 2030 plan"
+    following = _NOUN_TOKEN.match(text, end)
+    noun, _ = _counted_noun(text, lex, end, singular=False)
+    return bool(noun) and following is not None and _is_plural(following.group(1), lex.function_words, lex.grammar)
 
 
 def _kind(text: str, lex: Lexicon, cand: _Candidate, reading: _Reading) -> tuple[str | None, str, int]:
@@ -110,7 +126,13 @@ def _kind(text: str, lex: Lexicon, cand: _Candidate, reading: _Reading) -> tuple
     if reading.unit is not None:
         return "quantity", "", reading.end
     singular = cand.figure.value <= 1
-    noun, noun_end = _counted_noun(text, lex, reading.end, cand.approximate, singular)
+    # "cinq millions de smartphones", "a million of them": after a scale word the noun comes
+    # after "de" / "of", as after an approximation ("une vingtaine de structures").
+    last_word = re.findall(r"[^\W\d_]+", text[cand.start : cand.end])[-1:] if cand.words else []
+    scale_word = (reading.scale > 1 and text[reading.end - 1 : reading.end].isalpha()) or (
+        bool(last_word) and last_word[0].lower() in lex.numbers.scales
+    )
+    noun, noun_end = _counted_noun(text, lex, reading.end, cand.approximate or scale_word, singular)
     if noun and cand.figure.value == int(cand.figure.value):
         return "count", noun, noun_end
     return None, "", reading.end

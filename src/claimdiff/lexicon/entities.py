@@ -78,11 +78,16 @@ class EntityTable:
         return self.kinds.get(name, "")
 
     def canonical(self, surface: str) -> str:
-        """The canonical name of an entity as written ("BROOKFIELD" -> "Brookfield" when unknown)."""
+        """The canonical name of an entity as written ("BROOKFIELD" -> "Brookfield" when unknown).
+
+        >>> EntityTable(()).canonical("JUPITER Booster")
+        'Jupiter Booster'
+        """
         text = re.sub(r"['’]s$", "", surface.strip())
         known = self.aliases.get(text.lower())
         if known:
             return known
-        if text.isupper() and len(text) > 4:
-            return text.title()
-        return text
+        # A word in capitals longer than an acronym is the name's word written for emphasis
+        # ("JUPITER Booster" is "Jupiter Booster").
+        words = [w.title() if w.isupper() and len(w) > 4 else w for w in text.split(" ")]
+        return self.aliases.get(" ".join(words).lower(), " ".join(words))

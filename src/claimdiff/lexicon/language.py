@@ -168,19 +168,28 @@ class MetricWords:
     parts: tuple[str, ...]
     counts: dict[str, str] = field(default_factory=dict)
     located: frozenset[str] = frozenset()
+    classifiers: frozenset[str] = frozenset()
 
 
 def load_metric_words(code: str) -> MetricWords:
     file = read(f"{code}/metrics.toml")
-    file.only("parts", "located", "money", "other", "topics", "nouns", "counts")
+    file.only("parts", "located", "classifiers", "money", "other", "topics", "nouns", "counts")
 
     def invert(section: str) -> dict[str, str]:
         return {w.lower(): name for name, words in file.word_table(section).items() for w in words}
 
     counts = {w.lower(): name for name, words in file.word_table("counts", required=False).items() for w in words}
     located = frozenset(file.words("located", required=False)) | frozenset(counts.values())
+    classifiers = frozenset(w.lower() for w in file.words("classifiers", required=False))
     return MetricWords(
-        invert("money"), invert("other"), invert("topics"), invert("nouns"), file.words("parts"), counts, located
+        invert("money"),
+        invert("other"),
+        invert("topics"),
+        invert("nouns"),
+        file.words("parts"),
+        counts,
+        located,
+        classifiers,
     )
 
 

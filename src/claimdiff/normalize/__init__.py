@@ -16,8 +16,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from claimdiff.dates import TimeExpr, decimal_year, find_times, parse_date, published_period
-from claimdiff.extract import WRITTEN_IN_WORDS, Mention, extract_mentions
+from claimdiff.dates import TimeExpr, decimal_year, parse_date, published_period
+from claimdiff.extract import WRITTEN_IN_WORDS, Mention, extract_mentions, sentence_times
 from claimdiff.fx import ecb_rate
 from claimdiff.lexicon import Currencies, Knowledge, Lexicon
 from claimdiff.model import Claim, with_ids
@@ -68,7 +68,7 @@ def claims_of(source: Source, knowledge: Knowledge) -> list[Claim]:
     published = published_period(source.published)
     published_day = parse_date(source.published)
     for sentence in source.sentences:
-        times = find_times(sentence.text, lexicon)
+        times = sentence_times(sentence.text, lexicon)
         mentions = extract_mentions(sentence.text, lexicon, sentence.heading, times)
         if not mentions:
             continue

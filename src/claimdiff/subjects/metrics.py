@@ -47,7 +47,8 @@ def _metric(text: str, start: int, end: int, claim: Claim, lexicon: Lexicon, kno
         counted = nearest("counts", words.counts, start, end, 60)
         if counted:
             return counted, topic
-        noun = words.nouns.get(claim.noun, claim.noun.rstrip("s") if claim.noun.endswith("s") else claim.noun)
+        written = _classified(text, end, lexicon) if claim.noun.lower() in words.classifiers else claim.noun
+        noun = words.nouns.get(written.lower(), written.rstrip("s") if written.endswith("s") else written)
         return f"count of {noun}", topic
     if claim.kind == "date":
         return claim.event or "date", event_topic(text, start, end, lexicon) or topic
@@ -65,6 +66,16 @@ def _metric(text: str, start: int, end: int, claim: Claim, lexicon: Lexicon, kno
     if not keyword and _unit_metric(claim, lexicon) == "duration":
         return "", topic  # a bare duration ("over five years") qualifies something else
     return keyword or _unit_metric(claim, lexicon), topic
+
+
+def _classified(text: str, end: int, lexicon: Lexicon) -> str:
+    """The noun a classifier counts: "66 700 exemplaires de ces puces" counts chips (the first
+    content word after the classifier, past "of" and determiners); "" when none follows."""
+    stop = lexicon.function_words.stop
+    for word in re.findall(r"[^\W\d_][\w\-]*", text[end : end + 40])[:4]:
+        if word.lower() not in stop:
+            return word
+    return ""
 
 
 def _hedged(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
