@@ -120,6 +120,16 @@ NEGATIVES = [
         "Microsoft employs 1,500 people in France; it will invest €40 million in training.",
     ),
     _negative(
+        "open-bound-far-below",
+        "Acme will invest more than €15 billion in France in 2025.",
+        "Acme will invest €105 billion in France in 2025.",
+    ),
+    _negative(
+        "forecast-by-a-later-year",
+        "Data centres in France consumed 10 TWh in 2024.",
+        "In France, data centres will consume up to 55 TWh by 2050.",
+    ),
+    _negative(
         "rounding",
         "Hugging Face is valued at €4.3 billion.",
         "Hugging Face has a valuation of about €4 billion.",
@@ -150,6 +160,24 @@ POSITIVES = [
         "The Fluidstack campus will reach a capacity of 2,000 MW.",
         "The Fluidstack campus will have a capacity of 1 GW.",
         "en",
+    ),
+    (
+        "five-times-apart-one-specific-subject",
+        "The Acme Booster holds about 24,000 chips.",
+        "L'Acme Booster comprend environ 66 700 exemplaires de ces puces.",
+        "fr",
+    ),
+    (
+        "two-peaks",
+        "Acme will reach up to 40 exaflops in AI applications.",
+        "Acme est conçu pour atteindre jusqu'à 90 exaflops.",
+        "fr",
+    ),
+    (
+        "counted-after-a-scale-word",
+        "Its power equals one million smartphones, said Acme.",
+        "La puissance d'Acme équivaut à cinq millions de smartphones.",
+        "fr",
     ),
 ]
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date
 
 from claimdiff.dates import TimeExpr, find_times
 from claimdiff.extract.figures import (
@@ -94,12 +95,13 @@ def extract_mentions(
     return _drop_overlaps(mentions)
 
 
-def sentence_times(sentence: str, lexicon: Lexicon) -> list[TimeExpr]:
+def sentence_times(sentence: str, lexicon: Lexicon, published: date | None = None) -> list[TimeExpr]:
     """The time expressions of a sentence, without the bare four-digit figures that count a
-    noun ("2000 arbres sont nécessaires" names no year)."""
+    noun ("2000 arbres sont nécessaires" names no year); days and months written without a
+    year take it from the ``published`` day."""
     return [
         t
-        for t in find_times(sentence, lexicon)
+        for t in find_times(sentence, lexicon, published)
         if not (re.fullmatch(r"\d{4}", sentence[t.start : t.end]) and counts_a_noun(sentence, lexicon, t.start, t.end))
     ]
 

@@ -68,7 +68,7 @@ def claims_of(source: Source, knowledge: Knowledge) -> list[Claim]:
     published = published_period(source.published)
     published_day = parse_date(source.published)
     for sentence in source.sentences:
-        times = sentence_times(sentence.text, lexicon)
+        times = sentence_times(sentence.text, lexicon, published_day)
         mentions = extract_mentions(sentence.text, lexicon, sentence.heading, times)
         if not mentions:
             continue

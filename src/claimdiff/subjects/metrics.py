@@ -44,7 +44,9 @@ def _metric(text: str, start: int, end: int, claim: Claim, lexicon: Lexicon, kno
         return metric or "amount", topic
     if claim.kind == "count":
         # "11,300 people died": the predicate says what the count measures (a death toll).
-        counted = nearest("counts", words.counts, start, end, 60)
+        # The counted noun itself may say it ("11,300 deaths", "3 166 morts"), before any
+        # word around it ("missing" in the next clause).
+        counted = words.counts.get(claim.noun.lower()) or nearest("counts", words.counts, start, end, 60)
         if counted:
             return counted, topic
         written = _classified(text, end, lexicon) if claim.noun.lower() in words.classifiers else claim.noun
