@@ -43,7 +43,9 @@ def same_subject(a: Claim, b: Claim, entities: EntityTable, generic: frozenset[s
     # A figure with no metric word ("amount" of money, "energy" for TWh: what its unit measures)
     # may be any metric of its kind and unit, but only of the very same entity: through a wider
     # entity it would chain unrelated figures.
-    if a.metric != b.metric and not (a.entity == b.entity and (a.metric in generic or b.metric in generic)):
+    if (a.metric in generic or b.metric in generic) and a.entity != b.entity:
+        return False
+    if a.metric != b.metric and not (a.metric in generic or b.metric in generic):
         return False
     if a.kind == "rank" and a.metric == "rank":
         return False  # a place in an unnamed ranking compares with nothing

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -71,6 +73,47 @@ class EntityTable:
             chain.append(self.parents[chain[-1]])
         return tuple(chain)
 
+    def extended(self, used: Counter[str], joiners: frozenset[str] = frozenset()) -> EntityTable:
+        """This table plus what the names a corpus uses (with their counts) show: spellings of
+        one name (case, accents, hyphens: "Notre Dame", "Notre-Dame") become one entity, and a
+        name that extends another ("Jupiter Booster", "Notre-Dame de Paris") is part of it,
+        unless the shorter one is a place ("Paris Saclay" is not part of Paris) or a ``joiner``
+        follows it ("Microsoft and AWS" names two).
+
+        >>> table = EntityTable(()).extended(Counter({"Jupiter": 3, "JUPITER Booster": 1, "Jupiter booster": 1}))
+        >>> table.lineage("JUPITER Booster")
+        ('JUPITER Booster', 'Jupiter booster', 'Jupiter')
+        """
+        groups: dict[str, list[str]] = {}
+        for name in sorted(used):
+            if name:
+                groups.setdefault(name_key(name), []).append(name)
+        chosen = {key: self._representative(names, used) for key, names in groups.items()}
+        added: list[Entity] = []
+        for key, names in sorted(groups.items()):
+            representative = chosen[key]
+            added.extend(Entity(n, "", (), representative) for n in names if n != representative and n not in self.kinds)
+            if representative in self.kinds:
+                continue
+            wider = self._extended_name(key, chosen, joiners)
+            if wider:
+                added.append(Entity(representative, "", (), wider))
+        return EntityTable(self.entities + tuple(added)) if added else self
+
+    def _representative(self, names: list[str], used: Counter[str]) -> str:
+        known = [n for n in names if n in self.kinds]
+        return known[0] if known else max(names, key=lambda n: (used[n], n))
+
+    def _extended_name(self, key: str, chosen: dict[str, str], joiners: frozenset[str]) -> str:
+        words = key.split()
+        if joiners & set(words):
+            return ""
+        for size in range(len(words) - 1, 0, -1):
+            shorter = chosen.get(" ".join(words[:size]))
+            if shorter and self.kinds.get(shorter) != "place" and len(shorter) > 3:
+                return shorter
+        return ""
+
     def root(self, name: str) -> str:
         return self.lineage(name)[-1] if name else ""
 
@@ -91,3 +134,11 @@ class EntityTable:
         # ("JUPITER Booster" is "Jupiter Booster").
         words = [w.title() if w.isupper() and len(w) > 4 else w for w in text.split(" ")]
         return self.aliases.get(" ".join(words).lower(), " ".join(words))
+
+
+def name_key(name: str) -> str:
+    """A name folded for matching across sources: no case, accents, hyphens or connectors
+    ("Notre-Dame de Paris" and "Notre Dame de Paris" meet)."""
+    folded = unicodedata.normalize("NFKD", name.casefold())
+    plain = "".join(c for c in folded if not unicodedata.combining(c))
+    return " ".join(re.findall(r"\w+", plain))

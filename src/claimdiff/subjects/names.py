@@ -85,7 +85,8 @@ def _name_patterns(lexicon: Lexicon) -> _NamePatterns:
     capitalised = re.compile(
         rf"""(?<![\w\-‐])
         [{UPPER}][\w&’'\-.]*                                      # a capitalised word (or acronym)
-        (?:[ ](?:(?:{connectors})[ ]?)?[{UPPER}0-9][\w&’'\-]*)*  # more, maybe joined by "of", "de"
+        (?:[ ](?:(?:{connectors})[ ]?)?[{UPPER}][\w&’'\-]*      # more, maybe joined by "of", "de",
+          |[ ][0-9][\w&’'\-]*)*                                  # or a number ("France 2030")
         """,
         re.VERBOSE,
     )
@@ -186,8 +187,11 @@ def _capitalised_names(
             start += elided.end()
             words[0] = words[0][elided.end() :]
         title = False
+        # A capitalised function word inside a sentence belongs to the name ("de Notre Dame",
+        # "selon Le Monde"); opening a sentence it is just capitalised ("Notre objectif").
+        inside = bool(text[:start].strip(' →•-–*\n"“(«')) and len(words) > 1
         while words and (
-            words[0].lower() in stop
+            (words[0].lower() in stop and not (inside and words[0] not in names.articles))
             or words[0].lower() in names.not_names
             or words[0] in names.articles
             or words[0].lower() in common
