@@ -174,6 +174,12 @@ POSITIVES = [
         "fr",
     ),
     (
+        "same-currency-as-written",
+        "In 2024, Acme will invest $1.2 billion in France.",
+        "Acme will invest $1.3 billion in France, it said.",
+        "en",
+    ),
+    (
         "counted-after-a-scale-word",
         "Its power equals one million smartphones, said Acme.",
         "La puissance d'Acme équivaut à cinq millions de smartphones.",

@@ -148,20 +148,53 @@ def agree(a: Claim, b: Claim) -> bool:
     Open bounds (None) reach to infinity; "more than €109 bn" agrees with "€109 bn".
     """
     peaks = a.qualifier == b.qualifier == "up_to"
-    a_low, a_high = _widened(a, peaks)
-    b_low, b_high = _widened(b, peaks)
+    # Figures written in one currency or unit compare as written: "$1.2 bn" against "$1.3 bn"
+    # differ whatever the exchange rate of each source's day.
+    written = _written_unit(a) is not None and _written_unit(a) == _written_unit(b)
+    written = written and a.qualifier in WRITTEN_BOUNDS and b.qualifier in WRITTEN_BOUNDS
+    a_low, a_high = _widened(a, peaks, written)
+    b_low, b_high = _widened(b, peaks, written)
     return a_low <= b_high and b_low <= a_high
 
 
-def _widened(claim: Claim, peaks: bool = False) -> tuple[float, float]:
-    """A claim's interval widened by its precision. Between "up to" figures only (``peaks``),
-    each names the peak its source states: "up to 40 exaflops" against "up to 90" is two
-    peaks, not two ranges that share their low end."""
-    tolerance = max(claim.precision, abs(claim.value) * 1e-9)
-    if peaks and claim.high is not None:
-        return claim.high - tolerance, claim.high + tolerance
-    low = claim.low - tolerance if claim.low is not None else float("-inf")
-    high = claim.high + tolerance if claim.high is not None else float("inf")
+def _written_unit(claim: Claim) -> str | None:
+    original = claim.original or {}
+    if claim.kind not in AMOUNT_KINDS or not isinstance(original.get("value"), (int, float)):
+        return None
+    if not original["value"] or original.get("unit") in (None, claim.unit):
+        return None
+    return str(original["unit"])
+
+
+# Qualifiers whose interval is the written figure itself, open below or above (low, high).
+WRITTEN_BOUNDS = {
+    "exact": (False, False),
+    "more_than": (False, True),
+    "at_least": (False, True),
+    "up_to": (True, False),
+}
+# Two figures stated to the same digit that differ in it ("1.2" against "1.3") disagree: their
+# rounding intervals only touch, so each is shrunk by this share of its precision.
+TOUCHING = 1e-6
+
+
+def _widened(claim: Claim, peaks: bool = False, written: bool = False) -> tuple[float, float]:
+    """A claim's interval widened by its precision, in its canonical unit or, with
+    ``written``, in the currency or unit its source wrote. Between "up to" figures only
+    (``peaks``), each names the peak its source states: "up to 40 exaflops" against "up to 90"
+    is two peaks, not two ranges that share their low end."""
+    value_low, value_high, scale = claim.low, claim.high, 1.0
+    if written and claim.value:
+        # The figure as written, without the exchange-rate band its conversion carries.
+        figure = float(claim.original["value"])
+        scale = claim.value / figure
+        low_open, high_open = WRITTEN_BOUNDS[claim.qualifier]
+        value_low, value_high = (None if low_open else figure), (None if high_open else figure)
+    tolerance = max(claim.precision * (1 - TOUCHING), abs(claim.value) * 1e-9) / scale
+    if peaks and value_high is not None:
+        return value_high - tolerance, value_high + tolerance
+    low = value_low - tolerance if value_low is not None else float("-inf")
+    high = value_high + tolerance if value_high is not None else float("inf")
     return low, high
 
 
@@ -295,9 +328,11 @@ def positions_of(claims: list[Claim]) -> dict[str, int]:
     """
 
     peaks = all(c.qualifier == "up_to" for c in claims)
+    units = {_written_unit(c) for c in claims}
+    written = len(units) == 1 and None not in units and all(c.qualifier in WRITTEN_BOUNDS for c in claims)
 
     def width(claim: Claim) -> float:
-        low, high = _widened(claim, peaks)
+        low, high = _widened(claim, peaks, written)
         return high - low
 
     ordered = sorted(claims, key=lambda c: (width(c), c.value, c.id))
@@ -306,7 +341,7 @@ def positions_of(claims: list[Claim]) -> dict[str, int]:
     # dimension), so a position keeps the intersection of its members' intervals.
     common: list[tuple[float, float]] = []
     for claim in ordered:
-        low, high = _widened(claim, peaks)
+        low, high = _widened(claim, peaks, written)
         for index, (shared_low, shared_high) in enumerate(common):
             if low <= shared_high and shared_low <= high:
                 positions[index].append(claim)

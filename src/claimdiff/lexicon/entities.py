@@ -92,7 +92,9 @@ class EntityTable:
         added: list[Entity] = []
         for key, names in sorted(groups.items()):
             representative = chosen[key]
-            added.extend(Entity(n, "", (), representative) for n in names if n != representative and n not in self.kinds)
+            added.extend(
+                Entity(n, "", (), representative) for n in names if n != representative and n not in self.kinds
+            )
             if representative in self.kinds:
                 continue
             wider = self._extended_name(key, chosen, joiners)

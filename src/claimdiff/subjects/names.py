@@ -193,6 +193,7 @@ def _capitalised_names(
         while words and (
             (words[0].lower() in stop and not (inside and words[0] not in names.articles))
             or words[0].lower() in names.not_names
+            or words[0].lower() in months  # "May 13", "Mars 2024
             or words[0] in names.articles
             or words[0].lower() in common
             or words[0].lower() in names.titles
