@@ -461,11 +461,6 @@ def test_two_processes_race(seeds_copy: Path) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="compare pairs every claim of one subject with every other (quadratic); "
-    "the pairwise sweep of the real-text issue makes it linear",
-)
 def test_many_sources_on_one_subject_scale_linearly(tmp_path: Path) -> None:
     def seconds(count: int) -> float:
         folder = tmp_path / str(count)
@@ -479,4 +474,4 @@ def test_many_sources_on_one_subject_scale_linearly(tmp_path: Path) -> None:
         return time.monotonic() - started
 
     small, large = seconds(1000), seconds(4000)
-    assert large < 8 * small  # linear is 4x; today it is about 25x (3 s and 77 s)
+    assert large < 8 * small  # linear is 4x; it was about 25x (3 s and 77 s) before twin classes

@@ -12,7 +12,8 @@ from __future__ import annotations
 import bisect
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from datetime import date
 
 from claimdiff.dates import period_bounds
@@ -38,7 +39,13 @@ def block_key(claim: Claim, entities: EntityTable) -> tuple[str, str, str]:
 
 def same_subject(a: Claim, b: Claim, entities: EntityTable, generic: frozenset[str] = frozenset({"amount"})) -> bool:
     """Whether two claims of different sources speak of the same thing."""
-    if a.source == b.source or not a.entity or not b.entity:
+    return a.source != b.source and comparable(a, b, entities, generic)
+
+
+def comparable(a: Claim, b: Claim, entities: EntityTable, generic: frozenset[str] = frozenset({"amount"})) -> bool:
+    """Whether two claims speak of the same thing, whoever states them: a function of the
+    fields :func:`twin_key` keeps, so claims with equal keys are compared once."""
+    if not a.entity or not b.entity:
         return False
     # A figure with no metric word ("amount" of money, "energy" for TWh: what its unit measures)
     # may be any metric of its kind and unit, but only of the very same entity: through a wider
@@ -199,7 +206,10 @@ def _widened(claim: Claim, peaks: bool = False, written: bool = False) -> tuple[
 
 
 def candidate_pairs(
-    claims: Iterable[Claim], entities: EntityTable, generic: frozenset[str] = frozenset({"amount"})
+    claims: Iterable[Claim],
+    entities: EntityTable,
+    generic: frozenset[str] = frozenset({"amount"}),
+    related: Callable[[Claim, Claim, EntityTable, frozenset[str]], bool] = same_subject,
 ) -> Iterable[tuple[Claim, Claim]]:
     """Pairs of claims about the same subject, found by blocking and a sweep over values.
 
@@ -218,7 +228,7 @@ def candidate_pairs(
             for a, b in _sweep(group):
                 if metric not in generic and a.metric in generic and b.metric in generic:
                     continue  # already paired in the groups of the generic metrics themselves
-                if same_subject(a, b, entities, generic):
+                if related(a, b, entities, generic):
                     yield a, b
 
 
@@ -243,6 +253,13 @@ def _sweep(group: list[Claim]) -> Iterable[tuple[Claim, Claim]]:
 
 
 # --- grouping -------------------------------------------------------------------------------
+#
+# Many sources often state the very same figure of one subject ("€109 bn"): such claims are
+# twins (equal :func:`twin_key`), and whatever holds between two claims holds between their
+# twins, except that a source is never compared with itself. Pairs are therefore found and
+# judged between classes of twins, and carried to the claims they hold source by source, in
+# time linear in the claims: a thousand sources repeating seven figures make seven classes and
+# twenty-eight judgements, not half a million.
 
 
 class _UnionFind:
@@ -260,6 +277,134 @@ class _UnionFind:
         self.parent[self.find(a)] = self.find(b)
 
 
+def twin_key(claim: Claim) -> tuple[object, ...]:
+    """Every field :func:`comparable` and :func:`agree` read: claims with one key are judged alike."""
+    original = claim.original or {}
+    figure = original.get("value")
+    unit = original.get("unit")
+    return (
+        claim.kind,
+        claim.unit,
+        claim.entity,
+        claim.metric,
+        claim.topic,
+        claim.period,
+        claim.value,
+        claim.low,
+        claim.high,
+        claim.precision,
+        claim.qualifier,
+        figure if isinstance(figure, (int, float)) else None,
+        None if unit is None else (type(unit).__name__, str(unit)),
+    )
+
+
+@dataclass
+class _Twins:
+    """Claims with one :func:`twin_key`, by source (a source is never compared with itself)."""
+
+    representative: Claim
+    by_source: dict[str, list[Claim]] = field(default_factory=dict)
+
+
+@dataclass
+class _Links:
+    """What the judgement of every pair of twin classes found, by class index."""
+
+    conflicts: _UnionFind = field(default_factory=_UnionFind)
+    agreeing: dict[int, set[int]] = field(default_factory=lambda: defaultdict(set))
+    attached: dict[int, set[int]] = field(default_factory=lambda: defaultdict(set))
+    joined: set[tuple[int, str]] = field(default_factory=set)  # (class, source) already one set
+
+
+def twin_classes(claims: list[Claim]) -> tuple[list[_Twins], dict[str, int]]:
+    """The classes of twins among the claims that may be compared, and each claim's class."""
+    classes: dict[tuple[object, ...], int] = {}
+    twins: list[_Twins] = []
+    class_of: dict[str, int] = {}
+    for claim in claims:
+        if not claim.entity or not claim.metric or claim.kind == "description":
+            continue
+        key = twin_key(claim)
+        index = classes.get(key)
+        if index is None:
+            index = classes[key] = len(twins)
+            twins.append(_Twins(claim))
+        twins[index].by_source.setdefault(claim.source, []).append(claim)
+        class_of[claim.id] = index
+    return twins, class_of
+
+
+def link_twins(twins: list[_Twins], entities: EntityTable, generic: frozenset[str]) -> _Links:
+    """Judge each pair of twin classes about one subject once (and each class with itself)."""
+    links = _Links()
+    index_of = {id(t.representative): index for index, t in enumerate(twins)}
+    representatives = [t.representative for t in twins]
+    pairs = list(candidate_pairs(representatives, entities, generic, related=comparable))
+    pairs += [(r, r) for r in representatives if comparable(r, r, entities, generic)]
+    for a, b in pairs:
+        x, y = index_of[id(a)], index_of[id(b)]
+        if agree(a, b):
+            links.agreeing[x].add(y)
+            links.agreeing[y].add(x)
+        elif (a.metric in generic) == (b.metric in generic):
+            _union_across(links, twins, x, y)
+        else:
+            # A generic figure joins the group of the specific one it contradicts (see compare).
+            specific, loose = (x, y) if b.metric in generic else (y, x)
+            links.attached[specific].add(loose)
+            for source in _with_partner(twins[specific], twins[loose]):
+                for claim in twins[specific].by_source[source]:
+                    links.conflicts.find(claim.id)
+    return links
+
+
+def _with_partner(x: _Twins, y: _Twins) -> list[str]:
+    """The sources of ``x`` that ``y`` holds a claim of another source for."""
+    if len(y.by_source) > 1:
+        return list(x.by_source)
+    return [s for s in x.by_source if s not in y.by_source]
+
+
+def _touch(links: _Links, twins: list[_Twins], index: int, source: str) -> str:
+    """The conflict set of the claims of ``source`` in class ``index`` (one set: they share
+    every neighbour), entered on first use; its representative claim id."""
+    members = twins[index].by_source[source]
+    if (index, source) not in links.joined:
+        links.joined.add((index, source))
+        for claim in members:
+            links.conflicts.union(claim.id, members[0].id)
+    return members[0].id
+
+
+def _union_across(links: _Links, twins: list[_Twins], x: int, y: int) -> None:
+    """Union every claim of class ``x`` with every claim of class ``y`` of another source.
+
+    That graph is complete bipartite less the pairs of one source. Given two sources that
+    differ, ``s`` of x and ``t`` of y: the claims of x not stated by ``t`` and of y not stated
+    by ``s`` form one component; y's claims stated by ``s`` and x's stated by ``t`` are
+    partners of each other, and join that component when a third source gives them one there.
+    """
+    xs, ys = twins[x].by_source, twins[y].by_source
+    pivot = next(((s, t) for s in xs for t in ys if s != t), None)
+    if pivot is None:
+        return  # one source only: nothing to compare
+    s, t = pivot
+    hub = _touch(links, twins, x, s)
+    for other in ys:
+        if other != s:
+            links.conflicts.union(hub, _touch(links, twins, y, other))
+    for other in xs:
+        if other != t:
+            links.conflicts.union(hub, _touch(links, twins, x, other))
+    if s in ys and t in xs:
+        links.conflicts.union(_touch(links, twins, y, s), _touch(links, twins, x, t))
+    if s in ys and any(other not in (s, t) for other in xs):
+        links.conflicts.union(hub, _touch(links, twins, y, s))
+    if t in xs and any(other not in (s, t) for other in ys):
+        links.conflicts.union(hub, _touch(links, twins, x, t))
+
+
 def compare(
     claims: list[Claim],
     entities: EntityTable,
@@ -271,40 +416,25 @@ def compare(
     ``entities`` says which entity is part of which; ``names`` maps a source path to the
     short name explanations use (title or file name); ``generic`` lists the metrics that name
     no particular measure (money's "amount", what a unit measures), which may stand for any.
+
+    Claims of different sources that contradict each other form groups (connected through
+    contradictions); a group gains the generic figures that contradict its members, and the
+    claims that agree with any of those, if they speak of its metric.
     """
     names = names or {}
-    by_id = {c.id: c for c in claims}
     stated = _stated_figures(claims, entities)
-    conflicts = _UnionFind()
-    agreeing: dict[str, set[str]] = defaultdict(set)
-    attached: dict[str, set[str]] = defaultdict(set)  # specific claim -> generic claims against it
-    for a, b in candidate_pairs(claims, entities, generic):
-        if agree(a, b):
-            agreeing[a.id].add(b.id)
-            agreeing[b.id].add(a.id)
-        elif (a.metric in generic) == (b.metric in generic):
-            conflicts.union(a.id, b.id)
-        else:
-            # A generic figure ("amount") joins the group of the specific one it contradicts,
-            # but never links two groups of different metrics: that chains unrelated figures.
-            specific, loose = (a, b) if b.metric in generic else (b, a)
-            conflicts.find(specific.id)
-            attached[specific.id].add(loose.id)
-    groups: dict[str, set[str]] = defaultdict(set)
-    for claim_id in conflicts.parent:
-        groups[conflicts.find(claim_id)].add(claim_id)
+    twins, class_of = twin_classes(claims)
+    links = link_twins(twins, entities, generic)
+    by_id = {c.id: c for c in claims}
+    groups: dict[str, list[str]] = defaultdict(list)
+    for claim_id in links.conflicts.parent:
+        groups[links.conflicts.find(claim_id)].append(claim_id)
     merged: dict[str, Discrepancy] = {}
     for members in groups.values():
-        extended = set(members)
-        for claim_id in members:
-            extended |= attached[claim_id]
-        metrics = {by_id[i].metric for i in members}
-        for claim_id in list(extended):
-            # Claims that agree with a member join its position, if they speak of its metric.
-            extended |= {i for i in agreeing[claim_id] if by_id[i].metric in metrics or by_id[i].metric in generic}
+        extended = _extended(members, by_id, twins, class_of, links, generic)
         if len(extended) < 2:
             continue
-        group = sorted((by_id[i] for i in extended), key=lambda c: c.reading_order)
+        group = sorted(extended, key=lambda c: c.reading_order)
         discrepancy = build_discrepancy(group, names, entities, stated)
         if discrepancy.id in merged:
             combined = {c.id: c for c in merged[discrepancy.id].claims + group}
@@ -312,6 +442,56 @@ def compare(
             discrepancy = build_discrepancy(ordered, names, entities, stated)
         merged[discrepancy.id] = discrepancy
     return sort_discrepancies(list(merged.values()))
+
+
+def _extended(
+    members: list[str],
+    by_id: dict[str, Claim],
+    twins: list[_Twins],
+    class_of: dict[str, int],
+    links: _Links,
+    generic: frozenset[str],
+) -> list[Claim]:
+    """A group's claims: its members, the generic figures attached to them, and the claims that
+    agree with either (one step), if they speak of the members' metric or of none in particular.
+
+    A claim reaches the claims of a class that other sources state; claims of several sources
+    reach all of it."""
+    own: dict[int, set[str]] = defaultdict(set)
+    for claim_id in members:
+        own[class_of[claim_id]].add(by_id[claim_id].source)
+    attached: dict[int, str | None] = {}
+    for index, sources in own.items():
+        for loose in sorted(links.attached.get(index, ())):
+            _reach(attached, loose, sources)
+    first_step = {index: set(sources) for index, sources in own.items()}
+    for index, blocked in attached.items():
+        first_step.setdefault(index, set()).update(s for s in twins[index].by_source if s != blocked)
+    metrics = {twins[index].representative.metric for index in own}
+    agreeing: dict[int, str | None] = {}
+    for index, sources in first_step.items():
+        for other in sorted(links.agreeing.get(index, ())):
+            metric = twins[other].representative.metric
+            if metric in metrics or metric in generic:
+                _reach(agreeing, other, sources)
+    chosen = dict.fromkeys(members)
+    for reached in (attached, agreeing):
+        for index, blocked in reached.items():
+            for source, claims in twins[index].by_source.items():
+                if source != blocked:
+                    chosen.update(dict.fromkeys(c.id for c in claims))
+    return [by_id[claim_id] for claim_id in chosen]
+
+
+def _reach(reached: dict[int, str | None], index: int, sources: set[str]) -> None:
+    """Record that claims of ``sources`` reach class ``index``: all of its claims not of the
+    one source, if only one; all of them (None) if several, or if reached from another."""
+    if not sources:
+        return
+    blocked = next(iter(sources)) if len(sources) == 1 else None
+    if index in reached and reached[index] != blocked:
+        blocked = None
+    reached[index] = blocked
 
 
 def sort_discrepancies(discrepancies: list[Discrepancy]) -> list[Discrepancy]:
@@ -340,16 +520,24 @@ def positions_of(claims: list[Claim]) -> dict[str, int]:
     # Intervals on a line agree pairwise exactly when they share a point (Helly, in one
     # dimension), so a position keeps the intersection of its members' intervals.
     common: list[tuple[float, float]] = []
+    # A claim whose interval equals an earlier one's joins the same position: positions before
+    # it shared no point with that interval and have only narrowed since; its own contains its
+    # common part. So the search runs once per distinct interval, not once per claim.
+    placed: dict[tuple[float, float], int] = {}
     for claim in ordered:
         low, high = _widened(claim, peaks, written)
-        for index, (shared_low, shared_high) in enumerate(common):
-            if low <= shared_high and shared_low <= high:
-                positions[index].append(claim)
-                common[index] = (max(low, shared_low), min(high, shared_high))
-                break
-        else:
+        index = placed.get((low, high))
+        if index is None:
+            index = next((i for i, (s_low, s_high) in enumerate(common) if low <= s_high and s_low <= high), None)
+        if index is None:
             positions.append([claim])
             common.append((low, high))
+            index = len(common) - 1
+        else:
+            positions[index].append(claim)
+            common[index] = (max(low, common[index][0]), min(high, common[index][1]))
+        if low <= high:  # an empty interval (only from nonsense input) agrees with nothing
+            placed[(low, high)] = index
     positions.sort(key=lambda members: min(c.value for c in members))
     return {c.id: index for index, members in enumerate(positions) for c in members}
 
@@ -384,12 +572,34 @@ def build_discrepancy(
     key = "|".join([subject["entity"], subject["metric"], claims[0].unit, subject["period"]])
     identifier = "d-" + hashlib.sha256(key.encode()).hexdigest()[:10]
     explanation = explain(kind, subject, claims, positions, names)
-    slips = sorted(
-        {f for a in claims for b in claims if (f := scale_slip(a, b)) and positions[a.id] != positions[b.id]}
-    )
-    if slips and kind == "contradiction":
-        explanation = explanation[:-1] + f"; possibly a decimal or scale error (×{slips[0]:,})."
+    slip = first_slip(claims, positions) if kind == "contradiction" else None
+    if slip:
+        explanation = explanation[:-1] + f"; possibly a decimal or scale error (×{slip:,})."
     return Discrepancy(identifier, kind, subject, explanation, claims, positions)
+
+
+def first_slip(claims: list[Claim], positions: dict[str, int]) -> int | None:
+    """The smallest power of ten two claims at different positions stand apart by (see
+    :func:`scale_slip`). Values are searched in order: only figures about that factor apart
+    on one subject are ever set side by side."""
+    by_subject: dict[tuple[str, str, str, str], dict[tuple[float, int], Claim]] = defaultdict(dict)
+    for claim in claims:
+        if claim.kind in AMOUNT_KINDS and claim.metric not in VAGUE_METRICS and abs(claim.value) > 0:
+            subject = (claim.entity, claim.metric, claim.topic, claim.period)
+            by_subject[subject].setdefault((abs(claim.value), positions[claim.id]), claim)
+    found: set[int] = set()
+    for distinct in by_subject.values():
+        ordered = sorted(distinct.values(), key=lambda c: abs(c.value))
+        sizes = [abs(c.value) for c in ordered]
+        for a in ordered:
+            for factor in SLIP_FACTORS:
+                # A window a little wider than the tolerance; scale_slip itself decides.
+                low = bisect.bisect_left(sizes, abs(a.value) * factor * (1 - SLIP_TOLERANCE) * 0.999)
+                high = bisect.bisect_right(sizes, abs(a.value) * factor * (1 + SLIP_TOLERANCE) * 1.001)
+                found.update(
+                    f for b in ordered[low:high] if (f := scale_slip(a, b)) and positions[a.id] != positions[b.id]
+                )
+    return min(found, default=None)
 
 
 def _held(
@@ -422,7 +632,9 @@ def contradicting_pair(claims: list[Claim], positions: dict[str, int], held: dic
     """
     if claims[0].kind not in AMOUNT_KINDS:
         return len(set(positions.values())) > 1
-    return any(held[a] - held[b] and held[b] - held[a] for a in held for b in held if a < b)
+    # Sources holding the same positions never form such a pair: each set is tried once.
+    stances = {frozenset(positions_held) for positions_held in held.values()}
+    return any(a - b and b - a for a in stances for b in stances)
 
 
 def _subject(claims: list[Claim], table: EntityTable) -> dict[str, str]:
