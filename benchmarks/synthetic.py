@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import random
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from claimdiff.model import Claim
 
 # 16 x 16 = 256 made-up company names: a thousand news sources name many entities, each of
 # them here about forty times.
@@ -70,3 +74,72 @@ def write_corpus(folder: Path, sources: int = 1000, sentences: int = 8, seed: in
         text = "\n".join(sentence(rng, language) for _ in range(sentences)) + "\n"
         (folder / f"source_{index:05d}.txt").write_text(text, encoding="utf-8")
     return folder
+
+
+# --- claims without text, for the comparison at scale ------------------------------------------
+
+# What the synthetic sentences state, as the comparison sees it: kind, canonical unit, metric,
+# the figures a source picks from (distinct figures per subject stay few, as in the press: many
+# sources restate one figure), the qualifiers it writes them with.
+CLAIM_TEMPLATES = [
+    ("money", "EUR", "funding", (120e6, 250e6, 385e6, 600e6, 1.2e9), ("exact", "about")),
+    ("money", "EUR", "investment", (1e9, 1.5e9, 2e9, 4e9, 6e9), ("exact", "more_than")),
+    ("count", "", "researchers", (40, 120, 1000, 1500, 4000), ("more_than", "exact")),
+    ("quantity", "W", "capacity", (100e6, 250e6, 500e6, 1e9), ("exact", "up_to")),
+    ("percent", "%", "growth", (12, 18, 30), ("exact",)),
+    ("money", "EUR", "valuation", (1e9, 1.5e9, 2e9, 4e9, 6e9), ("about",)),
+]
+INFIXES = ["", "b", "d", "k", "l", "m", "n", "r", "s", "t"]
+
+
+def company_names(count: int) -> list[str]:
+    """``count`` made-up one-word company names (up to 2,560: 16 stems x 10 infixes x 16 endings)."""
+    names = [stem + infix + ending for infix in INFIXES for stem in STEMS for ending in ENDINGS]
+    if count > len(names):
+        raise ValueError(f"at most {len(names)} synthetic entities")
+    return names[:count]
+
+
+def synthetic_claims(start: int, stop: int, entities: int, seed: int = 7, figures: int = 0) -> list[Claim]:
+    """Claims ``start`` to ``stop`` of a synthetic corpus (8 claims a source), about ``entities``
+    companies. Deterministic per claim index, so a cluster's workers can each build their slice.
+    ``figures`` > 0 spreads each template's figures over that many distinct values instead."""
+    from claimdiff.model import Claim
+
+    names = company_names(entities)
+    out = []
+    for index in range(start, stop):
+        rng = random.Random(seed * 1_000_003 + index)
+        kind, unit, metric, values, qualifiers = CLAIM_TEMPLATES[rng.randrange(len(CLAIM_TEMPLATES))]
+        value = rng.choice(values)
+        if figures:
+            value = round(value * (1 + rng.randrange(figures) / (4 * figures)), 6)
+        qualifier = rng.choice(qualifiers)
+        low = None if qualifier == "up_to" else value * (0.9 if qualifier == "about" else 1)
+        high = None if qualifier == "more_than" else value * (1.1 if qualifier == "about" else 1)
+        entity = names[rng.randrange(entities)]
+        year = str(rng.choice((2023, 2024, 2025)))
+        text = f"{value:g} {unit}".strip()
+        out.append(
+            Claim(
+                id=f"c-{index:010d}",
+                source=f"synthetic/source_{index // 8:07d}.txt",
+                line=index % 8 + 1,
+                column=1,
+                text=text,
+                sentence=f"In {year}, {entity} stated {text} of {metric}.",
+                kind=kind,
+                value=value,
+                low=low,
+                high=high,
+                unit=unit,
+                original={"value": value, "unit": unit},
+                qualifier=qualifier,
+                period=year,
+                precision=value * 0.005,
+                language="en",
+                entity=entity,
+                metric=metric,
+            )
+        )
+    return out

@@ -104,6 +104,22 @@ def test_check_frame_equals_check_json_field_by_field(workdir: Path, monkeypatch
         assert rebuilt == claim, claim["id"]
 
 
+def test_check_frame_applies_rulings_as_check_json_does(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    shutil.copytree(SEEDS, tmp_path / "seeds")
+    monkeypatch.chdir(tmp_path)
+    ids = [d["id"] for d in cli_json("check", "seeds")["discrepancies"]]
+    for identifier, status in zip(ids, ["confirmed", "dismissed"], strict=False):
+        assert run("review", identifier, "--status", status, "--note", f"ruled {status}", "--by", "t")[0] == 0
+    expected = {d["id"]: (d["status"], d["note"]) for d in cli_json("check", "seeds")["discrepancies"]}
+    frame = claimdiff.check_frame("seeds")
+    found = {row.discrepancy: (row.status, row.note) for row in frame.itertuples()}
+    assert found == expected
+    assert found[ids[0]] == ("confirmed", "ruled confirmed") and found[ids[1]] == ("dismissed", "ruled dismissed")
+    # Another store holds no rulings: every status is open.
+    elsewhere = claimdiff.check_frame("seeds", store=tmp_path / "nowhere")
+    assert set(elsewhere["status"]) == {"open"}
+
+
 def test_every_json_field_has_a_column(workdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A field the JSON contract gains must get a column (or a flattening) here too."""
     monkeypatch.chdir(workdir)

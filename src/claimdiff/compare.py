@@ -668,7 +668,7 @@ def explain(
     for index in sorted(by_position):
         members = by_position[index]
         sources = sorted({names.get(c.source, c.source) for c in members})
-        values = sorted({describe_value(c) for c in members})
+        values = sorted(_described(members))
         representative = min(members, key=lambda c: (c.high is None, c.value))
         gap = ""
         if base is None:
@@ -687,6 +687,13 @@ def explain(
         caveat = "one source states more than one of these figures, so they likely measure different scopes"
         return f"{lead} on {about}: {'; '.join(parts)}; {caveat}."
     return f"{lead} on {about}: {'; '.join(parts)}."
+
+
+def _described(claims: list[Claim]) -> set[str]:
+    """Each distinct value among ``claims`` as :func:`describe_value` writes it, written once per
+    class of twins (what it reads: the compared fields, the counted noun and the flags)."""
+    keys = {(twin_key(c), c.noun, tuple(c.flags)): c for c in claims if c.kind != "description"}
+    return {describe_value(c) for c in keys.values()} | {describe_value(c) for c in claims if c.kind == "description"}
 
 
 def _join(items: list[str]) -> str:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -27,9 +28,9 @@ from typing import Any
 from claimdiff.compare import compare, sort_discrepancies
 from claimdiff.descriptions import describe_discrepancies
 from claimdiff.errors import InputError, MetadataError, UsageError
-from claimdiff.lexicon import Knowledge
+from claimdiff.lexicon import EntityTable, Knowledge
 from claimdiff.model import Claim, Discrepancy
-from claimdiff.pipeline import Corpus, analyse_source, knowledge_for, source_name
+from claimdiff.pipeline import Corpus, analyse_source, corpus_entities, generic_metrics, knowledge_for, source_name
 from claimdiff.sources import DEFAULT_MAX_BYTES, Source, iter_source_paths, load_source
 from claimdiff.sums import sum_discrepancies
 
@@ -68,15 +69,12 @@ def load_corpus_dask(
         shared = client.scatter(knowledge, broadcast=True)
         partitions = max(1, -(-len(jobs) // FILES_PER_TASK))
         analysed = db.from_sequence(jobs, npartitions=partitions).map_partitions(_analyse_files, shared)
+        if compare_claims:
+            analysed = client.persist(analysed)  # read twice: the names the corpus uses, then the claims
         heads = analysed.map(lambda a: (a.source, a.warnings, a.sums))
         claims = analysed.map(lambda a: a.claims).flatten()
-        found = (
-            claims.map_partitions(_keyed, shared)
-            .groupby(lambda pair: pair[0], shuffle="tasks")
-            .map(_compare_partition, shared)
-            .flatten()
-        )
         if compare_claims:
+            found = discrepancies_bag(client, claims, knowledge, shared)
             head_rows, claim_rows, discrepancies = client.compute([heads, claims, found], sync=True)
         else:
             head_rows, claim_rows = client.compute([heads, claims], sync=True)
@@ -88,6 +86,24 @@ def load_corpus_dask(
         sums = [d for _, _, found_sums in head_rows for d in found_sums]
         corpus.discrepancies = sort_discrepancies(list(discrepancies) + sums)
     return corpus
+
+
+def discrepancies_bag(client: Any, claims: Any, knowledge: Knowledge, shared: Any = None) -> Any:
+    """The discrepancies among a bag of claims (persisted on the cluster), as the local engine
+    finds them (:func:`claimdiff.pipeline.find_discrepancies`) but block by block: the claims are
+    shuffled on their partition key and each partition is compared on its own.
+
+    The entity table is first extended with the names the whole corpus uses (one small count
+    gathered here), as the local engine extends it, so both see the same roots and blocks."""
+    shared = shared if shared is not None else client.scatter(knowledge, broadcast=True)
+    used = Counter(dict(client.compute(claims.map(lambda c: c.entity).frequencies(), sync=True)))
+    table = client.scatter(corpus_entities(knowledge, used), broadcast=True)
+    return (
+        claims.map_partitions(_keyed, table)
+        .groupby(lambda pair: pair[0], shuffle="tasks")
+        .map(_compare_partition, shared, table)
+        .flatten()
+    )
 
 
 # --- the tasks --------------------------------------------------------------------------------
@@ -116,7 +132,7 @@ def _analyse_file(job: tuple[str, int, bool], knowledge: Knowledge, metadata: di
     return Analysed(light, claims, list(source.warnings), sums)
 
 
-def _keyed(claims: list[Claim], knowledge: Knowledge) -> list[tuple[_PartitionKey, Claim]]:
+def _keyed(claims: list[Claim], entities: EntityTable) -> list[tuple[_PartitionKey, Claim]]:
     """The claims that can take part in a discrepancy, each with its partition key."""
     out = []
     for claim in claims:
@@ -125,19 +141,19 @@ def _keyed(claims: list[Claim], knowledge: Knowledge) -> list[tuple[_PartitionKe
         if claim.kind == "description":
             out.append((("description", claim.entity, ""), claim))
         else:
-            out.append((("figures", claim.unit, knowledge.entities.root(claim.entity)), claim))
+            out.append((("figures", claim.unit, entities.root(claim.entity)), claim))
     return out
 
 
 def _compare_partition(
-    group: tuple[_PartitionKey, list[tuple[_PartitionKey, Claim]]], knowledge: Knowledge
+    group: tuple[_PartitionKey, list[tuple[_PartitionKey, Claim]]], knowledge: Knowledge, entities: EntityTable
 ) -> list[Discrepancy]:
     key, pairs = group
     claims = [claim for _, claim in pairs]
     names = {c.source: source_name(c.source) for c in claims}
     if key[0] == "description":
         return describe_discrepancies(claims, names, knowledge)
-    return compare(claims, knowledge.entities, names)
+    return compare(claims, entities, names, generic_metrics(knowledge))
 
 
 # --- the cluster ------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ import json
 import os
 from collections.abc import Iterable
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from claimdiff.dates import period_bounds
@@ -88,26 +89,51 @@ def extract_frame(*paths: str | os.PathLike[str], config: CorpusConfig | None = 
 
     ``config=None`` discovers the corpus config from the first path, as the command line does.
     """
-    corpus = _load(paths, config, compare_claims=False)
+    named = _paths(paths)
+    corpus = _load(named, config or _config(named), compare_claims=False)
     return claims_frame(sorted(corpus.claims, key=lambda c: c.reading_order))
 
 
-def check_frame(*paths: str | os.PathLike[str], config: CorpusConfig | None = None) -> pd.DataFrame:
+def check_frame(
+    *paths: str | os.PathLike[str],
+    config: CorpusConfig | None = None,
+    store: str | os.PathLike[str] | None = None,
+) -> pd.DataFrame:
     """One row per claim in a discrepancy among the sources at ``paths`` (as ``check --format json``).
 
-    Rulings are not applied (every status is ``open``): they live in a claim store, which the
-    command line finds from the current folder; apply them to the frame by ``discrepancy`` id.
+    Rulings are applied as the command line applies them: from ``reviews.toml`` in ``store``
+    (default: the config's ``store``, else ``claims``, from the current folder), so ``status`` and
+    ``note`` say what reviewers ruled, and a ruling that new claims outdate reopens its row.
     """
-    corpus = _load(paths, config, compare_claims=True)
+    from claimdiff.gate import apply_rulings
+    from claimdiff.store import read_rulings
+
+    named = _paths(paths)
+    config = config or _config(named)
+    corpus = _load(named, config, compare_claims=True)
+    folder = store if store is not None else (config.defaults.store if config else None) or DEFAULT_STORE
+    apply_rulings(corpus.discrepancies, read_rulings(Path(folder)))
     return discrepancies_frame(corpus.discrepancies)
 
 
-def _load(paths: tuple[str | os.PathLike[str], ...], config: CorpusConfig | None, compare_claims: bool) -> Corpus:
+# The claim store's folder when neither the call nor the config names one (as the command line).
+DEFAULT_STORE = "claims"
+
+
+def _paths(paths: tuple[str | os.PathLike[str], ...]) -> tuple[str, ...]:
+    return tuple(os.fspath(p) for p in paths) or ("seeds/",)
+
+
+def _config(named: tuple[str, ...]) -> CorpusConfig | None:
     from claimdiff.config import find_config
+
+    return find_config(named[0])
+
+
+def _load(named: tuple[str, ...], config: CorpusConfig | None, compare_claims: bool) -> Corpus:
     from claimdiff.pipeline import load_corpus
 
-    named = tuple(os.fspath(p) for p in paths) or ("seeds/",)
-    return load_corpus(named, compare_claims=compare_claims, config=config or find_config(named[0]))
+    return load_corpus(named, compare_claims=compare_claims, config=config)
 
 
 # --- building the frames ---------------------------------------------------------------------

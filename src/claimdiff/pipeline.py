@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from claimdiff.compare import compare, sort_discrepancies
 from claimdiff.descriptions import describe_discrepancies, description_claims
 from claimdiff.errors import InputError, MetadataError
-from claimdiff.lexicon import Knowledge, World, load_knowledge
+from claimdiff.lexicon import EntityTable, Knowledge, World, load_knowledge
 from claimdiff.model import Claim, Discrepancy
 from claimdiff.normalize import claims_of
 from claimdiff.safeio import is_regular
@@ -139,12 +139,17 @@ def generic_metrics(knowledge: Knowledge) -> frozenset[str]:
 
 def find_discrepancies(claims: list[Claim], names: dict[str, str], knowledge: Knowledge) -> list[Discrepancy]:
     """Every discrepancy among ``claims``: contradictions and scopes, descriptions, sums."""
-    # The names the corpus uses tell which spellings are one entity and which extend another.
-    joiners = frozenset(w for code in knowledge.languages for w in knowledge.lexicon(code).grammar.pair_connectors)
-    entities = knowledge.entities.extended(Counter(c.entity for c in claims if c.entity), joiners)
+    entities = corpus_entities(knowledge, Counter(c.entity for c in claims if c.entity))
     found = (
         compare(claims, entities, names, generic_metrics(knowledge))
         + describe_discrepancies(claims, names, knowledge)
         + sum_discrepancies(claims, names, knowledge)
     )
     return sort_discrepancies(found)
+
+
+def corpus_entities(knowledge: Knowledge, used: Counter[str]) -> EntityTable:
+    """The entity table extended with the names a corpus uses (``used``: name -> claims): they
+    tell which spellings are one entity and which extend another."""
+    joiners = frozenset(w for code in knowledge.languages for w in knowledge.lexicon(code).grammar.pair_connectors)
+    return knowledge.entities.extended(Counter({name: count for name, count in used.items() if name}), joiners)

@@ -34,6 +34,7 @@ from typing import Any
 import filelock
 import tomlkit
 
+from claimdiff import store_parquet
 from claimdiff.errors import InputError
 from claimdiff.model import Claim
 from claimdiff.safeio import (
@@ -210,11 +211,30 @@ class Store:
 
 def read_store(folder: Path) -> Store:
     """Read and verify the store (an absent store is an empty one)."""
+    if store_parquet.is_parquet_store(folder):
+        return _read_parquet_store(folder)
     claims_path, sources_path = folder / CLAIMS_FILE, folder / SOURCES_FILE
     if not os.path.lexists(claims_path) or not os.path.lexists(sources_path):
         return Store([], {})
     manifest = _read_manifest(sources_path)
     return verify(claims_path, _read_rows(claims_path), manifest)
+
+
+def _read_parquet_store(folder: Path) -> Store:
+    """The rows of :mod:`claimdiff.store_parquet`'s files, checked and verified as JSONL rows are."""
+    if not os.path.lexists(folder / SOURCES_FILE):
+        return Store([], {})
+    manifest = _read_manifest(folder / SOURCES_FILE)
+    rows = ((json.dumps(row, ensure_ascii=False, sort_keys=True).encode(), row) for _, row in _parquet_rows(folder))
+    return verify(folder, rows, manifest)
+
+
+def _parquet_rows(folder: Path) -> Iterator[tuple[str, dict[str, Any]]]:
+    for where, row in store_parquet.read_rows(folder):
+        problem = _row_problem(row)
+        if problem:
+            raise InputError(f"{where}: not a claim row: {problem}")
+        yield where, row
 
 
 def read_store_text(claims_text: str, sources_text: str, label: str) -> Store:
@@ -323,7 +343,10 @@ def write_store(folder: Path, sources: list[Source], claims: list[Claim]) -> Non
         for s in sorted(sources, key=lambda s: s.path)
     }
     with locked(folder):
-        write_atomic(folder / CLAIMS_FILE, "".join(row + "\n" for row in rows))
+        if store_parquet.is_parquet_store(folder):
+            store_parquet.write_rows(folder, [json.loads(row) for row in rows])
+        else:
+            write_atomic(folder / CLAIMS_FILE, "".join(row + "\n" for row in rows))
         write_atomic(folder / SOURCES_FILE, json.dumps(index, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
 
 

@@ -1,0 +1,209 @@
+"""Scale figures: time and peak memory of extraction and comparison, local engine against Dask.
+
+    python benchmarks/scale.py                          # the README table (about 20 minutes)
+    python benchmarks/scale.py --claims 10000 100000    # a quicker run
+    python benchmarks/scale.py --measure compare --claims 1000000 --entities 256 --engine local
+
+Comparison runs on synthetic claims built without text (``benchmarks.synthetic.synthetic_claims``:
+8 claims a source, six metrics, three years, a few figures per subject as in the press), about
+256 or 2,560 companies; the local engine is :func:`claimdiff.pipeline.find_discrepancies`, the
+Dask one shuffles the claims on their block key and compares each partition on a
+``LocalCluster`` of 2 worker processes (the claims are built on the workers, as extraction would
+leave them). Extraction runs on synthetic text files (``benchmarks.synthetic.write_corpus``): the
+local engine's process pool against the Dask engine's map over files. Each measure runs in a
+fresh process; peak memory is its ``ru_maxrss`` (and the largest worker's, for Dask). Both engines'
+discrepancies are checked to be the same (a digest of ids and claims).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import logging
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.synthetic import synthetic_claims, write_corpus  # noqa: E402
+
+# Claims built per Dask task (a partition), and the workers of the LocalCluster.
+CLAIMS_PER_TASK = 50_000
+WORKERS = 2
+# Claims one synthetic text source yields (8 sentences; measured: 4,797 claims from 400 sources).
+CLAIMS_PER_SOURCE = 12
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _digest(discrepancies: list[Any]) -> str:
+    rows = sorted((d.id, d.kind, tuple(c.id for c in d.claims)) for d in discrepancies)
+    return hashlib.sha256(repr(rows).encode()).hexdigest()[:12]
+
+
+# --- one measure, in its own process ----------------------------------------------------------
+
+
+def measure_compare_local(claims: int, entities: int) -> dict[str, Any]:
+    from claimdiff.pipeline import find_discrepancies, knowledge_for, source_name
+
+    knowledge = knowledge_for()
+    built = synthetic_claims(0, claims, entities)
+    names = {c.source: source_name(c.source) for c in built}
+    held = _peak_mb()
+    started = time.perf_counter()
+    found = find_discrepancies(built, names, knowledge)
+    seconds = time.perf_counter() - started
+    return {"seconds": seconds, "peak_mb": _peak_mb(), "claims_mb": held, "found": len(found), "digest": _digest(found)}
+
+
+def measure_compare_dask(claims: int, entities: int) -> dict[str, Any]:
+    import dask.bag as db
+    from distributed import Client, LocalCluster
+
+    from claimdiff.dask_engine import discrepancies_bag
+    from claimdiff.pipeline import knowledge_for
+
+    knowledge = knowledge_for()
+    tasks = max(1, -(-claims // CLAIMS_PER_TASK))
+    bounds = [(i * CLAIMS_PER_TASK, min(claims, (i + 1) * CLAIMS_PER_TASK)) for i in range(tasks)]
+    with (
+        LocalCluster(
+            n_workers=WORKERS, threads_per_worker=1, dashboard_address=None, silence_logs=logging.ERROR
+        ) as cluster,
+        Client(cluster) as client,
+    ):
+        bag = db.from_sequence(bounds, npartitions=tasks).map(lambda b: synthetic_claims(b[0], b[1], entities))
+        built = client.persist(bag.flatten())
+        client.compute(built.count(), sync=True)  # built on the workers before the clock starts
+        started = time.perf_counter()
+        found = client.compute(discrepancies_bag(client, built, knowledge), sync=True)
+        seconds = time.perf_counter() - started
+        workers = client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    return {
+        "seconds": seconds,
+        "peak_mb": _peak_mb(),
+        "worker_mb": max(workers.values()),
+        "found": len(found),
+        "digest": _digest(found),
+    }
+
+
+def measure_extract(claims: int, engine: str, folder: Path) -> dict[str, Any]:
+    from claimdiff.pipeline import load_corpus
+
+    sources = max(1, claims // CLAIMS_PER_SOURCE)
+    corpus = folder / f"corpus-{sources}"
+    if not (corpus / f"source_{sources - 1:05d}.txt").exists():
+        write_corpus(corpus, sources=sources)
+    size = sum(p.stat().st_size for p in corpus.iterdir())
+    started = time.perf_counter()
+    if engine == "dask":
+        from claimdiff.dask_engine import load_corpus_dask
+
+        loaded = load_corpus_dask([str(corpus)], compare_claims=False)
+    else:
+        loaded = load_corpus([str(corpus)], compare_claims=False)
+    seconds = time.perf_counter() - started
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    found = len(loaded.claims)
+    return {"seconds": seconds, "peak_mb": _peak_mb(), "worker_mb": children, "claims": found, "bytes": size}
+
+
+def run_one(args: argparse.Namespace) -> dict[str, Any]:
+    if args.measure == "extract":
+        return measure_extract(args.claims[0], args.engine, Path(args.folder))
+    if args.engine == "dask":
+        return measure_compare_dask(args.claims[0], args.entities[0])
+    return measure_compare_local(args.claims[0], args.entities[0])
+
+
+# --- the table ----------------------------------------------------------------------------------
+
+
+def child(measure: str, claims: int, engine: str, entities: int, folder: str) -> dict[str, Any]:
+    command = [sys.executable, __file__, "--measure", measure, "--claims", str(claims), "--engine", engine]
+    command += ["--entities", str(entities), "--folder", folder]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode:
+        return {"error": (done.stderr.strip().splitlines() or ["failed"])[-1]}
+    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def memory(row: dict[str, Any]) -> str:
+    text = f"{row['peak_mb'] / 1024:.2f} GB"
+    if row.get("worker_mb"):
+        text += f" + {row['worker_mb'] / 1024:.2f} GB/worker"
+    return text
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--measure", choices=["compare", "extract"])
+    parser.add_argument("--claims", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
+    parser.add_argument("--extract-claims", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--entities", type=int, nargs="+", default=[256, 2560])
+    parser.add_argument("--engine", nargs="+", default=["local", "dask"])
+    parser.add_argument("--folder", default=str(Path(tempfile.gettempdir()) / "claimdiff-scale"))
+    args = parser.parse_args(argv)
+    if args.measure:
+        args.engine = args.engine[0]
+        print(json.dumps(run_one(args)))
+        return 0
+    os.makedirs(args.folder, exist_ok=True)
+    print(f"{os.cpu_count()} cores; Dask: LocalCluster of {WORKERS} workers, 1 thread each\n")
+    print("| step | claims | entities | engine | seconds | peak memory | discrepancies |")
+    print("| --- | ---: | ---: | --- | ---: | --- | ---: |")
+    times: dict[tuple[int, str], dict[int, float]] = {}
+    for entities in args.entities:
+        for claims in args.claims:
+            digests = set()
+            for engine in args.engine:
+                row = child("compare", claims, engine, entities, args.folder)
+                if "error" in row:
+                    print(f"| compare | {claims:,} | {entities:,} | {engine} | failed: {row['error']} | | |")
+                    continue
+                digests.add(row["digest"])
+                times.setdefault((entities, engine), {})[claims] = row["seconds"]
+                print(
+                    f"| compare | {claims:,} | {entities:,} | {engine} | {row['seconds']:.1f} | {memory(row)}"
+                    f" (claims alone {row.get('claims_mb', 0) / 1024:.2f} GB) | {row['found']:,} |"
+                    if "claims_mb" in row
+                    else f"| compare | {claims:,} | {entities:,} | {engine} | {row['seconds']:.1f} | {memory(row)}"
+                    f" | {row['found']:,} |",
+                    flush=True,
+                )
+            if len(digests) > 1:
+                print(f"| compare | {claims:,} | {entities:,} | | engines DIFFER | | |")
+    for claims in args.extract_claims:
+        for engine in args.engine:
+            row = child("extract", claims, engine, 0, args.folder)
+            if "error" in row:
+                print(f"| extract | ~{claims:,} | | {engine} | failed: {row['error']} | | |")
+                continue
+            rate = row["bytes"] / row["seconds"] / 1e6
+            print(
+                f"| extract | {row['claims']:,} ({row['bytes'] / 1e6:.1f} MB, {rate:.2f} MB/s) | 256 | {engine} |"
+                f" {row['seconds']:.1f} | {memory(row)} | |",
+                flush=True,
+            )
+    for (entities, engine), by_size in sorted(times.items()):
+        sizes = sorted(by_size)
+        for small, large in zip(sizes, sizes[1:], strict=False):
+            growth = by_size[large] / by_size[small]
+            print(f"compare {engine}, {entities:,} entities: {large:,} claims take {growth:.1f}x {small:,} claims")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
