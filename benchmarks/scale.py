@@ -46,6 +46,11 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def _cpu(who: int = resource.RUSAGE_SELF) -> float:
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
+
+
 def _digest(discrepancies: list[Any]) -> str:
     rows = sorted((d.id, d.kind, tuple(c.id for c in d.claims)) for d in discrepancies)
     return hashlib.sha256(repr(rows).encode()).hexdigest()[:12]
@@ -61,10 +66,17 @@ def measure_compare_local(claims: int, entities: int) -> dict[str, Any]:
     built = synthetic_claims(0, claims, entities)
     names = {c.source: source_name(c.source) for c in built}
     held = _peak_mb()
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), _cpu()
     found = find_discrepancies(built, names, knowledge)
-    seconds = time.perf_counter() - started
-    return {"seconds": seconds, "peak_mb": _peak_mb(), "claims_mb": held, "found": len(found), "digest": _digest(found)}
+    seconds, cpu = time.perf_counter() - started, _cpu() - cpu
+    return {
+        "seconds": seconds,
+        "cpu": cpu,
+        "peak_mb": _peak_mb(),
+        "claims_mb": held,
+        "found": len(found),
+        "digest": _digest(found),
+    }
 
 
 def measure_compare_dask(claims: int, entities: int) -> dict[str, Any]:
@@ -86,12 +98,15 @@ def measure_compare_dask(claims: int, entities: int) -> dict[str, Any]:
         bag = db.from_sequence(bounds, npartitions=tasks).map(lambda b: synthetic_claims(b[0], b[1], entities))
         built = client.persist(bag.flatten())
         client.compute(built.count(), sync=True)  # built on the workers before the clock starts
-        started = time.perf_counter()
+        worker_cpu = sum(client.run(_cpu).values())
+        started, cpu = time.perf_counter(), _cpu()
         found = client.compute(discrepancies_bag(client, built, knowledge), sync=True)
-        seconds = time.perf_counter() - started
+        seconds, cpu = time.perf_counter() - started, _cpu() - cpu
+        cpu += sum(client.run(_cpu).values()) - worker_cpu
         workers = client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
     return {
         "seconds": seconds,
+        "cpu": cpu,
         "peak_mb": _peak_mb(),
         "worker_mb": max(workers.values()),
         "found": len(found),
@@ -107,7 +122,7 @@ def measure_extract(claims: int, engine: str, folder: Path) -> dict[str, Any]:
     if not (corpus / f"source_{sources - 1:05d}.txt").exists():
         write_corpus(corpus, sources=sources)
     size = sum(p.stat().st_size for p in corpus.iterdir())
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), _cpu() + _cpu(resource.RUSAGE_CHILDREN)
     if engine == "dask":
         from claimdiff.dask_engine import load_corpus_dask
 
@@ -115,9 +130,17 @@ def measure_extract(claims: int, engine: str, folder: Path) -> dict[str, Any]:
     else:
         loaded = load_corpus([str(corpus)], compare_claims=False)
     seconds = time.perf_counter() - started
+    cpu = _cpu() + _cpu(resource.RUSAGE_CHILDREN) - cpu
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     found = len(loaded.claims)
-    return {"seconds": seconds, "peak_mb": _peak_mb(), "worker_mb": children, "claims": found, "bytes": size}
+    return {
+        "seconds": seconds,
+        "cpu": cpu,
+        "peak_mb": _peak_mb(),
+        "worker_mb": children,
+        "claims": found,
+        "bytes": size,
+    }
 
 
 def run_one(args: argparse.Namespace) -> dict[str, Any]:
@@ -142,6 +165,8 @@ def child(measure: str, claims: int, engine: str, entities: int, folder: str) ->
 
 def memory(row: dict[str, Any]) -> str:
     text = f"{row['peak_mb'] / 1024:.2f} GB"
+    if row.get("claims_mb"):
+        text += f" (claims alone {row['claims_mb'] / 1024:.2f} GB)"
     if row.get("worker_mb"):
         text += f" + {row['worker_mb'] / 1024:.2f} GB/worker"
     return text
@@ -161,47 +186,47 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(run_one(args)))
         return 0
     os.makedirs(args.folder, exist_ok=True)
-    print(f"{os.cpu_count()} cores; Dask: LocalCluster of {WORKERS} workers, 1 thread each\n")
-    print("| step | claims | entities | engine | seconds | peak memory | discrepancies |")
-    print("| --- | ---: | ---: | --- | ---: | --- | ---: |")
-    times: dict[tuple[int, str], dict[int, float]] = {}
+    print(f"{os.cpu_count()} cores (load average {os.getloadavg()[0]:.1f}); Dask: LocalCluster of {WORKERS} workers\n")
+    print("| step | claims | entities | engine | wall s | CPU s | peak memory | discrepancies |")
+    print("| --- | ---: | ---: | --- | ---: | ---: | --- | ---: |")
+    times: dict[tuple[int, str], dict[int, tuple[float, float]]] = {}
     for entities in args.entities:
         for claims in args.claims:
             digests = set()
             for engine in args.engine:
                 row = child("compare", claims, engine, entities, args.folder)
+                head = f"| compare | {claims:,} | {entities:,} | {engine} |"
                 if "error" in row:
-                    print(f"| compare | {claims:,} | {entities:,} | {engine} | failed: {row['error']} | | |")
+                    print(f"{head} failed: {row['error']} | | | |", flush=True)
                     continue
                 digests.add(row["digest"])
-                times.setdefault((entities, engine), {})[claims] = row["seconds"]
+                times.setdefault((entities, engine), {})[claims] = (row["seconds"], row["cpu"])
                 print(
-                    f"| compare | {claims:,} | {entities:,} | {engine} | {row['seconds']:.1f} | {memory(row)}"
-                    f" (claims alone {row.get('claims_mb', 0) / 1024:.2f} GB) | {row['found']:,} |"
-                    if "claims_mb" in row
-                    else f"| compare | {claims:,} | {entities:,} | {engine} | {row['seconds']:.1f} | {memory(row)}"
-                    f" | {row['found']:,} |",
-                    flush=True,
+                    f"{head} {row['seconds']:.1f} | {row['cpu']:.1f} | {memory(row)} | {row['found']:,} |", flush=True
                 )
             if len(digests) > 1:
-                print(f"| compare | {claims:,} | {entities:,} | | engines DIFFER | | |")
+                print(f"| compare | {claims:,} | {entities:,} | | the engines' discrepancies DIFFER | | | |")
     for claims in args.extract_claims:
         for engine in args.engine:
             row = child("extract", claims, engine, 0, args.folder)
             if "error" in row:
-                print(f"| extract | ~{claims:,} | | {engine} | failed: {row['error']} | | |")
+                print(f"| extract | ~{claims:,} | | {engine} | failed: {row['error']} | | | |", flush=True)
                 continue
-            rate = row["bytes"] / row["seconds"] / 1e6
+            size = f"{row['claims']:,} ({row['bytes'] / 1e6:.1f} MB of text)"
             print(
-                f"| extract | {row['claims']:,} ({row['bytes'] / 1e6:.1f} MB, {rate:.2f} MB/s) | 256 | {engine} |"
-                f" {row['seconds']:.1f} | {memory(row)} | |",
+                f"| extract | {size} | 256 | {engine} | {row['seconds']:.1f} | {row['cpu']:.1f} | {memory(row)} | |",
                 flush=True,
             )
+    print()
     for (entities, engine), by_size in sorted(times.items()):
         sizes = sorted(by_size)
         for small, large in zip(sizes, sizes[1:], strict=False):
-            growth = by_size[large] / by_size[small]
-            print(f"compare {engine}, {entities:,} entities: {large:,} claims take {growth:.1f}x {small:,} claims")
+            wall = by_size[large][0] / by_size[small][0]
+            cpu = by_size[large][1] / by_size[small][1]
+            print(
+                f"compare {engine}, {entities:,} entities: {large:,} claims take {wall:.1f}x the wall time "
+                f"and {cpu:.1f}x the CPU time of {small:,}"
+            )
     return 0
 
 

@@ -315,6 +315,7 @@ class _Links:
     agreeing: dict[int, set[int]] = field(default_factory=lambda: defaultdict(set))
     attached: dict[int, set[int]] = field(default_factory=lambda: defaultdict(set))
     joined: set[tuple[int, str]] = field(default_factory=set)  # (class, source) already one set
+    whole: set[int] = field(default_factory=set)  # classes whose claims are all one set
 
 
 def twin_classes(claims: list[Claim]) -> tuple[list[_Twins], dict[str, int]]:
@@ -386,6 +387,11 @@ def _union_across(links: _Links, twins: list[_Twins], x: int, y: int) -> None:
     partners of each other, and join that component when a third source gives them one there.
     """
     xs, ys = twins[x].by_source, twins[y].by_source
+    if x in links.whole and y in links.whole:
+        # Each class is one set already: one edge between them joins the two.
+        if len(xs) > 1 or len(ys) > 1 or xs.keys() != ys.keys():
+            links.conflicts.union(_touch(links, twins, x, next(iter(xs))), _touch(links, twins, y, next(iter(ys))))
+        return
     pivot = next(((s, t) for s in xs for t in ys if s != t), None)
     if pivot is None:
         return  # one source only: nothing to compare
@@ -403,6 +409,19 @@ def _union_across(links: _Links, twins: list[_Twins], x: int, y: int) -> None:
         links.conflicts.union(hub, _touch(links, twins, y, s))
     if t in xs and any(other not in (s, t) for other in ys):
         links.conflicts.union(hub, _touch(links, twins, x, t))
+    for index in (x, y):
+        _mark_whole(links, twins, index)
+
+
+def _mark_whole(links: _Links, twins: list[_Twins], index: int) -> None:
+    """Note a class whose claims are all in one conflict set (sets only ever merge)."""
+    if index in links.whole:
+        return
+    sources = twins[index].by_source
+    if all((index, s) in links.joined for s in sources):
+        roots = {links.conflicts.find(claims[0].id) for claims in sources.values()}
+        if len(roots) == 1:
+            links.whole.add(index)
 
 
 def compare(
@@ -435,11 +454,11 @@ def compare(
         if len(extended) < 2:
             continue
         group = sorted(extended, key=lambda c: c.reading_order)
-        discrepancy = build_discrepancy(group, names, entities, stated)
+        discrepancy = build_discrepancy(group, names, entities, stated, class_of)
         if discrepancy.id in merged:
             combined = {c.id: c for c in merged[discrepancy.id].claims + group}
             ordered = sorted(combined.values(), key=lambda c: c.reading_order)
-            discrepancy = build_discrepancy(ordered, names, entities, stated)
+            discrepancy = build_discrepancy(ordered, names, entities, stated, class_of)
         merged[discrepancy.id] = discrepancy
     return sort_discrepancies(list(merged.values()))
 
@@ -501,7 +520,7 @@ def sort_discrepancies(discrepancies: list[Discrepancy]) -> list[Discrepancy]:
     )
 
 
-def positions_of(claims: list[Claim]) -> dict[str, int]:
+def positions_of(claims: list[Claim], classes: dict[str, int] | None = None) -> dict[str, int]:
     """Cluster claims into positions: each claim joins the first position it fully agrees with.
 
     Narrow claims are placed first so an open "more than X" cannot chain two exact figures.
@@ -511,8 +530,19 @@ def positions_of(claims: list[Claim]) -> dict[str, int]:
     units = {_written_unit(c) for c in claims}
     written = len(units) == 1 and None not in units and all(c.qualifier in WRITTEN_BOUNDS for c in claims)
 
+    # Twins (one class in ``classes``) have one interval: widened once per class.
+    known: dict[int, tuple[float, float]] = {}
+
+    def interval(claim: Claim) -> tuple[float, float]:
+        index = classes.get(claim.id) if classes else None
+        if index is None:
+            return _widened(claim, peaks, written)
+        if index not in known:
+            known[index] = _widened(claim, peaks, written)
+        return known[index]
+
     def width(claim: Claim) -> float:
-        low, high = _widened(claim, peaks, written)
+        low, high = interval(claim)
         return high - low
 
     ordered = sorted(claims, key=lambda c: (width(c), c.value, c.id))
@@ -525,7 +555,7 @@ def positions_of(claims: list[Claim]) -> dict[str, int]:
     # common part. So the search runs once per distinct interval, not once per claim.
     placed: dict[tuple[float, float], int] = {}
     for claim in ordered:
-        low, high = _widened(claim, peaks, written)
+        low, high = interval(claim)
         index = placed.get((low, high))
         if index is None:
             index = next((i for i, (s_low, s_high) in enumerate(common) if low <= s_high and s_low <= high), None)
@@ -555,14 +585,19 @@ def _stated_figures(claims: list[Claim], entities: EntityTable) -> _Stated:
 
 
 def build_discrepancy(
-    claims: list[Claim], names: dict[str, str], entities: EntityTable, stated: _Stated | None = None
+    claims: list[Claim],
+    names: dict[str, str],
+    entities: EntityTable,
+    stated: _Stated | None = None,
+    classes: dict[str, int] | None = None,
 ) -> Discrepancy:
     """The discrepancy among ``claims`` (one subject): its positions, kind, id and explanation.
 
     ``stated`` holds every figure of each source, to see which positions a source states
     itself, under whatever label: such a source shows the figures measure different scopes.
+    ``classes`` (claim id -> class of twins, see :func:`twin_classes`) saves judging twins twice.
     """
-    positions = positions_of(claims)
+    positions = positions_of(claims, classes)
     subject = _subject(claims, entities)
     kind = (
         "contradiction"
@@ -613,13 +648,18 @@ def _held(
     if stated is None or claims[0].kind not in AMOUNT_KINDS:
         return held
     representatives = {positions[c.id]: c for c in claims}
+    root = entities.root(claims[0].entity)
+    # The positions a figure agrees with, judged once per distinct figure (twins agree alike).
+    agreeing: dict[tuple[object, ...], set[int]] = {}
     for source in list(held):
-        others = stated.get((source, claims[0].kind, claims[0].unit, entities.root(claims[0].entity)), [])
-        for position, claim in representatives.items():
+        for other in stated.get((source, claims[0].kind, claims[0].unit, root), []):
             # Only closed figures count: "more than €100 bn" elsewhere states no particular one.
-            closed = (o for o in others if o.low is not None and o.high is not None)
-            if position not in held[source] and any(agree(claim, other) for other in closed):
-                held[source].add(position)
+            if other.low is None or other.high is None:
+                continue
+            key = twin_key(other)
+            if key not in agreeing:
+                agreeing[key] = {p for p, claim in representatives.items() if agree(claim, other)}
+            held[source] |= agreeing[key]
     return held
 
 
@@ -693,7 +733,16 @@ def _described(claims: list[Claim]) -> set[str]:
     """Each distinct value among ``claims`` as :func:`describe_value` writes it, written once per
     class of twins (what it reads: the compared fields, the counted noun and the flags)."""
     keys = {(twin_key(c), c.noun, tuple(c.flags)): c for c in claims if c.kind != "description"}
-    return {describe_value(c) for c in keys.values()} | {describe_value(c) for c in claims if c.kind == "description"}
+    if len(_DESCRIBED) > 100_000:
+        _DESCRIBED.clear()
+    for key, claim in keys.items():
+        if key not in _DESCRIBED:
+            _DESCRIBED[key] = describe_value(claim)
+    return {_DESCRIBED[key] for key in keys} | {describe_value(c) for c in claims if c.kind == "description"}
+
+
+# describe_value of the twins already written (formatting a figure is slow; groups repeat them).
+_DESCRIBED: dict[tuple[object, ...], str] = {}
 
 
 def _join(items: list[str]) -> str:
