@@ -278,10 +278,9 @@ class _UnionFind:
 
 
 def twin_key(claim: Claim) -> tuple[object, ...]:
-    """Every field :func:`comparable` and :func:`agree` read: claims with one key are judged alike."""
-    original = claim.original or {}
-    figure = original.get("value")
-    unit = original.get("unit")
+    """Every field of a claim but where it stands (source, id, line, column, offsets) and its
+    words (text, sentence): the comparison's rules read none of those, so claims with one key
+    are judged alike. (A rule that came to read them would have to be added here.)"""
     return (
         claim.kind,
         claim.unit,
@@ -294,9 +293,18 @@ def twin_key(claim: Claim) -> tuple[object, ...]:
         claim.high,
         claim.precision,
         claim.qualifier,
-        figure if isinstance(figure, (int, float)) else None,
-        None if unit is None else (type(unit).__name__, str(unit)),
+        claim.noun,
+        claim.event,
+        claim.language,
+        tuple(claim.flags),
+        _frozen(claim.original),
+        _frozen(claim.fx),
     )
+
+
+def _frozen(table: dict[str, object] | None) -> tuple[tuple[str, str], ...] | None:
+    """A dict of a claim as a key: its items, values written out (1 and 1.0 stay apart)."""
+    return None if table is None else tuple(sorted((str(k), repr(v)) for k, v in table.items()))
 
 
 @dataclass
@@ -731,8 +739,8 @@ def explain(
 
 def _described(claims: list[Claim]) -> set[str]:
     """Each distinct value among ``claims`` as :func:`describe_value` writes it, written once per
-    class of twins (what it reads: the compared fields, the counted noun and the flags)."""
-    keys = {(twin_key(c), c.noun, tuple(c.flags)): c for c in claims if c.kind != "description"}
+    class of twins (it reads none of the fields twins may differ in)."""
+    keys = {twin_key(c): c for c in claims if c.kind != "description"}
     if len(_DESCRIBED) > 100_000:
         _DESCRIBED.clear()
     for key, claim in keys.items():
