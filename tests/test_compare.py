@@ -180,6 +180,12 @@ POSITIVES = [
         "en",
     ),
     (
+        "edition-number",
+        "Investors gathered for the eighth Acme Forum Summit in Paris.",
+        "Les investisseurs sont réunis pour la septième édition du sommet Acme Forum.",
+        "fr",
+    ),
+    (
         "counted-after-a-scale-word",
         "Its power equals one million smartphones, said Acme.",
         "La puissance d'Acme équivaut à cinq millions de smartphones.",

@@ -50,7 +50,7 @@ def same_subject(a: Claim, b: Claim, entities: EntityTable, generic: frozenset[s
     if a.kind == "rank" and a.metric == "rank":
         return False  # a place in an unnamed ranking compares with nothing
     if a.kind in ("date", "rank"):
-        if a.entity != b.entity:
+        if not entities.same(a.entity, b.entity):
             return False  # what France launched in 2019 is not what its government launched in 2018
     elif a.entity not in entities.lineage(b.entity) and b.entity not in entities.lineage(a.entity):
         return False

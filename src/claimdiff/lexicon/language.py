@@ -235,6 +235,7 @@ class Ranking:
     world_scope: tuple[str, ...]
     europe_scope: tuple[str, ...]
     not_rankings: tuple[str, ...]
+    editions: tuple[str, ...]
 
 
 @dataclass(frozen=True)

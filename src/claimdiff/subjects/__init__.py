@@ -19,7 +19,7 @@ from claimdiff.lexicon import Knowledge, Lexicon, alternation
 from claimdiff.model import Claim
 from claimdiff.sources import Source
 from claimdiff.subjects.binding import choose_entity
-from claimdiff.subjects.metrics import choose_metric
+from claimdiff.subjects.metrics import EDITION, choose_metric
 from claimdiff.subjects.names import EntityMention, find_entities
 
 __all__ = ["EntityMention", "assign_subjects", "choose_entity", "choose_metric", "dominant_entity", "find_entities"]
@@ -65,6 +65,11 @@ def assign_subjects(source: Source, claims: list[Claim], knowledge: Knowledge) -
             chosen = choose_entity(sentence.text, start, end, mentions, claim, lexicon)
             about = replace(claim, entity=chosen or label or default or previous)
             metric, topic = choose_metric(sentence.text, start, end, about, lexicon, knowledge)
+            if metric == EDITION:
+                # "the eighth Choose France Summit", "la 7e édition du sommet Choose France":
+                # the edition number is the event's, named right after it.
+                event = next((m for m in mentions if 0 <= m.start - end <= 40 and m.role != "ignored"), None)
+                about = replace(about, entity=event.name if event else about.entity)
             if metric.removesuffix(" (possible)") in located:
                 # Deaths, a population, electricity consumed: measured where, not by whom.
                 where = place_of(mentions, knowledge) or home

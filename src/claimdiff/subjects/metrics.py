@@ -13,7 +13,11 @@ from dataclasses import dataclass
 
 from claimdiff.lexicon import Knowledge, Lexicon, alternation
 from claimdiff.model import Claim
+from claimdiff.extract import edition_after
 from claimdiff.subjects.binding import nearest_event
+
+# The metric of an ordinal before a recurring event ("the eighth Choose France Summit").
+EDITION = "edition number"
 
 
 def choose_metric(
@@ -55,6 +59,8 @@ def _metric(text: str, start: int, end: int, claim: Claim, lexicon: Lexicon, kno
     if claim.kind == "date":
         return claim.event or "date", event_topic(text, start, end, lexicon) or topic
     if claim.kind == "rank":
+        if edition_after(text, end, lexicon):
+            return EDITION, topic
         return _ranking(text, end, lexicon), topic
     # Topics narrow what money pays for ("research", "infrastructure"); a quantity's unit and
     # metric already say what it measures, and a topic word near it ("electricity", "data
