@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from claimdiff.extract import edition_after
 from claimdiff.lexicon import Knowledge, Lexicon, alternation
 from claimdiff.model import Claim
-from claimdiff.extract import edition_after
 from claimdiff.subjects.binding import nearest_event
 
 # The metric of an ordinal before a recurring event ("the eighth Choose France Summit").
