@@ -241,22 +241,24 @@ def _capitalised_names(
 COMMON_ZIPF = 4.0
 
 
-# A word this frequent is a word of the language (Zipf 2: once per 10 million words), not
-# only a name: "Financé" is, "Helsing" is not.
-KNOWN_ZIPF = 2.0
+# A base form this frequent is a common word of the language (Zipf 3: once per million words):
+# "financer" is, so "Financé" opens a phrase; "hels" is not, so "Helsing" is a name.
+KNOWN_ZIPF = 3.0
 
 
 def opens_phrase(word: str, lexicon: Lexicon) -> bool:
     """Whether a sentence's first word opens a participial or adverbial phrase ("Financé par
-    l'État, le projet ...", "Having raised ...", "Finally, ..."): a known word of the language
-    with one of its ``opening_endings`` (``grammar.toml``)."""
-    endings = lexicon.grammar.opening_endings
-    lowered = word.lower()
-    if not endings or not lowered.endswith(endings) or len(lowered) <= 4:
-        return False
+    l'État, le projet ...", "Having raised ...", "Finally, ..."): one of the language's
+    ``opening_endings`` whose base form is a common word (``grammar.toml``)."""
     from wordfreq import zipf_frequency
 
-    return zipf_frequency(lowered, lexicon.code, wordlist="small") >= KNOWN_ZIPF
+    lowered = word.lower()
+    for rule in lexicon.grammar.opening_endings:
+        ending, _, base = rule.partition(">")
+        stem = lowered[: -len(ending)] if lowered.endswith(ending) else ""
+        if len(stem) >= 3 and zipf_frequency(stem + base, lexicon.code, wordlist="small") >= KNOWN_ZIPF:
+            return True
+    return False
 
 
 def _rare_or_proper(word: str, proper: frozenset[str], lexicon: Lexicon) -> bool:
