@@ -10,8 +10,9 @@ from claimdiff.sources import build_source
 from .conftest import KNOWLEDGE
 
 
-def _claim(text: str, language: str, surface: str):  # type: ignore[no-untyped-def]
-    source = build_source("t.txt", text, KNOWLEDGE, {"language": language})
+def _claim(text: str, language: str, surface: str, title: str = ""):  # type: ignore[no-untyped-def]
+    metadata = {"language": language, **({"title": title} if title else {})}
+    source = build_source("t.txt", text, KNOWLEDGE, metadata)
     found = [c for c in analyse_source(source, KNOWLEDGE) if c.text == surface]
     assert found, [c.text for c in analyse_source(source, KNOWLEDGE)]
     return found[0]
@@ -56,6 +57,20 @@ METRICS = [
         "count of chip",
     ),
     ("edition-number", "Investors met at the eighth Acme Forum Summit.", "en", "eighth", "edition number"),
+    (
+        "seeking-to-raise-is-no-raise",
+        "Acme Robotics was seeking to raise $300 million.",
+        "en",
+        "$300 million",
+        "funds raised (possible)",
+    ),
+    (
+        "fr-seeking-to-raise",
+        "L'entreprise cherchait à lever 300 millions de dollars.",
+        "fr",
+        "300 millions de dollars",
+        "funds raised (possible)",
+    ),
 ]
 
 
@@ -104,3 +119,38 @@ ENTITIES = [
 )
 def test_entity_a_figure_is_about(text: str, language: str, surface: str, entity: str) -> None:
     assert _claim(text, language, surface).entity == entity
+
+
+REFERENCES = [
+    (
+        "fr-startup-of-the-title",
+        "Acme Robotics lève 385 millions d'euros",
+        "La startup française annonce avoir levé 385 millions d'euros.",
+        "fr",
+        "385 millions d'euros",
+        "Acme Robotics",
+    ),
+    (
+        "en-company-named-before",
+        "",
+        "Acme Robotics opened a plant in Lyon. The company raised €40 million in 2024.",
+        "en",
+        "€40 million",
+        "Acme Robotics",
+    ),
+    (
+        "named-group-is-no-reference",
+        "",
+        "Orbitex grew fast. The Veltrix group boosts its investment to €3 billion.",
+        "en",
+        "€3 billion",
+        "Veltrix",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "language", "surface", "entity"), [c[1:] for c in REFERENCES], ids=[c[0] for c in REFERENCES]
+)
+def test_organisation_referred_back_to(title: str, text: str, language: str, surface: str, entity: str) -> None:
+    assert _claim(text, language, surface, title).entity == entity

@@ -276,6 +276,7 @@ class Grammar:
     clause_breaks: tuple[str, ...]
     elisions: tuple[str, ...]
     pronouns: tuple[str, ...]
+    organisation_references: tuple[str, ...]
     person_titles: tuple[str, ...]
     attributions: tuple[str, ...]
     complements: tuple[str, ...]

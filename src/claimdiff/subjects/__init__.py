@@ -52,6 +52,9 @@ def assign_subjects(source: Source, claims: list[Claim], knowledge: Knowledge) -
     located = lexicon.metrics.located
     label = ""
     previous = ""  # the subject of the sentence before: "The company said ..." refers back to it
+    # The last organisation named as a subject: what "la startup" refers to; before any, the
+    # one the source's title names ("Mistral AI lève 385 millions d'euros").
+    organisation = _organisation_in(source.metadata.get("title", ""), knowledge, lexicon)
     for sentence in source.sentences:
         if sentence.heading:
             label = previous = ""
@@ -63,6 +66,9 @@ def assign_subjects(source: Source, claims: list[Claim], knowledge: Knowledge) -
         for claim in by_sentence.get(sentence.start, []):
             start, end = claim.start - sentence.start, claim.end - sentence.start
             chosen = choose_entity(sentence.text, start, end, mentions, claim, lexicon)
+            referred = label or organisation or default
+            if referred and refers_back(sentence.text, start, mentions, lexicon):
+                chosen = referred  # "la startup française annonce avoir levé 385 millions"
             about = replace(claim, entity=chosen or label or default or previous)
             metric, topic = choose_metric(sentence.text, start, end, about, lexicon, knowledge)
             if metric == EDITION:
@@ -77,7 +83,42 @@ def assign_subjects(source: Source, claims: list[Claim], knowledge: Knowledge) -
             assigned[claim.id] = replace(about, metric=metric, topic=topic)
         subjects = [m.name for m in mentions if m.subject]
         previous = subjects[0] if subjects else previous
+        organisation = _first_organisation(subjects, knowledge) or organisation
     return [assigned.get(claim.id, claim) for claim in claims]
+
+
+def _organisation_in(text: str, knowledge: Knowledge, lexicon: Lexicon) -> str:
+    mentions = find_entities(text, knowledge, lexicon) if text else []
+    return _first_organisation([m.name for m in mentions if m.subject], knowledge)
+
+
+def _first_organisation(names: list[str], knowledge: Knowledge) -> str:
+    """The first name that may be an organisation: neither a place nor a person."""
+    return next((n for n in names if knowledge.entities.kind_of(n) not in ("place", "person")), "")
+
+
+def refers_back(text: str, start: int, mentions: list[EntityMention], lexicon: Lexicon) -> bool:
+    """Whether the figure at ``start`` is about an organisation its clause refers back to ("the
+    company", "la startup française") with no name between that phrase and the figure."""
+    pattern = lexicon.compiled("organisation references", _reference_pattern)
+    found = [m for m in pattern.finditer(text, max(0, start - 120), start)]
+    if not found:
+        return False
+    reference = found[-1]
+    named = (m for m in mentions if m.subject and reference.start() <= m.start and m.end <= start)
+    return next(named, None) is None
+
+
+def _reference_pattern(lexicon: Lexicon) -> re.Pattern[str]:
+    phrases = []
+    for phrase in lexicon.grammar.organisation_references:
+        article, _, noun = phrase.partition(" ")
+        if not noun:  # an elided article glued to its noun ("l’entreprise")
+            phrases.append(re.escape(phrase))
+        else:
+            # Up to three words between article and noun: "the French generative AI startup".
+            phrases.append(rf"{re.escape(article)}\s+(?:[^\W\d_][\w’'\-]*\s+){{0,3}}?{re.escape(noun)}")
+    return re.compile(rf"(?<!\w)(?:{'|'.join(phrases) or '(?!)'})(?!\w)", re.I)
 
 
 def _mentions(
