@@ -111,6 +111,20 @@ ENTITIES = [
         "France",
     ),
     ("edition-is-the-events", "Investors met at the eighth Acme Forum Summit.", "en", "eighth", "Acme Forum Summit"),
+    (
+        "roman-century-is-no-name",
+        "Pour redresser la flèche du XIXe siècle, 2000 arbres sont nécessaires.",
+        "fr",
+        "2000 arbres",
+        "",
+    ),
+    (
+        "title-inside-a-name-is-a-person",
+        "Forestry Office Director Jane Roe visited Acme Robotics. It needs 1,000 oaks.",
+        "en",
+        "1,000 oaks",
+        "Acme Robotics",
+    ),
 ]
 
 

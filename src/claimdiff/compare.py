@@ -18,6 +18,7 @@ from datetime import date
 from claimdiff.dates import period_bounds
 from claimdiff.lexicon import EntityTable
 from claimdiff.model import SEVERITIES, Claim, Discrepancy
+from claimdiff.normalize import AS_OF_PUBLICATION
 from claimdiff.values import describe_value, relative_gap
 
 # Figures further apart than this factor are taken to measure different things...
@@ -58,7 +59,7 @@ def same_subject(a: Claim, b: Claim, entities: EntityTable, generic: frozenset[s
         return False
     if not a.metric or not b.metric:
         return False
-    if a.kind != "date" and not _periods_overlap(a.period, b.period):
+    if a.kind != "date" and not _periods_overlap(a.period, b.period, _as_published(a) or _as_published(b)):
         return False
     if a.kind in AMOUNT_KINDS and not _plausible(a, b):
         return False
@@ -74,9 +75,19 @@ def topics_match(a: str, b: str) -> bool:
     return len(words_a & words_b) * 2 >= len(words_a | words_b)
 
 
-def _periods_overlap(a: str, b: str) -> bool:
+def _as_published(claim: Claim) -> bool:
+    return AS_OF_PUBLICATION in claim.flags
+
+
+def _periods_overlap(a: str, b: str, loose: bool = False) -> bool:
+    """Whether two periods share a day; ``loose`` when one is only its source's publication
+    year, which the figure may date from a year before ("1,300 oaks" written in 2021 and "2,000
+    trees" in 2022 are about one restoration)."""
     a_low, a_high = _as_of(a)
     b_low, b_high = _as_of(b)
+    if loose:
+        a_low = date(a_low.year - 1, 1, 1) if a_low else None
+        b_low = date(b_low.year - 1, 1, 1) if b_low else None
     if a_low and b_high and a_low > b_high:
         return False
     return not (b_low and a_high and b_low > a_high)

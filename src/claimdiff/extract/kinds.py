@@ -11,7 +11,7 @@ import re
 from claimdiff.extract.figures import _Candidate
 from claimdiff.extract.patterns import _Patterns, patterns_of
 from claimdiff.extract.suffixes import _glued_word, _read_suffixes, _Reading
-from claimdiff.lexicon import FunctionWords, Grammar, Lexicon
+from claimdiff.lexicon import FunctionWords, Grammar, Lexicon, alternation
 
 
 def _range_partner(text: str, lex: Lexicon, reading: _Reading, nxt: _Candidate | None) -> _Reading | None:
@@ -133,9 +133,28 @@ def _kind(text: str, lex: Lexicon, cand: _Candidate, reading: _Reading) -> tuple
         bool(last_word) and last_word[0].lower() in lex.numbers.scales
     )
     noun, noun_end = _counted_noun(text, lex, reading.end, cand.approximate or scale_word, singular)
+    if not noun:
+        noun = _number_of(text, lex, cand.start)
     if noun and cand.figure.value == int(cand.figure.value):
         return "count", noun, noun_end
     return None, "", reading.end
+
+
+def _number_of(text: str, lex: Lexicon, start: int) -> str:
+    """The noun of a "number of X" phrase before a bare figure, in its clause ("the number of
+    oak trees needed ...: 1,300", "le nombre de start-up atteint 1 000")."""
+    words = lex.grammar.ranking.number_of
+    if not words:
+        return ""
+    pattern = lex.compiled(
+        "number of", lambda lx: re.compile(rf"(?<!\w)(?:{alternation(lx.grammar.ranking.number_of)})\s+", re.I)
+    )
+    window_start = max(0, start - 120)
+    found = [m for m in pattern.finditer(text, window_start, start) if not re.search(r"[.;!?]", text[m.end() : start])]
+    if not found:
+        return ""
+    noun, _ = _counted_noun(text, lex, found[-1].end() - 1)
+    return noun
 
 
 _GLUED_TOKEN = re.compile(r"[ \u00a0\n]*([^\W\d_][\w'’\-]*)")

@@ -141,12 +141,18 @@ def _mentions(
 
 
 def proper_words(source: Source) -> frozenset[str]:
-    """Words the source writes capitalised inside a sentence (not as its first word)."""
-    out: set[str] = set()
+    """Words the source writes capitalised inside a sentence, or capitalised at the start of
+    two sentences and never in lower case ("Nvidia announced ... Nvidia said ...")."""
+    inside: set[str] = set()
+    openings: Counter[str] = Counter()
+    lowered: set[str] = set()
     for sentence in source.sentences:
         words = re.findall(r"[^\W\d_][\w\-’']*", sentence.text)
-        out.update(w for w in words[1:] if w[:1].isupper())
-    return frozenset(out)
+        inside.update(w for w in words[1:] if w[:1].isupper())
+        lowered.update(w for w in words if w.islower())
+        openings.update(words[:1])
+    repeated = {w for w, n in openings.items() if n >= 2 and w[:1].isupper() and w.lower() not in lowered}
+    return frozenset(inside | repeated)
 
 
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:

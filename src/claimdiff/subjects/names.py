@@ -206,6 +206,8 @@ def _capitalised_names(
             continue
         if " ".join(words) in units:
             continue  # "GW", "TWh": a unit written as a capitalised word
+        if len(words) == 1 and ROMAN_ORDINAL.fullmatch(words[0]):
+            continue  # "XIXe", "XXIst": a century or a rank in roman numerals
         lowered = [w.lower().strip("’'") for w in words]
         if len(words) == 1 and (lowered[0] in stop or lowered[0] in months or lowered[0] in names.not_names):
             continue
@@ -238,8 +240,11 @@ def _capitalised_names(
 
 
 # Words at least this frequent (Zipf scale: 4 is once per 100,000 words) are common words.
-COMMON_ZIPF = 4.0
+COMMON_ZIPF = 3.0
 
+
+# A roman numeral, maybe with an ordinal ending ("XIXe", "XIIIth"), never a name on its own.
+ROMAN_ORDINAL = re.compile(r"[IVXLCDM]+(?:e|er|ème|th|st|nd|rd)")
 
 # A base form this frequent is a common word of the language (Zipf 3: once per million words):
 # "financer" is, so "Financé" opens a phrase; "hels" is not, so "Helsing" is a name.
@@ -275,7 +280,12 @@ def _mention(text: str, start: int, end: int, name: str, names: _NamePatterns, p
     before = text[max(0, start - 30) : start]
     if names.ignored.search(before) or names.estimator_after.match(text[end : end + 40]):
         role = "ignored"
-    elif person or names.title_before.search(before) or names.title_after.match(text[end : end + 40]):
+    elif (
+        person
+        or names.title_before.search(before)
+        or names.title_after.match(text[end : end + 40])
+        or any(word.lower() in names.titles for word in name.split(" ")[1:-1])  # "Office Director Jane Roe"
+    ):
         role = "person"
     elif names.locative.search(before[-20:]):
         role = "place"
