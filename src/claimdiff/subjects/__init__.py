@@ -55,22 +55,27 @@ def assign_subjects(source: Source, claims: list[Claim], knowledge: Knowledge) -
     # The last organisation named as a subject: what "la startup" refers to; before any, the
     # one the source's title names ("Mistral AI lève 385 millions d'euros").
     organisation = _organisation_in(source.metadata.get("title", ""), knowledge, lexicon)
-    for sentence in source.sentences:
+    for index, sentence in enumerate(source.sentences):
         if sentence.heading:
             label = previous = ""
         elif sentence.label and _is_name_like(sentence.label, knowledge):
             label = knowledge.entities.canonical(sentence.label)
         elif re.match(r"\s*[→•▪►]", sentence.text):
             label = ""
-        mentions = mentions_of[sentence.start]
+        own = mentions_of[sentence.start]
         for claim in by_sentence.get(sentence.start, []):
             start, end = claim.start - sentence.start, claim.end - sentence.start
-            chosen = choose_entity(sentence.text, start, end, mentions, claim, lexicon)
+            text, mentions = sentence.text, own
+            following = source.sentences[index + 1] if index + 1 < len(source.sentences) else None
+            if following is not None and not following.heading and _fragment(text, start, end):
+                # "450 millions d'euros. C'est la somme que Mistral AI est sur le point de lever."
+                text, mentions = _joined(sentence.text, following.text, own, mentions_of[following.start])
+            chosen = choose_entity(text, start, end, mentions, claim, lexicon)
             referred = label or organisation or default
-            if referred and refers_back(sentence.text, start, mentions, lexicon):
+            if referred and refers_back(text, start, mentions, lexicon):
                 chosen = referred  # "la startup française annonce avoir levé 385 millions"
             about = replace(claim, entity=chosen or label or default or previous)
-            metric, topic = choose_metric(sentence.text, start, end, about, lexicon, knowledge)
+            metric, topic = choose_metric(text, start, end, about, lexicon, knowledge)
             if metric == EDITION:
                 # "the eighth Choose France Summit", "la 7e édition du sommet Choose France":
                 # the edition number is the event's, named right after it.
@@ -81,10 +86,24 @@ def assign_subjects(source: Source, claims: list[Claim], knowledge: Knowledge) -
                 where = place_of(mentions, knowledge, start) or home
                 about = replace(about, entity=where or about.entity)
             assigned[claim.id] = replace(about, metric=metric, topic=topic)
-        subjects = [m.name for m in mentions if m.subject]
+        subjects = [m.name for m in own if m.subject]
         previous = subjects[0] if subjects else previous
         organisation = _first_organisation(subjects, knowledge) or organisation
     return [assigned.get(claim.id, claim) for claim in claims]
+
+
+def _fragment(text: str, start: int, end: int) -> bool:
+    """Whether a sentence is the figure alone ("450 millions d'euros."), said of by the next."""
+    return not re.search(r"\w", text[:start] + text[end:])
+
+
+def _joined(
+    text: str, following: str, mentions: list[EntityMention], after: list[EntityMention]
+) -> tuple[str, list[EntityMention]]:
+    """A sentence and the next read as one, with the next one's mentions moved along."""
+    shift = len(text) + 1
+    moved = [replace(m, start=m.start + shift, end=m.end + shift) for m in after]
+    return f"{text} {following}", mentions + moved
 
 
 def _organisation_in(text: str, knowledge: Knowledge, lexicon: Lexicon) -> str:
