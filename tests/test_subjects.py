@@ -153,6 +153,14 @@ REFERENCES = [
         "Acme Robotics",
     ),
     (
+        "fragment-said-of-by-the-next-sentence",
+        "",
+        "450 millions d'euros. C'est la somme que Acme Robotics a levée.",
+        "fr",
+        "450 millions d'euros",
+        "Acme Robotics",
+    ),
+    (
         "named-group-is-no-reference",
         "",
         "Orbitex grew fast. The Veltrix group boosts its investment to €3 billion.",
