@@ -58,6 +58,13 @@ METRICS = [
     ),
     ("edition-number", "Investors met at the eighth Acme Forum Summit.", "en", "eighth", "edition number"),
     (
+        "population-words-count-people-only",
+        "The storm hit Vardenholm, a city of 100,000, and broke two dams.",
+        "en",
+        "two dams",
+        "count of dam",
+    ),
+    (
         "seeking-to-raise-is-no-raise",
         "Acme Robotics was seeking to raise $300 million.",
         "en",
@@ -109,6 +116,13 @@ ENTITIES = [
         "en",
         "10 TWh",
         "France",
+    ),
+    (
+        "a-place-its-source-writes-after-in",
+        "Rescuers arrived in Vardenholm. Vardenholm, a community of around 125,000 people, was hit hard.",
+        "en",
+        "around 125,000 people",
+        "Vardenholm",
     ),
     ("edition-is-the-events", "Investors met at the eighth Acme Forum Summit.", "en", "eighth", "Acme Forum Summit"),
     (

@@ -49,6 +49,8 @@ def assign_subjects(source: Source, claims: list[Claim], knowledge: Knowledge) -
     }
     default = dominant_entity(mentions_of.values(), knowledge)
     home = dominant_place(mentions_of.values(), knowledge)
+    # Names the source writes after a locative somewhere ("in Derna") are places everywhere in it.
+    places = frozenset(m.name for found in mentions_of.values() for m in found if m.locative)
     located = lexicon.metrics.located
     label = ""
     previous = ""  # the subject of the sentence before: "The company said ..." refers back to it
@@ -83,7 +85,7 @@ def assign_subjects(source: Source, claims: list[Claim], knowledge: Knowledge) -
                 about = replace(about, entity=event.name if event else about.entity)
             if metric.removesuffix(" (possible)") in located:
                 # Deaths, a population, electricity consumed: measured where, not by whom.
-                where = place_of(mentions, knowledge, start) or home
+                where = place_of(mentions, knowledge, start, places) or home
                 about = replace(about, entity=where or about.entity)
             assigned[claim.id] = replace(about, metric=metric, topic=topic)
         subjects = [m.name for m in own if m.subject]
@@ -229,13 +231,19 @@ def dominant_entity(mentions: Iterable[list[EntityMention]], knowledge: Knowledg
     return ranked[0][0]
 
 
-def place_of(mentions: list[EntityMention], knowledge: Knowledge, near: int = 0) -> str:
+def place_of(
+    mentions: list[EntityMention], knowledge: Knowledge, near: int = 0, known: frozenset[str] = frozenset()
+) -> str:
     """The place a sentence names nearest offset ``near``: after a locative preposition, else a
-    known place ("300 data centres in France consumed 10 TWh" against "most data is stored in
-    the US" earlier in the sentence)."""
+    known place or one of the ``known`` names its source uses as places ("300 data centres in
+    France consumed 10 TWh" against "most data is stored in the US" earlier in the sentence)."""
     for places in (
         [m for m in mentions if m.locative],
-        [m for m in mentions if m.role != "ignored" and knowledge.entities.kind_of(m.name) == "place"],
+        [
+            m
+            for m in mentions
+            if m.role != "ignored" and (knowledge.entities.kind_of(m.name) == "place" or m.name in known)
+        ],
     ):
         if places:
             return min(places, key=lambda m: (abs(m.start - near), m.start)).name

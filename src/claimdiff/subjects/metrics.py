@@ -61,7 +61,11 @@ def _metric(text: str, start: int, end: int, claim: Claim, lexicon: Lexicon, kno
         # "11,300 people died": the predicate says what the count measures (a death toll).
         # The counted noun itself may say it ("11,300 deaths", "3 166 morts"), before any
         # word around it ("missing" in the next clause).
-        counted = words.counts.get(claim.noun.lower()) or nearest("counts", words.counts, start, end, 60)
+        counted = words.counts.get(claim.noun.lower())
+        if not counted and words.nouns.get(claim.noun.lower()) == "person":
+            # Words around a count of people say what it measures; "two dams" near "a city
+            # of 100,000" is no population.
+            counted = nearest("counts", words.counts, start, end, 60)
         if counted:
             return counted, topic
         written = _classified(text, end, lexicon) if claim.noun.lower() in words.classifiers else claim.noun
