@@ -65,6 +65,13 @@ METRICS = [
         "count of dam",
     ),
     (
+        "fr-english-compound-noun",
+        "Il existait déjà 300 data centers en France.",
+        "fr",
+        "300 data centers",
+        "count of datacenter",
+    ),
+    (
         "seeking-to-raise-is-no-raise",
         "Acme Robotics was seeking to raise $300 million.",
         "en",

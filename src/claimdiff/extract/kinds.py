@@ -191,6 +191,9 @@ def _counted_noun(text: str, lex: Lexicon, pos: int, after_de: bool = False, sin
             break  # every noun is capitalised: the first one ends the phrase ("300 neue Stellen")
     if words.nouns_capitalised and not (tokens and tokens[-1][0][:1].isupper()):
         return "", pos  # lower-case words alone are adjectives or verbs ("5 tritt in Kraft")
+    compound = _known_compound(tokens, lex)
+    if compound is not None:
+        return compound  # "300 data centers", "5 centres de données": a noun of the metric tables
     if words.head_last:
         plural = [t for t in tokens if _is_plural(t[0], words, lex.grammar)]
         chosen = plural[-1] if plural else (tokens[-1] if tokens else None)
@@ -207,6 +210,17 @@ def _counted_noun(text: str, lex: Lexicon, pos: int, after_de: bool = False, sin
     if words.head_last and participle and head.lower().endswith(participle) and head.lower() not in words.plurals:
         return "", pos  # "0 raised", "3 trained": a participle is not what is counted
     return head.lower(), end
+
+
+def _known_compound(tokens: list[tuple[str, int]], lex: Lexicon) -> tuple[str, int] | None:
+    """The longest run of the first tokens that is a noun of several words in the metric
+    tables (``[nouns]``), whatever the language's head order."""
+    nouns = lex.metrics.nouns
+    for size in range(len(tokens), 1, -1):
+        phrase = " ".join(word for word, _ in tokens[:size]).lower()
+        if phrase in nouns:
+            return phrase, tokens[size - 1][1]
+    return None
 
 
 def _is_plural(word: str, words: FunctionWords, grammar: Grammar) -> bool:
