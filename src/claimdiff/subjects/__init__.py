@@ -96,6 +96,8 @@ def assign_subjects(source: Source, claims: list[Claim], knowledge: Knowledge) -
 
 def _fragment(text: str, start: int, end: int) -> bool:
     """Whether a sentence is the figure alone ("450 millions d'euros."), said of by the next."""
+    if len(text) - (end - start) > 12:
+        return False  # more than punctuation around it (and no copying of a long sentence)
     return not re.search(r"\w", text[:start] + text[end:])
 
 

@@ -8,6 +8,7 @@ place in; other figures the nearest keyword, else the metric of their unit.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -118,9 +119,11 @@ def _hedged(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
 def _unit_metric(claim: Claim, lexicon: Lexicon) -> str:
     """What a figure in this unit measures: the unit's own metric (watt_hour is energy, not the
     power of watt; FLOP / second is computing power), else "rate" for a unit per another."""
-    for entry in lexicon.units.surfaces:
-        if claim.unit == entry.canonical:
-            return entry.metric
+    metrics = lexicon.compiled(
+        "unit metrics", lambda lex: {e.canonical: e.metric for e in reversed(lex.units.surfaces)}
+    )
+    if claim.unit in metrics:
+        return metrics[claim.unit]
     return "rate" if " / " in claim.unit else "quantity"
 
 
@@ -143,7 +146,9 @@ def _nearest(
     if stemmer is not None and by_stem:
         for word in _WORD.finditer(text, low, high):
             lowered = word.group(0).lower()
-            stem = stemmer.stemWord(lowered)
+            if lowered[:MIN_STEM] not in by_stem:
+                continue  # no stem of the table starts as this word does: nothing to stem
+            stem = _stem(stemmer, lowered)
             metric = by_stem.get(stem)
             # A word that is its own stem is another word than the keyword ("product" is not
             # "production"); an inflection is longer than its stem ("consommaient").
@@ -182,9 +187,16 @@ def _stems(lexicon: Lexicon, name: str, table: dict[str, str]) -> tuple[dict[str
                 continue
             if by_stem.setdefault(stem, metric) != metric:
                 shared.add(stem)
-        return {s: m for s, m in by_stem.items() if s not in shared}, stemmer
+        kept = {s: m for s, m in by_stem.items() if s not in shared}
+        # The first MIN_STEM letters of each stem, so most words are ruled out without stemming.
+        return {**{s[:MIN_STEM]: "" for s in kept}, **kept}, stemmer
 
     return lexicon.compiled(f"stems:{name}", build)
+
+
+@functools.lru_cache(maxsize=65536)
+def _stem(stemmer: snowballstemmer.stemmer, word: str) -> str:
+    return str(stemmer.stemWord(word))
 
 
 def stemmer_for(code: str) -> snowballstemmer.stemmer | None:
