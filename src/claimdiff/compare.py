@@ -332,6 +332,11 @@ def sort_discrepancies(discrepancies: list[Discrepancy]) -> list[Discrepancy]:
     )
 
 
+# Up to this many claims, a group with figures written in other currencies is clustered by
+# pairwise agreement (quadratic, so only for the groups one subject of a newsroom's corpus forms).
+PAIRWISE_POSITIONS = 64
+
+
 def positions_of(claims: list[Claim]) -> dict[str, int]:
     """Cluster claims into positions: each claim joins the first position it fully agrees with.
 
@@ -351,10 +356,16 @@ def positions_of(claims: list[Claim]) -> dict[str, int]:
     # Intervals on a line agree pairwise exactly when they share a point (Helly, in one
     # dimension), so a position keeps the intersection of its members' intervals.
     common: list[tuple[float, float]] = []
+    # Figures of mixed currencies, each also judged as written ("$1.2 bn" against "$1.3 bn"),
+    # are not points of one line: a small group is clustered by the pairwise judgement itself.
+    pairwise = not written and len(units - {None}) > 0 and len(claims) <= PAIRWISE_POSITIONS
     for claim in ordered:
         low, high = _widened(claim, peaks, written)
         for index, (shared_low, shared_high) in enumerate(common):
-            if low <= shared_high and shared_low <= high:
+            fits = low <= shared_high and shared_low <= high
+            if fits and pairwise:
+                fits = all(agree(claim, member) for member in positions[index])
+            if fits:
                 positions[index].append(claim)
                 common[index] = (max(low, shared_low), min(high, shared_high))
                 break
@@ -403,6 +414,11 @@ def build_discrepancy(
     return Discrepancy(identifier, kind, subject, explanation, claims, positions)
 
 
+def _width(claim: Claim) -> float:
+    low, high = _widened(claim)
+    return high - low
+
+
 def _held(
     claims: list[Claim], positions: dict[str, int], entities: EntityTable, stated: _Stated | None
 ) -> dict[str, set[int]]:
@@ -413,12 +429,16 @@ def _held(
         held[claim.source].add(positions[claim.id])
     if stated is None or claims[0].kind not in AMOUNT_KINDS:
         return held
-    representatives = {positions[c.id]: c for c in claims}
+    representatives: dict[int, Claim] = {}
+    for claim in sorted(claims, key=_width, reverse=True):
+        representatives[positions[claim.id]] = claim  # the narrowest figure of each position
     for source in list(held):
         others = stated.get((source, claims[0].kind, claims[0].unit, entities.root(claims[0].entity)), [])
+        members = {c.id for c in claims}
         for position, claim in representatives.items():
-            # Only closed figures count: "more than €100 bn" elsewhere states no particular one.
-            closed = (o for o in others if o.low is not None and o.high is not None)
+            # Only closed figures count: "more than €100 bn" elsewhere states no particular one;
+            # and only figures outside the group: a member already holds its own position.
+            closed = (o for o in others if o.low is not None and o.high is not None and o.id not in members)
             if position not in held[source] and any(agree(claim, other) for other in closed):
                 held[source].add(position)
     return held
