@@ -125,6 +125,16 @@ NEGATIVES = [
         "Acme will invest €105 billion in France in 2025.",
     ),
     _negative(
+        "money-of-two-rounds-apart",
+        "Acme Robotics is valued at €5 billion.",
+        "Acme Robotics has a valuation of about €12 billion.",
+    ),
+    _negative(
+        "a-countrys-counts-of-many-things",
+        "Amazon will create 2,000 jobs in France in 2024.",
+        "In 2024, projects announced in France will create some 10,000 jobs.",
+    ),
+    _negative(
         "forecast-by-a-later-year",
         "Data centres in France consumed 10 TWh in 2024.",
         "In France, data centres will consume up to 55 TWh by 2050.",

@@ -27,6 +27,9 @@ RATIO_LIMIT = 2.0
 # metric, one topic): then figures up to this factor apart are compared ("about 24,000 chips"
 # against "about 66,700"; "one million smartphones" against "five million").
 SPECIFIC_RATIO_LIMIT = 10.0
+# ... for counts and measures only: an organisation's money moves that much between rounds and
+# years (a €5 bn valuation, then €12 bn), while a machine's chip count does not.
+WIDE_KINDS = ("count", "quantity", "percent")
 AMOUNT_KINDS = ("money", "quantity", "count", "percent")
 
 
@@ -61,7 +64,7 @@ def same_subject(a: Claim, b: Claim, entities: EntityTable, generic: frozenset[s
         return False
     if a.kind != "date" and not _periods_overlap(a.period, b.period, _as_published(a) or _as_published(b)):
         return False
-    if a.kind in AMOUNT_KINDS and not _plausible(a, b):
+    if a.kind in AMOUNT_KINDS and not _plausible(a, b, entities):
         return False
     return True
 
@@ -102,7 +105,7 @@ def _as_of(period: str) -> tuple[date | None, date | None]:
     return low, high
 
 
-def _plausible(a: Claim, b: Claim) -> bool:
+def _plausible(a: Claim, b: Claim, entities: EntityTable) -> bool:
     """Whether two figures may measure one thing: less than RATIO_LIMIT apart, less than
     SPECIFIC_RATIO_LIMIT apart on one specific subject, or a possible decimal or scale slip of
     the same specific metric (see :func:`scale_slip`)."""
@@ -111,7 +114,13 @@ def _plausible(a: Claim, b: Claim) -> bool:
         return False
     if high / low <= RATIO_LIMIT:
         return True
-    if high / low <= SPECIFIC_RATIO_LIMIT and _one_specific_subject(a, b) and _bounded_alike(a, b):
+    if (
+        high / low <= SPECIFIC_RATIO_LIMIT
+        and a.kind in WIDE_KINDS
+        and entities.kind_of(a.entity) != "place"  # a country's counts are of many things
+        and _one_specific_subject(a, b)
+        and _bounded_alike(a, b)
+    ):
         return True
     return scale_slip(a, b) is not None
 

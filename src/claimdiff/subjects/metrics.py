@@ -272,12 +272,20 @@ def event_topic(text: str, start: int, end: int, lexicon: Lexicon) -> str:
     before = re.findall(r"[^\W\d_][\w\-’']*|\S", text[max(0, event.start() - 60) : event.start()])
     # A connector ends a phrase ("initiated and driven by" has no object after the event word).
     timely = frozenset(lexicon.time.months) | frozenset(lexicon.time.seasons) | lexicon.numbers.connectors
+    timely |= lexicon.compiled("weekdays", _weekdays)
     skip = words.stop - timely
     participles = lexicon.grammar.participle_suffixes
     phrase = _noun_phrase(after, skip, participles, timely)
     if not phrase or phrase[0][:1].isupper():
         phrase = list(reversed(_noun_phrase(list(reversed(before)), skip, participles, timely)))
     return " ".join(w.lower() for w in phrase if not w[:1].isupper() or w.isupper())
+
+
+def _weekdays(lexicon: Lexicon) -> frozenset[str]:
+    """The names of the days in the language (CLDR), lower case: "mardi" is no topic."""
+    from babel import Locale
+
+    return frozenset(day.lower() for day in Locale.parse(lexicon.code).days["format"]["wide"].values())
 
 
 def _noun_phrase(
