@@ -281,6 +281,17 @@ def test_sources_nobody_here_wrote_before() -> None:
         ("contradiction", "Nvidia", "capacity")
     ]
     assert "+100.0%" in found[0].explanation
+    assert found[0].why.startswith("Compared as capacity of Nvidia, 2025-06-11")
+    assert found[0].why.endswith(f"(confidence {found[0].confidence:.2f}).")
+
+
+def test_why_names_what_a_source_read_differently() -> None:
+    found = _discrepancies(
+        ("Acme Robotics raised €600 million in 2024.", "en"),
+        ("In 2024, Acme raised €385 million, the company said.", "en"),
+    )
+    (contradiction,) = [d for d in found if d.kind == "contradiction"]
+    assert "read as" in contradiction.why and "Acme" in contradiction.why
 
 
 CONFIDENCE = [

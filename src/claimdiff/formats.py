@@ -71,6 +71,7 @@ def format_text(findings: Findings) -> str:
         entity = d.subject["entity"] or "unknown entity"
         lines = [f"[{d.severity}] {d.kind} {d.id} ({d.status}): {d.subject['metric']} of {entity}"]
         lines.append(f"  {d.explanation}")
+        lines.append(f"  {d.why}")
         for claim in d.claims:
             marker = "*" if claim.id in findings.new_claims else " "
             quote = "" if claim.kind == "description" else f"  “{_one_line(claim.text)}”"
@@ -113,7 +114,7 @@ def format_markdown(findings: Findings) -> str:
             f"**{_md(describe_value(c))}** — “{_md(c.sentence)}”"
             for c in d.claims
         )
-        details.append(f"<details><summary>{d.id}: {subject}</summary>\n\n{quotes}\n\n</details>")
+        details.append(f"<details><summary>{d.id}: {subject}</summary>\n\n{_md(d.why)}\n\n{quotes}\n\n</details>")
     budget = GITHUB_COMMENT_LIMIT - 300 - len("\n".join(head))
     kept = 0
     for row, detail in zip(rows, details, strict=True):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any
 
 
@@ -222,6 +223,27 @@ class Discrepancy:
         }
 
     @property
+    def why(self) -> str:
+        """One line saying why the claims were compared and how sure the match is: the subject,
+        what a source read differently (its entity, metric or period), and the confidence."""
+        subject = self.subject
+        entity, period = subject["entity"] or "an unknown entity", subject["period"] or "any period"
+        expected = {"entities": [subject["entity"]], "periods": [subject["period"]]}
+        readings = []
+        for seen in self.evidence["sources"]:
+            keys = ("entities", "metrics") if self.claims[0].kind == "date" else ("entities", "metrics", "periods")
+            own = [
+                "/".join(seen[key])
+                for key in keys
+                if seen[key] != expected.get(key)
+                and not (key == "metrics" and all(_names_metric(subject["metric"], m) for m in seen[key]))
+            ]
+            if own and self.kind not in ("sum", "description"):
+                readings.append(f"{Path(seen['source']).name}: {', '.join(own)}")
+        read = f"; read as {'; '.join(readings)}" if readings else ""
+        return f"Compared as {subject['metric']} of {entity}, {period}{read} (confidence {self.confidence:.2f})."
+
+    @property
     def confidence(self) -> float:
         """How sure the match is, from 0 to 1: lower when the claims were linked only through a
         wider entity, when a metric is generic ("amount"), a figure undated or hedged, or the
@@ -242,3 +264,9 @@ class Discrepancy:
         if "scale error" in self.explanation:
             score *= 0.7
         return round(score, 2)
+
+
+def _names_metric(subject_metric: str, metric: str) -> bool:
+    """Whether a claim's metric is the subject's, maybe narrowed by a topic ("investment" of
+    "investment (infrastructure)")."""
+    return subject_metric == metric or subject_metric.startswith(f"{metric} (")
