@@ -25,14 +25,16 @@ class Severity:
     sarif_level: str  # SARIF 2.1.0 result level
     github_command: str  # GitHub workflow command (``::error``, ``::warning``, ``::notice``)
     can_fail: bool  # False: the finding informs and never fails a run, whatever --fail-on says
+    gitlab: str  # GitLab code-quality severity (info, minor, major, critical, blocker)
+    colour: str  # the colour of the severity word on a terminal
 
 
 SEVERITIES: dict[str, Severity] = {
     s.name: s
     for s in (
-        Severity("error", 0, "error", "error", can_fail=True),
-        Severity("warning", 1, "warning", "warning", can_fail=True),
-        Severity("info", 2, "note", "notice", can_fail=False),
+        Severity("error", 0, "error", "error", can_fail=True, gitlab="major", colour="red"),
+        Severity("warning", 1, "warning", "warning", can_fail=True, gitlab="minor", colour="yellow"),
+        Severity("info", 2, "note", "notice", can_fail=False, gitlab="info", colour="blue"),
     )
 }
 
