@@ -54,6 +54,8 @@ SOURCES_FILE = "sources.json"
 REVIEWS_FILE = "reviews.toml"
 LOCK_FILE = ".lock"
 STATUSES = ("confirmed", "dismissed", "resolved")
+# A ruling is written in milliseconds: two reviewers ruling at once wait for each other.
+RULING_LOCK_WAIT = 30.0
 MAX_ROW_BYTES = 1 << 20  # a row holds one claim and its sentence (at most 2,000 characters)
 REVIEWS_HEADER = """\
 # Reviewers' rulings on claimdiff discrepancies, one table per discrepancy id.
@@ -72,8 +74,9 @@ REVIEWS_HEADER = """\
 
 
 @contextlib.contextmanager
-def locked(folder: Path) -> Iterator[None]:
-    """Hold an exclusive lock on ``folder`` (refuse at once if another run holds it).
+def locked(folder: Path, wait: float = 0) -> Iterator[None]:
+    """Hold an exclusive lock on ``folder`` (waiting up to ``wait`` seconds for another run
+    to release it, then refusing).
 
     The lock file is opened without following a symbolic link and without truncating, so a
     committed ``.lock`` link cannot make claimdiff write through it; what an earlier killed
@@ -86,7 +89,7 @@ def locked(folder: Path) -> Iterator[None]:
         mode = os.lstat(path).st_mode
         if not stat.S_ISREG(mode):
             raise InputError(f"{path}: {node_kind(mode)}, not a lock file; remove it")
-    lock = filelock.FileLock(str(path), timeout=0)
+    lock = filelock.FileLock(str(path), timeout=wait)
     try:
         lock.acquire()
     except filelock.Timeout:
@@ -528,7 +531,7 @@ def record_ruling(
     as it is.
     """
     path = folder / REVIEWS_FILE
-    with locked(folder):
+    with locked(folder, RULING_LOCK_WAIT):
         text = read_text(path, DEFAULT_MAX_BYTES) if os.path.lexists(path) else REVIEWS_HEADER
         _check_reviews(text, path)
         document = tomlkit.parse(text)
