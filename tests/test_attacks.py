@@ -36,7 +36,7 @@ from claimdiff.cli import main
 from .conftest import SEEDS
 
 CONTRADICTING = "The AI Action Summit pledges reached €150 billion in investments for AI infrastructure in France.\n"
-SUMMIT = "d-b0f83c36d7"  # the €105 bn / €109 bn contradiction of the seeds
+SUMMIT = "d-f8e1083677"  # the €105 bn / €109 bn contradiction of the seeds
 LIMIT_SECONDS = 60
 LIMIT_KB = 2 * 1024 * 1024
 # A child that runs claimdiff with some paths refused as the OS refuses an unreadable folder

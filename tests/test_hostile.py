@@ -414,7 +414,7 @@ def test_a_second_process_is_refused_while_a_writer_holds_the_lock(seeds_copy: P
     from claimdiff.store import locked
 
     with locked(seeds_copy / "claims"):
-        child = _claimdiff(seeds_copy, "review", "d-b0f83c36d7", "--status", "confirmed")
+        child = _claimdiff(seeds_copy, "review", "d-f8e1083677", "--status", "confirmed")
         _, err = child.communicate(timeout=120)
     assert child.returncode == 2
     assert err.decode().strip().endswith("another claimdiff run is writing here; try again when it ends")
@@ -442,7 +442,7 @@ def test_kill_9_during_extract_write(seeds_copy: Path) -> None:
 @pytest.mark.slow
 def test_two_processes_race(seeds_copy: Path) -> None:
     """Two reviews and two store writes at once: each succeeds or is refused; no ruling is lost."""
-    rulings = {"d-b0f83c36d7": "confirmed", "d-e2646e0fee": "dismissed"}
+    rulings = {"d-f8e1083677": "confirmed", "d-51c74f1127": "dismissed"}
     recorded = set()
     for _ in range(4):
         children = {i: _claimdiff(seeds_copy, "review", i, "--status", s) for i, s in rulings.items()}

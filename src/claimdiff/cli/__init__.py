@@ -194,7 +194,7 @@ def main(ctx: click.Context, debug: bool, max_bytes: int, store: str, config: st
       claimdiff report                      # reports/discrepancies.html from seeds/
       claimdiff check seeds/ --format json
       claimdiff gate seeds/new_article.txt  # exit 1 on an unreviewed contradiction
-      claimdiff review d-b0f83c36d7 --status confirmed --note "105 is an early figure"
+      claimdiff review d-f8e1083677 --status confirmed --note "105 is an early figure"
     """
     # A flag left at its default is passed as None: the corpus config may set it.
     ctx.obj = Context(debug, max_bytes if _given("max_bytes") else None, store if _given("store") else None, config)
@@ -488,7 +488,7 @@ def review(ctx: Context, identifier: str, status: str, note: str, by: str, corpu
 
     \b
     Example:
-      claimdiff review d-b0f83c36d7 --status confirmed --note "two counts of the same pledges"
+      claimdiff review d-f8e1083677 --status confirmed --note "two counts of the same pledges"
     """
     import getpass
 
