@@ -451,3 +451,18 @@ def test_statistics(small: Path) -> None:
     assert "discrepancies in total" in text and "per source:" in text
     code, _, err = run("check", str(small), "--statistics", "--format", "sarif")
     assert code == 2 and "--statistics prints text or json" in err
+
+
+def test_gate_reads_a_new_source_from_standard_input(small: Path) -> None:
+    assert run("extract", str(small), "--write")[0] == 0
+    result = CliRunner().invoke(
+        main,
+        ["gate", "-", "--corpus", str(small), "--format", "json"],
+        input=b"Acme Robotics was valued at \xe2\x82\xac90 billion.\n",
+    )
+    assert result.exit_code == 1, result.stderr
+    (found,) = json.loads(result.stdout)["discrepancies"]
+    assert "<stdin>" in {c["source"] for c in found["claims"]}
+    for args in (["extract", "-", "--write"], ["extract", "-", "--check"]):
+        code, _, err = run(*args)
+        assert code == 2 and "standard input" in err

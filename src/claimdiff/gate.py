@@ -233,15 +233,17 @@ def run_gate(
     base: str | None = None,
     warnings: list[str] | None = None,
     exclude: tuple[str, ...] = (),
+    piped: list[Source] | None = None,
 ) -> GateResult:
     """Compare the new sources with the stored claims of the rest of the corpus.
 
-    ``base`` is the commit of ``--since``: the store is read as it was committed there.
+    ``base`` is the commit of ``--since``: the store is read as it was committed there;
+    ``piped`` are new sources already read (standard input).
     """
     knowledge = knowledge or knowledge_for()
     warnings = warnings if warnings is not None else []
     corpus_paths = list(iter_source_paths([str(corpus)], warnings, exclude))  # a missing corpus is an error
-    new_sources = load_sources(new_paths, knowledge, max_bytes, warnings)
+    new_sources = (load_sources(new_paths, knowledge, max_bytes, warnings) if new_paths else []) + (piped or [])
     if not new_sources:
         raise InputError("no readable source among the new paths")
     new_claims = [c for s in new_sources for c in analyse_source(s, knowledge)]

@@ -50,10 +50,11 @@ from claimdiff.errors import ClaimdiffError, ExitCode, InputError, UsageError
 from claimdiff.escape import json_text
 from claimdiff.formats import FORMATTERS, Findings, format_statistics
 from claimdiff.gate import apply_rulings, changed_since, config_at, failing, resolve_ref, run_gate
+from claimdiff.lexicon import Knowledge
 from claimdiff.model import Discrepancy
 from claimdiff.pipeline import Corpus, analyse_source, find_discrepancies, knowledge_for, load_corpus
 from claimdiff.safeio import write_output
-from claimdiff.sources import DEFAULT_MAX_BYTES, build_source, decode
+from claimdiff.sources import DEFAULT_MAX_BYTES, Source, build_source, decode
 from claimdiff.sources.files import STDIN
 from claimdiff.store import (
     REVIEWS_FILE,
@@ -110,16 +111,22 @@ def _load(ctx: Context, paths: tuple[str, ...], compare_claims: bool = True, sho
 
 def _add_stdin(corpus: Corpus, max_bytes: int) -> None:
     """Read one source from standard input into ``corpus``, as ``<stdin>``."""
-    data = sys.stdin.buffer.read(max_bytes + 1)
-    if len(data) > max_bytes:
-        raise InputError(f"{STDIN_NAME}: larger than --max-bytes ({max_bytes:,} bytes)")
     knowledge = corpus.knowledge or knowledge_for()
-    text, encoding, warnings = decode(data, STDIN_NAME)
-    source = build_source(STDIN_NAME, text, knowledge, {}, encoding, warnings)
-    source.raw_digest = hashlib.sha256(data).hexdigest()
+    source = _stdin_source(knowledge, max_bytes)
     corpus.sources.append(source)
     corpus.claims.extend(analyse_source(source, knowledge))
     corpus.warnings.extend(source.warnings)
+
+
+def _stdin_source(knowledge: Knowledge, max_bytes: int) -> Source:
+    """The source standard input holds (bounded by --max-bytes, decoded as a file would be)."""
+    data = sys.stdin.buffer.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise InputError(f"{STDIN_NAME}: larger than --max-bytes ({max_bytes:,} bytes)")
+    text, encoding, warnings = decode(data, STDIN_NAME)
+    source = build_source(STDIN_NAME, text, knowledge, {}, encoding, warnings)
+    source.raw_digest = hashlib.sha256(data).hexdigest()
+    return source
 
 
 def _rule(ctx: Context, discrepancies: list[Discrepancy]) -> list[Ruling]:
@@ -261,6 +268,8 @@ def extract(ctx: Context, paths: tuple[str, ...], fmt: str, output: str | None, 
       claimdiff extract seeds/ --format csv
       claimdiff extract seeds/ --format parquet -o claims.parquet
     """
+    if (write or check_store) and STDIN in paths:
+        raise UsageError("--write and --check work on the store of files: standard input (-) has none")
     corpus = _load(ctx, ctx.corpus_paths(paths), compare_claims=False, show_progress=write)
     _warn(corpus.warnings)
     if check_store:
@@ -276,8 +285,6 @@ def extract(ctx: Context, paths: tuple[str, ...], fmt: str, output: str | None, 
         _say(f"claim store up to date ({len(corpus.sources)} sources)", verdict=True)
         return
     if write:
-        if STDIN in paths:
-            raise UsageError("--write stores the claims of files: standard input (-) has none to store")
         write_store(ctx.store, corpus.sources, corpus.claims)
         _say(f"{len(corpus.claims)} claims from {len(corpus.sources)} sources written to {ctx.store}/", verdict=True)
         return
@@ -402,18 +409,19 @@ def gate(
     fmt = ctx.option("fmt", fmt, "format")
     fail_on = ctx.option("fail_on", fail_on, "fail_on")
     _check_statistics(statistics, fmt)
-    paths = list(new_paths)
+    paths = [p for p in new_paths if p != STDIN]
+    knowledge = knowledge_for(ctx.config)
+    piped = [_stdin_source(knowledge, ctx.max_bytes)] if STDIN in new_paths else []
     if base:
         paths += changed_since(base, Path(corpus), warnings, ctx.exclude)
-        if not paths:
+        if not paths and not piped:
             _warn(warnings)
             _say(f"No source changed since {since}.", verdict=True)
             return
-    if not paths:
+    if not paths and not piped:
         raise UsageError("name the new sources, or use --since REF")
-    ctx.stage(f"gating {len(paths)} new or changed source(s) against {corpus}")
-    knowledge = knowledge_for(ctx.config)
-    result = run_gate(paths, Path(corpus), ctx.store, ctx.max_bytes, knowledge, base, warnings, ctx.exclude)
+    ctx.stage(f"gating {len(paths) + len(piped)} new or changed source(s) against {corpus}")
+    result = run_gate(paths, Path(corpus), ctx.store, ctx.max_bytes, knowledge, base, warnings, ctx.exclude, piped)
     ctx.stage(f"{len(result.discrepancies)} discrepancies hold a new claim; {len(result.orphans)} rulings orphaned")
     result.discrepancies = _confident(result.discrepancies, min_confidence)
     result.introduced = _confident(result.introduced, min_confidence)
