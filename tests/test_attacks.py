@@ -402,7 +402,8 @@ ATTACKS: dict[str, Attack] = {
         both(ruled("[[105e9, 105e9], [109e9, inf]]"), new_source("contra.txt")),
         ("gate", "seeds/contra.txt"),
         1,
-        shown=f"{SUMMIT} (open)",
+        # A hand-written ruling names no claims to follow: the new position's id is open.
+        shown="(open): investment (infrastructure) of France",
     ),
     "gate-ruling-still-covers-what-it-saw": Attack(
         both(ruled(), new_source("agree.txt", CONTRADICTING.replace("150", "109"))), ("gate", "seeds/agree.txt"), 0
@@ -516,7 +517,7 @@ ATTACKS: dict[str, Attack] = {
         write("claims/reviews.toml", '["d-\\u001b]0;x\\u0007\\n::stop-commands::t"]\nstatus = "dismissed"\n'),
         ("check", "seeds/"),
         1,
-        "stale",
+        "(orphaned)",
         check=no_workflow_command,
     ),
     "hostile-sources-toml-key": Attack(

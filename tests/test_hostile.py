@@ -191,7 +191,7 @@ def test_malformed_sources_toml_names_file_and_line(tmp_path: Path) -> None:
     assert code == 2 and "sources.toml:3: invalid TOML" in err
 
 
-def test_ruling_for_an_unknown_discrepancy_is_reported_stale(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_ruling_for_an_unknown_discrepancy_is_reported_orphaned(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "a.txt").write_text(SENTENCE, encoding="utf-8")
     (tmp_path / "claims").mkdir()
@@ -199,7 +199,7 @@ def test_ruling_for_an_unknown_discrepancy_is_reported_stale(tmp_path: Path, mon
         '[d-0123456789]\nstatus = "dismissed"\nnote = "../../etc/passwd"\n', encoding="utf-8"
     )
     code, _, err = run("check", "a.txt")
-    assert code == 0 and "d-0123456789 matches no current discrepancy (stale)" in err
+    assert code == 0 and "ruling d-0123456789 (dismissed) matches no discrepancy now (orphaned)" in err
     assert (tmp_path / "claims" / "reviews.toml").read_text(encoding="utf-8").endswith('"../../etc/passwd"\n')
 
 
