@@ -210,3 +210,21 @@ def test_two_reviewers_ruling_at_once_both_keep_their_ruling(tmp_path: Path) -> 
     assert {i: rulings[i].note for i in ids} == {ids[0]: "reviewer 0", ids[1]: "reviewer 1"}
     shown = {d["id"]: d["status"] for d in check(folder, store)["discrepancies"]}
     assert [shown[i] for i in ids] == ["dismissed", "dismissed"]
+
+
+def test_the_gate_leaves_rulings_it_cannot_see_alone(tmp_path: Path) -> None:
+    """A ruling on a discrepancy the new source does not reach is neither carried nor orphaned."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "claimdiff.toml").write_text(CONFIG, encoding="utf-8")
+    (folder / "a.txt").write_text(LOW + "\n" + HEADCOUNT_LOW, encoding="utf-8")
+    (folder / "b.txt").write_text(HIGH + "\n" + HEADCOUNT_HIGH, encoding="utf-8")
+    store = tmp_path / "claims"
+    found = check(folder, store)["discrepancies"]
+    (headcount,) = [d["id"] for d in found if d["subject"]["metric"] != "valuation"]
+    assert invoke(store, "review", headcount, "--status", "dismissed", "--corpus", str(folder)).exit_code == 0
+    assert invoke(store, "extract", str(folder), "--write").exit_code == 0
+    (folder / "c.txt").write_text("Acme Robotics was also valued at €6 billion.\n", encoding="utf-8")
+    gate = invoke(store, "gate", str(folder / "c.txt"), "--corpus", str(folder), "--fail-on", "never")
+    assert gate.exit_code == 0 and "orphaned" not in gate.output
+    assert {d["id"]: d["status"] for d in check(folder, store)["discrepancies"]}[headcount] == "dismissed"

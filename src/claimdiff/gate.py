@@ -265,13 +265,18 @@ def run_gate(
         corpus_claims.extend(analyse_source(source, knowledge))
     new_ids = {c.id for c in new_claims}
     compared = _compared(new_claims, corpus_claims, knowledge)
-    rulings = read_rulings(store_folder)
-    orphans = apply_rulings(compared, rulings)
-    # Only the rulings this change can orphan: on a claim of a new or changed source, or on
-    # the compared claims (the rest of the corpus is as ``check`` last saw it).
+    # Only the rulings this change can touch: on a compared discrepancy, on a claim of a new
+    # or changed source, or on a compared claim (the rest of the corpus is as ``check`` saw
+    # it). The others are neither carried here (their claims are not all here) nor orphaned.
     touched_sources = {_key(s.path) for s in new_sources}
-    compared_ids = {c.id for d in compared for c in d.claims}
-    orphans = [r for r in orphans if any(_key(c.source) in touched_sources or c.id in compared_ids for c in r.claims)]
+    compared_ids = {c.id for d in compared for c in d.claims} | {d.id for d in compared}
+    rulings = {
+        identifier: ruling
+        for identifier, ruling in read_rulings(store_folder).items()
+        if identifier in compared_ids
+        or any(_key(c.source) in touched_sources or c.id in compared_ids for c in ruling.claims)
+    }
+    orphans = apply_rulings(compared, rulings)
     discrepancies = [d for d in compared if any(c.id in new_ids for c in d.claims)]
     introduced = [d for d in discrepancies if d.status == "open" and _introduces(d, new_ids)]
     return GateResult(new_sources, discrepancies, introduced, new_ids, orphans, warnings)
