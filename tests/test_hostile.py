@@ -191,7 +191,9 @@ def test_malformed_sources_toml_names_file_and_line(tmp_path: Path) -> None:
     assert code == 2 and "sources.toml:3: invalid TOML" in err
 
 
-def test_ruling_for_an_unknown_discrepancy_is_reported_orphaned(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_ruling_for_an_unknown_discrepancy_is_reported_orphaned(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "a.txt").write_text(SENTENCE, encoding="utf-8")
     (tmp_path / "claims").mkdir()
