@@ -10,14 +10,13 @@ when their intervals, widened by the precision each states, do not overlap.
 from __future__ import annotations
 
 import bisect
-import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from datetime import date
 
 from claimdiff.dates import period_bounds
 from claimdiff.lexicon import EntityTable
-from claimdiff.model import SEVERITIES, Claim, Discrepancy
+from claimdiff.model import SEVERITIES, Claim, Discrepancy, discrepancy_id
 from claimdiff.normalize import AS_OF_PUBLICATION
 from claimdiff.values import describe_value, relative_gap
 
@@ -313,7 +312,7 @@ def compare(
     groups: dict[str, set[str]] = defaultdict(set)
     for claim_id in conflicts.parent:
         groups[conflicts.find(claim_id)].add(claim_id)
-    merged: dict[str, Discrepancy] = {}
+    merged: dict[tuple[str, ...], Discrepancy] = {}
     for members in groups.values():
         extended = set(members)
         for claim_id in members:
@@ -326,11 +325,12 @@ def compare(
             continue
         group = sorted((by_id[i] for i in extended), key=lambda c: c.reading_order)
         discrepancy = build_discrepancy(group, names, entities, stated)
-        if discrepancy.id in merged:
-            combined = {c.id: c for c in merged[discrepancy.id].claims + group}
+        subject = (*discrepancy.subject.values(), group[0].unit)  # one discrepancy per subject
+        if subject in merged:
+            combined = {c.id: c for c in merged[subject].claims + group}
             ordered = sorted(combined.values(), key=lambda c: c.reading_order)
             discrepancy = build_discrepancy(ordered, names, entities, stated)
-        merged[discrepancy.id] = discrepancy
+        merged[subject] = discrepancy
     return sort_discrepancies(list(merged.values()))
 
 
@@ -412,8 +412,7 @@ def build_discrepancy(
         if contradicting_pair(claims, positions, _held(claims, positions, entities, stated))
         else "scope"
     )
-    key = "|".join([subject["entity"], subject["metric"], claims[0].unit, subject["period"]])
-    identifier = "d-" + hashlib.sha256(key.encode()).hexdigest()[:10]
+    identifier = discrepancy_id(kind, claims, positions)
     explanation = explain(kind, subject, claims, positions, names)
     slips = sorted(
         {f for a in claims for b in claims if (f := scale_slip(a, b)) and positions[a.id] != positions[b.id]}

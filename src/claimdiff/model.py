@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 
@@ -25,14 +25,16 @@ class Severity:
     sarif_level: str  # SARIF 2.1.0 result level
     github_command: str  # GitHub workflow command (``::error``, ``::warning``, ``::notice``)
     can_fail: bool  # False: the finding informs and never fails a run, whatever --fail-on says
+    gitlab: str  # GitLab code-quality severity (info, minor, major, critical, blocker)
+    colour: str  # the colour of the severity word on a terminal
 
 
 SEVERITIES: dict[str, Severity] = {
     s.name: s
     for s in (
-        Severity("error", 0, "error", "error", can_fail=True),
-        Severity("warning", 1, "warning", "warning", can_fail=True),
-        Severity("info", 2, "note", "notice", can_fail=False),
+        Severity("error", 0, "error", "error", can_fail=True, gitlab="major", colour="red"),
+        Severity("warning", 1, "warning", "warning", can_fail=True, gitlab="minor", colour="yellow"),
+        Severity("info", 2, "note", "notice", can_fail=False, gitlab="info", colour="blue"),
     )
 }
 
@@ -159,6 +161,36 @@ def with_ids(claims: list[Claim]) -> list[Claim]:
         seen[key] += 1
         out.append(replace(claim, id="c-" + hashlib.sha256(f"{key}|{seen[key]}".encode()).hexdigest()[:12]))
     return out
+
+
+def claim_key(claim: Claim) -> str:
+    """A claim as a discrepancy id sees it: like its id, but by file name, not by the path as
+    given, so ids do not depend on where the corpus lives or from where it is named."""
+    key = f"{PurePath(claim.source).name}|{' '.join(claim.sentence.split())}|{claim.text}"
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+# Discrepancy kinds whose ids share one namespace: a scope note that becomes a contradiction
+# (or back) when a source is added is still the same disagreement, with the same id.
+_ID_FAMILIES = {"contradiction": "figures", "scope": "figures"}
+
+
+def discrepancy_id(kind: str, claims: list[Claim], positions: dict[str, int]) -> str:
+    """The id of a discrepancy: a hash of the claims that disagree, never of labels.
+
+    The disagreement is the lowest position against the highest; each is stood for by the
+    smallest :func:`claim_key` among its claims. So a better entity or metric label, a source
+    that sides with either position or a figure between them keeps the id. When it still
+    changes (a new claim takes the smallest key of a position), a ruling follows its claims
+    (see ``claimdiff.gate.apply_rulings``).
+    """
+    by_position: dict[int, str] = {}
+    for claim in claims:
+        index, key = positions.get(claim.id, 0), claim_key(claim)
+        by_position[index] = min(by_position.get(index, key), key)
+    ends = sorted({by_position[min(by_position)], by_position[max(by_position)]}) if by_position else []
+    key = "|".join([_ID_FAMILIES.get(kind, kind), *ends])
+    return "d-" + hashlib.sha256(key.encode()).hexdigest()[:10]
 
 
 @dataclass
