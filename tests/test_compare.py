@@ -125,6 +125,16 @@ NEGATIVES = [
         "Acme will invest €105 billion in France in 2025.",
     ),
     _negative(
+        "money-of-two-rounds-apart",
+        "Acme Robotics is valued at €5 billion.",
+        "Acme Robotics has a valuation of about €12 billion.",
+    ),
+    _negative(
+        "a-countrys-counts-of-many-things",
+        "Amazon will create 2,000 jobs in France in 2024.",
+        "In 2024, projects announced in France will create some 10,000 jobs.",
+    ),
+    _negative(
         "forecast-by-a-later-year",
         "Data centres in France consumed 10 TWh in 2024.",
         "In France, data centres will consume up to 55 TWh by 2050.",
@@ -178,6 +188,12 @@ POSITIVES = [
         "In 2024, Acme will invest $1.2 billion in France.",
         "Acme will invest $1.3 billion in France, it said.",
         "en",
+    ),
+    (
+        "edition-number",
+        "Investors gathered for the eighth Acme Forum Summit in Paris.",
+        "Les investisseurs sont réunis pour la septième édition du sommet Acme Forum.",
+        "fr",
     ),
     (
         "counted-after-a-scale-word",
@@ -265,6 +281,17 @@ def test_sources_nobody_here_wrote_before() -> None:
         ("contradiction", "Nvidia", "capacity")
     ]
     assert "+100.0%" in found[0].explanation
+    assert found[0].why.startswith("Compared as capacity of Nvidia, 2025-06-11")
+    assert found[0].why.endswith(f"(confidence {found[0].confidence:.2f}).")
+
+
+def test_why_names_what_a_source_read_differently() -> None:
+    found = _discrepancies(
+        ("Acme Robotics raised €600 million in 2024.", "en"),
+        ("In 2024, Acme raised €385 million, the company said.", "en"),
+    )
+    (contradiction,) = [d for d in found if d.kind == "contradiction"]
+    assert "read as" in contradiction.why and "Acme" in contradiction.why
 
 
 CONFIDENCE = [

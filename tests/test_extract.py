@@ -614,6 +614,23 @@ REAL_TEXT_FORMS = [
         language="fr",
     ),
     Case("en-four-digit-count", "The spire needs 1300 oaks.", "1300 oaks", "count", "1300", "count"),
+    Case(
+        "en-number-of-label",
+        "Estimated number of oak trees needed to restore the spire: 1,300",
+        "1,300",
+        "count",
+        "1300",
+        "count",
+    ),
+    Case(
+        "fr-nombre-de",
+        "Le nombre de start-up a atteint 1 000 en 2024.",
+        "1 000",
+        "count",
+        "1000",
+        "count",
+        language="fr",
+    ),
 ]
 
 ALL_CASES = SEED_CASES + OWN_CASES + BUGS_CAUGHT + REAL_TEXT_FORMS
@@ -755,6 +772,13 @@ YEARLESS_DATES = [
 def test_dates_without_a_year_take_the_publication_year(text: str, language: str, published: str, period: str) -> None:
     dates = [c for c in claims_in(text, language, published=published) if c.kind == "date"]
     assert [c.period for c in dates] == [period]
+
+
+def test_a_figure_of_no_stated_date_is_as_of_publication() -> None:
+    (claim,) = claims_in("Acme employs 1,200 engineers.", published="2024-05-02")
+    assert claim.period == "2024" and "period: as of publication" in claim.flags
+    (dated,) = claims_in("Acme employed 1,200 engineers in 2019.", published="2024-05-02")
+    assert dated.period == "2019" and "period: as of publication" not in dated.flags
 
 
 def test_dates_without_a_year_need_a_publication_date() -> None:

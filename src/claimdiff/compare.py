@@ -19,6 +19,7 @@ from datetime import date
 from claimdiff.dates import period_bounds
 from claimdiff.lexicon import EntityTable
 from claimdiff.model import SEVERITIES, Claim, Discrepancy
+from claimdiff.normalize import AS_OF_PUBLICATION
 from claimdiff.values import describe_value, relative_gap
 
 # Figures further apart than this factor are taken to measure different things...
@@ -27,6 +28,9 @@ RATIO_LIMIT = 2.0
 # metric, one topic): then figures up to this factor apart are compared ("about 24,000 chips"
 # against "about 66,700"; "one million smartphones" against "five million").
 SPECIFIC_RATIO_LIMIT = 10.0
+# ... for counts and measures only: an organisation's money moves that much between rounds and
+# years (a €5 bn valuation, then €12 bn), while a machine's chip count does not.
+WIDE_KINDS = ("count", "quantity", "percent")
 AMOUNT_KINDS = ("money", "quantity", "count", "percent")
 
 
@@ -57,7 +61,7 @@ def comparable(a: Claim, b: Claim, entities: EntityTable, generic: frozenset[str
     if a.kind == "rank" and a.metric == "rank":
         return False  # a place in an unnamed ranking compares with nothing
     if a.kind in ("date", "rank"):
-        if a.entity != b.entity:
+        if not entities.same(a.entity, b.entity):
             return False  # what France launched in 2019 is not what its government launched in 2018
     elif a.entity not in entities.lineage(b.entity) and b.entity not in entities.lineage(a.entity):
         return False
@@ -65,9 +69,9 @@ def comparable(a: Claim, b: Claim, entities: EntityTable, generic: frozenset[str
         return False
     if not a.metric or not b.metric:
         return False
-    if a.kind != "date" and not _periods_overlap(a.period, b.period):
+    if a.kind != "date" and not _periods_overlap(a.period, b.period, _as_published(a) or _as_published(b)):
         return False
-    if a.kind in AMOUNT_KINDS and not _plausible(a, b):
+    if a.kind in AMOUNT_KINDS and not _plausible(a, b, entities):
         return False
     return True
 
@@ -81,9 +85,19 @@ def topics_match(a: str, b: str) -> bool:
     return len(words_a & words_b) * 2 >= len(words_a | words_b)
 
 
-def _periods_overlap(a: str, b: str) -> bool:
+def _as_published(claim: Claim) -> bool:
+    return AS_OF_PUBLICATION in claim.flags
+
+
+def _periods_overlap(a: str, b: str, loose: bool = False) -> bool:
+    """Whether two periods share a day; ``loose`` when one is only its source's publication
+    year, which the figure may date from a year before ("1,300 oaks" written in 2021 and "2,000
+    trees" in 2022 are about one restoration)."""
     a_low, a_high = _as_of(a)
     b_low, b_high = _as_of(b)
+    if loose:
+        a_low = date(a_low.year - 1, 1, 1) if a_low else None
+        b_low = date(b_low.year - 1, 1, 1) if b_low else None
     if a_low and b_high and a_low > b_high:
         return False
     return not (b_low and a_high and b_low > a_high)
@@ -98,7 +112,7 @@ def _as_of(period: str) -> tuple[date | None, date | None]:
     return low, high
 
 
-def _plausible(a: Claim, b: Claim) -> bool:
+def _plausible(a: Claim, b: Claim, entities: EntityTable) -> bool:
     """Whether two figures may measure one thing: less than RATIO_LIMIT apart, less than
     SPECIFIC_RATIO_LIMIT apart on one specific subject, or a possible decimal or scale slip of
     the same specific metric (see :func:`scale_slip`)."""
@@ -107,7 +121,13 @@ def _plausible(a: Claim, b: Claim) -> bool:
         return False
     if high / low <= RATIO_LIMIT:
         return True
-    if high / low <= SPECIFIC_RATIO_LIMIT and _one_specific_subject(a, b) and _bounded_alike(a, b):
+    if (
+        high / low <= SPECIFIC_RATIO_LIMIT
+        and a.kind in WIDE_KINDS
+        and entities.kind_of(a.entity) != "place"  # a country's counts are of many things
+        and _one_specific_subject(a, b)
+        and _bounded_alike(a, b)
+    ):
         return True
     return scale_slip(a, b) is not None
 
@@ -528,6 +548,11 @@ def sort_discrepancies(discrepancies: list[Discrepancy]) -> list[Discrepancy]:
     )
 
 
+# Up to this many claims, a group with figures written in other currencies is clustered by
+# pairwise agreement (quadratic, so only for the groups one subject of a newsroom's corpus forms).
+PAIRWISE_POSITIONS = 64
+
+
 def positions_of(claims: list[Claim], classes: dict[str, int] | None = None) -> dict[str, int]:
     """Cluster claims into positions: each claim joins the first position it fully agrees with.
 
@@ -558,15 +583,26 @@ def positions_of(claims: list[Claim], classes: dict[str, int] | None = None) -> 
     # Intervals on a line agree pairwise exactly when they share a point (Helly, in one
     # dimension), so a position keeps the intersection of its members' intervals.
     common: list[tuple[float, float]] = []
+    # Figures of mixed currencies, each also judged as written ("$1.2 bn" against "$1.3 bn"),
+    # are not points of one line: a small group is clustered by the pairwise judgement itself.
+    pairwise = not written and len(units - {None}) > 0 and len(claims) <= PAIRWISE_POSITIONS
+
+    def fits(claim: Claim, low: float, high: float, index: int) -> bool:
+        shared_low, shared_high = common[index]
+        if not (low <= shared_high and shared_low <= high):
+            return False
+        return not pairwise or all(agree(claim, member) for member in positions[index])
+
     # A claim whose interval equals an earlier one's joins the same position: positions before
     # it shared no point with that interval and have only narrowed since; its own contains its
-    # common part. So the search runs once per distinct interval, not once per claim.
+    # common part. So the search runs once per distinct interval, not once per claim (on a line
+    # only: the pairwise judgement of small groups reads more than the interval).
     placed: dict[tuple[float, float], int] = {}
     for claim in ordered:
         low, high = interval(claim)
-        index = placed.get((low, high))
+        index = None if pairwise else placed.get((low, high))
         if index is None:
-            index = next((i for i, (s_low, s_high) in enumerate(common) if low <= s_high and s_low <= high), None)
+            index = next((i for i in range(len(common)) if fits(claim, low, high, i)), None)
         if index is None:
             positions.append([claim])
             common.append((low, high))
@@ -621,6 +657,11 @@ def build_discrepancy(
     return Discrepancy(identifier, kind, subject, explanation, claims, positions)
 
 
+def _width(claim: Claim) -> float:
+    low, high = _widened(claim)
+    return high - low
+
+
 def first_slip(claims: list[Claim], positions: dict[str, int]) -> int | None:
     """The smallest power of ten two claims at different positions stand apart by (see
     :func:`scale_slip`). Values are searched in order: only figures about that factor apart
@@ -655,14 +696,18 @@ def _held(
         held[claim.source].add(positions[claim.id])
     if stated is None or claims[0].kind not in AMOUNT_KINDS:
         return held
-    representatives = {positions[c.id]: c for c in claims}
+    representatives: dict[int, Claim] = {}
+    for claim in sorted(claims, key=_width, reverse=True):
+        representatives[positions[claim.id]] = claim  # the narrowest figure of each position
+    members = {c.id for c in claims}
     root = entities.root(claims[0].entity)
     # The positions a figure agrees with, judged once per distinct figure (twins agree alike).
     agreeing: dict[tuple[object, ...], set[int]] = {}
     for source in list(held):
         for other in stated.get((source, claims[0].kind, claims[0].unit, root), []):
-            # Only closed figures count: "more than €100 bn" elsewhere states no particular one.
-            if other.low is None or other.high is None:
+            # Only closed figures count: "more than €100 bn" elsewhere states no particular one;
+            # and only figures outside the group: a member already holds its own position.
+            if other.low is None or other.high is None or other.id in members:
                 continue
             key = twin_key(other)
             if key not in agreeing:

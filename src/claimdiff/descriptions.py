@@ -9,12 +9,11 @@ no word in common are flagged too (README says so).
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections import defaultdict
 
 from claimdiff.lexicon import Knowledge, Lexicon, alternation
-from claimdiff.model import Claim, Discrepancy, with_ids
+from claimdiff.model import Claim, Discrepancy, discrepancy_id, with_ids
 from claimdiff.sources import Source
 from claimdiff.subjects import find_entities
 
@@ -170,7 +169,7 @@ def _discrepancy(entity: str, group: list[Claim], names: dict[str, str], knowled
         + "; ".join(f"{names.get(c.source, c.source)} says “{_short(c.text)}”" for c in group)
         + f" ({len(sources)} sources, {len(representatives)} distinct descriptions)."
     )
-    identifier = "d-" + hashlib.sha256(f"{entity}|description".encode()).hexdigest()[:10]
+    identifier = discrepancy_id("description", group, positions)
     subject = {"entity": entity, "metric": "description", "period": ""}
     return Discrepancy(identifier, "description", subject, explanation, group, positions, highlights=highlights)
 

@@ -95,14 +95,16 @@ def load_corpus(
     compare_claims: bool = True,
     knowledge: Knowledge | None = None,
     config: CorpusConfig | None = None,
+    exclude: tuple[str, ...] = (),
 ) -> Corpus:
-    """Run every stage over ``paths``, with ``knowledge`` (else the built-in one plus ``config``'s)."""
+    """Run every stage over ``paths``, with ``knowledge`` (else the built-in one plus ``config``'s),
+    leaving out what the ``exclude`` globs match in a folder."""
     knowledge = knowledge or knowledge_for(config)
     _KNOWLEDGE[:] = [knowledge]
     warnings: list[str] = []
     paths = list(paths)
     named = {str(Path(p)) for p in paths if is_regular(p)}
-    jobs = [(str(p), max_bytes, str(p) in named) for p in iter_source_paths(paths, warnings)]
+    jobs = [(str(p), max_bytes, str(p) in named) for p in iter_source_paths(paths, warnings, exclude)]
     _METADATA.clear()
     workers = min(os.cpu_count() or 1, 8)
     if len(jobs) >= PARALLEL_MIN_SOURCES and workers > 1:

@@ -34,7 +34,13 @@ from claimdiff.extract.kinds import (
 )
 from claimdiff.extract.mention import KINDS, WRITTEN_IN_WORDS, Mention
 from claimdiff.extract.patterns import _Patterns, patterns_of
-from claimdiff.extract.ranks_and_dates import EVENT_REACH_AFTER, EVENT_REACH_BEFORE, _date_mentions, _ordinal_mentions
+from claimdiff.extract.ranks_and_dates import (
+    EVENT_REACH_AFTER,
+    EVENT_REACH_BEFORE,
+    _date_mentions,
+    _ordinal_mentions,
+    edition_after,
+)
 from claimdiff.extract.suffixes import _glued_word, _read_suffixes
 from claimdiff.lexicon import Lexicon
 from claimdiff.numbers import Figure
@@ -45,6 +51,7 @@ __all__ = [
     "KINDS",
     "WRITTEN_IN_WORDS",
     "Mention",
+    "edition_after",
     "extract_mentions",
     "sentence_times",
 ]

@@ -46,6 +46,10 @@ class EntityTable:
     aliases: dict[str, str] = field(init=False)
     demonyms: dict[str, str] = field(init=False)
 
+    # Names a corpus writes for one entity (see :meth:`extended`): a spelling of a name, or a
+    # name that extends it ("Choose France Summit" for "Choose France").
+    corpus_names: frozenset[str] = frozenset()
+
     def __post_init__(self) -> None:
         object.__setattr__(self, "parents", {e.name: e.part_of for e in self.entities if e.part_of})
         object.__setattr__(self, "kinds", {e.name: e.kind for e in self.entities})
@@ -100,7 +104,21 @@ class EntityTable:
             wider = self._extended_name(key, chosen, joiners)
             if wider:
                 added.append(Entity(representative, "", (), wider))
-        return EntityTable(self.entities + tuple(added)) if added else self
+        if not added:
+            return self
+        return EntityTable(self.entities + tuple(added), self.corpus_names | {e.name for e in added})
+
+    def same(self, a: str, b: str) -> bool:
+        """Whether two names are one entity: equal, or spellings and extensions of one name of
+        the corpus (never an entity and another it is part of, such as a country's government)."""
+        return a == b or self._written_for(a) == self._written_for(b)
+
+    def _written_for(self, name: str) -> str:
+        seen = {name}
+        while name in self.corpus_names and self.parents.get(name) and self.parents[name] not in seen:
+            name = self.parents[name]
+            seen.add(name)
+        return name
 
     def _representative(self, names: list[str], used: Counter[str]) -> str:
         known = [n for n in names if n in self.kinds]
