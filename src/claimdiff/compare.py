@@ -10,7 +10,6 @@ when their intervals, widened by the precision each states, do not overlap.
 from __future__ import annotations
 
 import bisect
-import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -18,7 +17,7 @@ from datetime import date
 
 from claimdiff.dates import period_bounds
 from claimdiff.lexicon import EntityTable
-from claimdiff.model import SEVERITIES, Claim, Discrepancy
+from claimdiff.model import SEVERITIES, Claim, Discrepancy, discrepancy_id
 from claimdiff.normalize import AS_OF_PUBLICATION
 from claimdiff.values import describe_value, relative_gap
 
@@ -476,18 +475,19 @@ def compare(
     groups: dict[str, list[str]] = defaultdict(list)
     for claim_id in links.conflicts.parent:
         groups[links.conflicts.find(claim_id)].append(claim_id)
-    merged: dict[str, Discrepancy] = {}
+    merged: dict[tuple[str, ...], Discrepancy] = {}
     for members in groups.values():
         extended = _extended(members, by_id, twins, class_of, links, generic)
         if len(extended) < 2:
             continue
         group = sorted(extended, key=lambda c: c.reading_order)
         discrepancy = build_discrepancy(group, names, entities, stated, class_of)
-        if discrepancy.id in merged:
-            combined = {c.id: c for c in merged[discrepancy.id].claims + group}
+        subject = (*discrepancy.subject.values(), group[0].unit)  # one discrepancy per subject
+        if subject in merged:
+            combined = {c.id: c for c in merged[subject].claims + group}
             ordered = sorted(combined.values(), key=lambda c: c.reading_order)
             discrepancy = build_discrepancy(ordered, names, entities, stated, class_of)
-        merged[discrepancy.id] = discrepancy
+        merged[subject] = discrepancy
     return sort_discrepancies(list(merged.values()))
 
 
@@ -648,8 +648,7 @@ def build_discrepancy(
         if contradicting_pair(claims, positions, _held(claims, positions, entities, stated))
         else "scope"
     )
-    key = "|".join([subject["entity"], subject["metric"], claims[0].unit, subject["period"]])
-    identifier = "d-" + hashlib.sha256(key.encode()).hexdigest()[:10]
+    identifier = discrepancy_id(kind, claims, positions)
     explanation = explain(kind, subject, claims, positions, names)
     slip = first_slip(claims, positions) if kind == "contradiction" else None
     if slip:
