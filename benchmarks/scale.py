@@ -206,7 +206,7 @@ def main(argv: list[str] | None = None) -> int:
                 )
             if len(digests) > 1:
                 print(f"| compare | {claims:,} | {entities:,} | | the engines' discrepancies DIFFER | | | |")
-    for claims in args.extract_claims:
+    for claims in (n for n in args.extract_claims if n > 0):  # 0: no extraction
         for engine in args.engine:
             row = child("extract", claims, engine, 0, args.folder)
             if "error" in row:
