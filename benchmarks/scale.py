@@ -1,6 +1,6 @@
 """Scale figures: time and peak memory of extraction and comparison, local engine against Dask.
 
-    python benchmarks/scale.py                          # the README table (about 20 minutes)
+    python benchmarks/scale.py                          # the README table (about an hour)
     python benchmarks/scale.py --claims 10000 100000    # a quicker run
     python benchmarks/scale.py --measure compare --claims 1000000 --entities 256 --engine local
 
