@@ -44,7 +44,9 @@ command line (``cli.context``: what every command shares; ``cli.options``: optio
 commands take) and :mod:`claimdiff.errors` the errors it reports with their exit codes.
 Untrusted input and output pass through two modules: :mod:`claimdiff.safeio` (every file
 read, bounded and of regular files only; every write, atomic) and :mod:`claimdiff.escape`
-(the output-encoding layer: each format's escaping of every string from a corpus). The data
+(the output-encoding layer: each format's escaping of every string from a corpus).
+:mod:`claimdiff.cache` keeps tables derived from installed packages (pint's conversion
+factors, the ECB rates) in the user's cache folder, so that a command starts fast. The data
 tables all stages read live in ``claimdiff/data`` and are loaded by :mod:`claimdiff.lexicon`:
 ``lexicon.files`` (reading a table), ``lexicon.common`` (tables shared by all languages),
 ``lexicon.language`` (one language folder), ``lexicon.entities`` (entities known by name) and

@@ -1,10 +1,22 @@
-"""Units through pint: the application registry, conversions, and a mention's unit strings."""
+"""Units through pint: the application registry, conversions, and a mention's unit strings.
+
+Building pint's registry costs about a third of a second, so what the pipeline asks of it (the
+factor between two unit strings, whether a unit name parses) is kept in a table in the user's
+cache (:mod:`claimdiff.cache`), named by pint's version and claimdiff's unit definitions. pint
+is imported only when the table misses; the answers it gives are added to the table.
+"""
 
 from __future__ import annotations
 
+import atexit
+import json
+from dataclasses import dataclass, field
 from functools import cache
+from importlib.metadata import version
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from claimdiff.cache import read_table, table_path, write_table
 from claimdiff.extract import Mention
 from claimdiff.lexicon import data_text
 from claimdiff.lexicon.common import load_currency_codes
@@ -30,6 +42,83 @@ def registry() -> pint.UnitRegistry:
     for code in load_currency_codes().codes:
         ureg.define(f"{code} = [currency_{code}]")
     return ureg
+
+
+# --- the conversion table -------------------------------------------------------------------
+
+# The table's layout; a new layout gets a new cache file.
+TABLE_FORMAT = "units 1"
+
+
+@dataclass
+class ConversionTable:
+    """pint's answers kept between runs: factors (None: pint could not convert) and parsed names."""
+
+    path: Path | None
+    factors: dict[str, float | None] = field(default_factory=dict)
+    parsed: set[str] = field(default_factory=set)
+    changed: bool = False
+
+    def encode(self) -> bytes:
+        content = {"format": TABLE_FORMAT, "factors": self.factors, "parsed": sorted(self.parsed)}
+        return json.dumps(content, sort_keys=True).encode("utf-8")
+
+    def save(self) -> None:
+        if self.changed and self.path is not None:
+            self.changed = not write_table(self.path, self.encode())
+
+
+def _table_inputs() -> tuple[str, ...]:
+    return (TABLE_FORMAT, version("pint"), data_text("common/units.txt"), ",".join(load_currency_codes().codes))
+
+
+@cache
+def conversion_table() -> ConversionTable:
+    """The cached table (empty when there is none yet); saved at exit if this run added to it."""
+    path = table_path("units.json", *_table_inputs())
+    table = ConversionTable(path)
+    data = read_table(path)
+    try:
+        content = json.loads(data) if data is not None else {}
+        if content.get("format") == TABLE_FORMAT:
+            table.factors = {str(k): None if v is None else float(v) for k, v in content["factors"].items()}
+            table.parsed = {str(name) for name in content["parsed"]}
+    except (ValueError, KeyError, TypeError, AttributeError):
+        table.factors, table.parsed = {}, set()
+    atexit.register(table.save)
+    return table
+
+
+def conversion_factor(written: str, canonical: str) -> float:
+    """What one ``written`` is in ``canonical`` (a UNIT_ERRORS error when pint cannot convert).
+
+    >>> conversion_factor("kilowatt_hour", "watt_hour")
+    1000.0
+    """
+    if written == canonical:
+        return 1.0
+    table = conversion_table()
+    key = f"{written}\x1f{canonical}"
+    if key not in table.factors:
+        try:
+            table.factors[key] = convert(1.0, written, canonical)
+        except UNIT_ERRORS:
+            table.factors[key] = None
+        table.changed = True
+    factor = table.factors[key]
+    if factor is None:
+        raise ValueError(f"cannot convert {written!r} to {canonical!r}")
+    return factor
+
+
+def parse_unit(name: str) -> None:
+    """Check that pint parses a unit name (its error when not); names once parsed are remembered."""
+    table = conversion_table()
+    if name in table.parsed:
+        return
+    registry().parse_units(name)
+    table.parsed.add(name)
+    table.changed = True
 
 
 def convert(value: float, written: str, canonical: str) -> float:
