@@ -6,6 +6,7 @@ The pipeline, one module or small package per stage, in order:
    the package's ``__init__`` loads and builds a source, its parts are:
    ``sources.files``             find files in folders, read ``sources.toml``, hash a file
    ``sources.decoding``          bytes to text, legacy encodings, binary files refused
+   ``sources.markup``            HTML and Markdown read for their prose, with a map back to the file
    ``sources.repairs``           extraction damage repaired, with a map back to the original
    ``sources.sentences``         paragraphs, headings, labels and sentences
    ``sources.language``          language detection (py3langid) and its model cache

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from claimdiff.lexicon import Knowledge, Lexicon, alternation
+from claimdiff.lexicon import Knowledge, Lexicon, alternation, trie_alternation
 
 # Upper-case letters of the Latin scripts (re has no \p{Lu}).
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
@@ -55,9 +55,9 @@ def _alias_patterns(knowledge: Knowledge) -> tuple[re.Pattern[str], re.Pattern[s
     boundary = r"(?<![\w\-‐])({})(?:['’]s)?(?![\w\-‐])"
     demonyms = knowledge.entities.demonyms
     return (
-        re.compile(boundary.format(alternation(loose)), re.IGNORECASE),
-        re.compile(boundary.format(alternation(strict))),
-        re.compile(boundary.format(alternation(demonyms) if demonyms else "(?!)"), re.IGNORECASE),
+        re.compile(boundary.format(trie_alternation(loose, ignore_case=True)), re.IGNORECASE),
+        re.compile(boundary.format(trie_alternation(strict))),
+        re.compile(boundary.format(trie_alternation(demonyms, ignore_case=True)), re.IGNORECASE),
     )
 
 
