@@ -8,7 +8,9 @@ from the package, as they would without it.
 
 from __future__ import annotations
 
+import atexit
 import hashlib
+import json
 import os
 from pathlib import Path
 
@@ -60,3 +62,39 @@ def write_table(path: Path, data: bytes) -> bool:
     except OSError:
         return False
     return True
+
+
+class AnswerTable:
+    """Answers a slow library gave (JSON values by string key), kept between runs.
+
+    Loaded on first use; if this run added answers, saved when the process exits (a worker
+    process that ends without running exit handlers just does not add its answers).
+    """
+
+    def __init__(self, name: str, *inputs: str | bytes) -> None:
+        self.path = table_path(f"{name}.json", *inputs)
+        self.answers: dict[str, object] = {}
+        self.changed = False
+        data = read_table(self.path)
+        try:
+            loaded = json.loads(data) if data is not None else {}
+        except ValueError:
+            loaded = {}
+        if isinstance(loaded, dict):
+            self.answers = loaded
+        atexit.register(self.save)
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.answers
+
+    def get(self, key: str) -> object:
+        return self.answers[key]
+
+    def put(self, key: str, answer: object) -> None:
+        self.answers[key] = answer
+        self.changed = True
+
+    def save(self) -> None:
+        if self.changed:
+            content = json.dumps(self.answers, sort_keys=True, ensure_ascii=False).encode("utf-8")
+            self.changed = not write_table(self.path, content)

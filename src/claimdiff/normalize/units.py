@@ -8,15 +8,11 @@ is imported only when the table misses; the answers it gives are added to the ta
 
 from __future__ import annotations
 
-import atexit
-import json
-from dataclasses import dataclass, field
 from functools import cache
 from importlib.metadata import version
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from claimdiff.cache import read_table, table_path, write_table
+from claimdiff.cache import AnswerTable
 from claimdiff.extract import Mention
 from claimdiff.lexicon import data_text
 from claimdiff.lexicon.common import load_currency_codes
@@ -47,46 +43,15 @@ def registry() -> pint.UnitRegistry:
 # --- the conversion table -------------------------------------------------------------------
 
 # The table's layout; a new layout gets a new cache file.
-TABLE_FORMAT = "units 1"
-
-
-@dataclass
-class ConversionTable:
-    """pint's answers kept between runs: factors (None: pint could not convert) and parsed names."""
-
-    path: Path | None
-    factors: dict[str, float | None] = field(default_factory=dict)
-    parsed: set[str] = field(default_factory=set)
-    changed: bool = False
-
-    def encode(self) -> bytes:
-        content = {"format": TABLE_FORMAT, "factors": self.factors, "parsed": sorted(self.parsed)}
-        return json.dumps(content, sort_keys=True).encode("utf-8")
-
-    def save(self) -> None:
-        if self.changed and self.path is not None:
-            self.changed = not write_table(self.path, self.encode())
-
-
-def _table_inputs() -> tuple[str, ...]:
-    return (TABLE_FORMAT, version("pint"), data_text("common/units.txt"), ",".join(load_currency_codes().codes))
+TABLE_FORMAT = "units 2"
 
 
 @cache
-def conversion_table() -> ConversionTable:
-    """The cached table (empty when there is none yet); saved at exit if this run added to it."""
-    path = table_path("units.json", *_table_inputs())
-    table = ConversionTable(path)
-    data = read_table(path)
-    try:
-        content = json.loads(data) if data is not None else {}
-        if content.get("format") == TABLE_FORMAT:
-            table.factors = {str(k): None if v is None else float(v) for k, v in content["factors"].items()}
-            table.parsed = {str(name) for name in content["parsed"]}
-    except (ValueError, KeyError, TypeError, AttributeError):
-        table.factors, table.parsed = {}, set()
-    atexit.register(table.save)
-    return table
+def conversion_table() -> AnswerTable:
+    """pint's answers of earlier runs: ``factor:<written>:<canonical>`` (None when pint could
+    not convert) and ``parses:<name>``, named by pint's version and claimdiff's unit data."""
+    inputs = (TABLE_FORMAT, version("pint"), data_text("common/units.txt"), ",".join(load_currency_codes().codes))
+    return AnswerTable("units", *inputs)
 
 
 def conversion_factor(written: str, canonical: str) -> float:
@@ -98,15 +63,14 @@ def conversion_factor(written: str, canonical: str) -> float:
     if written == canonical:
         return 1.0
     table = conversion_table()
-    key = f"{written}\x1f{canonical}"
-    if key not in table.factors:
+    key = f"factor:{written}:{canonical}"
+    if key not in table:
         try:
-            table.factors[key] = convert(1.0, written, canonical)
+            table.put(key, convert(1.0, written, canonical))
         except UNIT_ERRORS:
-            table.factors[key] = None
-        table.changed = True
-    factor = table.factors[key]
-    if factor is None:
+            table.put(key, None)
+    factor = table.get(key)
+    if not isinstance(factor, float):
         raise ValueError(f"cannot convert {written!r} to {canonical!r}")
     return factor
 
@@ -114,11 +78,10 @@ def conversion_factor(written: str, canonical: str) -> float:
 def parse_unit(name: str) -> None:
     """Check that pint parses a unit name (its error when not); names once parsed are remembered."""
     table = conversion_table()
-    if name in table.parsed:
-        return
-    registry().parse_units(name)
-    table.parsed.add(name)
-    table.changed = True
+    key = f"parses:{name}"
+    if key not in table:
+        registry().parse_units(name)
+        table.put(key, True)
 
 
 def convert(value: float, written: str, canonical: str) -> float:
