@@ -18,7 +18,7 @@ import math
 import sys
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from claimdiff.cache import file_stamp, read_table, table_path, write_table
@@ -39,22 +39,26 @@ class Rate:
     day: date
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class RateHistory:
     """Units of each currency one euro bought, per day, from the currency's first rate to its last."""
 
     first_day: dict[str, int]  # proleptic ordinal of the first slot
     rates: dict[str, array.array[float]]
 
-    @property
+    @cached_property
     def currencies(self) -> frozenset[str]:
         return frozenset(self.rates) | {REFERENCE}
 
     def bounds(self, currency: str) -> tuple[int, int]:
         """First and last day (ordinals) with a rate; the euro's span all currencies'."""
         if currency == REFERENCE:
-            return min(self.first_day.values()), max(self.first_day[c] + len(r) - 1 for c, r in self.rates.items())
+            return self.reference_bounds
         return self.first_day[currency], self.first_day[currency] + len(self.rates[currency]) - 1
+
+    @cached_property
+    def reference_bounds(self) -> tuple[int, int]:
+        return min(self.first_day.values()), max(self.first_day[c] + len(r) - 1 for c, r in self.rates.items())
 
     def per_euro(self, currency: str, day: int) -> float | None:
         """The rate of ``day``, or None on a day without one (weekend, holiday, outside the history)."""
