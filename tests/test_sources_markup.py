@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import signal
 from pathlib import Path
 
 import pytest
@@ -176,3 +177,38 @@ def test_hostile_html_is_escaped_in_every_output(tmp_path: Path) -> None:
     comment = runner.invoke(main, ["check", str(corpus), "--format", "markdown", "--fail-on", "never"])
     assert comment.exit_code == 0, comment.output
     assert "Evil Corp" in comment.stdout and not re.search(r"(?<!\\)<(?:img|/?script)", comment.stdout)
+
+
+# Inputs on which html.parser, or a naive Markdown regex, takes quadratic time (minutes at this
+# size). Each must be read in one pass: the alarm only stops a hang, it times nothing.
+QUADRATIC = [
+    ("html-unclosed-attribute", html_text, '<a b="' * 20_000),
+    ("html-unclosed-tags", html_text, "<a" * 20_000),
+    ("html-unclosed-comments", html_text, "<!--" * 20_000),
+    ("html-unclosed-cdata", html_text, "<![CDATA[" * 20_000),
+    ("html-unclosed-instructions", html_text, "<?" * 20_000),
+    ("md-open-brackets", markdown_text, "[" * 20_000),
+    ("md-open-link-targets", markdown_text, "[a](" * 20_000),
+    ("md-open-inline-html", markdown_text, "<a" * 20_000),
+]
+
+
+@pytest.mark.parametrize(("reader", "page"), [c[1:] for c in QUADRATIC], ids=[c[0] for c in QUADRATIC])
+def test_hostile_markup_is_read_without_hanging(reader, page: str) -> None:  # type: ignore[no-untyped-def]
+    signal.signal(signal.SIGALRM, _hung)
+    signal.alarm(120)
+    try:
+        text, offsets = reader(page)
+    finally:
+        signal.alarm(0)
+    assert len(offsets) == len(text)
+
+
+def _hung(*_: object) -> None:
+    raise TimeoutError("hostile markup took over two minutes: a quadratic path is back")
+
+
+def test_a_lone_angle_bracket_is_text() -> None:
+    text, offsets = html_text("<p>a < b and <b>bold</b> <unclosed tag</p>")
+    assert text.strip() == "a < b and bold <unclosed tag"
+    assert "<p>a < b and <b>bold</b> <unclosed tag</p>"[offsets[text.index("<unclosed")]] == "<"

@@ -139,6 +139,7 @@ class _HtmlText(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self.skipping:
             return
+        data = data.replace(_DEFUSED, "<")
         if self.preformatted:
             self.out.copy(data, self.position())
         else:
@@ -160,6 +161,52 @@ class _HtmlText(HTMLParser):
             self.out.insert(decoded, self.position())
 
 
+def _blank_comments(page: str) -> str:
+    """Comments turned into spaces (line ends kept, so every offset stays where it was).
+
+    html.parser takes quadratic time over unclosed comments ("<!--<!--<!--..."); a comment
+    left open runs to the end of the page, as in a browser.
+    """
+    parts, position = [], 0
+    while (opened := page.find("<!--", position)) >= 0:
+        closed = page.find("-->", opened + 4)
+        end = len(page) if closed < 0 else closed + 3
+        parts += [page[position:opened], _COMMENT_BODY.sub(" ", page[opened:end])]
+        position = end
+    parts.append(page[position:])
+    return "".join(parts)
+
+
+_COMMENT_BODY = re.compile(r"[^\n]")
+# Where html.parser would start a tag, a declaration or a processing instruction...
+_TAG_OPENING = re.compile(r"<[A-Za-z/!?]")
+# ...and a whole one, bounded: a name, then text and quoted values (which may hold < and >).
+_WHOLE_TAG = re.compile(
+    r"""<(?:
+        /?[A-Za-z][^<>"']{0,4000}(?:(?:"[^"]{0,4000}"|'[^']{0,4000}')[^<>"']{0,4000}){0,200}
+      | [!?][^<>]{0,4000}
+    )>""",
+    re.VERBOSE,
+)
+# Stands for a "<" that opens no tag, while html.parser reads the page; put back in the text.
+_DEFUSED = "\ue000"
+
+
+def _defuse_open_tags(page: str) -> str:
+    """Each "<" that opens a tag never closed becomes a placeholder, the same length.
+
+    html.parser rescans the rest of the page from every such "<" ("<a b=\"<a b=\"..." takes
+    minutes); a browser shows them as text, and so do we (:meth:`_HtmlText.handle_data`).
+    """
+    parts, position = [], 0
+    for opening in _TAG_OPENING.finditer(page):
+        if opening.start() >= position and not _WHOLE_TAG.match(page, opening.start()):
+            parts += [page[position : opening.start()], _DEFUSED]
+            position = opening.start() + 1
+    parts.append(page[position:])
+    return "".join(parts)
+
+
 def html_text(original: str) -> tuple[str, OffsetMap]:
     """The prose of an HTML page and, per character, its offset in ``original``.
 
@@ -170,7 +217,7 @@ def html_text(original: str) -> tuple[str, OffsetMap]:
     (14, 20)
     """
     parser = _HtmlText(original)
-    parser.feed(original)
+    parser.feed(_defuse_open_tags(_blank_comments(original)))
     parser.close()
     return parser.out.text()
 
@@ -183,13 +230,16 @@ _REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:\s")
 _QUOTE = re.compile(r"^ {0,3}(?:>[ \t]?)+")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 # Inline markup, each alternative a kind of span (see _inline for what is kept of each).
+# Inline markup, each alternative a kind of span (see _inline for what is kept of each). No
+# part may run over the opening character of another span, so a hostile line ("[[[[...",
+# "<a<a<a...") is read in linear time.
 _INLINE = re.compile(
     r"""
-      (?P<image>!\[[^\]\n]*\]\([^)\n]*\))             # an image: skipped
-    | (?P<code>(?P<ticks>`+)[^\n]*?(?P=ticks))          # a code span: skipped
-    | \[(?P<label>[^\]\n]*)\](?:\([^)\n]*\)|\[[^\]\n]*\])  # a link: its words
-    | (?P<autolink><(?:https?|mailto|ftp):[^>\s]*>)    # an autolink: skipped
-    | (?P<tag></?[A-Za-z][^>\n]*>)                     # inline HTML: skipped
+      (?P<image>!\[[^\[\]\n]*\]\([^()\n]*\))             # an image: skipped
+    | (?P<code>(?P<ticks>`+)[^`\n]*(?P=ticks))             # a code span: skipped
+    | \[(?P<label>[^\[\]\n]*)\](?:\([^()\n]*\)|\[[^\[\]\n]*\])  # a link: its words
+    | (?P<autolink><(?:https?|mailto|ftp):[^<>\s]*>)      # an autolink: skipped
+    | (?P<tag></?[A-Za-z][^<>\n]*>)                       # inline HTML: skipped
     | (?P<mark>\*{1,3}|~~|(?<![\w])_{1,3}|_{1,3}(?![\w]))  # emphasis markers: dropped
     """,
     re.VERBOSE,
