@@ -5,8 +5,8 @@ HTML goes through the standard library's parser (``html.parser``): what is not p
 entities are decoded (``&nbsp;`` is a no-break space), whitespace is collapsed as a browser
 does, and block elements (paragraphs, headings, list items, table rows...) end sentences.
 
-Markdown is read line by line: headings, emphasis and links keep their words, code spans,
-code blocks, images and link targets are skipped, and a table row becomes one sentence about
+Markdown is read line by line: headings, emphasis and links keep their words, code blocks,
+images, link targets and code spans that hold a figure are skipped, and a table row becomes one sentence about
 its first cell: ``| Acme | 40 |`` under ``| Company | Staff |`` reads
 ``Acme: staff 40.`` (the inserted header words map to the row's own cell).
 
@@ -236,7 +236,7 @@ _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _INLINE = re.compile(
     r"""
       (?P<image>!\[[^\[\]\n]*\]\([^()\n]*\))             # an image: skipped
-    | (?P<code>(?P<ticks>`+)[^`\n]*(?P=ticks))             # a code span: skipped
+    | (?P<code>(?P<ticks>`+)(?P<verbatim>[^`\n]*)(?P=ticks))  # a code span: see _inline
     | \[(?P<label>[^\[\]\n]*)\](?:\([^()\n]*\)|\[[^\[\]\n]*\])  # a link: its words
     | (?P<autolink><(?:https?|mailto|ftp):[^<>\s]*>)      # an autolink: skipped
     | (?P<tag></?[A-Za-z][^<>\n]*>)                       # inline HTML: skipped
@@ -246,6 +246,9 @@ _INLINE = re.compile(
 )
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _inline(out: _Writer, line: str, origin: int) -> None:
     """Append one line's words without inline markup."""
     position = 0
@@ -253,6 +256,10 @@ def _inline(out: _Writer, line: str, origin: int) -> None:
         out.copy(line[position : match.start()], origin + position)
         if match.group("label") is not None:
             _inline(out, match.group("label"), origin + match.start("label"))
+        elif match.group("verbatim") is not None and not _DIGIT.search(match.group("verbatim")):
+            # A name in code style ("`AI` infrastructure") is a word of the sentence; a span
+            # with figures ("`x = 9`") is code, and its figures are no claims.
+            out.copy(match.group("verbatim"), origin + match.start("verbatim"))
         position = match.end()
     out.copy(line[position:], origin + position)
 
