@@ -195,6 +195,7 @@ class Score:
         self.name = name
         self.expected = self.value_hits = self.unit_hits = self.ours = self.ours_matching = 0
         self.skipped: Counter[str] = Counter()
+        self.misses: list[str] = []
 
     def row(self) -> str:
         def pct(n: int, d: int) -> str:
@@ -226,6 +227,9 @@ def score_case(
                 matched.add(claim.id)
         score.value_hits += value_hit
         score.unit_hits += unit_hit
+        if not unit_hit:
+            found = "; ".join(f"{c.original.get('value')} {c.original.get('unit')}" for c in claims)
+            score.misses.append(f"{text!r}\n    expected {value:g} {unit}; found [{found}]")
     score.ours += len(claims)
     score.ours_matching += len(matched)
 
@@ -281,6 +285,7 @@ def quantulum(specs: Path) -> Score:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--specs", type=Path, default=ROOT.parent / "shared" / "peer-specs")
+    parser.add_argument("--misses", action="store_true", help="print each in-scope case missed")
     args = parser.parse_args()
     scores = [
         recognizers(args.specs, model, language)
@@ -290,6 +295,11 @@ def main() -> None:
     scores.append(quantulum(args.specs))
     for score in scores:
         print(score.row())
+    if args.misses:
+        for score in scores:
+            print(f"\n## {score.name}: {len(score.misses)} missed")
+            for miss in score.misses:
+                print(miss)
 
 
 if __name__ == "__main__":

@@ -60,7 +60,7 @@ def _symbol(code: str) -> str:
 
 @lru_cache(maxsize=4096)
 def format_quantity(value: float, unit: str) -> str:
-    """A quantity in the most readable prefix of its unit: ``1 GW``, ``21.3 g_CO2eq / kWh``."""
+    """A quantity in the most readable prefix of its unit: ``1 GW``, ``21.3 g / kWh``."""
     ureg = registry()
     try:
         quantity = ureg.Quantity(value, unit).to_compact()
@@ -85,7 +85,9 @@ def bare_value(claim: Claim, value: float) -> str:
         return claim.period or format_number(value)
     if claim.unit in ("dimensionless", ""):
         return f"×{format_number(value)}" if "multiplier" in claim.flags else format_number(value)
-    return format_quantity(value, claim.unit)
+    quantity = format_quantity(value, claim.unit)
+    # The substance a mass is of stands after it: "21.3 g / kWh CO2eq".
+    return f"{quantity} {claim.substance}" if claim.substance else quantity
 
 
 def describe_value(claim: Claim) -> str:

@@ -60,6 +60,8 @@ def _patterns(lex: Lexicon) -> _Patterns:
     unit_cs = [u.surface for u in unit_table.surfaces if u.case_sensitive]
     unit_ci = [u.surface for u in unit_table.surfaces if not u.case_sensitive]
     event_words = lex.events
+    # A substance may touch its unit ("gCO2/kWh"): a letter ends a unit symbol unless it opens one.
+    glued_substance = rf"(?!{alternation(unit_table.substances)})" if unit_table.substances else ""
     return _Patterns(
         scale_cs=re.compile(rf"{_GAP}(?:{alternation(s.word for s in scale_list if s.case_sensitive)}){_NOT_LETTER}"),
         scale_ci=re.compile(
@@ -74,7 +76,7 @@ def _patterns(lex: Lexicon) -> _Patterns:
         # "USD10m", "RM5bn", "Rs500": a symbol ending in a letter, glued to the figure it opens.
         currency_glued=re.compile(rf"(?<!\w)(?:{alternation(s for s in symbols if s[-1].isalpha())})(?=\d)"),
         percent=re.compile(rf"[ \u00a0\u202f]?\n?(?:%|{alternation(grammar.percent)})(?!\w)", re.I),
-        unit_cs=re.compile(rf"(?:{_GAP}|-)(?:{alternation(unit_cs)})(?![^\W_])"),
+        unit_cs=re.compile(rf"(?:{_GAP}|-)(?:{alternation(unit_cs)})(?!{glued_substance}[^\W_])"),
         unit_ci=re.compile(rf"(?:{_GAP}|-)(?:{alternation(unit_ci)}){_NOT_LETTER}", re.I),
         per=re.compile(
             rf"[ \u00a0\u202f]?(?:/|\b(?:{alternation(p for p in unit_table.per if p != '/')})\b)[ \u00a0\u202f]?",

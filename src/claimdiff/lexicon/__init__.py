@@ -120,6 +120,7 @@ class Units:
     surfaces: tuple[UnitSurface, ...]
     per: tuple[str, ...]
     substances: dict[str, str] = field(default_factory=dict)
+    substance_units: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, eq=False)
@@ -354,4 +355,4 @@ def _units(table: UnitTable, names: list[LocalNames]) -> Units:
             canonical = owner.pint if owner else pint_unit
             add(surface, pint_unit, False, canonical, owner.metric if owner else "")
     per = tuple(dict.fromkeys((*table.per, *(w for local in names for w in local.unit_per))))
-    return Units(tuple(out.values()), per, table.substances)
+    return Units(tuple(out.values()), per, table.substances, table.substance_units)

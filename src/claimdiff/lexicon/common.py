@@ -146,12 +146,13 @@ class UnitTable:
     prefix_names: dict[str, str]
     per: tuple[str, ...]
     substances: dict[str, str]
+    substance_units: tuple[str, ...] = ()
 
 
 def load_unit_table() -> UnitTable:
     """Read ``common/units.toml`` (its pint names are checked by :func:`check_units`)."""
     file = read(f"{COMMON}/units.toml")
-    file.only("per", "prefixes", "prefix_names", "unit", "substance")
+    file.only("per", "prefixes", "prefix_names", "unit", "substance", "substance_units")
     prefixes = _strings(file.section("prefixes"))
     prefix_names = _strings(file.section("prefix_names"))
     entries: list[UnitEntry] = []
@@ -182,10 +183,11 @@ def load_unit_table() -> UnitTable:
         )
     substances: dict[str, str] = {}
     for entry in file.entries("substance", required=False):
-        entry.only("words", "pint_suffix")
-        suffix = entry.text_value("pint_suffix")
-        substances.update((word, suffix) for word in entry.words("words"))
-    return UnitTable(tuple(entries), prefixes, prefix_names, file.words("per"), substances)
+        entry.only("words", "name")
+        name = entry.text_value("name")
+        substances.update((word, name) for word in entry.words("words"))
+    substance_units = file.words("substance_units", required=False)
+    return UnitTable(tuple(entries), prefixes, prefix_names, file.words("per"), substances, substance_units)
 
 
 def check_units(table: UnitTable, names: dict[str, str], parse: Callable[[str], object]) -> None:
@@ -198,6 +200,8 @@ def check_units(table: UnitTable, names: dict[str, str], parse: Callable[[str], 
         prefixed = [table.prefixes[p] + entry.pint for p in entry.prefixes]
         for name in (entry.pint, *entry.surfaces.values(), *prefixed):
             _check_unit(file, name, parse)
+    for name in table.substance_units:
+        _check_unit(file, name, parse)
     for name, label in names.items():
         _check_unit(read(label), name, parse)
 

@@ -124,7 +124,7 @@ def _claim(
     money_code = mention.currency.code if mention.currency else None
     if mention.currency is not None and mention.currency.ambiguous:
         flags.append(f"{mention.currency.surface.strip()} read as {money_code}")
-    written, canonical = unit_strings(mention, money_code, money.base)
+    written, canonical = unit_strings(mention, money_code, money.base, lexicon.units.substance_units)
     day = fx_day(period_expr, published_day)
     try:
         conversion = _conversion(mention, money_code, written, canonical, day, money)
@@ -289,6 +289,7 @@ def _make(
         period=period,
         precision=_round(precision) or 0.0,
         noun=mention.noun,
+        substance=mention.substance,
         event=mention.event,
         language=source.language,
         flags=flags,
