@@ -85,9 +85,11 @@ def bare_value(claim: Claim, value: float) -> str:
         return claim.period or format_number(value)
     if claim.unit in ("dimensionless", ""):
         return f"×{format_number(value)}" if "multiplier" in claim.flags else format_number(value)
-    quantity = format_quantity(value, claim.unit)
-    # The substance a mass is of stands after it: "21.3 g / kWh CO2eq".
-    return f"{quantity} {claim.substance}" if claim.substance else quantity
+    if claim.substance:
+        # Already in its conventional unit ("g/kWh"), which compacting would undo ("mg/Wh");
+        # the substance a mass is of stands after it: "21.3 g/kWh CO2eq".
+        return f"{format_number(value)} {registry().Unit(claim.unit):~P} {claim.substance}"
+    return format_quantity(value, claim.unit)
 
 
 def describe_value(claim: Claim) -> str:
