@@ -34,7 +34,7 @@ from claimdiff.extract.kinds import (
 from claimdiff.extract.mention import KINDS, WRITTEN_IN_WORDS, Mention
 from claimdiff.extract.patterns import _Patterns, patterns_of
 from claimdiff.extract.ranks_and_dates import EVENT_REACH_AFTER, EVENT_REACH_BEFORE, _date_mentions, _ordinal_mentions
-from claimdiff.extract.suffixes import _glued_word, _read_suffixes
+from claimdiff.extract.suffixes import _glued_word, _read_suffixes, _Reading
 from claimdiff.lexicon import Lexicon
 from claimdiff.numbers import Figure
 
@@ -140,7 +140,7 @@ def _read_mention(
     consumed: set[int],
 ) -> Mention | None:
     reading = _read_suffixes(text, cand, lex)
-    if _glued_word(text, cand, reading):
+    if _glued_word(text, cand, reading) or _ordinal_after_article(text, lex, cand, reading):
         return None
     qualifier, flags = "exact", []
     low_figure = None
@@ -199,6 +199,19 @@ def _read_mention(
         noun=noun,
         flags=flags,
     )
+
+
+# A word right after a claim's end: "une seconde levée" goes on, "pendant une seconde." does not.
+_WORD_AFTER = re.compile(r"[ \u00a0]+[^\W\d_]")
+
+
+def _ordinal_after_article(text: str, lex: Lexicon, cand: _Candidate, reading: _Reading) -> bool:
+    """Whether "une seconde" is "a second" (an ordinal before its noun, "une seconde levée")
+    rather than one second: the unit word is also an ordinal and a word follows it."""
+    if not cand.weak or reading.unit is None:
+        return False
+    unit_word = text[cand.end : reading.end].strip().lower()
+    return unit_word in lex.numbers.ordinals and _WORD_AFTER.match(text, reading.end) is not None
 
 
 def _sign(text: str, p: _Patterns, start: int, cand: _Candidate) -> tuple[int, str]:

@@ -129,7 +129,7 @@ def _word_candidates(text: str, lex: Lexicon) -> list[_Candidate]:
         ):
             run.pop()
             j -= 1
-        bare_scale = bool(run) and (run[0] in lexicon.scales or run[0] in lexicon.hundreds)
+        bare_scale = _bare_scale(run, lexicon)
         run_value = words_value(run, lexicon) if run and not bare_scale else None
         if run_value is not None and run_value >= 0:
             weak = run_value == 1 and len(run) == 1
@@ -139,6 +139,19 @@ def _word_candidates(text: str, lex: Lexicon) -> list[_Candidate]:
         else:
             i += 1
     return out
+
+
+def _bare_scale(run: list[str], lexicon: NumberWords) -> bool:
+    """Whether a run opens with a scale or hundreds word that makes no figure by itself.
+
+    "million people" is no figure, nor "hundred" alone in English; "cent neuf milliards" (a
+    hundreds word before a cardinal) is 109 billion, and French "cent" alone is 100.
+    """
+    if not run or run[0] in lexicon.standalone:
+        return False
+    if run[0] in lexicon.scales:
+        return True
+    return run[0] in lexicon.hundreds and (len(run) == 1 or run[1] not in lexicon.cardinals)
 
 
 def _fraction_of_scale(tokens: list[tuple[int, int, str]], i: int, lexicon: NumberWords) -> float | None:

@@ -180,14 +180,21 @@ def _counted_noun(text: str, lex: Lexicon, pos: int, after_de: bool = False, sin
     if chosen is None:
         return "", pos
     head, end = chosen
-    if len(head) < 3 or head.isupper() and len(head) < 5:
+    acronym = _is_acronym(head) and not singular
+    if len(head) < 3 or head.isupper() and len(head) < 5 and not acronym:
         return "", pos
-    if not singular and not _is_plural(head, words, lex.grammar):
+    if not singular and not acronym and not _is_plural(head, words, lex.grammar):
         return "", pos
     participle = lex.grammar.participle_suffixes
     if words.head_last and participle and head.lower().endswith(participle) and head.lower() not in words.plurals:
         return "", pos  # "0 raised", "3 trained": a participle is not what is counted
     return head.lower(), end
+
+
+def _is_acronym(word: str) -> bool:
+    """An acronym of three to five capitals ("GPU", "PME"), which is counted uninflected
+    ("5 000 GPU"); two capitals are more often a code or a place ("27 UE", "3 AI")."""
+    return 3 <= len(word) <= 5 and word.isalpha() and word.isupper()
 
 
 def _is_plural(word: str, words: FunctionWords, grammar: Grammar) -> bool:

@@ -27,6 +27,7 @@ class NumberWords:
     rank_context: tuple[str, ...]
     negative_words: tuple[str, ...] = ()
     alternatives: tuple[str, ...] = ()
+    standalone: frozenset[str] = frozenset()
 
     def is_number_word(self, word: str) -> bool:
         return word in self.cardinals or word in self.hundreds or word in self.scales
@@ -70,6 +71,7 @@ def load_numbers(code: str) -> NumberWords:
         rank_context=file.words("rank_context"),
         negative_words=file.words("negative_words", required=False),
         alternatives=file.words("alternatives", required=False),
+        standalone=frozenset(w.lower() for w in file.words("standalone", required=False)),
     )
 
 
