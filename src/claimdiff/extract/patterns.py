@@ -7,6 +7,7 @@ and phone-number patterns scan the sentence.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from claimdiff.lexicon import Lexicon, alternation
@@ -32,6 +33,7 @@ class _Patterns:
     unit_cs: re.Pattern[str]
     unit_ci: re.Pattern[str]
     per: re.Pattern[str]
+    per_not_before: re.Pattern[str]
     substance: re.Pattern[str]
     scale_currency_link: re.Pattern[str]
     change: re.Pattern[str]
@@ -57,6 +59,9 @@ def _patterns(lex: Lexicon) -> _Patterns:
     suffixes = lex.ordinal_suffixes
     symbols = [s.surface for s in money.surfaces if s.case_sensitive]
     names = [s.surface for s in money.surfaces if not s.case_sensitive]
+    # Symbols matched in any case ("c $", "usd$"), which may open a figure like "$" does.
+    nocase_symbols = [name for name in names if any(unicodedata.category(ch) == "Sc" for ch in name)]
+    before = alternation(symbols) + (f"|(?i:{alternation(nocase_symbols)})" if nocase_symbols else "")
     unit_cs = [u.surface for u in unit_table.surfaces if u.case_sensitive]
     unit_ci = [u.surface for u in unit_table.surfaces if not u.case_sensitive]
     event_words = lex.events
@@ -69,9 +74,10 @@ def _patterns(lex: Lexicon) -> _Patterns:
             re.I,
         ),
         currency_after_cs=re.compile(rf"{_GAP}(?:{alternation(symbols)})(?![A-Za-z])"),
-        currency_after_ci=re.compile(rf"{_GAP}(?:{alternation(names)}){_NOT_LETTER}", re.I),
+        # A name may be hyphenated to its figure ("a one-yen bid", "a 12-cent dividend").
+        currency_after_ci=re.compile(rf"(?:{_GAP}|-)(?:{alternation(names)}){_NOT_LETTER}", re.I),
         # A sign may stand between the symbol and its figure ("$-50.8bn").
-        currency_before=re.compile(rf"(?:^|(?<=[^\w]))(?:{alternation(symbols)})[ \u00a0\u202f]?[-−]?$"),
+        currency_before=re.compile(rf"(?:^|(?<=[^\w]))(?:{before})[ \u00a0\u202f]?[-−]?$"),
         negative_before=_word_before(lex.numbers.negative_words),
         # "USD10m", "RM5bn", "Rs500": a symbol ending in a letter, glued to the figure it opens.
         currency_glued=re.compile(rf"(?<!\w)(?:{alternation(s for s in symbols if s[-1].isalpha())})(?=\d)"),
@@ -82,6 +88,7 @@ def _patterns(lex: Lexicon) -> _Patterns:
             rf"[ \u00a0\u202f]?(?:/|\b(?:{alternation(p for p in unit_table.per if p != '/')})\b)[ \u00a0\u202f]?",
             re.I,
         ),
+        per_not_before=re.compile(rf"[ \u00a0]+(?:{alternation(unit_table.per_not_before) or '(?!)'}){_NOT_LETTER}", re.I),
         substance=re.compile(rf"[ \u00a0\u202f]?(?:{alternation(unit_table.substances)})(?![A-Za-z])"),
         # French puts "de" between a scale word and its currency ("420 millions de dollars").
         scale_currency_link=_link_pattern(grammar.scale_currency_links),

@@ -52,7 +52,7 @@ def _unit_index(lex: Lexicon) -> tuple[dict[str, UnitSurface], dict[str, UnitSur
 
 
 def _find_currency(surface: str, lex: Lexicon) -> CurrencySurface | None:
-    surface = surface.strip()
+    surface = surface.strip().removeprefix("-")  # "a one-yen bid"
     exact, folded = lex.compiled("currency index", _surface_index)
     found = [hit for hit in (exact.get(surface), folded.get(surface.lower())) if hit is not None]
     return min(found, key=lambda hit: hit[0])[1] if found else None
@@ -150,9 +150,12 @@ def _read_suffixes(text: str, cand: _Candidate, lex: Lexicon) -> _Reading:
         per = p.per.match(text, pos)
         if per:
             denominator = _match_longest([p.unit_cs, p.unit_ci], text, per.end())
-            if denominator and denominator.start() == per.end():
+            if denominator and denominator.start() == per.end() and not p.per_not_before.match(text, denominator.end()):
                 reading.per = _find_unit(denominator.group(0), lex)
                 pos = denominator.end()
+    if reading.currency is not None:
+        # "470 pence" is 4.70 GBP, "30 MUSD" is 30 million dollars.
+        reading.scale *= reading.currency.factor
     reading.end = pos
     return reading
 

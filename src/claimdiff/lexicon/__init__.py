@@ -121,6 +121,7 @@ class Units:
     per: tuple[str, ...]
     substances: dict[str, str] = field(default_factory=dict)
     substance_units: tuple[str, ...] = ()
+    per_not_before: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, eq=False)
@@ -275,27 +276,34 @@ def _with_metric_words(own: MetricWords, extra: MetricWords | None) -> MetricWor
     )
 
 
+# What a sub-unit ("cent", "penny", "centime") is worth in its currency.
+SUBUNIT = 0.01
+
+
 def _currencies(money: CurrencyCodes, names: list[LocalNames], order: list[str]) -> Currencies:
     from babel import Locale
     from babel.numbers import get_currency_name, get_currency_symbol
 
     surfaces: dict[str, CurrencySurface] = {}
 
-    def add(surface: str, code: str, case_sensitive: bool, ambiguous: bool = False) -> None:
+    def add(surface: str, code: str, case_sensitive: bool, ambiguous: bool = False, factor: float = 1.0) -> None:
         key = surface if case_sensitive else surface.lower()
         if key not in surfaces:
-            surfaces[key] = CurrencySurface(surface, code, ambiguous, case_sensitive)
+            surfaces[key] = CurrencySurface(surface, code, ambiguous, case_sensitive, factor)
 
     for written in money.symbols:
-        add(written.surface, written.code, True, written.ambiguous)
+        add(written.surface, written.code, written.case_sensitive, written.ambiguous)
     for code in money.codes:
         add(code, code, True)  # the ISO code is always a way of writing its currency
+        for prefix, factor in money.code_prefixes.items():
+            add(prefix + code, code, True, factor=factor)  # "MEUR", "kUSD"
     for local in names:
-        for code, words in local.currency_names.items():
-            if code not in money.codes:
-                raise LexiconError(f"data: currency names for {code}, which common/currencies.toml does not list")
-            for word in words:
-                add(word, code, False, word in local.currency_ambiguous)
+        for table, factor in ((local.currency_names, 1.0), (local.currency_subunits, SUBUNIT)):
+            for code, words in table.items():
+                if code not in money.codes:
+                    raise LexiconError(f"data: currency names for {code}, which common/currencies.toml does not list")
+                for word in words:
+                    add(word, code, False, word in local.currency_ambiguous, factor)
     # CLDR knows the names and local symbols in every language; prefer it over hand-written copies.
     for language in order:
         for code in money.codes:
@@ -355,4 +363,5 @@ def _units(table: UnitTable, names: list[LocalNames]) -> Units:
             canonical = owner.pint if owner else pint_unit
             add(surface, pint_unit, False, canonical, owner.metric if owner else "")
     per = tuple(dict.fromkeys((*table.per, *(w for local in names for w in local.unit_per))))
-    return Units(tuple(out.values()), per, table.substances, table.substance_units)
+    not_before = tuple(dict.fromkeys(w for local in names for w in local.per_not_before))
+    return Units(tuple(out.values()), per, table.substances, table.substance_units, not_before)

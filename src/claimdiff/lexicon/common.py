@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from claimdiff.lexicon.files import COMMON, DataFile, read
 
@@ -71,6 +71,8 @@ class CurrencySurface:
     code: str
     ambiguous: bool
     case_sensitive: bool
+    # What one written unit is worth in the currency: 0.01 for "cents", 1e6 for "MEUR".
+    factor: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,7 @@ class CurrencyCodes:
     prefix_symbols: frozenset[str]
     codes: tuple[str, ...]
     symbols: tuple[CurrencySurface, ...]
+    code_prefixes: dict[str, float] = field(default_factory=dict)
 
 
 def load_currency_codes() -> CurrencyCodes:
@@ -90,11 +93,11 @@ def load_currency_codes() -> CurrencyCodes:
     file = read(f"{COMMON}/currencies.toml")
     file.only("settings", "currency")
     settings = file.section("settings")
-    settings.only("base", "fx_uncertainty", "prefix_symbols")
+    settings.only("base", "fx_uncertainty", "prefix_symbols", "code_prefixes")
     codes: list[str] = []
     symbols: list[CurrencySurface] = []
     for entry in file.entries("currency"):
-        entry.only("code", "symbols", "ambiguous")
+        entry.only("code", "symbols", "ambiguous", "nocase")
         code = entry.text_value("code")
         if not re.fullmatch(r"[A-Z]{3}", code) or code not in list_currencies():
             raise file.error(code, f"not an ISO 4217 code known to CLDR: {code!r}")
@@ -103,6 +106,7 @@ def load_currency_codes() -> CurrencyCodes:
         codes.append(code)
         ambiguous = set(entry.words("ambiguous", required=False))
         symbols.extend(CurrencySurface(s, code, s in ambiguous, True) for s in entry.words("symbols"))
+        symbols.extend(CurrencySurface(s, code, s in ambiguous, False) for s in entry.words("nocase", required=False))
     base = settings.text_value("base")
     if base not in codes:
         raise file.error("base", f"base currency {base!r} is not listed")
@@ -112,7 +116,16 @@ def load_currency_codes() -> CurrencyCodes:
         prefix_symbols=frozenset(settings.words("prefix_symbols", required=False)),
         codes=tuple(codes),
         symbols=tuple(symbols),
+        code_prefixes=_code_prefixes(settings),
     )
+
+
+def _code_prefixes(settings: DataFile) -> dict[str, float]:
+    """Scale letters glued before an ISO code ("MEUR" is a million euros)."""
+    table = settings.table.get("code_prefixes", {})
+    if not isinstance(table, dict) or not all(isinstance(v, (int, float)) and v > 0 for v in table.values()):
+        raise settings.error("code_prefixes", "code_prefixes must map letters to positive factors")
+    return {str(k): float(v) for k, v in table.items()}
 
 
 @dataclass(frozen=True)

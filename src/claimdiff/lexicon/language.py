@@ -205,13 +205,16 @@ class LocalNames:
     unit_named: dict[str, str]
     unit_per: tuple[str, ...]
     prefix_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    currency_subunits: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Words that end a per-unit phrase's reading: "$1.2bn a year earlier" is no rate per year.
+    per_not_before: tuple[str, ...] = ()
 
 
 def load_local_names(code: str) -> LocalNames:
     money = read(f"{code}/currencies.toml")
-    money.only("names", "ambiguous")
+    money.only("names", "ambiguous", "subunits")
     units = read(f"{code}/units.toml")
-    units.only("per", "names", "named", "prefix_names")
+    units.only("per", "names", "named", "prefix_names", "per_not_before")
     named = units.section("named", required=False)
     for key, value in named.table.items():
         if not isinstance(value, str):
@@ -223,6 +226,8 @@ def load_local_names(code: str) -> LocalNames:
         unit_named=dict(named.table),
         unit_per=units.words("per"),
         prefix_names=units.word_table("prefix_names", required=False),
+        currency_subunits=money.word_table("subunits", required=False),
+        per_not_before=units.words("per_not_before", required=False),
     )
 
 
