@@ -237,7 +237,9 @@ def french_unit(name: str) -> str | None:
             continue
         singular = word[:-1] if word.endswith("s") and word[:-1] in FRENCH_UNIT_WORDS else word
         prefix = next((p for p in FRENCH_PREFIXES if singular.startswith(p) and singular != p), "")
-        base = FRENCH_UNIT_WORDS.get(singular[len(prefix) :]) or FRENCH_UNIT_WORDS.get(singular[len(prefix) :].rstrip("s"))
+        base = FRENCH_UNIT_WORDS.get(singular[len(prefix) :]) or FRENCH_UNIT_WORDS.get(
+            singular[len(prefix) :].rstrip("s")
+        )
         if base is None:
             return None
         out.append(prefix.replace("é", "e") + base)
@@ -315,6 +317,9 @@ class Score:
         self.skipped: Counter[str] = Counter()
         self.misses: list[str] = []
 
+    def left_out(self) -> str:
+        return ", ".join(f"{k} {v}" for k, v in self.skipped.most_common(LEFT_OUT_SHOWN))
+
     def row(self) -> str:
         def pct(n: int, d: int) -> str:
             return f"{100 * n / d:5.1f}%" if d else "   n/a"
@@ -322,7 +327,7 @@ class Score:
         return (
             f"{self.name:34} {self.expected:5} in scope  value {pct(self.value_hits, self.expected)}  "
             f"value+unit {pct(self.unit_hits, self.expected)}  precision {pct(self.ours_matching, self.ours)}  "
-            f"left out: {sum(self.skipped.values())} ({', '.join(f'{k} {v}' for k, v in self.skipped.most_common(LEFT_OUT_SHOWN))})"
+            f"left out: {sum(self.skipped.values())} ({self.left_out()})"
         )
 
 

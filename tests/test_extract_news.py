@@ -244,37 +244,99 @@ FRACTION_CASES = [
     Case("a-quarter-of", "A quarter of the voters stayed home.", "A quarter", "percent", "25", "percent"),
 ]
 
+VAGUE_AND_FRACTION_CASES = [
+    Case(
+        "tens-of-millions",
+        "Tens of millions of people watched.",
+        "Tens of millions of people",
+        "count",
+        "1e8",
+        "count",
+        low="1e7",
+        high="1e8",
+    ),
+    Case(
+        "fr-centaines-de-milliers",
+        "Des centaines de milliers de personnes ont manifesté.",
+        "centaines de milliers de personnes",
+        "count",
+        "1e6",
+        "count",
+        "fr",
+        low="1e5",
+        high="1e6",
+    ),
+    Case(
+        "hundreds-of-millions-of-dollars",
+        "Hundreds of millions of dollars were lost.",
+        "Hundreds of millions of dollars",
+        "money",
+        "1e9",
+        "USD",
+    ),
+    Case(
+        "de-hunderte-millionen",
+        "Hunderte Millionen Euro flossen.",
+        "Hunderte Millionen Euro",
+        "money",
+        "1e9",
+        "EUR",
+        "de",
+    ),
+    Case("half-million-no-article", "It costs half million usd.", "half million usd", "money", "500e3", "USD"),
+    Case(
+        "a-quarter-million", "It costs a quarter million dollars.", "a quarter million dollars", "money", "250e3", "USD"
+    ),
+    Case(
+        "three-quarters-billion",
+        "It costs three quarters billion dollars.",
+        "three quarters billion dollars",
+        "money",
+        "750e6",
+        "USD",
+    ),
+    Case(
+        "two-and-a-half-miles", "It lies two and a half miles east.", "two and a half miles", "quantity", "2.5", "mile"
+    ),
+    Case("one-half-mile", "It lies one-half miles east.", "one-half miles", "quantity", "0.5", "mile"),
+    Case("mixed-digits", "It takes 10 1/2 miles of cable.", "10 1/2 miles", "quantity", "10.5", "mile"),
+    Case("digit-fraction-unit", "A 1/4 mile oval.", "1/4 mile", "quantity", "0.25", "mile"),
+    Case("vulgar-fraction", "Add 2½ litres of water.", "2½ litres", "quantity", "2.5", "liter"),
+    Case(
+        "fr-deux-milliards-et-demi",
+        "Il a levé deux milliards et demi d'euros.",
+        "deux milliards et demi d'euros",
+        "money",
+        "2.5e9",
+        "EUR",
+        "fr",
+    ),
+    Case(
+        "two-million-and-a-half",
+        "It cost two million and a half dollars.",
+        "two million and a half dollars",
+        "money",
+        "2.5e6",
+        "USD",
+    ),
+]
+
 FRACTION_GAPS = [
-    _xfail(
-        Case(
-            "tens-of-millions",
-            "Tens of millions of people watched.",
-            "Tens of millions of people",
-            "count",
-            "1e8",
-            "count",
-            low="1e7",
-            high="1e8",
-        ),
-        "vague magnitudes (a plural of ten or hundred before a scale word) are not read yet",
-    ),
-    _xfail(
-        Case(
-            "fr-centaines-de-milliers",
-            "Des centaines de milliers de personnes ont manifesté.",
-            "centaines de milliers de personnes",
-            "count",
-            "1e6",
-            "count",
-            "fr",
-            low="1e5",
-            high="1e6",
-        ),
-        "vague magnitudes (a plural of ten or hundred before a scale word) are not read yet",
-    ),
     _xfail(
         Case("one-sixteenth-digits", "Only 1/16 of the budget was spent.", "1/16", "percent", "6.25", "percent"),
         "a fraction in digits before 'of' is not read as a share yet",
+    ),
+    _xfail(
+        Case(
+            "fr-km-et-demi",
+            "Il faut deux kilomètres et demi.",
+            "deux kilomètres et demi",
+            "quantity",
+            "2.5",
+            "kilometer",
+            "fr",
+        ),
+        "a fraction after the unit ('deux kilomètres et demi') is not read yet",
     ),
 ]
 
@@ -381,7 +443,9 @@ def test_changes_ranges_and_coordination(case: Case) -> None:
     _check(case)
 
 
-@pytest.mark.parametrize("case", [pytest.param(c, id=c.id) for c in FRACTION_CASES] + FRACTION_GAPS)
+@pytest.mark.parametrize(
+    "case", [pytest.param(c, id=c.id) for c in FRACTION_CASES + VAGUE_AND_FRACTION_CASES] + FRACTION_GAPS
+)
 def test_fractions_and_vague_magnitudes(case: Case) -> None:
     _check(case)
 

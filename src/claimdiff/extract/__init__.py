@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from decimal import Decimal
 
 from claimdiff.dates import TimeExpr, find_times
 from claimdiff.extract.figures import (
     _Candidate,
     _digit_candidates,
+    _digit_fraction_candidates,
     _glued_currency_candidates,
     _overlaps,
     _word_candidates,
@@ -73,6 +75,9 @@ def extract_mentions(
     ordinal_spans = [(m.start, m.end) for m in ordinals]
     candidates = _digit_candidates(sentence, lex, phones) + _word_candidates(sentence, lex)
     candidates += _glued_currency_candidates(sentence, lex, p.currency_glued, phones)
+    fractions = _digit_fraction_candidates(sentence)
+    fraction_spans = [(f.start, f.end) for f in fractions]
+    candidates = [c for c in candidates if not _overlaps(c.start, c.end, fraction_spans)] + fractions
     candidates = [
         c
         for c in candidates
@@ -142,9 +147,19 @@ def _read_mention(
     reading = _read_suffixes(text, cand, lex)
     if _glued_word(text, cand, reading) or _ordinal_after_article(text, lex, cand, reading):
         return None
+    if cand.fraction is not None and (reading.unit is not None or reading.currency is not None):
+        # "one-half miles" is half a mile, not a share of 50%.
+        cand = replace(cand, figure=Figure(cand.figure.value / 100, cand.figure.decimals + 2), fraction=None)
     qualifier, flags = "exact", []
     low_figure = None
     nxt = candidates[index + 1] if index + 1 < len(candidates) else None
+    minor = _minor_amount(text, lex, cand, reading, nxt)
+    if minor is not None and nxt is not None:
+        # "3 dollars 50 cents", "15 dollars and 50.": one amount written in two units.
+        consumed.add(index + 1)
+        cand = _Candidate(cand.start, nxt.end, minor, words=cand.words and nxt.words)
+        reading.end = max(reading.end, _read_suffixes(text, nxt, lex).end)
+        nxt = candidates[index + 2] if index + 2 < len(candidates) else None
     second = _range_partner(text, lex, reading, nxt)
     if second is not None and nxt is not None:
         _inherit(reading, second)
@@ -157,6 +172,8 @@ def _read_mention(
             cand = _Candidate(cand.start, nxt.end, nxt.figure, words=nxt.words)
         else:
             flags.append("earlier value in a change")
+    if cand.low is not None and low_figure is None:
+        low_figure, qualifier = cand.low, "range"
     if cand.figure.value > 0 and _is_year(text, lex, cand, reading):
         return None
     kind, noun, noun_end = _kind_of_mention(text, lex, p, cand, reading, flags)
@@ -199,6 +216,41 @@ def _read_mention(
         noun=noun,
         flags=flags,
     )
+
+
+# What may end an amount's minor part written bare: "15 dollars 50." (not "15 dollars 50 people").
+_CLAUSE_END = re.compile(r"[ \u00a0]*(?:[.,;:!?)]|$)")
+
+
+def _minor_amount(
+    text: str, lex: Lexicon, cand: _Candidate, reading: _Reading, nxt: _Candidate | None
+) -> Figure | None:
+    """The whole amount of "3 dollars 50 cents", "thirteen dollars and forty-five cents" or
+    "17 USD 25.": a whole number of a currency, then (after an optional connector) fewer than
+    100 of its sub-unit, named or bare at the end of a clause. None when the figure is alone."""
+    currency = reading.currency
+    if currency is None or nxt is None or currency.factor != 1.0 or reading.scale != 1.0:
+        return None
+    if cand.figure.value != int(cand.figure.value) or not 0 < nxt.figure.value < 100:
+        return None
+    gap = text[reading.end : nxt.start].strip(" \u00a0").lower()
+    if gap and gap not in lex.numbers.connectors:
+        return None
+    if nxt.figure.value != int(nxt.figure.value):
+        return None
+    minor = _read_suffixes(text, nxt, lex)
+    named = minor.currency is not None and minor.currency.code == currency.code and minor.currency.factor < 1
+    # In "17 USD 25." the code the second figure would take is the first one's.
+    symbol_shared = minor.currency is not None and minor.start < reading.end
+    bare = (minor.currency is None or symbol_shared) and minor.unit is None and not minor.percent
+    if not (named or (bare and minor.scale == 1.0 and _CLAUSE_END.match(text, minor.end))):
+        return None
+    window = text[max(0, reading.start - 30) : reading.start]
+    if patterns_of(lex).range_word.search(window):
+        return None  # "between $5 and 20." is a range
+    factor = minor.currency.factor if named and minor.currency is not None else 0.01
+    value = cand.figure.value + nxt.figure.value * Decimal(str(factor))
+    return Figure(value, 2)
 
 
 # A word right after a claim's end: "une seconde levée" goes on, "pendant une seconde." does not.

@@ -88,7 +88,9 @@ def _patterns(lex: Lexicon) -> _Patterns:
             rf"[ \u00a0\u202f]?(?:/|\b(?:{alternation(p for p in unit_table.per if p != '/')})\b)[ \u00a0\u202f]?",
             re.I,
         ),
-        per_not_before=re.compile(rf"[ \u00a0]+(?:{alternation(unit_table.per_not_before) or '(?!)'}){_NOT_LETTER}", re.I),
+        per_not_before=re.compile(
+            rf"[ \u00a0]+(?:{alternation(unit_table.per_not_before) or '(?!)'}){_NOT_LETTER}", re.I
+        ),
         substance=re.compile(rf"[ \u00a0\u202f]?(?:{alternation(unit_table.substances)})(?![A-Za-z])"),
         # French puts "de" between a scale word and its currency ("420 millions de dollars").
         scale_currency_link=_link_pattern(grammar.scale_currency_links),

@@ -100,7 +100,7 @@ def _read_suffixes(text: str, cand: _Candidate, lex: Lexicon) -> _Reading:
     if scale_match:
         scale_end = scale_match.end()
     currency_match = _match_longest([p.currency_after_cs, p.currency_after_ci], text, scale_end)
-    if scale_match is not None:
+    if scale_match is not None or _ends_with_scale_word(text, cand, lex):
         # "75 millions de $", "420 millions de dollars": French puts "de" between scale and currency;
         # the longer name wins ("de dollars" alone is USD, "dollars australiens" is AUD).
         de = p.scale_currency_link.match(text, scale_end)
@@ -158,6 +158,12 @@ def _read_suffixes(text: str, cand: _Candidate, lex: Lexicon) -> _Reading:
         reading.scale *= reading.currency.factor
     reading.end = pos
     return reading
+
+
+def _ends_with_scale_word(text: str, cand: _Candidate, lex: Lexicon) -> bool:
+    """Whether a figure in words ends with its scale word ("hundreds of millions", "cinq millions")."""
+    words = re.findall(r"[^\W\d_]+", text[cand.start : cand.end]) if cand.words else []
+    return bool(words) and words[-1].lower() in lex.numbers.scales
 
 
 def _glued_word(text: str, cand: _Candidate, reading: _Reading) -> bool:

@@ -28,6 +28,7 @@ class NumberWords:
     negative_words: tuple[str, ...] = ()
     alternatives: tuple[str, ...] = ()
     standalone: frozenset[str] = frozenset()
+    vague: dict[str, float] = field(default_factory=dict)
 
     def is_number_word(self, word: str) -> bool:
         return word in self.cardinals or word in self.hundreds or word in self.scales
@@ -72,6 +73,7 @@ def load_numbers(code: str) -> NumberWords:
         negative_words=file.words("negative_words", required=False),
         alternatives=file.words("alternatives", required=False),
         standalone=frozenset(w.lower() for w in file.words("standalone", required=False)),
+        vague=lower("vague") if "vague" in file.table else {},
     )
 
 
