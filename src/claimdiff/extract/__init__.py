@@ -37,7 +37,7 @@ from claimdiff.extract.mention import KINDS, WRITTEN_IN_WORDS, Mention
 from claimdiff.extract.patterns import _Patterns, patterns_of
 from claimdiff.extract.ranks_and_dates import EVENT_REACH_AFTER, EVENT_REACH_BEFORE, _date_mentions, _ordinal_mentions
 from claimdiff.extract.suffixes import _glued_word, _read_suffixes, _Reading
-from claimdiff.lexicon import Lexicon
+from claimdiff.lexicon import Lexicon, UnitSurface
 from claimdiff.numbers import Figure
 
 __all__ = [
@@ -153,6 +153,14 @@ def _read_mention(
     qualifier, flags = "exact", []
     low_figure = None
     nxt = candidates[index + 1] if index + 1 < len(candidates) else None
+    addends: list[tuple[Figure, UnitSurface]] = []
+    smaller = _smaller_unit_part(text, lex, cand, reading, nxt)
+    if smaller is not None and nxt is not None:
+        # "5 feet 2 inches", "2 hours 30 minutes": one quantity written in two units.
+        consumed.add(index + 1)
+        addends.append(smaller[:2])
+        reading.end = smaller[2]
+        nxt = candidates[index + 2] if index + 2 < len(candidates) else None
     minor = _minor_amount(text, lex, cand, reading, nxt)
     if minor is not None and nxt is not None:
         # "3 dollars 50 cents", "15 dollars and 50.": one amount written in two units.
@@ -215,7 +223,37 @@ def _read_mention(
         substance=reading.substance,
         noun=noun,
         flags=flags,
+        addends=addends,
     )
+
+
+def _smaller_unit_part(
+    text: str, lex: Lexicon, cand: _Candidate, reading: _Reading, nxt: _Candidate | None
+) -> tuple[Figure, UnitSurface, int] | None:
+    """The second part of "5 feet 2 inches" or "2 hours and 30 minutes": a figure right after
+    a quantity (an optional connector between), in another unit of the same measure that the
+    language lists as its smaller part ("in" reads as inches only there)."""
+    unit = reading.unit
+    if unit is None or nxt is None or reading.per is not None or cand.figure.value != int(cand.figure.value):
+        return None
+    gap = text[reading.end : nxt.start].strip(" \u00a0").lower()
+    if gap and gap not in lex.numbers.connectors:
+        return None
+    second = _read_suffixes(text, nxt, lex)
+    part = second.unit
+    if part is None or second.per is not None:
+        word = _smaller_part_word(text, lex, unit, second.end)
+        return None if word is None else (nxt.figure, *word)
+    if part.metric != unit.metric or part.pint == unit.pint or (unit.pint, part.pint) not in lex.units.smaller_parts:
+        return None
+    return nxt.figure, part, second.end
+
+
+def _smaller_part_word(text: str, lex: Lexicon, unit: UnitSurface, pos: int) -> tuple[UnitSurface, int] | None:
+    """A word that names a smaller part only after a bigger unit ("5 ft 2 in"), and its end."""
+    match = re.match(r"[ \u00a0]+([^\W\d_]+)(?![^\W\d_])", text[pos:])
+    part = lex.units.part_words.get((unit.pint, match.group(1))) if match else None
+    return None if part is None or match is None else (part, pos + match.end())
 
 
 # What may end an amount's minor part written bare: "15 dollars 50." (not "15 dollars 50 people").

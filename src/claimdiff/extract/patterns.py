@@ -32,6 +32,10 @@ class _Patterns:
     percent: re.Pattern[str]
     unit_cs: re.Pattern[str]
     unit_ci: re.Pattern[str]
+    unit_bracketed: re.Pattern[str]
+    percent_before: re.Pattern[str]
+    bare_length: re.Pattern[str]
+    bare_length_alone: re.Pattern[str]
     per: re.Pattern[str]
     per_not_before: re.Pattern[str]
     substance: re.Pattern[str]
@@ -82,7 +86,19 @@ def _patterns(lex: Lexicon) -> _Patterns:
         # "USD10m", "RM5bn", "Rs500": a symbol ending in a letter, glued to the figure it opens.
         currency_glued=re.compile(rf"(?<!\w)(?:{alternation(s for s in symbols if s[-1].isalpha())})(?=\d)"),
         percent=re.compile(rf"[ \u00a0\u202f]?\n?(?:%|{alternation(grammar.percent)})(?!\w)", re.I),
-        unit_cs=re.compile(rf"(?:{_GAP}|-)(?:{alternation(unit_cs)})(?!{glued_substance}[^\W_])"),
+        # A symbol is no unit when a letter follows ("5 l'heure" holds no litre).
+        unit_cs=re.compile(rf"(?:{_GAP}|-)(?:{alternation(unit_cs)})(?!{glued_substance}[^\W_]|['’][^\W\d_])"),
+        # "percent of 10", "pourcentage de vingt": the phrase opens the figure; no figure before it.
+        percent_before=re.compile(
+            rf"(?<![\w.,%])(?<!\d )(?:{alternation(lex.numbers.percent_before) or '(?!)'})[ \u00a0]+$", re.I
+        ),
+        bare_length=re.compile(
+            rf"{_GAP}(?:{alternation(unit_table.bare_lengths) or '(?!)'})"
+            rf"(?=[ \u00a0]*(?:{alternation(unit_table.extent_words) or '(?!)'})(?![^\W\d_]))",
+            re.I,
+        ),
+        bare_length_alone=re.compile(rf"{_GAP}(?:{alternation(unit_table.bare_lengths) or '(?!)'})(?![^\W\d_])"),
+        unit_bracketed=re.compile(rf"[ \u00a0]?[(\[{{<](?P<unit>{alternation(unit_cs)})[)\]}}>]"),
         unit_ci=re.compile(rf"(?:{_GAP}|-)(?:{alternation(unit_ci)}){_NOT_LETTER}", re.I),
         per=re.compile(
             rf"[ \u00a0\u202f]?(?:/|\b(?:{alternation(p for p in unit_table.per if p != '/')})\b)[ \u00a0\u202f]?",

@@ -14,6 +14,8 @@ from claimdiff.extract.patterns import patterns_of
 from claimdiff.lexicon import CurrencySurface, Lexicon, UnitSurface
 
 _SYMBOL_THEN_FIGURE = re.compile(r"[ \u00a0]?\d")
+# What stands before the second side of a size: "1 m x 1 m", "4 m × 3 m".
+_DIMENSION_TIMES = re.compile(r"[^\W\d_][ \u00a0]?[x×][ \u00a0]?$")
 
 
 def _match_longest(patterns: list[re.Pattern[str]], text: str, pos: int) -> re.Match[str] | None:
@@ -132,14 +134,33 @@ def _read_suffixes(text: str, cand: _Candidate, lex: Lexicon) -> _Reading:
     elif before is not None:
         reading.currency = _find_currency(before.group(0).rstrip("-−"), lex)
         reading.start = before.start()
-    if reading.currency is None:
+    opened = p.percent_before.search(text, max(0, cand.start - 30), cand.start) if not before else None
+    if reading.currency is None and opened is not None and not p.percent.match(text, pos):
+        reading.percent, reading.start = True, opened.start()
+    elif reading.currency is None:
         percent = p.percent.match(text, pos)
         if percent:
             reading.percent = True
             pos = percent.end()
         else:
             unit = _match_longest([p.unit_cs, p.unit_ci], text, pos)
-            if unit:
+            if unit is None and (reading.scale != 1.0 or _ends_with_scale_word(text, cand, lex)):
+                # "1,5 million de gallons": French links a scale word and its unit with "de".
+                de = p.scale_currency_link.match(text, pos)
+                unit = _match_longest([p.unit_cs, p.unit_ci], text, de.end()) if de else None
+            bracketed = p.unit_bracketed.match(text, pos) if unit is None else None
+            bare_length = p.bare_length.match(text, pos) if unit is None and reading.scale == 1.0 else None
+            if unit is None and bare_length is None and _DIMENSION_TIMES.search(text, 0, cand.start):
+                # The second side of "1 m x 1 m".
+                bare_length = p.bare_length_alone.match(text, pos)
+            if bare_length is not None:
+                reading.unit = lex.units.bare_lengths.get(bare_length.group(0).strip())
+                pos = bare_length.end()
+            elif bracketed is not None:
+                # "20 (kg)", "20 [kg]": a unit in brackets right after its figure.
+                reading.unit = _find_unit(bracketed.group("unit"), lex)
+                pos = bracketed.end()
+            elif unit:
                 reading.unit = _find_unit(unit.group(0), lex)
                 pos = unit.end()
                 substance = p.substance.match(text, pos)

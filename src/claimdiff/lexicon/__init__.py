@@ -122,6 +122,13 @@ class Units:
     substances: dict[str, str] = field(default_factory=dict)
     substance_units: tuple[str, ...] = ()
     per_not_before: tuple[str, ...] = ()
+    # (bigger pint unit, smaller one): "5 feet 2 inches" adds the second to the first.
+    smaller_parts: frozenset[tuple[str, str]] = frozenset()
+    # (bigger pint unit, word) -> the smaller unit that word names only there ("ft ... in").
+    part_words: dict[tuple[str, str], UnitSurface] = field(default_factory=dict)
+    # Length symbols that are no unit alone ("m" is million), but are before an extent word.
+    bare_lengths: dict[str, UnitSurface] = field(default_factory=dict)
+    extent_words: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, eq=False)
@@ -364,4 +371,28 @@ def _units(table: UnitTable, names: list[LocalNames]) -> Units:
             add(surface, pint_unit, False, canonical, owner.metric if owner else "")
     per = tuple(dict.fromkeys((*table.per, *(w for local in names for w in local.unit_per))))
     not_before = tuple(dict.fromkeys(w for local in names for w in local.per_not_before))
-    return Units(tuple(out.values()), per, table.substances, table.substance_units, not_before)
+    part_words: dict[tuple[str, str], UnitSurface] = {}
+    for local in names:
+        for word, pint_unit in local.part_words.items():
+            owner = entries.get(pint_unit)
+            for bigger, smaller in table.smaller_parts:
+                if smaller == pint_unit and owner is not None:
+                    part_words[(bigger, word)] = UnitSurface(word, pint_unit, pint_unit, owner.metric, True)
+    bare_lengths = {
+        symbol: UnitSurface(symbol, entry.pint, entry.pint, entry.metric, True)
+        for entry in table.entries
+        if not entry.bare and entry.metric == "length"
+        for symbol in entry.symbols
+    }
+    extent = tuple(dict.fromkeys(w for local in names for w in local.extent_words))
+    return Units(
+        tuple(out.values()),
+        per,
+        table.substances,
+        table.substance_units,
+        not_before,
+        table.smaller_parts,
+        part_words,
+        bare_lengths,
+        extent,
+    )

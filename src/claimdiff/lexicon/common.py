@@ -160,12 +160,13 @@ class UnitTable:
     per: tuple[str, ...]
     substances: dict[str, str]
     substance_units: tuple[str, ...] = ()
+    smaller_parts: frozenset[tuple[str, str]] = frozenset()
 
 
 def load_unit_table() -> UnitTable:
     """Read ``common/units.toml`` (its pint names are checked by :func:`check_units`)."""
     file = read(f"{COMMON}/units.toml")
-    file.only("per", "prefixes", "prefix_names", "unit", "substance", "substance_units")
+    file.only("per", "prefixes", "prefix_names", "unit", "substance", "substance_units", "smaller_parts")
     prefixes = _strings(file.section("prefixes"))
     prefix_names = _strings(file.section("prefix_names"))
     entries: list[UnitEntry] = []
@@ -200,7 +201,19 @@ def load_unit_table() -> UnitTable:
         name = entry.text_value("name")
         substances.update((word, name) for word in entry.words("words"))
     substance_units = file.words("substance_units", required=False)
-    return UnitTable(tuple(entries), prefixes, prefix_names, file.words("per"), substances, substance_units)
+    parts = file.words("smaller_parts", required=False)
+    smaller_parts = frozenset(tuple(pair.split(" > ", 1)) for pair in parts if " > " in pair)
+    if len(smaller_parts) != len(parts):
+        raise file.error("smaller_parts", 'each smaller part is written "bigger > smaller"')
+    return UnitTable(
+        tuple(entries),
+        prefixes,
+        prefix_names,
+        file.words("per"),
+        substances,
+        substance_units,
+        smaller_parts,  # type: ignore[arg-type]
+    )
 
 
 def check_units(table: UnitTable, names: dict[str, str], parse: Callable[[str], object]) -> None:

@@ -29,6 +29,7 @@ class NumberWords:
     alternatives: tuple[str, ...] = ()
     standalone: frozenset[str] = frozenset()
     vague: dict[str, float] = field(default_factory=dict)
+    percent_before: tuple[str, ...] = ()
 
     def is_number_word(self, word: str) -> bool:
         return word in self.cardinals or word in self.hundreds or word in self.scales
@@ -74,6 +75,7 @@ def load_numbers(code: str) -> NumberWords:
         alternatives=file.words("alternatives", required=False),
         standalone=frozenset(w.lower() for w in file.words("standalone", required=False)),
         vague=lower("vague") if "vague" in file.table else {},
+        percent_before=file.words("percent_before", required=False),
     )
 
 
@@ -210,13 +212,17 @@ class LocalNames:
     currency_subunits: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # Words that end a per-unit phrase's reading: "$1.2bn a year earlier" is no rate per year.
     per_not_before: tuple[str, ...] = ()
+    # Words that name a unit only as the smaller part of a quantity ("5 ft 2 in").
+    part_words: dict[str, str] = field(default_factory=dict)
+    # Words after which a bare length symbol is a unit: "1.8m tall" (not "5m users").
+    extent_words: tuple[str, ...] = ()
 
 
 def load_local_names(code: str) -> LocalNames:
     money = read(f"{code}/currencies.toml")
     money.only("names", "ambiguous", "subunits")
     units = read(f"{code}/units.toml")
-    units.only("per", "names", "named", "prefix_names", "per_not_before")
+    units.only("per", "names", "named", "prefix_names", "per_not_before", "part_words", "extent_words")
     named = units.section("named", required=False)
     for key, value in named.table.items():
         if not isinstance(value, str):
@@ -230,6 +236,8 @@ def load_local_names(code: str) -> LocalNames:
         prefix_names=units.word_table("prefix_names", required=False),
         currency_subunits=money.word_table("subunits", required=False),
         per_not_before=units.words("per_not_before", required=False),
+        extent_words=units.words("extent_words", required=False),
+        part_words={str(k): str(v) for k, v in units.section("part_words", required=False).table.items()},
     )
 
 

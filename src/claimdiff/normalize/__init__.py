@@ -109,6 +109,9 @@ def _claim(
     published, published_day = when_published
     money = lexicon.currencies
     figure_value = float(mention.figure.value) * mention.scale
+    if mention.unit is not None and mention.addends:
+        # "5 feet 2 inches": the smaller parts in the unit the figure is written in.
+        figure_value += sum(convert(float(part.value), unit.pint, mention.unit.pint) for part, unit in mention.addends)
     low_value = float(mention.low_figure.value) * mention.scale if mention.low_figure else None
     time = mention.time if mention.kind == "date" else time
     period_expr = time or published
