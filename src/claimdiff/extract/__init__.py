@@ -25,6 +25,7 @@ from claimdiff.extract.figures import (
     _word_candidates,
 )
 from claimdiff.extract.kinds import (
+    _coordinated_partner,
     _counted_noun,
     _inherit,
     _is_year,
@@ -180,6 +181,11 @@ def _read_mention(
             cand = _Candidate(cand.start, nxt.end, nxt.figure, words=nxt.words)
         else:
             flags.append("earlier value in a change")
+    elif (shared := _coordinated_partner(text, lex, reading, nxt)) is not None:
+        end = reading.end
+        _inherit(reading, shared)
+        reading.end = end  # the claim is the first figure; its unit is written after the second
+        flags.append("unit shared with the next figure")
     if cand.low is not None and low_figure is None:
         low_figure, qualifier = cand.low, "range"
     if cand.figure.value > 0 and _is_year(text, lex, cand, reading):

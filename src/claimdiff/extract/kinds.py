@@ -30,6 +30,26 @@ def _range_partner(text: str, lex: Lexicon, reading: _Reading, nxt: _Candidate |
     return second
 
 
+def _coordinated_partner(text: str, lex: Lexicon, reading: _Reading, nxt: _Candidate | None) -> _Reading | None:
+    """The figure whose unit a bare one shares in "45 and 50 mg" (two claims, one unit).
+
+    Only a pair connector ("and") with no range word before it, and only when the second
+    figure has a currency, unit or percent of its own: "3 and 50 mg" is 3 mg and 50 mg.
+    """
+    p = patterns_of(lex)
+    if nxt is None or reading.currency is not None or reading.unit is not None or reading.percent:
+        return None
+    connector = p.range_connector.match(text, reading.end)
+    if not connector or connector.end() != nxt.start:
+        return None
+    if connector.group(0).strip().lower() not in lex.grammar.pair_connectors:
+        return None
+    second = _read_suffixes(text, nxt, lex)
+    if _glued_word(text, nxt, second) or (second.currency is None and second.unit is None and not second.percent):
+        return None
+    return second
+
+
 def _kind_of_mention(
     text: str, lex: Lexicon, p: _Patterns, cand: _Candidate, reading: _Reading, flags: list[str]
 ) -> tuple[str | None, str, int]:

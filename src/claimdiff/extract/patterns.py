@@ -118,8 +118,9 @@ def _patterns(lex: Lexicon) -> _Patterns:
         qualifier_after=re.compile(rf"(?:[ \u00a0\u202f]*)({alternation(qualifier_table.after)})(?!\w)", re.I),
         ordinal=re.compile(rf"(?<![\w.,])(\d{{1,3}})[ ]?({alternation(suffixes)}){_NOT_LETTER}", re.I),
         range_connector=re.compile(
-            # An alternative first: "7- or 8-inch" joins with "- or", not with the hyphen alone.
-            rf"[ \u00a0\u202f]*(?:-?[ \u00a0\u202f]*(?:{alternation(lex.numbers.alternatives) or '(?!)'})"
+            # An alternative first: "7- or 8-inch" joins with "- or", not with the hyphen alone,
+            # and "8- to 16-meter" with "- to".
+            rf"[ \u00a0\u202f]*(?:-?[ \u00a0\u202f]*(?:{alternation(lex.numbers.alternatives + grammar.range_connectors) or '(?!)'})"
             rf"|-|–|—|{alternation(grammar.range_connectors + grammar.pair_connectors)})"
             r"[ \u00a0\u202f]*",
             re.I,

@@ -384,6 +384,12 @@ def _units(table: UnitTable, names: list[LocalNames]) -> Units:
         if not entry.bare and entry.metric == "length"
         for symbol in entry.symbols
     }
+    for local in names:
+        # "2 in thick": a smaller-part word of length is a unit before an extent word too.
+        for word, pint_unit in local.part_words.items():
+            owner = entries.get(pint_unit)
+            if owner is not None and owner.metric == "length":
+                bare_lengths.setdefault(word, UnitSurface(word, pint_unit, pint_unit, owner.metric, True))
     extent = tuple(dict.fromkeys(w for local in names for w in local.extent_words))
     return Units(
         tuple(out.values()),
