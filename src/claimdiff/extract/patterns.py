@@ -69,6 +69,7 @@ def _patterns(lex: Lexicon) -> _Patterns:
     unit_cs = [u.surface for u in unit_table.surfaces if u.case_sensitive]
     unit_ci = [u.surface for u in unit_table.surfaces if not u.case_sensitive]
     event_words = lex.events
+    after_hyphen = alternation(lex.numbers.alternatives + grammar.range_connectors) or "(?!)"
     # A substance may touch its unit ("gCO2/kWh"): a letter ends a unit symbol unless it opens one.
     glued_substance = rf"(?!{alternation(unit_table.substances)})" if unit_table.substances else ""
     return _Patterns(
@@ -120,7 +121,7 @@ def _patterns(lex: Lexicon) -> _Patterns:
         range_connector=re.compile(
             # An alternative first: "7- or 8-inch" joins with "- or", not with the hyphen alone,
             # and "8- to 16-meter" with "- to".
-            rf"[ \u00a0\u202f]*(?:-?[ \u00a0\u202f]*(?:{alternation(lex.numbers.alternatives + grammar.range_connectors) or '(?!)'})"
+            rf"[ \u00a0\u202f]*(?:-?[ \u00a0\u202f]*(?:{after_hyphen})"
             rf"|-|–|—|{alternation(grammar.range_connectors + grammar.pair_connectors)})"
             r"[ \u00a0\u202f]*",
             re.I,
