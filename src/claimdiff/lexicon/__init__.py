@@ -26,6 +26,7 @@ from claimdiff.lexicon.common import (
     UnitSurface,
     UnitTable,
     check_units,
+    cldr_unit_names,
     load_currency_codes,
     load_scales,
     load_settings,
@@ -251,7 +252,7 @@ def load_knowledge(
             scales=common_scales + tuple(s for c in order for s in tables[c].scales),
             currencies=_currencies(money, [tables[c].names for c in order], order),
             qualifiers=_qualifiers(common_qualifiers, [tables[c].qualifiers for c in order], band),
-            units=_units(unit_table, [tables[c].names for c in order]),
+            units=_units(unit_table, [tables[c].names for c in order], tuple(order)),
             time=own.time,
             abbreviations=frozenset(common_abbreviations + own.abbreviations),
             function_words=own.function_words,
@@ -333,7 +334,7 @@ def _qualifiers(symbols: QualifierPhrases, languages: list[QualifierPhrases], ba
     return Qualifiers(before, after, band, frozenset(languages[0].spans))
 
 
-def _units(table: UnitTable, names: list[LocalNames]) -> Units:
+def _units(table: UnitTable, names: list[LocalNames], languages: tuple[str, ...] = ()) -> Units:
     out: dict[tuple[str, bool], UnitSurface] = {}
     entries = {entry.pint: entry for entry in table.entries}
 
@@ -369,6 +370,11 @@ def _units(table: UnitTable, names: list[LocalNames]) -> Units:
             )
             canonical = owner.pint if owner else pint_unit
             add(surface, pint_unit, False, canonical, owner.metric if owner else "")
+    # CLDR's names in each language ("Kilometer", "Std.", "yrs"), after the tables' own.
+    for entry in table.entries:
+        for language in languages if entry.cldr else ():
+            for name in cldr_unit_names(entry.cldr, language):
+                add(name, entry.pint, False, entry.pint, entry.metric)
     per = tuple(dict.fromkeys((*table.per, *(w for local in names for w in local.unit_per))))
     not_before = tuple(dict.fromkeys(w for local in names for w in local.per_not_before))
     part_words: dict[tuple[str, str], UnitSurface] = {}

@@ -150,6 +150,7 @@ class UnitEntry:
     nocase: bool
     metric: str
     bare: bool = True  # False: only the prefixed symbols are surfaces ("m" alone reads as million)
+    cldr: str = ""  # the CLDR unit id ("length-kilometer") whose names babel gives per language
 
 
 @dataclass(frozen=True)
@@ -172,7 +173,7 @@ def load_unit_table() -> UnitTable:
     entries: list[UnitEntry] = []
     seen: set[str] = set()
     for entry in file.entries("unit"):
-        entry.only("pint", "symbols", "prefixes", "surfaces", "nocase", "metric", "bare")
+        entry.only("pint", "symbols", "prefixes", "surfaces", "nocase", "metric", "bare", "cldr")
         pint_unit = entry.text_value("pint")
         if pint_unit in seen:
             raise file.error(f'"{pint_unit}"', f"unit {pint_unit!r} is listed twice")
@@ -193,6 +194,7 @@ def load_unit_table() -> UnitTable:
                 nocase=bool(entry.table.get("nocase", False)),
                 metric=entry.text_value("metric", ""),
                 bare=bool(entry.table.get("bare", True)),
+                cldr=entry.text_value("cldr", ""),
             )
         )
     substances: dict[str, str] = {}
@@ -214,6 +216,30 @@ def load_unit_table() -> UnitTable:
         substance_units,
         smaller_parts,  # type: ignore[arg-type]
     )
+
+
+# CLDR's short unit forms of one or two letters ("h", "j", "in", "po") are more often other
+# words, times or abbreviations than units: they are left to the hand-written tables.
+CLDR_SHORTEST = 3
+
+
+def cldr_unit_names(cldr_id: str, language: str) -> tuple[str, ...]:
+    """The names CLDR (through babel) gives a unit in one language, singular and plural, long
+    and short, without the figure: ``("kilometer", "kilometers", "km")`` for English.
+
+    >>> cldr_unit_names("duration-hour", "de")
+    ('Stunde', 'Stunden', 'Std.')
+    """
+    from babel.units import format_unit
+
+    names: dict[str, None] = {}
+    for length in ("long", "short"):
+        for count in (1, 2):
+            written = format_unit(count, cldr_id, length=length, locale=language)
+            name = written.replace(str(count), "", 1).strip(" \u00a0\u202f")
+            if name and str(count) in written and (length == "long" or len(name) >= CLDR_SHORTEST):
+                names.setdefault(name)
+    return tuple(names)
 
 
 def check_units(table: UnitTable, names: dict[str, str], parse: Callable[[str], object]) -> None:
