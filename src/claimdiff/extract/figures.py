@@ -248,13 +248,15 @@ def _fractional_phrase(
     A fraction with no scale word after it and no whole number before it is a share ("a
     quarter of the voters") and is read elsewhere.
     """
-    words = [t[2] for t in tokens]
+    first = tokens[i][2]
+    if first not in lexicon.fractions and first not in lexicon.cardinals and first not in lexicon.articles:
+        return None  # the common case, decided without looking further
 
     def at(k: int) -> str:
         # Only words a space apart belong to one figure.
-        if k >= len(words) or (k > i and text[tokens[k - 1][1] : tokens[k][0]].strip(" \u00a0")):
+        if k >= len(tokens) or (k > i and text[tokens[k - 1][1] : tokens[k][0]].strip(" \u00a0")):
             return ""
-        return words[k]
+        return tokens[k][2]
 
     j, whole, times, mixed = i, 0.0, 1.0, False
     if at(j) in lexicon.cardinals:
