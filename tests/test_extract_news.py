@@ -302,6 +302,7 @@ VAGUE_AND_FRACTION_CASES = [
     Case("mixed-digits", "It takes 10 1/2 miles of cable.", "10 1/2 miles", "quantity", "10.5", "mile"),
     Case("digit-fraction-unit", "A 1/4 mile oval.", "1/4 mile", "quantity", "0.25", "mile"),
     Case("vulgar-fraction", "Add 2½ litres of water.", "2½ litres", "quantity", "2.5", "liter"),
+    Case("sixteenths", "A 15/16 inch bolt.", "15/16 inch", "quantity", "0.9375", "inch"),
     Case(
         "fr-deux-milliards-et-demi",
         "Il a levé deux milliards et demi d'euros.",
@@ -708,6 +709,11 @@ def test_unit_forms(case: Case) -> None:
 @pytest.mark.parametrize("case", [pytest.param(c, id=c.id) for c in PERCENT_BEFORE_CASES + NOT_PERCENT_BEFORE])
 def test_percent_before_the_figure(case: Case) -> None:
     _check(case)
+
+
+def test_two_figures_with_a_slash_are_no_fraction() -> None:
+    texts = [c.text for c in claims_in("Des arbres de 40/45 cm de diamètre.", "fr")]
+    assert not any("40/45" in t for t in texts)
 
 
 def test_bare_m_before_a_noun_is_million() -> None:

@@ -55,6 +55,10 @@ _DIGIT_FRACTION = re.compile(
 )
 
 
+# Fractions news writes in digits have small denominators ("3/4", "15/16"); "40/45 cm" is two figures.
+MAX_DENOMINATOR = 16
+
+
 def _digit_fraction_candidates(text: str) -> list[_Candidate]:
     """Fractions in digits ("10 1/2 miles", "a 1/4 mile oval", "½ teaspoon").
 
@@ -67,8 +71,8 @@ def _digit_fraction_candidates(text: str) -> list[_Candidate]:
             part = unicodedata.numeric(match.group("vulgar"))
         else:
             num, den = int(match.group("num")), int(match.group("den"))
-            if not 0 < num < den:
-                continue
+            if not 0 < num < den <= MAX_DENOMINATOR:
+                continue  # "40/45 cm" is two figures, not a fraction
             part = num / den
         value = Decimal(match.group("whole") or 0) + Decimal(str(round(part, 6)))
         out.append(_Candidate(match.start(), match.end(), Figure(value, 2), weak=True))
