@@ -150,7 +150,11 @@ def _read_suffixes(text: str, cand: _Candidate, lex: Lexicon) -> _Reading:
                 unit = _match_longest([p.unit_cs, p.unit_ci], text, de.end()) if de else None
             bracketed = p.unit_bracketed.match(text, pos) if unit is None else None
             bare_length = p.bare_length.match(text, pos) if unit is None and reading.scale == 1.0 else None
-            if unit is None and bare_length is None and _DIMENSION_TIMES.search(text, 0, cand.start):
+            if (
+                unit is None
+                and bare_length is None
+                and _DIMENSION_TIMES.search(text, max(0, cand.start - 4), cand.start)
+            ):
                 # The second side of "1 m x 1 m".
                 bare_length = p.bare_length_alone.match(text, pos)
             if bare_length is not None:
