@@ -61,6 +61,8 @@ def claim_json(row: dict[str, Any]) -> dict[str, Any]:
     if _value(row["fx_from"]) is not None:
         out["fx"] = {"from": row["fx_from"], "rate": row["fx_rate"], "date": row["fx_date"].date().isoformat()}
     del out["language"]  # a frame's column the JSON does not carry
+    if out["substance"] is None:
+        del out["substance"]  # the JSON names a substance only when there is one
     return out
 
 

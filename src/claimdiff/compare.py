@@ -43,6 +43,8 @@ def same_subject(a: Claim, b: Claim, entities: EntityTable, generic: frozenset[s
     """Whether two claims of different sources speak of the same thing."""
     if a.source == b.source or not a.entity or not b.entity:
         return False
+    if a.substance != b.substance:
+        return False  # grams of CO2 per kWh are not grams of CO2-equivalent per kWh
     # A figure with no metric word ("amount" of money, "energy" for TWh: what its unit measures)
     # may be any metric of its kind and unit, but only of the very same entity: through a wider
     # entity it would chain unrelated figures.

@@ -60,6 +60,7 @@ CLAIM_COLUMNS: dict[str, str] = {
     "fx_rate": "Float64",
     "fx_date": DATETIME,
     "language": "category",
+    "substance": "string",  # what a mass is of ("CO2eq"), <NA> for most claims
 }
 
 # The columns of a discrepancy, before its claim's (``position`` and ``highlights`` after).
@@ -146,6 +147,7 @@ def claim_row(claim: Claim) -> dict[str, Any]:
         fx_rate=fx.get("rate"),
         fx_date=date.fromisoformat(fx["date"]) if fx.get("date") else None,
         language=claim.language,
+        substance=claim.substance or None,
     )
     return out
 

@@ -110,6 +110,8 @@ class Claim:
     noun: str = ""
     event: str = ""
     language: str = ""
+    # What a mass is of ("CO2eq" in "21.3 gCO2eq/kWh"); "" for most claims.
+    substance: str = ""
     flags: list[str] = field(default_factory=list)
     fx: dict[str, Any] | None = None
     entity: str = ""
@@ -148,6 +150,9 @@ class Claim:
         }
         if self.fx:
             out["fx"] = self.fx
+        if self.substance:
+            # Only when there is one: the contract's other rows keep their fields.
+            out["substance"] = self.substance
         return out
 
 

@@ -116,7 +116,9 @@ def _check_folder(folder: Path) -> None:
 
 # --- the claim store ------------------------------------------------------------------------
 
-_STORED = [f.name for f in fields(Claim) if f.name not in ("start", "end", "sentence_start")]
+# Fields a row holds only when set ("substance"): stores written before them stay readable.
+_OPTIONAL_TYPES: dict[str, tuple[type, ...]] = {"substance": (str,)}
+_STORED = [f.name for f in fields(Claim) if f.name not in ("start", "end", "sentence_start", *_OPTIONAL_TYPES)]
 _NUMBER = (int, float)
 # The type of each stored field: a row with another key, a missing key or a wrong type is
 # not a claim row (checked before a Claim is built from it).
@@ -149,6 +151,7 @@ _ROW_TYPES: dict[str, tuple[type, ...]] = {
 
 def claim_row(claim: Claim) -> str:
     row = {name: getattr(claim, name) for name in _STORED}
+    row.update((name, getattr(claim, name)) for name in _OPTIONAL_TYPES if getattr(claim, name))
     return json.dumps(row, ensure_ascii=False, sort_keys=True)
 
 
@@ -174,8 +177,11 @@ def _row_problem(row: Any) -> str:
     """What makes a parsed row not a claim row, or '' (exact types: true is no number)."""
     if not isinstance(row, dict):
         return "not a JSON object"
-    if row.keys() != _ROW_KEYS:
-        missing, unknown = sorted(_ROW_KEYS - set(row)), sorted(set(row) - _ROW_KEYS)
+    optional = [name for name in _OPTIONAL_TYPES if name in row]
+    if any(type(row[name]) not in _OPTIONAL_TYPES[name] for name in optional):
+        return "an optional field has the wrong type"
+    if row.keys() - set(optional) != _ROW_KEYS:
+        missing, unknown = sorted(_ROW_KEYS - set(row)), sorted(set(row) - _ROW_KEYS - set(optional))
         return f"missing {', '.join(missing)}" if missing else f"unknown field(s) {', '.join(unknown)}"
     for name, types in _ROW_FIELDS:
         if type(row[name]) not in types:

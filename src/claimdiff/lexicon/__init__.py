@@ -26,6 +26,7 @@ from claimdiff.lexicon.common import (
     UnitSurface,
     UnitTable,
     check_units,
+    cldr_unit_names,
     load_currency_codes,
     load_measures,
     load_scales,
@@ -122,6 +123,15 @@ class Units:
     surfaces: tuple[UnitSurface, ...]
     per: tuple[str, ...]
     substances: dict[str, str] = field(default_factory=dict)
+    substance_units: tuple[str, ...] = ()
+    per_not_before: tuple[str, ...] = ()
+    # (bigger pint unit, smaller one): "5 feet 2 inches" adds the second to the first.
+    smaller_parts: frozenset[tuple[str, str]] = frozenset()
+    # (bigger pint unit, word) -> the smaller unit that word names only there ("ft ... in").
+    part_words: dict[tuple[str, str], UnitSurface] = field(default_factory=dict)
+    # Length symbols that are no unit alone ("m" is million), but are before an extent word.
+    bare_lengths: dict[str, UnitSurface] = field(default_factory=dict)
+    extent_words: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, eq=False)
@@ -245,7 +255,7 @@ def load_knowledge(
             scales=common_scales + tuple(s for c in order for s in tables[c].scales),
             currencies=_currencies(money, [tables[c].names for c in order], order),
             qualifiers=_qualifiers(common_qualifiers, [tables[c].qualifiers for c in order], band),
-            units=_units(unit_table, [tables[c].names for c in order]),
+            units=_units(unit_table, [tables[c].names for c in order], tuple(order)),
             time=own.time,
             abbreviations=frozenset(common_abbreviations + own.abbreviations),
             function_words=own.function_words,
@@ -277,27 +287,34 @@ def _with_metric_words(own: MetricWords, extra: MetricWords | None) -> MetricWor
     )
 
 
+# What a sub-unit ("cent", "penny", "centime") is worth in its currency.
+SUBUNIT = 0.01
+
+
 def _currencies(money: CurrencyCodes, names: list[LocalNames], order: list[str]) -> Currencies:
     from babel import Locale
     from babel.numbers import get_currency_name, get_currency_symbol
 
     surfaces: dict[str, CurrencySurface] = {}
 
-    def add(surface: str, code: str, case_sensitive: bool, ambiguous: bool = False) -> None:
+    def add(surface: str, code: str, case_sensitive: bool, ambiguous: bool = False, factor: float = 1.0) -> None:
         key = surface if case_sensitive else surface.lower()
         if key not in surfaces:
-            surfaces[key] = CurrencySurface(surface, code, ambiguous, case_sensitive)
+            surfaces[key] = CurrencySurface(surface, code, ambiguous, case_sensitive, factor)
 
     for written in money.symbols:
-        add(written.surface, written.code, True, written.ambiguous)
+        add(written.surface, written.code, written.case_sensitive, written.ambiguous)
     for code in money.codes:
         add(code, code, True)  # the ISO code is always a way of writing its currency
+        for prefix, factor in money.code_prefixes.items():
+            add(prefix + code, code, True, factor=factor)  # "MEUR", "kUSD"
     for local in names:
-        for code, words in local.currency_names.items():
-            if code not in money.codes:
-                raise LexiconError(f"data: currency names for {code}, which common/currencies.toml does not list")
-            for word in words:
-                add(word, code, False, word in local.currency_ambiguous)
+        for table, factor in ((local.currency_names, 1.0), (local.currency_subunits, SUBUNIT)):
+            for code, words in table.items():
+                if code not in money.codes:
+                    raise LexiconError(f"data: currency names for {code}, which common/currencies.toml does not list")
+                for word in words:
+                    add(word, code, False, word in local.currency_ambiguous, factor)
     # CLDR knows the names and local symbols in every language; prefer it over hand-written copies.
     for language in order:
         for code in money.codes:
@@ -320,7 +337,7 @@ def _qualifiers(symbols: QualifierPhrases, languages: list[QualifierPhrases], ba
     return Qualifiers(before, after, band, frozenset(languages[0].spans))
 
 
-def _units(table: UnitTable, names: list[LocalNames]) -> Units:
+def _units(table: UnitTable, names: list[LocalNames], languages: tuple[str, ...] = ()) -> Units:
     out: dict[tuple[str, bool], UnitSurface] = {}
     entries = {entry.pint: entry for entry in table.entries}
 
@@ -356,8 +373,44 @@ def _units(table: UnitTable, names: list[LocalNames]) -> Units:
             )
             canonical = owner.pint if owner else pint_unit
             add(surface, pint_unit, False, canonical, owner.metric if owner else "")
+    # CLDR's names in each language ("Kilometer", "Std.", "yrs"), after the tables' own.
+    for entry in table.entries:
+        for language in languages if entry.cldr else ():
+            for name in cldr_unit_names(entry.cldr, language):
+                add(name, entry.pint, False, entry.pint, entry.metric)
     per = tuple(dict.fromkeys((*table.per, *(w for local in names for w in local.unit_per))))
-    return Units(tuple(out.values()), per, table.substances)
+    not_before = tuple(dict.fromkeys(w for local in names for w in local.per_not_before))
+    part_words: dict[tuple[str, str], UnitSurface] = {}
+    for local in names:
+        for word, pint_unit in local.part_words.items():
+            owner = entries.get(pint_unit)
+            for bigger, smaller in table.smaller_parts:
+                if smaller == pint_unit and owner is not None:
+                    part_words[(bigger, word)] = UnitSurface(word, pint_unit, pint_unit, owner.metric, True)
+    bare_lengths = {
+        symbol: UnitSurface(symbol, entry.pint, entry.pint, entry.metric, True)
+        for entry in table.entries
+        if not entry.bare and entry.metric == "length"
+        for symbol in entry.symbols
+    }
+    for local in names:
+        # "2 in thick": a smaller-part word of length is a unit before an extent word too.
+        for word, pint_unit in local.part_words.items():
+            owner = entries.get(pint_unit)
+            if owner is not None and owner.metric == "length":
+                bare_lengths.setdefault(word, UnitSurface(word, pint_unit, pint_unit, owner.metric, True))
+    extent = tuple(dict.fromkeys(w for local in names for w in local.extent_words))
+    return Units(
+        tuple(out.values()),
+        per,
+        table.substances,
+        table.substance_units,
+        not_before,
+        table.smaller_parts,
+        part_words,
+        bare_lengths,
+        extent,
+    )
 
 
 def trie_alternation(words: Iterable[str], ignore_case: bool = False) -> str:

@@ -114,6 +114,11 @@ def _claim(
     published, published_day = when_published
     money = lexicon.currencies
     figure_value = float(mention.figure.value) * mention.scale
+    if mention.unit is not None and mention.addends:
+        # "5 feet 2 inches": the smaller parts in the unit the figure is written in.
+        figure_value += sum(
+            float(part.value) * conversion_factor(unit.pint, mention.unit.pint) for part, unit in mention.addends
+        )
     low_value = float(mention.low_figure.value) * mention.scale if mention.low_figure else None
     time = mention.time if mention.kind == "date" else time
     period_expr = time or published
@@ -131,7 +136,7 @@ def _claim(
     money_code = mention.currency.code if mention.currency else None
     if mention.currency is not None and mention.currency.ambiguous:
         flags.append(f"{mention.currency.surface.strip()} read as {money_code}")
-    written, canonical = unit_strings(mention, money_code, money.base)
+    written, canonical = unit_strings(mention, money_code, money.base, lexicon.units.substance_units)
     day = fx_day(period_expr, published_day)
     try:
         conversion = _conversion(mention, money_code, written, canonical, day, money)
@@ -296,6 +301,7 @@ def _make(
         period=period,
         precision=_round(precision) or 0.0,
         noun=mention.noun,
+        substance=mention.substance,
         event=mention.event,
         language=source.language,
         flags=flags,

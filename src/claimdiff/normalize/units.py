@@ -91,15 +91,19 @@ def convert(value: float, written: str, canonical: str) -> float:
     return float(ureg.Quantity(value, written).to(canonical).magnitude)
 
 
-def unit_strings(mention: Mention, money_code: str | None, base: str) -> tuple[str, str]:
-    """(written pint unit, canonical pint unit) of a mention."""
+def unit_strings(
+    mention: Mention, money_code: str | None, base: str, substance_units: tuple[str, ...] = ()
+) -> tuple[str, str]:
+    """(written pint unit, canonical pint unit) of a mention.
+
+    A figure of a substance ("21.3 gCO2eq/kWh") keeps plain pint units, the substance being
+    a field of its own, and is reported in the first conventional unit of ``substance_units``
+    its dimension fits ("gram / kilowatt_hour" rather than pint's base "gram / watt_hour").
+    """
     if mention.kind == "money":
         written, canonical = money_code or "", base
     elif mention.kind == "quantity" and mention.unit is not None:
         written, canonical = mention.unit.pint, mention.unit.canonical
-        if mention.substance:
-            written = with_substance(written, mention.substance)
-            canonical = with_substance(canonical, mention.substance)
     elif mention.kind == "quantity":
         return "dimensionless", "dimensionless"
     elif mention.kind == "percent":
@@ -113,9 +117,19 @@ def unit_strings(mention: Mention, money_code: str | None, base: str) -> tuple[s
     if mention.per is not None:
         written = f"{written} / {mention.per.pint}"
         canonical = f"{canonical} / {mention.per.canonical}"
+    if mention.substance:
+        canonical = display_unit(written, substance_units) or canonical
     return written, canonical
 
 
-def with_substance(unit: str, suffix: str) -> str:
-    # "gram" + "_CO2eq"; pint's metric prefixes stay on the front ("kilogram_CO2eq").
-    return unit + suffix
+def display_unit(written: str, conventional: tuple[str, ...]) -> str | None:
+    """The first of ``conventional`` that ``written`` converts to, if any.
+
+    >>> display_unit("kilogram / megawatt_hour", ("gram / kilowatt_hour", "tonne"))
+    'gram / kilowatt_hour'
+    >>> display_unit("megatonne", ("gram / kilowatt_hour", "tonne"))
+    'tonne'
+    """
+    ureg = registry()
+    dimensionality = ureg.parse_units(written).dimensionality
+    return next((unit for unit in conventional if ureg.parse_units(unit).dimensionality == dimensionality), None)
