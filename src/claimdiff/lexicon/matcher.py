@@ -48,7 +48,7 @@ class WordMatcher:
 
     >>> matcher = WordMatcher(["France", "Île-de-France", "EU"], ignore_case=True, joiners="-‐")
     >>> [(m.start(), m.end(), m.group(1)) for m in matcher.finditer("In france's Île-de-France, eu-wide")]
-    [(3, 12, 'france'), (14, 27, 'Île-de-France')]
+    [(3, 11, 'france'), (12, 25, 'Île-de-France')]
     """
 
     def __init__(self, words: Iterable[str], ignore_case: bool = False, joiners: str = "") -> None:
