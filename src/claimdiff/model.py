@@ -174,6 +174,7 @@ class Discrepancy:
     status: str = "open"
     note: str = ""
     highlights: dict[str, list[str]] = field(default_factory=dict)
+    attribute: str = ""  # a description's: which fact about the entity the sources disagree on
 
     def __post_init__(self) -> None:
         self.severity = self.severity or KINDS[self.kind].severity
@@ -200,6 +201,7 @@ class Discrepancy:
             "explanation": self.explanation,
             "evidence": self.evidence,
             "confidence": self.confidence,
+            **({"attribute": self.attribute} if self.attribute else {}),
             "claims": claims,
         }
 
