@@ -121,23 +121,29 @@ def describe_discrepancies(claims: list[Claim], names: dict[str, str], knowledge
     for claim in claims:
         if claim.kind != "description" or not claim.entity or claim.metric == "description":
             continue
-        if claim.metric == "founded" and (claim.source, claim.entity, claim.value) in dated:
-            continue  # the date comparison already has this year, as a creation date
         if claim.period or claim.metric.split(" (")[0] not in DATED:
             groups[(claim.entity, claim.metric, claim.period)].append(claim)
     out = []
     for key in sorted(groups):
         group = sorted(groups[key], key=lambda c: c.reading_order)
         conflict = any(
-            not compatible(a, b, knowledge) for i, a in enumerate(group) for b in group[i + 1 :] if a.source != b.source
+            not compatible(a, b, knowledge)
+            for i, a in enumerate(group)
+            for b in group[i + 1 :]
+            if a.source != b.source and not ({_dated_key(a), _dated_key(b)} <= dated)
         )
         if conflict:
             out.append(_discrepancy(*key, group, names, knowledge))
     return out
 
 
+def _dated_key(claim: Claim) -> tuple[str, str, float]:
+    return claim.source, claim.entity, claim.value if claim.metric == "founded" else -1.0
+
+
 def _founding_dates(claims: list[Claim]) -> set[tuple[str, str, float]]:
-    """(source, entity, year) of every creation date the date extractor found."""
+    """(source, entity, year) of every creation date the date extractor found: two founding
+    years it found in both sources are the date comparison's to judge, not reported twice."""
     return {
         (c.source, c.entity, float(int(c.value)))
         for c in claims

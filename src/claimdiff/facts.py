@@ -163,7 +163,9 @@ def read_facts(text: str, knowledge: Knowledge, lexicon: Lexicon, label: str = "
             if entity:
                 found += _values(attribute, entity, text, hit, knowledge, lexicon, match)
     found += _founded_after(text, mentions, match, label)
-    found += _leaders(text, [m for m in named if m.role in ("subject", "person")], knowledge, lexicon, match)
+    # A name after "CEO of" may be taken for a place ("of" is also locative): a title says not.
+    titled = [m for m in named if m.role != "ignored" and knowledge.entities.kind_of(m.name) != "place"]
+    found += _leaders(text, titled, knowledge, lexicon, match)
     unique = {(f.entity, f.attribute, f.value): f for f in found}
     return sorted(unique.values(), key=lambda f: (f.start, ATTRIBUTES.index(f.attribute.split(" (")[0]), f.value))
 
@@ -179,13 +181,18 @@ def _without_kind_word(mention: EntityMention, text: str, knowledge: Knowledge, 
 
 
 def _is_name(mention: EntityMention, text: str, knowledge: Knowledge, lexicon: Lexicon) -> bool:
-    """Whether a mention can be an organisation's name: not one common word written with a
-    capital (a label's first word "Specializes", "Startups", a German noun "Sitz") unless the
-    entity table knows it, and not a fragment that starts in lower case."""
+    """Whether a mention can be an organisation's name: not one common word that has a capital
+    only because it opens a sentence or a label ("Startups", "Specializes") or because the
+    language capitalises nouns (German "Sitz"), unless the entity table knows it; not a
+    fragment that starts in lower case."""
     surface = text[mention.start : mention.end]
     if not surface[:1].isupper() and not surface[:1].isdigit():
         return False
     if " " in surface or surface.lower() in knowledge.entities.aliases or surface.isupper():
+        return True
+    # Inside a sentence a capital marks a name ("Helix", "Mistral"), except where every noun has one.
+    opening = not text[: mention.start].strip(" →•-–*\"“(«") or text[: mention.start].rstrip().endswith(":")
+    if not opening and not lexicon.function_words.nouns_capitalised:
         return True
     from wordfreq import zipf_frequency
 
@@ -425,20 +432,20 @@ def _place(surface: str, knowledge: Knowledge) -> str:
     name = knowledge.entities.canonical(surface)
     if knowledge.entities.kind_of(name) == "place":
         return name
-    city = _cities().get(fold(surface))
+    city = _cities(tuple(knowledge.languages)).get(fold(surface))
     return city[0] if city else surface
 
 
-@lru_cache(maxsize=1)
-def _cities() -> dict[str, tuple[str, str]]:
-    """Folded city name in English, French or German -> (English name, ISO country code), from
+@lru_cache(maxsize=4)
+def _cities(languages: tuple[str, ...]) -> dict[str, tuple[str, str]]:
+    """Folded city name in any of ``languages`` -> (English name, ISO country code), from
     CLDR's time-zone cities: the cities general knowledge names in every language."""
     from babel import Locale
     from babel.core import get_global
 
     zones = get_global("zone_territories")
     out: dict[str, tuple[str, str]] = {}
-    localized = {code: Locale.parse(code).time_zones for code in ("en", "fr", "de")}
+    localized = {code: Locale.parse(code).time_zones for code in languages}
     for zone, country in sorted(zones.items()):
         if "/" not in zone or zone.startswith("Etc/"):
             continue
@@ -456,7 +463,7 @@ def place_country(value: str, knowledge: Knowledge) -> tuple[str, str]:
     codes = knowledge.compiled("country codes", _country_codes)
     if value in codes:
         return "", codes[value]
-    city = _cities().get(fold(value))
+    city = _cities(tuple(knowledge.languages)).get(fold(value))
     return (city[0], city[1]) if city else ("", "")
 
 
