@@ -191,7 +191,7 @@ def _is_name(mention: EntityMention, text: str, knowledge: Knowledge, lexicon: L
     if " " in surface or surface.lower() in knowledge.entities.aliases or surface.isupper():
         return True
     # Inside a sentence a capital marks a name ("Helix", "Mistral"), except where every noun has one.
-    opening = not text[: mention.start].strip(" →•-–*\"“(«") or text[: mention.start].rstrip().endswith(":")
+    opening = not text[: mention.start].strip(' →•-–*"“(«') or text[: mention.start].rstrip().endswith(":")
     if not opening and not lexicon.function_words.nouns_capitalised:
         return True
     from wordfreq import zipf_frequency
@@ -270,7 +270,9 @@ def _values(
     if not phrase or not activity_stems(phrase.group(1), lexicon):
         return []
     value = " ".join(phrase.group(1).split())
-    return [Fact(entity, attribute, value, start, hit.end() + phrase.end())]
+    # The statement is the phrase alone: a quote of what the source says it does, whose words
+    # the report compares ("specializes in" and "a pioneer in" say the same).
+    return [Fact(entity, attribute, value, hit.end() + phrase.start(1), hit.end() + phrase.end())]
 
 
 def _founders(
