@@ -367,7 +367,7 @@ def test_two_sources_conflict_only_when_values_cannot_both_hold(
     assert [d.attribute for d in found] == ([attribute] if attribute else [])
     for d in found:
         assert len(set(d.positions.values())) == 2
-        assert re.search(rf"disagree on the .+ of \w+", d.explanation)
+        assert re.search(r"disagree on the .+ of \w+", d.explanation)
 
 
 FOUNDING_YEARS = [
