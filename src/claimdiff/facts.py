@@ -82,6 +82,8 @@ class _Matchers:
     background: re.Pattern[str]
     opening: re.Pattern[str]
     title: re.Pattern[str]  # one title, on its own
+    any_phrase: re.Pattern[str]  # any of the above: a sentence without one states no fact
+    apposition: re.Pattern[str]  # what joins a name to a phrase that says what it is
 
 
 def _phrases(words: tuple[str, ...] | frozenset[str] | list[str]) -> str:
@@ -126,6 +128,17 @@ def _build(lexicon: Lexicon) -> _Matchers:
             flags,
         ),
         title=re.compile(titles, flags),
+        apposition=re.compile(
+            rf"^\s*(?:,|:|\(|\s(?:{alternation(lexicon.grammar.definitions.copulas)}))?\s*"
+            rf"(?:(?:{alternation(lexicon.grammar.definitions.articles)})\s*)?$",
+            flags,
+        ),
+        any_phrase=re.compile(
+            _phrases((*(p for ps in words.cues.values() for p in ps), *words.organisation, *words.leaders))
+            + "|"
+            + titles,
+            flags,
+        ),
         opening=re.compile(rf"^\W*(?:(?:{alternation(_as_words(lexicon))})\s+)?(?:{articles}\s*)?$", flags),
     )
 
@@ -152,6 +165,8 @@ def read_facts(text: str, knowledge: Knowledge, lexicon: Lexicon, label: str = "
     """Every fact a sentence states about an organisation; ``label`` is the entity a labelled
     line is about ("Acme: Specializes in ...")."""
     match = matchers(lexicon)
+    if not match.any_phrase.search(text):
+        return []  # most sentences: no need to look for names
     named = [_without_kind_word(m, text, knowledge, match) for m in find_entities(text, knowledge, lexicon)]
     named = [m for m in named if _is_name(m, text, knowledge, lexicon)]
     mentions = [m for m in named if _is_organisation(m, knowledge)]
@@ -186,7 +201,7 @@ def _is_name(mention: EntityMention, text: str, knowledge: Knowledge, lexicon: L
     language capitalises nouns (German "Sitz"), unless the entity table knows it; not a
     fragment that starts in lower case."""
     surface = text[mention.start : mention.end]
-    if not surface[:1].isupper() and not surface[:1].isdigit():
+    if not surface[:1].isupper() and not surface[:1].isdigit() or not re.search(r"[^\W\d_]", surface):
         return False
     if " " in surface or surface.lower() in knowledge.entities.aliases or surface.isupper():
         return True
@@ -358,9 +373,7 @@ def _named_by(text: str, mentions: list[EntityMention], start: int, end: int, le
     if after and (not text[end : after[0].start].strip() or _possessive_before(text, mentions, start)):
         # "the start-up Acme"; "Orion's investment firm, Acme": the name after the phrase.
         return after[0].name
-    articles = alternation(lexicon.grammar.definitions.articles)
-    copulas = alternation(lexicon.grammar.definitions.copulas)
-    link = re.compile(rf"^\s*(?:,|:|\(|\s(?:{copulas}))?\s*(?:(?:{articles})\s*)?$", re.IGNORECASE)
+    link = matchers(lexicon).apposition
     for mention in reversed(mentions):
         if _possessive_before(text, [mention], start):
             continue  # "Orion's start-up" is not Orion
