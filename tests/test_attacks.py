@@ -36,7 +36,7 @@ from claimdiff.cli import main
 from .conftest import SEEDS
 
 CONTRADICTING = "The AI Action Summit pledges reached €150 billion in investments for AI infrastructure in France.\n"
-SUMMIT = "d-b0f83c36d7"  # the €105 bn / €109 bn contradiction of the seeds
+SUMMIT = "d-f8e1083677"  # the €105 bn / €109 bn contradiction of the seeds
 LIMIT_SECONDS = 60
 LIMIT_KB = 2 * 1024 * 1024
 # A child that runs claimdiff with some paths refused as the OS refuses an unreadable folder
@@ -402,7 +402,8 @@ ATTACKS: dict[str, Attack] = {
         both(ruled("[[105e9, 105e9], [109e9, inf]]"), new_source("contra.txt")),
         ("gate", "seeds/contra.txt"),
         1,
-        shown=f"{SUMMIT} (open)",
+        # A hand-written ruling names no claims to follow: the new position's id is open.
+        shown="(open): investment (infrastructure) of France",
     ),
     "gate-ruling-still-covers-what-it-saw": Attack(
         both(ruled(), new_source("agree.txt", CONTRADICTING.replace("150", "109"))), ("gate", "seeds/agree.txt"), 0
@@ -516,7 +517,7 @@ ATTACKS: dict[str, Attack] = {
         write("claims/reviews.toml", '["d-\\u001b]0;x\\u0007\\n::stop-commands::t"]\nstatus = "dismissed"\n'),
         ("check", "seeds/"),
         1,
-        "stale",
+        "(orphaned)",
         check=no_workflow_command,
     ),
     "hostile-sources-toml-key": Attack(

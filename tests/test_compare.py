@@ -120,6 +120,26 @@ NEGATIVES = [
         "Microsoft employs 1,500 people in France; it will invest €40 million in training.",
     ),
     _negative(
+        "open-bound-far-below",
+        "Acme will invest more than €15 billion in France in 2025.",
+        "Acme will invest €105 billion in France in 2025.",
+    ),
+    _negative(
+        "money-of-two-rounds-apart",
+        "Acme Robotics is valued at €5 billion.",
+        "Acme Robotics has a valuation of about €12 billion.",
+    ),
+    _negative(
+        "a-countrys-counts-of-many-things",
+        "Amazon will create 2,000 jobs in France in 2024.",
+        "In 2024, projects announced in France will create some 10,000 jobs.",
+    ),
+    _negative(
+        "forecast-by-a-later-year",
+        "Data centres in France consumed 10 TWh in 2024.",
+        "In France, data centres will consume up to 55 TWh by 2050.",
+    ),
+    _negative(
         "rounding",
         "Hugging Face is valued at €4.3 billion.",
         "Hugging Face has a valuation of about €4 billion.",
@@ -191,6 +211,36 @@ POSITIVES = [
         "The Fluidstack campus will reach a capacity of 2,000 MW.",
         "The Fluidstack campus will have a capacity of 1 GW.",
         "en",
+    ),
+    (
+        "five-times-apart-one-specific-subject",
+        "The Acme Booster holds about 24,000 chips.",
+        "L'Acme Booster comprend environ 66 700 exemplaires de ces puces.",
+        "fr",
+    ),
+    (
+        "two-peaks",
+        "Acme will reach up to 40 exaflops in AI applications.",
+        "Acme est conçu pour atteindre jusqu'à 90 exaflops.",
+        "fr",
+    ),
+    (
+        "same-currency-as-written",
+        "In 2024, Acme will invest $1.2 billion in France.",
+        "Acme will invest $1.3 billion in France, it said.",
+        "en",
+    ),
+    (
+        "edition-number",
+        "Investors gathered for the eighth Acme Forum Summit in Paris.",
+        "Les investisseurs sont réunis pour la septième édition du sommet Acme Forum.",
+        "fr",
+    ),
+    (
+        "counted-after-a-scale-word",
+        "Its power equals one million smartphones, said Acme.",
+        "La puissance d'Acme équivaut à cinq millions de smartphones.",
+        "fr",
     ),
 ]
 
@@ -272,6 +322,17 @@ def test_sources_nobody_here_wrote_before() -> None:
         ("contradiction", "Nvidia", "capacity")
     ]
     assert "+100.0%" in found[0].explanation
+    assert found[0].why.startswith("Compared as capacity of Nvidia, 2025-06-11")
+    assert found[0].why.endswith(f"(confidence {found[0].confidence:.2f}).")
+
+
+def test_why_names_what_a_source_read_differently() -> None:
+    found = _discrepancies(
+        ("Acme Robotics raised €600 million in 2024.", "en"),
+        ("In 2024, Acme raised €385 million, the company said.", "en"),
+    )
+    (contradiction,) = [d for d in found if d.kind == "contradiction"]
+    assert "read as" in contradiction.why and "Acme" in contradiction.why
 
 
 CONFIDENCE = [

@@ -576,7 +576,7 @@ BAD = [
         run_config,
         "pyproject.toml",
         '[tool.claimdiff.defaults]\nformat = "yaml"\n',
-        "corpus/pyproject.toml:2: [tool.claimdiff.defaults] 'format' must be one of github, json, markdown, sarif, text; got 'yaml'",
+        "corpus/pyproject.toml:2: [tool.claimdiff.defaults] 'format' must be one of github, gitlab, json, junit, markdown, sarif, text; got 'yaml'",
     ),
     Bad(
         "pyproject: misspelt section",

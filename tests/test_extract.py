@@ -584,7 +584,56 @@ def _close(actual: float | None, expected: str | None) -> bool:
     )
 
 
-ALL_CASES = SEED_CASES + OWN_CASES + BUGS_CAUGHT
+# Forms found in real articles (issue 14), each general to its language.
+REAL_TEXT_FORMS = [
+    Case(
+        "fr-count-after-scale-word",
+        "Pour visualiser sa puissance, imaginez cinq millions de smartphones modernes.",
+        "cinq millions de smartphones",
+        "count",
+        "5e6",
+        "count",
+        language="fr",
+    ),
+    Case(
+        "fr-count-after-digit-scale",
+        "Le réseau équipe 3 millions de foyers.",
+        "3 millions de foyers",
+        "count",
+        "3e6",
+        "count",
+        language="fr",
+    ),
+    Case(
+        "fr-four-digit-count",
+        "Pour la charpente, 2000 arbres sont nécessaires.",
+        "2000 arbres",
+        "count",
+        "2000",
+        "count",
+        language="fr",
+    ),
+    Case("en-four-digit-count", "The spire needs 1300 oaks.", "1300 oaks", "count", "1300", "count"),
+    Case(
+        "en-number-of-label",
+        "Estimated number of oak trees needed to restore the spire: 1,300",
+        "1,300",
+        "count",
+        "1300",
+        "count",
+    ),
+    Case(
+        "fr-nombre-de",
+        "Le nombre de start-up a atteint 1 000 en 2024.",
+        "1 000",
+        "count",
+        "1000",
+        "count",
+        language="fr",
+    ),
+]
+
+ALL_CASES = SEED_CASES + OWN_CASES + BUGS_CAUGHT + REAL_TEXT_FORMS
 
 
 @pytest.mark.parametrize("case", ALL_CASES, ids=[c.id for c in ALL_CASES])
@@ -642,6 +691,8 @@ def test_money_as_written(text: str, surface: str, value: float, code: str) -> N
 
 NOT_CLAIMS = [
     ("bare-year", "In 2024, several major transactions marked the ecosystem."),
+    ("year-then-plural-noun", "In 2019 startups multiplied across Europe."),
+    ("fr-year-then-plural-noun", "Un essor: en 2019 les startups se sont multipliées."),
     ("model-name-h100", "It runs on H100 chips."),
     ("model-name-hyphen", "developing the HX-2 strike drone"),
     ("network-5g", "Operators deploy 5G everywhere."),
@@ -705,6 +756,33 @@ def test_dollar_is_usd_and_flagged() -> None:
 def test_published_date_is_the_default_period() -> None:
     claim = _find(claims_in("The company raised €20 million.", published="2025-06-01"), "€20 million")
     assert claim.period == "2025"
+
+
+YEARLESS_DATES = [
+    ("fr-month-alone", "Mistral AI a été créée en mai.", "fr", "2023-12-10", "2023-05"),
+    ("fr-weekday-day-month", "Le plan a été lancé jeudi 29 mars.", "fr", "2018-03-30", "2018-03-29"),
+    ("en-month-day", "The plant was opened on March 3, officials said.", "en", "2025-06-01", "2025-03-03"),
+    ("month-after-publication-is-last-year", "Le site a été inauguré en novembre.", "fr", "2024-01-15", "2023-11"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "published", "period"), [c[1:] for c in YEARLESS_DATES], ids=[c[0] for c in YEARLESS_DATES]
+)
+def test_dates_without_a_year_take_the_publication_year(text: str, language: str, published: str, period: str) -> None:
+    dates = [c for c in claims_in(text, language, published=published) if c.kind == "date"]
+    assert [c.period for c in dates] == [period]
+
+
+def test_a_figure_of_no_stated_date_is_as_of_publication() -> None:
+    (claim,) = claims_in("Acme employs 1,200 engineers.", published="2024-05-02")
+    assert claim.period == "2024" and "period: as of publication" in claim.flags
+    (dated,) = claims_in("Acme employed 1,200 engineers in 2019.", published="2024-05-02")
+    assert dated.period == "2019" and "period: as of publication" not in dated.flags
+
+
+def test_dates_without_a_year_need_a_publication_date() -> None:
+    assert [c for c in claims_in("Mistral AI a été créée en mai.", "fr") if c.kind == "date"] == []
 
 
 def test_precision_keeps_what_is_stated() -> None:

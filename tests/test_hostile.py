@@ -191,7 +191,9 @@ def test_malformed_sources_toml_names_file_and_line(tmp_path: Path) -> None:
     assert code == 2 and "sources.toml:3: invalid TOML" in err
 
 
-def test_ruling_for_an_unknown_discrepancy_is_reported_stale(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_ruling_for_an_unknown_discrepancy_is_reported_orphaned(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "a.txt").write_text(SENTENCE, encoding="utf-8")
     (tmp_path / "claims").mkdir()
@@ -199,7 +201,7 @@ def test_ruling_for_an_unknown_discrepancy_is_reported_stale(tmp_path: Path, mon
         '[d-0123456789]\nstatus = "dismissed"\nnote = "../../etc/passwd"\n', encoding="utf-8"
     )
     code, _, err = run("check", "a.txt")
-    assert code == 0 and "d-0123456789 matches no current discrepancy (stale)" in err
+    assert code == 0 and "ruling d-0123456789 (dismissed) matches no discrepancy now (orphaned)" in err
     assert (tmp_path / "claims" / "reviews.toml").read_text(encoding="utf-8").endswith('"../../etc/passwd"\n')
 
 
@@ -414,7 +416,7 @@ def test_a_second_process_is_refused_while_a_writer_holds_the_lock(seeds_copy: P
     from claimdiff.store import locked
 
     with locked(seeds_copy / "claims"):
-        child = _claimdiff(seeds_copy, "review", "d-b0f83c36d7", "--status", "confirmed")
+        child = _claimdiff(seeds_copy, "review", "d-f8e1083677", "--status", "confirmed")
         _, err = child.communicate(timeout=120)
     assert child.returncode == 2
     assert err.decode().strip().endswith("another claimdiff run is writing here; try again when it ends")
@@ -442,7 +444,7 @@ def test_kill_9_during_extract_write(seeds_copy: Path) -> None:
 @pytest.mark.slow
 def test_two_processes_race(seeds_copy: Path) -> None:
     """Two reviews and two store writes at once: each succeeds or is refused; no ruling is lost."""
-    rulings = {"d-b0f83c36d7": "confirmed", "d-e2646e0fee": "dismissed"}
+    rulings = {"d-f8e1083677": "confirmed", "d-51c74f1127": "dismissed"}
     recorded = set()
     for _ in range(4):
         children = {i: _claimdiff(seeds_copy, "review", i, "--status", s) for i, s in rulings.items()}

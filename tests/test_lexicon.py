@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import re
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,6 +17,8 @@ from claimdiff.cli import main
 from claimdiff.errors import LexiconError
 from claimdiff.lexicon import files, load_knowledge
 from claimdiff.normalize import registry
+
+from .conftest import KNOWLEDGE
 
 PACKAGE = Path(claimdiff.__file__).parent
 DATA = PACKAGE / "data"
@@ -205,3 +208,41 @@ def test_no_module_names_a_language() -> None:
             if number not in examples and LANGUAGE_CODE.search(line.split("#")[0]):
                 offenders.append(f"{path.relative_to(PACKAGE)}:{number}: {line.strip()}")
     assert not offenders
+
+
+CORPUS_NAMES = [
+    ("spellings-are-one", {"Notre Dame": 2, "Notre-Dame": 1}, "Notre-Dame", "Notre Dame", True),
+    (
+        "extension-is-the-same-thing",
+        {"Choose France": 2, "Choose France Summit": 1},
+        "Choose France Summit",
+        "Choose France",
+        True,
+    ),
+    ("capitals-for-emphasis", {"Jupiter": 3, "JUPITER Booster": 1}, "JUPITER Booster", "Jupiter", True),
+    ("coordination-names-two", {"Microsoft": 3, "Microsoft and AWS": 1}, "Microsoft and AWS", "Microsoft", False),
+    ("place-prefix-is-another-thing", {"France": 3, "France Travail": 1}, "France Travail", "France", False),
+    ("unrelated", {"Helsing": 2, "Mistral AI": 2}, "Helsing", "Mistral AI", False),
+    (
+        "acronym-of-a-name",
+        {"RTE": 3, "Réseau de Transport d’Électricité": 1},
+        "RTE",
+        "Réseau de Transport d’Électricité",
+        True,
+    ),
+    (
+        "acronym-of-two-names-is-neither",
+        {"ABC": 1, "Alpha Beta Corp": 1, "Acme Blue Cloud": 1},
+        "ABC",
+        "Alpha Beta Corp",
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(("used", "a", "b", "same"), [c[1:] for c in CORPUS_NAMES], ids=[c[0] for c in CORPUS_NAMES])
+def test_corpus_names_that_are_one_entity(used: dict[str, int], a: str, b: str, same: bool) -> None:
+
+    table = KNOWLEDGE.entities.extended(Counter(used), frozenset({"and", "et"}))
+    assert table.same(a, b) is same
+    assert (b in table.lineage(a)) is same

@@ -10,14 +10,14 @@ when their intervals, widened by the precision each states, do not overlap.
 from __future__ import annotations
 
 import bisect
-import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from datetime import date
 
 from claimdiff.dates import period_bounds
 from claimdiff.lexicon import EntityTable
-from claimdiff.model import SEVERITIES, Claim, Discrepancy
+from claimdiff.model import SEVERITIES, Claim, Discrepancy, discrepancy_id
+from claimdiff.normalize import AS_OF_PUBLICATION
 from claimdiff.values import describe_value, relative_gap
 
 # Figures further apart than this factor are taken to measure different things...
@@ -26,6 +26,9 @@ RATIO_LIMIT = 2.0
 # metric, one topic): then figures up to this factor apart are compared ("about 24,000 chips"
 # against "about 66,700"; "one million smartphones" against "five million").
 SPECIFIC_RATIO_LIMIT = 10.0
+# ... for counts and measures only: an organisation's money moves that much between rounds and
+# years (a €5 bn valuation, then €12 bn), while a machine's chip count does not.
+WIDE_KINDS = ("count", "quantity", "percent")
 AMOUNT_KINDS = ("money", "quantity", "count", "percent")
 
 
@@ -43,12 +46,14 @@ def same_subject(a: Claim, b: Claim, entities: EntityTable, generic: frozenset[s
     # A figure with no metric word ("amount" of money, "energy" for TWh: what its unit measures)
     # may be any metric of its kind and unit, but only of the very same entity: through a wider
     # entity it would chain unrelated figures.
-    if a.metric != b.metric and not (a.entity == b.entity and (a.metric in generic or b.metric in generic)):
+    if (a.metric in generic or b.metric in generic) and a.entity != b.entity:
+        return False
+    if a.metric != b.metric and not (a.metric in generic or b.metric in generic):
         return False
     if a.kind == "rank" and a.metric == "rank":
         return False  # a place in an unnamed ranking compares with nothing
     if a.kind in ("date", "rank"):
-        if a.entity != b.entity:
+        if not entities.same(a.entity, b.entity):
             return False  # what France launched in 2019 is not what its government launched in 2018
     elif a.entity not in entities.lineage(b.entity) and b.entity not in entities.lineage(a.entity):
         return False
@@ -56,9 +61,9 @@ def same_subject(a: Claim, b: Claim, entities: EntityTable, generic: frozenset[s
         return False
     if not a.metric or not b.metric:
         return False
-    if a.kind != "date" and not _periods_overlap(a.period, b.period):
+    if a.kind != "date" and not _periods_overlap(a.period, b.period, _as_published(a) or _as_published(b)):
         return False
-    if a.kind in AMOUNT_KINDS and not _plausible(a, b):
+    if a.kind in AMOUNT_KINDS and not _plausible(a, b, entities):
         return False
     return True
 
@@ -72,9 +77,19 @@ def topics_match(a: str, b: str) -> bool:
     return len(words_a & words_b) * 2 >= len(words_a | words_b)
 
 
-def _periods_overlap(a: str, b: str) -> bool:
+def _as_published(claim: Claim) -> bool:
+    return AS_OF_PUBLICATION in claim.flags
+
+
+def _periods_overlap(a: str, b: str, loose: bool = False) -> bool:
+    """Whether two periods share a day; ``loose`` when one is only its source's publication
+    year, which the figure may date from a year before ("1,300 oaks" written in 2021 and "2,000
+    trees" in 2022 are about one restoration)."""
     a_low, a_high = _as_of(a)
     b_low, b_high = _as_of(b)
+    if loose:
+        a_low = date(a_low.year - 1, 1, 1) if a_low else None
+        b_low = date(b_low.year - 1, 1, 1) if b_low else None
     if a_low and b_high and a_low > b_high:
         return False
     return not (b_low and a_high and b_low > a_high)
@@ -89,7 +104,7 @@ def _as_of(period: str) -> tuple[date | None, date | None]:
     return low, high
 
 
-def _plausible(a: Claim, b: Claim) -> bool:
+def _plausible(a: Claim, b: Claim, entities: EntityTable) -> bool:
     """Whether two figures may measure one thing: less than RATIO_LIMIT apart, less than
     SPECIFIC_RATIO_LIMIT apart on one specific subject, or a possible decimal or scale slip of
     the same specific metric (see :func:`scale_slip`)."""
@@ -98,7 +113,13 @@ def _plausible(a: Claim, b: Claim) -> bool:
         return False
     if high / low <= RATIO_LIMIT:
         return True
-    if high / low <= SPECIFIC_RATIO_LIMIT and _one_specific_subject(a, b) and _bounded_alike(a, b):
+    if (
+        high / low <= SPECIFIC_RATIO_LIMIT
+        and a.kind in WIDE_KINDS
+        and entities.kind_of(a.entity) != "place"  # a country's counts are of many things
+        and _one_specific_subject(a, b)
+        and _bounded_alike(a, b)
+    ):
         return True
     return scale_slip(a, b) is not None
 
@@ -146,20 +167,53 @@ def agree(a: Claim, b: Claim) -> bool:
     Open bounds (None) reach to infinity; "more than €109 bn" agrees with "€109 bn".
     """
     peaks = a.qualifier == b.qualifier == "up_to"
-    a_low, a_high = _widened(a, peaks)
-    b_low, b_high = _widened(b, peaks)
+    # Figures written in one currency or unit compare as written: "$1.2 bn" against "$1.3 bn"
+    # differ whatever the exchange rate of each source's day.
+    written = _written_unit(a) is not None and _written_unit(a) == _written_unit(b)
+    written = written and a.qualifier in WRITTEN_BOUNDS and b.qualifier in WRITTEN_BOUNDS
+    a_low, a_high = _widened(a, peaks, written)
+    b_low, b_high = _widened(b, peaks, written)
     return a_low <= b_high and b_low <= a_high
 
 
-def _widened(claim: Claim, peaks: bool = False) -> tuple[float, float]:
-    """A claim's interval widened by its precision. Between "up to" figures only (``peaks``),
-    each names the peak its source states: "up to 40 exaflops" against "up to 90" is two
-    peaks, not two ranges that share their low end."""
-    tolerance = max(claim.precision, abs(claim.value) * 1e-9)
-    if peaks and claim.high is not None:
-        return claim.high - tolerance, claim.high + tolerance
-    low = claim.low - tolerance if claim.low is not None else float("-inf")
-    high = claim.high + tolerance if claim.high is not None else float("inf")
+def _written_unit(claim: Claim) -> str | None:
+    original = claim.original or {}
+    if claim.kind not in AMOUNT_KINDS or not isinstance(original.get("value"), (int, float)):
+        return None
+    if not original["value"] or original.get("unit") in (None, claim.unit):
+        return None
+    return str(original["unit"])
+
+
+# Qualifiers whose interval is the written figure itself, open below or above (low, high).
+WRITTEN_BOUNDS = {
+    "exact": (False, False),
+    "more_than": (False, True),
+    "at_least": (False, True),
+    "up_to": (True, False),
+}
+# Two figures stated to the same digit that differ in it ("1.2" against "1.3") disagree: their
+# rounding intervals only touch, so each is shrunk by this share of its precision.
+TOUCHING = 1e-6
+
+
+def _widened(claim: Claim, peaks: bool = False, written: bool = False) -> tuple[float, float]:
+    """A claim's interval widened by its precision, in its canonical unit or, with
+    ``written``, in the currency or unit its source wrote. Between "up to" figures only
+    (``peaks``), each names the peak its source states: "up to 40 exaflops" against "up to 90"
+    is two peaks, not two ranges that share their low end."""
+    value_low, value_high, scale = claim.low, claim.high, 1.0
+    if written and claim.value:
+        # The figure as written, without the exchange-rate band its conversion carries.
+        figure = float(claim.original["value"])
+        scale = claim.value / figure
+        low_open, high_open = WRITTEN_BOUNDS[claim.qualifier]
+        value_low, value_high = (None if low_open else figure), (None if high_open else figure)
+    tolerance = max(claim.precision * (1 - TOUCHING), abs(claim.value) * 1e-9) / scale
+    if peaks and value_high is not None:
+        return value_high - tolerance, value_high + tolerance
+    low = value_low - tolerance if value_low is not None else float("-inf")
+    high = value_high + tolerance if value_high is not None else float("inf")
     return low, high
 
 
@@ -258,7 +312,7 @@ def compare(
     groups: dict[str, set[str]] = defaultdict(set)
     for claim_id in conflicts.parent:
         groups[conflicts.find(claim_id)].add(claim_id)
-    merged: dict[str, Discrepancy] = {}
+    merged: dict[tuple[str, ...], Discrepancy] = {}
     for members in groups.values():
         extended = set(members)
         for claim_id in members:
@@ -271,11 +325,12 @@ def compare(
             continue
         group = sorted((by_id[i] for i in extended), key=lambda c: c.reading_order)
         discrepancy = build_discrepancy(group, names, entities, stated)
-        if discrepancy.id in merged:
-            combined = {c.id: c for c in merged[discrepancy.id].claims + group}
+        subject = (*discrepancy.subject.values(), group[0].unit)  # one discrepancy per subject
+        if subject in merged:
+            combined = {c.id: c for c in merged[subject].claims + group}
             ordered = sorted(combined.values(), key=lambda c: c.reading_order)
             discrepancy = build_discrepancy(ordered, names, entities, stated)
-        merged[discrepancy.id] = discrepancy
+        merged[subject] = discrepancy
     return sort_discrepancies(list(merged.values()))
 
 
@@ -286,6 +341,11 @@ def sort_discrepancies(discrepancies: list[Discrepancy]) -> list[Discrepancy]:
     )
 
 
+# Up to this many claims, a group with figures written in other currencies is clustered by
+# pairwise agreement (quadratic, so only for the groups one subject of a newsroom's corpus forms).
+PAIRWISE_POSITIONS = 64
+
+
 def positions_of(claims: list[Claim]) -> dict[str, int]:
     """Cluster claims into positions: each claim joins the first position it fully agrees with.
 
@@ -293,9 +353,11 @@ def positions_of(claims: list[Claim]) -> dict[str, int]:
     """
 
     peaks = all(c.qualifier == "up_to" for c in claims)
+    units = {_written_unit(c) for c in claims}
+    written = len(units) == 1 and None not in units and all(c.qualifier in WRITTEN_BOUNDS for c in claims)
 
     def width(claim: Claim) -> float:
-        low, high = _widened(claim, peaks)
+        low, high = _widened(claim, peaks, written)
         return high - low
 
     ordered = sorted(claims, key=lambda c: (width(c), c.value, c.id))
@@ -303,10 +365,16 @@ def positions_of(claims: list[Claim]) -> dict[str, int]:
     # Intervals on a line agree pairwise exactly when they share a point (Helly, in one
     # dimension), so a position keeps the intersection of its members' intervals.
     common: list[tuple[float, float]] = []
+    # Figures of mixed currencies, each also judged as written ("$1.2 bn" against "$1.3 bn"),
+    # are not points of one line: a small group is clustered by the pairwise judgement itself.
+    pairwise = not written and len(units - {None}) > 0 and len(claims) <= PAIRWISE_POSITIONS
     for claim in ordered:
-        low, high = _widened(claim, peaks)
+        low, high = _widened(claim, peaks, written)
         for index, (shared_low, shared_high) in enumerate(common):
-            if low <= shared_high and shared_low <= high:
+            fits = low <= shared_high and shared_low <= high
+            if fits and pairwise:
+                fits = all(agree(claim, member) for member in positions[index])
+            if fits:
                 positions[index].append(claim)
                 common[index] = (max(low, shared_low), min(high, shared_high))
                 break
@@ -344,8 +412,7 @@ def build_discrepancy(
         if contradicting_pair(claims, positions, _held(claims, positions, entities, stated))
         else "scope"
     )
-    key = "|".join([subject["entity"], subject["metric"], claims[0].unit, subject["period"]])
-    identifier = "d-" + hashlib.sha256(key.encode()).hexdigest()[:10]
+    identifier = discrepancy_id(kind, claims, positions)
     explanation = explain(kind, subject, claims, positions, names)
     slips = sorted(
         {f for a in claims for b in claims if (f := scale_slip(a, b)) and positions[a.id] != positions[b.id]}
@@ -353,6 +420,11 @@ def build_discrepancy(
     if slips and kind == "contradiction":
         explanation = explanation[:-1] + f"; possibly a decimal or scale error (×{slips[0]:,})."
     return Discrepancy(identifier, kind, subject, explanation, claims, positions)
+
+
+def _width(claim: Claim) -> float:
+    low, high = _widened(claim)
+    return high - low
 
 
 def _held(
@@ -365,12 +437,16 @@ def _held(
         held[claim.source].add(positions[claim.id])
     if stated is None or claims[0].kind not in AMOUNT_KINDS:
         return held
-    representatives = {positions[c.id]: c for c in claims}
+    representatives: dict[int, Claim] = {}
+    for claim in sorted(claims, key=_width, reverse=True):
+        representatives[positions[claim.id]] = claim  # the narrowest figure of each position
     for source in list(held):
         others = stated.get((source, claims[0].kind, claims[0].unit, entities.root(claims[0].entity)), [])
+        members = {c.id for c in claims}
         for position, claim in representatives.items():
-            # Only closed figures count: "more than €100 bn" elsewhere states no particular one.
-            closed = (o for o in others if o.low is not None and o.high is not None)
+            # Only closed figures count: "more than €100 bn" elsewhere states no particular one;
+            # and only figures outside the group: a member already holds its own position.
+            closed = (o for o in others if o.low is not None and o.high is not None and o.id not in members)
             if position not in held[source] and any(agree(claim, other) for other in closed):
                 held[source].add(position)
     return held

@@ -15,6 +15,8 @@ holds only general knowledge (:mod:`claimdiff.world`); what one corpus is about 
     max_bytes = 52428800
     engine = "local"            # local | dask (--engine)
     scheduler = "tcp://host:8786"  # the Dask scheduler of engine = "dask" (--scheduler)
+    exclude = ["drafts/", "*.bak.txt"]  # gitignore-like globs left out of the corpus folders
+    allow_empty = false         # true: a corpus without a readable source is no error
 
     [[entity]]                  # the corpus's own cast
     name = "Mistral AI"
@@ -49,7 +51,7 @@ PYPROJECT_ROOT = ("tool", "claimdiff")
 # The choices of --fail-on and --format; tests keep them in step with gate.FAIL_ON and
 # formats.FORMATTERS (importing those here would tie the config to the whole pipeline).
 FAIL_ON_CHOICES = ("contradiction", "any", "never")
-FORMAT_CHOICES = ("github", "json", "markdown", "sarif", "text")
+FORMAT_CHOICES = ("github", "gitlab", "json", "junit", "markdown", "sarif", "text")
 ENGINE_CHOICES = ("local", "dask")
 METRIC_SECTIONS = ("money", "other", "topics", "nouns")
 CONFIG_MAX_BYTES = 10 * 1024 * 1024
@@ -68,6 +70,8 @@ SCHEMA = Table(
                     "max_bytes": Field("integer", minimum=1),
                     "engine": Field("string", choices=ENGINE_CHOICES),
                     "scheduler": Field("string"),
+                    "exclude": words(),
+                    "allow_empty": Field("boolean"),
                 }
             ),
         ),
@@ -111,6 +115,8 @@ class Defaults:
     max_bytes: int | None = None
     engine: str | None = None
     scheduler: str | None = None
+    exclude: tuple[str, ...] = ()
+    allow_empty: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -217,6 +223,8 @@ def _defaults(folder: Path, table: dict[str, Any]) -> Defaults:
         max_bytes=table.get("max_bytes"),
         engine=table.get("engine"),
         scheduler=table.get("scheduler"),
+        exclude=tuple(table.get("exclude", [])),
+        allow_empty=table.get("allow_empty"),
     )
 
 

@@ -55,6 +55,7 @@ def load_corpus_dask(
     knowledge: Knowledge | None = None,
     config: Any = None,
     scheduler: str | None = None,
+    exclude: tuple[str, ...] = (),
 ) -> Corpus:
     """:func:`claimdiff.pipeline.load_corpus` on the Dask cluster at ``scheduler`` (an address
     such as ``tcp://10.0.0.5:8786``), or on a LocalCluster started for the run when None."""
@@ -63,7 +64,7 @@ def load_corpus_dask(
     warnings: list[str] = []
     paths = list(paths)
     named = {str(Path(p)) for p in paths if Path(p).is_file()}
-    jobs = [(str(p), max_bytes, str(p) in named) for p in iter_source_paths(paths, warnings)]
+    jobs = [(str(p), max_bytes, str(p) in named) for p in iter_source_paths(paths, warnings, exclude)]
     with _client(scheduler) as client:
         shared = client.scatter(knowledge, broadcast=True)
         partitions = max(1, -(-len(jobs) // FILES_PER_TASK))

@@ -97,8 +97,10 @@ def _patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re.Pa
     return expression, since, by
 
 
-def find_times(text: str, lexicon: Lexicon) -> list[TimeExpr]:
-    """Find every time expression in ``text``.
+def find_times(text: str, lexicon: Lexicon, reference: date | None = None) -> list[TimeExpr]:
+    """Find every time expression in ``text``; with a ``reference`` day (the source's
+    publication date), also the days and months written without a year ("jeudi 29 mars",
+    "founded in May"): the latest such day up to a month after the reference.
 
     >>> from claimdiff.lexicon import load_knowledge
     >>> en, fr = load_knowledge().lexicon("en"), load_knowledge().lexicon("fr")
@@ -125,6 +127,50 @@ def find_times(text: str, lexicon: Lexicon) -> list[TimeExpr]:
             relation = "by"
             low = None
         out.append(TimeExpr(match.start(), match.end(), relation, low, high, precision))
+    if reference is not None:
+        taken = [(t.start, t.end) for t in out]
+        found = _yearless(text, lexicon, reference)
+        out.extend(t for t in found if not any(t.start < e and s < t.end for s, e in taken))
+        out.sort(key=lambda t: t.start)
+    return out
+
+
+def _yearless_pattern(lexicon: Lexicon) -> re.Pattern[str]:
+    words = lexicon.time
+    dates = lexicon.grammar.dates
+    day_suffix = alternation(dates.day_suffixes)
+    months = alternation(words.months)
+    at = alternation((*words.at, *words.since, *words.by))
+    # No year may follow: "29 mars 2018" is read by the main expression.
+    no_year = r"(?!\.?,?\s+(?:\w+\s+)?\d)(?!\w)"
+    return re.compile(
+        rf"""(?<![\w.,/])
+        (?:
+            (?P<d1>\d{{1,2}})(?:{day_suffix})?\s+(?P<m1>{months}){no_year}
+          | (?P<m2>{months})\.?\s+(?P<d2>\d{{1,2}})(?:{day_suffix})?(?!\d){no_year}
+          | (?<!\w)(?:{at})\s+(?P<m3>{months}){no_year}
+        )""",
+        re.VERBOSE | re.IGNORECASE,
+    )
+
+
+def _yearless(text: str, lexicon: Lexicon, reference: date) -> list[TimeExpr]:
+    months = lexicon.time.months
+    out = []
+    for match in lexicon.compiled("yearless dates", _yearless_pattern).finditer(text):
+        g = match.groupdict()
+        month = months[(g["m1"] or g["m2"] or g["m3"]).lower()]
+        year = reference.year if month <= reference.month + 1 else reference.year - 1
+        try:
+            if g["m3"]:
+                low, high, precision = _month_span(year, month, month)
+                start = match.start("m3")
+            else:
+                low = high = date(year, month, int(g["d1"] or g["d2"]))
+                precision, start = "day", match.start()
+        except ValueError:
+            continue
+        out.append(TimeExpr(start, match.end(), "at", low, high, precision))
     return out
 
 

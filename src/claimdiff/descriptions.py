@@ -13,13 +13,12 @@ contradicts a longer one, and activities in two languages are not compared word 
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections import defaultdict
 
 from claimdiff.facts import Fact, activity_stems, fold, place_country, read_facts, surnames
 from claimdiff.lexicon import Knowledge
-from claimdiff.model import Claim, Discrepancy, with_ids
+from claimdiff.model import Claim, Discrepancy, discrepancy_id, with_ids
 from claimdiff.sources import Source
 
 _LABELLED = re.compile(
@@ -172,9 +171,7 @@ def _discrepancy(
         f"Sources disagree on the {name} of {entity}: {said} "
         f"({sources} sources, {len(representatives)} incompatible values)."
     )
-    # The activity keeps the id of the description finding it replaces, so rulings carry over.
-    key = f"{entity}|description" if attribute == "activity" else f"{entity}|description|{attribute}|{period}"
-    identifier = "d-" + hashlib.sha256(key.encode()).hexdigest()[:10]
+    identifier = discrepancy_id("description", group, positions)
     subject = {"entity": entity, "metric": "description", "period": period}
     return Discrepancy(
         identifier, "description", subject, explanation, group, positions, highlights=highlights, attribute=attribute

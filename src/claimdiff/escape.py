@@ -14,7 +14,8 @@ makes it inert there:
   code spans fenced with more backticks than they hold;
 - CSV: a cell that begins like a formula (``=``, ``+``, ``-``, ``@``, tab, CR) gets a ``'``;
 - JSON and SARIF: what JSON leaves raw (DEL, C1, bidi controls, U+2028/9) as ``\\uXXXX``;
-  SARIF URIs percent-encoded relative references; SARIF message text with ``[``/``]`` escaped.
+  SARIF URIs percent-encoded relative references; SARIF message text with ``[``/``]`` escaped;
+- XML (JUnit): markup characters as entities, characters XML 1.0 cannot hold as ``\\uXXXX``.
 """
 
 from __future__ import annotations
@@ -155,3 +156,23 @@ def sarif_uri(path: str) -> str:
 def sarif_text(text: str) -> str:
     """SARIF message text: ``[`` and ``]`` would start an embedded link, so they are escaped."""
     return re.sub(r"([\\\[\]])", r"\\\1", text)
+
+
+# --- XML (JUnit) ------------------------------------------------------------------------------
+
+# What XML 1.0 cannot hold at all (C0 controls but tab and line breaks, surrogates, U+FFFE/F),
+# and what it reads as text yet a viewer would act on (DEL, C1, line separators, bidi controls).
+_XML_ILLEGAL = re.compile(
+    f"[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f\\ud800-\\udfff\\ufffe\\uffff\u2028\u2029{_BIDI}]"
+)
+_XML_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;"}
+
+
+def xml_text(text: str) -> str:
+    """Untrusted text as XML character data or an attribute value (quotes escaped too).
+
+    >>> xml_text('a<b & "c"\\x1b')
+    'a&lt;b &amp; &quot;c&quot;\\\\x1b'
+    """
+    text = _XML_ILLEGAL.sub(_escaped, text)
+    return re.sub("[&<>\"']", lambda m: _XML_ENTITIES[m.group(0)], text)

@@ -8,6 +8,7 @@ format in :mod:`claimdiff.escape` before it is written.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from collections.abc import Callable
@@ -16,9 +17,12 @@ from importlib.metadata import PackageNotFoundError, metadata
 from pathlib import Path
 from typing import Any
 
+import click
+
 from claimdiff import __version__, escape
 from claimdiff.model import KINDS, SEVERITIES, Discrepancy, DiscrepancyKind
 from claimdiff.sources import Source
+from claimdiff.store import Ruling
 from claimdiff.values import describe_value
 
 JSON_VERSION = 1
@@ -35,6 +39,8 @@ class Findings:
     new_claims: set[str] = field(default_factory=set)  # claim ids the gate is about
     warnings: list[str] = field(default_factory=list)
     title: str = "claimdiff check"
+    orphans: list[Ruling] = field(default_factory=list)  # rulings that match no discrepancy
+    colour: bool = False  # severity words in colour (text, on a terminal)
 
 
 def to_json_document(findings: Findings) -> dict[str, Any]:
@@ -55,6 +61,8 @@ def to_json_document(findings: Findings) -> dict[str, Any]:
             for s in findings.sources
         ],
         "discrepancies": [d.to_json() for d in findings.discrepancies],
+        # Added compatibly: the rulings that match no discrepancy any more, with their claims.
+        "orphans": [r.to_json() for r in findings.orphans],
     }
 
 
@@ -64,13 +72,16 @@ def format_json(findings: Findings) -> str:
 
 
 def format_text(findings: Findings) -> str:
+    orphans = _orphans_text(findings.orphans)
     if not findings.discrepancies:
-        return f"No discrepancies in {len(findings.sources)} source(s).\n"
+        return f"No discrepancies in {len(findings.sources)} source(s).\n" + orphans
     blocks = []
     for d in findings.discrepancies:
         entity = d.subject["entity"] or "unknown entity"
-        lines = [f"[{d.severity}] {d.kind} {d.id} ({d.status}): {d.subject['metric']} of {entity}"]
+        head = f"[{d.severity}] {d.kind} {d.id} ({d.status}): {d.subject['metric']} of {entity}"
+        lines = [escape.terminal(head)]
         lines.append(f"  {d.explanation}")
+        lines.append(f"  {d.why}")
         for claim in d.claims:
             marker = "*" if claim.id in findings.new_claims else " "
             quote = "" if claim.kind == "description" else f"  “{_one_line(claim.text)}”"
@@ -78,9 +89,26 @@ def format_text(findings: Findings) -> str:
                 f" {marker} {claim.source}:{claim.line}:{claim.column}  [{d.positions.get(claim.id, 0)}] "
                 f"{_one_line(describe_value(claim))}{quote}"
             )
-        blocks.append("\n".join(escape.terminal(line) for line in lines))
+        text = "\n".join([lines[0], *(escape.terminal(line) for line in lines[1:])])
+        if findings.colour:  # the severity word only: the escaped text around it stays as it is
+            word = f"[{d.severity}]"
+            text = click.style(word, fg=SEVERITIES[d.severity].colour, bold=True) + text[len(word) :]
+        blocks.append(text)
     counts = _counts(findings.discrepancies)
-    return "\n\n".join(blocks) + f"\n\n{counts} in {len(findings.sources)} source(s).\n"
+    return "\n\n".join(blocks) + f"\n\n{counts} in {len(findings.sources)} source(s).\n" + orphans
+
+
+def _orphans_text(orphans: list[Ruling]) -> str:
+    """The rulings that match no discrepancy: what was ruled, on which claims, and why."""
+    if not orphans:
+        return ""
+    lines = [f"\n{len(orphans)} orphaned ruling(s): they match no discrepancy now; rule again or remove them:"]
+    for ruling in orphans:
+        lines.append(f"  {ruling.id} ({ruling.status}, {ruling.at}): {ruling.subject or 'no subject recorded'}")
+        if ruling.note:
+            lines.append(f"    note: {_one_line(ruling.note)}")
+        lines.extend(f"    {c.source} [{c.position}] “{_one_line(c.text)}”" for c in ruling.claims)
+    return "\n".join(escape.terminal(line) for line in lines) + "\n"
 
 
 def _counts(discrepancies: list[Discrepancy]) -> str:
@@ -93,6 +121,47 @@ def _counts(discrepancies: list[Discrepancy]) -> str:
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())
+
+
+# --- --statistics ---------------------------------------------------------------------------
+
+
+def statistics(findings: Findings) -> dict[str, Any]:
+    """Counts, as ruff's --statistics gives them: per kind, severity and status (most first),
+    and per source (the discrepancies each source takes part in)."""
+    rows: dict[tuple[str, str, str], int] = {}
+    per_source: dict[str, int] = {s.path: 0 for s in findings.sources}
+    for d in findings.discrepancies:
+        key = (d.kind, d.severity, d.status)
+        rows[key] = rows.get(key, 0) + 1
+        for source in d.sources:
+            per_source[source] = per_source.get(source, 0) + 1
+    ordered = sorted(rows.items(), key=lambda item: (-item[1], SEVERITIES[item[0][1]].order, item[0]))
+    return {
+        "discrepancies": len(findings.discrepancies),
+        "orphans": len(findings.orphans),
+        "by_kind": [{"count": n, "kind": k, "severity": sev, "status": st} for (k, sev, st), n in ordered],
+        "by_source": [
+            {"count": n, "source": src} for src, n in sorted(per_source.items(), key=lambda i: (-i[1], i[0]))
+        ],
+    }
+
+
+def format_statistics(findings: Findings, fmt: str) -> str:
+    """``--statistics`` in ``text`` (aligned columns) or ``json``."""
+    counts = statistics(findings)
+    if fmt == "json":
+        return (
+            escape.json_text(json.dumps({"version": JSON_VERSION, "statistics": counts}, ensure_ascii=False, indent=2))
+            + "\n"
+        )
+    lines = [f"{r['count']:5}  {r['kind']:<13}  {r['severity']:<7}  {r['status']}" for r in counts["by_kind"]]
+    lines.append(f"{counts['discrepancies']:5}  discrepancies in total")
+    if counts["orphans"]:
+        lines.append(f"{counts['orphans']:5}  orphaned ruling(s)")
+    lines += ["", "per source:"]
+    lines += [f"{r['count']:5}  {r['source']}" for r in counts["by_source"]]
+    return "\n".join(escape.terminal(line) for line in lines) + "\n"
 
 
 # --- markdown (pull-request comment) --------------------------------------------------------
@@ -113,7 +182,7 @@ def format_markdown(findings: Findings) -> str:
             f"**{_md(describe_value(c))}** — “{_md(c.sentence)}”"
             for c in d.claims
         )
-        details.append(f"<details><summary>{d.id}: {subject}</summary>\n\n{quotes}\n\n</details>")
+        details.append(f"<details><summary>{d.id}: {subject}</summary>\n\n{_md(d.why)}\n\n{quotes}\n\n</details>")
     budget = GITHUB_COMMENT_LIMIT - 300 - len("\n".join(head))
     kept = 0
     for row, detail in zip(rows, details, strict=True):
@@ -287,10 +356,87 @@ def _location(claim) -> dict[str, Any]:  # type: ignore[no-untyped-def]
     }
 
 
+# --- GitLab code quality --------------------------------------------------------------------
+
+
+def format_gitlab(findings: Findings) -> str:
+    """A GitLab code-quality report: one issue per discrepancy still to act on.
+
+    Dismissed and resolved discrepancies are settled and left out (the format has no
+    suppressions); the fingerprint is the discrepancy id's, so GitLab follows an issue from
+    one pipeline to the next exactly as long as the id lasts.
+    """
+    issues = []
+    for d in findings.discrepancies:
+        if d.status not in ("open", "confirmed"):
+            continue
+        anchor = _anchor(d, findings.new_claims)
+        kind = KINDS[d.kind]
+        issues.append(
+            {
+                "description": f"{d.explanation} ({d.id}, {d.status})",
+                "check_name": f"{kind.rule_id} {kind.name}",
+                "fingerprint": hashlib.sha256(f"claimdiff|{d.id}".encode()).hexdigest(),
+                "severity": SEVERITIES[d.severity].gitlab,
+                "location": {"path": Path(anchor.source).as_posix(), "lines": {"begin": anchor.line}},
+            }
+        )
+    return escape.json_text(json.dumps(issues, ensure_ascii=False, indent=2)) + "\n"
+
+
+# --- JUnit XML --------------------------------------------------------------------------------
+
+
+def format_junit(findings: Findings) -> str:
+    """JUnit XML: one test case per discrepancy, failing while it is open (and failing at the
+    threshold or not: the exit code decides the run), plus one failing case per orphaned ruling."""
+    x = escape.xml_text
+    cases = []
+    for d in findings.discrepancies:
+        anchor = _anchor(d, findings.new_claims)
+        name = f"{d.id}: {d.subject['metric']} of {d.subject['entity'] or 'unknown entity'}"
+        head = (
+            f'    <testcase classname="claimdiff.{x(d.kind)}" name="{x(name)}" '
+            f'file="{x(Path(anchor.source).as_posix())}" line="{anchor.line}">'
+        )
+        evidence = "\n".join(
+            f"{c.source}:{c.line}:{c.column} [{d.positions.get(c.id, 0)}] {describe_value(c)}: {_one_line(c.sentence)}"
+            for c in d.claims
+        )
+        if d.status == "open":
+            body = f'      <failure type="{x(d.kind)}" message="{x(d.explanation)}">{x(evidence)}</failure>'
+        else:
+            body = f"      <system-out>{x(f'{d.status}: {d.note}' if d.note else d.status)}</system-out>"
+        cases.append(f"{head}\n{body}\n    </testcase>")
+    for ruling in findings.orphans:
+        message = f"ruling {ruling.id} ({ruling.status}) matches no discrepancy: {ruling.note}"
+        cases.append(
+            f'    <testcase classname="claimdiff.ruling" name="{x(ruling.id)}: orphaned">\n'
+            f'      <failure type="orphaned" message="{x(message)}">{x(ruling.subject)}</failure>\n    </testcase>'
+        )
+    failures = sum(1 for d in findings.discrepancies if d.status == "open") + len(findings.orphans)
+    counts = f'tests="{len(cases)}" failures="{failures}" errors="0" skipped="0"'
+    title = x(findings.title)
+    return "\n".join(
+        [
+            '<?xml version="1.0" encoding="UTF-8"?>',
+            f'<testsuites name="{title}" {counts}>',
+            f'  <testsuite name="{title}" {counts}>',
+            *cases,
+            "  </testsuite>",
+            "</testsuites>",
+            "",
+        ]
+    )
+
+
+# The one table of output formats of check and gate.
 FORMATTERS: dict[str, Callable[[Findings], str]] = {
     "text": format_text,
     "json": format_json,
     "markdown": format_markdown,
     "github": format_github,
     "sarif": format_sarif,
+    "gitlab": format_gitlab,
+    "junit": format_junit,
 }

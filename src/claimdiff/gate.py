@@ -15,6 +15,7 @@ exactly the discrepancies ``check`` shows that hold a new claim.
 
 from __future__ import annotations
 
+import math
 import os
 import subprocess
 from collections import defaultdict
@@ -38,9 +39,11 @@ from claimdiff.sources import (
     iter_source_paths,
     load_sources,
 )
+from claimdiff.sources.files import ignored
 from claimdiff.store import (
     CLAIMS_FILE,
     SOURCES_FILE,
+    RuledClaim,
     Ruling,
     Store,
     claim_from_row,
@@ -50,22 +53,73 @@ from claimdiff.store import (
 )
 
 
-def apply_rulings(discrepancies: Iterable[Discrepancy], rulings: dict[str, Ruling]) -> list[str]:
-    """Set each discrepancy's status from its ruling; return the ids of stale rulings.
+def apply_rulings(discrepancies: Iterable[Discrepancy], rulings: dict[str, Ruling]) -> list[Ruling]:
+    """Set each discrepancy's status from its ruling; return the orphaned rulings.
 
-    A ruling stays in force only while every claim agrees with a position it saw.
+    A ruling applies to the discrepancy of its id; when no discrepancy has that id any more
+    (a claim came or went, the code changed), to the one holding the claims it ruled on (see
+    :func:`carry`), which then takes the ruling's id again, so the id people know stays. A
+    ruling matching nothing is orphaned: the caller reports it, the file keeps it. A ruling
+    stays in force only while every claim agrees with a position it saw.
     """
-    seen = set()
+    discrepancies = list(discrepancies)
+    by_id = {d.id: d for d in discrepancies}
+    ruled: dict[str, Ruling] = {i: r for i, r in rulings.items() if i in by_id}
+    orphans = []
+    for identifier in sorted(set(rulings) - set(ruled)):
+        free = [d for d in discrepancies if d.id not in ruled]
+        target = carry(rulings[identifier], free)
+        if target is None:
+            orphans.append(rulings[identifier])
+            continue
+        target.id = identifier
+        ruled[identifier] = rulings[identifier]
     for d in discrepancies:
-        ruling = rulings.get(d.id)
+        ruling = ruled.get(d.id)
         if ruling is None:
             continue
-        seen.add(d.id)
         if all(ruling.covers(c) for c in d.claims):
             d.status, d.note = ruling.status, ruling.note
         else:
             d.status, d.note = "open", f"reopened: new claims since the {ruling.status} ruling of {ruling.at}"
-    return sorted(set(rulings) - seen)
+    return orphans
+
+
+def carry(ruling: Ruling, discrepancies: list[Discrepancy]) -> Discrepancy | None:
+    """The discrepancy that holds the conflict a ruling saw, or None.
+
+    Each claim the ruling recorded is found again by its id, else by its source and quote (the
+    same sentence, extracted again by other code), else by its source and value (the sentence
+    was edited). A discrepancy qualifies when it holds found claims of two of the positions
+    the ruling saw (of the one, if it saw one); the one holding the most found claims wins.
+    """
+    wanted = min(2, len({c.position for c in ruling.claims}))
+    best, best_score = None, (0, 0)
+    for d in discrepancies:
+        found = [c for c in ruling.claims if _find(c, d.claims) is not None]
+        score = (len({c.position for c in found}), len(found))
+        if score[0] >= wanted > 0 and score > best_score:
+            best, best_score = d, score
+    return best
+
+
+def _find(ruled: RuledClaim, claims: list[Claim]) -> Claim | None:
+    """The claim a ruled claim is now: same id, else same source and quote, else same source and value."""
+    same_source = [c for c in claims if _same_source(c.source, ruled.source)]
+    for match in (
+        lambda c: c.id == ruled.id,
+        lambda c: " ".join(c.sentence.split()) == ruled.quote and c.text == ruled.text,
+        lambda c: math.isclose(c.value, ruled.value, rel_tol=1e-9),
+    ):
+        found = next((c for c in same_source if match(c)), None)
+        if found is not None:
+            return found
+    return None
+
+
+def _same_source(path: str, recorded: str) -> bool:
+    """Whether a claim's source is the one a ruling recorded (named from another folder, by file name)."""
+    return path == recorded or Path(path).name == Path(recorded).name
 
 
 def failing(discrepancies: Iterable[Discrepancy], fail_on: str, statuses: tuple[str, ...]) -> list[Discrepancy]:
@@ -79,7 +133,7 @@ class GateResult:
     discrepancies: list[Discrepancy]
     introduced: list[Discrepancy]
     new_claims: set[str]
-    stale_rulings: list[str] = field(default_factory=list)
+    orphans: list[Ruling] = field(default_factory=list)  # rulings the new sources left matching nothing
     warnings: list[str] = field(default_factory=list)
 
 
@@ -95,7 +149,9 @@ def resolve_ref(ref: str) -> str:
     return commit
 
 
-def changed_since(commit: str, corpus: Path, warnings: list[str] | None = None) -> list[str]:
+def changed_since(
+    commit: str, corpus: Path, warnings: list[str] | None = None, exclude: Iterable[str] = ()
+) -> list[str]:
     """Source files under ``corpus`` added or modified since ``commit`` (or not yet tracked).
 
     Names come NUL-separated and unquoted (``-z``), so a name with non-ASCII characters, a
@@ -108,8 +164,11 @@ def changed_since(commit: str, corpus: Path, warnings: list[str] | None = None) 
     untracked = _git("ls-files", "-z", "--others", "--exclude-standard", *where)
     names = {os.fsdecode(n) for n in (changed + untracked).split(b"\0") if n}
     inside = os.path.realpath(corpus)
+    skip = ignored(corpus, exclude)
     paths = []
     for name in sorted(n for n in names if n.lower().endswith(SOURCE_SUFFIXES)):
+        if skip.match_file(Path(os.path.relpath(name, corpus)).as_posix()):
+            continue  # excluded from the corpus: not a source of it
         target = os.path.realpath(name)
         if target != inside and not target.startswith(inside.rstrip(os.sep) + os.sep):
             warnings.append(f"{name}: skipped, a symbolic link out of {corpus}")
@@ -173,15 +232,18 @@ def run_gate(
     knowledge: Knowledge | None = None,
     base: str | None = None,
     warnings: list[str] | None = None,
+    exclude: tuple[str, ...] = (),
+    piped: list[Source] | None = None,
 ) -> GateResult:
     """Compare the new sources with the stored claims of the rest of the corpus.
 
-    ``base`` is the commit of ``--since``: the store is read as it was committed there.
+    ``base`` is the commit of ``--since``: the store is read as it was committed there;
+    ``piped`` are new sources already read (standard input).
     """
     knowledge = knowledge or knowledge_for()
     warnings = warnings if warnings is not None else []
-    corpus_paths = list(iter_source_paths([str(corpus)], warnings))  # a missing corpus is an error
-    new_sources = load_sources(new_paths, knowledge, max_bytes, warnings)
+    corpus_paths = list(iter_source_paths([str(corpus)], warnings, exclude))  # a missing corpus is an error
+    new_sources = (load_sources(new_paths, knowledge, max_bytes, warnings) if new_paths else []) + (piped or [])
     if not new_sources:
         raise InputError("no readable source among the new paths")
     new_claims = [c for s in new_sources for c in analyse_source(s, knowledge)]
@@ -202,23 +264,33 @@ def run_gate(
     for source in load_sources([str(p) for p in stale], knowledge, max_bytes, warnings) if stale else []:
         corpus_claims.extend(analyse_source(source, knowledge))
     new_ids = {c.id for c in new_claims}
-    discrepancies = involving(new_claims, corpus_claims, knowledge)
-    stale_rulings = apply_rulings(discrepancies, read_rulings(store_folder))
+    compared = _compared(new_claims, corpus_claims, knowledge)
+    # Only the rulings this change can touch: on a compared discrepancy, on a claim of a new
+    # or changed source, or on a compared claim (the rest of the corpus is as ``check`` saw
+    # it). The others are neither carried here (their claims are not all here) nor orphaned.
+    touched_sources = {_key(s.path) for s in new_sources}
+    compared_ids = {c.id for d in compared for c in d.claims} | {d.id for d in compared}
+    rulings = {
+        identifier: ruling
+        for identifier, ruling in read_rulings(store_folder).items()
+        if identifier in compared_ids
+        or any(_key(c.source) in touched_sources or c.id in compared_ids for c in ruling.claims)
+    }
+    orphans = apply_rulings(compared, rulings)
+    discrepancies = [d for d in compared if any(c.id in new_ids for c in d.claims)]
     introduced = [d for d in discrepancies if d.status == "open" and _introduces(d, new_ids)]
-    return GateResult(new_sources, discrepancies, introduced, new_ids, stale_rulings, warnings)
+    return GateResult(new_sources, discrepancies, introduced, new_ids, orphans, warnings)
 
 
-def involving(new_claims: list[Claim], corpus_claims: list[Claim], knowledge: Knowledge) -> list[Discrepancy]:
-    """The discrepancies ``check`` finds on the whole corpus that hold a new claim.
+def _compared(new_claims: list[Claim], corpus_claims: list[Claim], knowledge: Knowledge) -> list[Discrepancy]:
+    """The discrepancies among the new claims and the corpus claims they can reach.
 
     Only the corpus claims that can share a discrepancy with a new claim are compared (see
     :func:`_reachable`); what ``check`` finds among the others holds no new claim.
     """
-    table = knowledge.entities
-    claims = new_claims + _reachable(new_claims, corpus_claims, table)
+    claims = new_claims + _reachable(new_claims, corpus_claims, knowledge.entities)
     names = {c.source: source_name(c.source) for c in claims}
-    new_ids = {c.id for c in new_claims}
-    return [d for d in find_discrepancies(claims, names, knowledge) if any(c.id in new_ids for c in d.claims)]
+    return find_discrepancies(claims, names, knowledge)
 
 
 def _reachable(new_claims: list[Claim], corpus_claims: list[Claim], table: EntityTable) -> list[Claim]:

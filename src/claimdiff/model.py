@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from pathlib import Path, PurePath
 from typing import Any
 
 
@@ -24,14 +25,16 @@ class Severity:
     sarif_level: str  # SARIF 2.1.0 result level
     github_command: str  # GitHub workflow command (``::error``, ``::warning``, ``::notice``)
     can_fail: bool  # False: the finding informs and never fails a run, whatever --fail-on says
+    gitlab: str  # GitLab code-quality severity (info, minor, major, critical, blocker)
+    colour: str  # the colour of the severity word on a terminal
 
 
 SEVERITIES: dict[str, Severity] = {
     s.name: s
     for s in (
-        Severity("error", 0, "error", "error", can_fail=True),
-        Severity("warning", 1, "warning", "warning", can_fail=True),
-        Severity("info", 2, "note", "notice", can_fail=False),
+        Severity("error", 0, "error", "error", can_fail=True, gitlab="major", colour="red"),
+        Severity("warning", 1, "warning", "warning", can_fail=True, gitlab="minor", colour="yellow"),
+        Severity("info", 2, "note", "notice", can_fail=False, gitlab="info", colour="blue"),
     )
 }
 
@@ -160,6 +163,36 @@ def with_ids(claims: list[Claim]) -> list[Claim]:
     return out
 
 
+def claim_key(claim: Claim) -> str:
+    """A claim as a discrepancy id sees it: like its id, but by file name, not by the path as
+    given, so ids do not depend on where the corpus lives or from where it is named."""
+    key = f"{PurePath(claim.source).name}|{' '.join(claim.sentence.split())}|{claim.text}"
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+# Discrepancy kinds whose ids share one namespace: a scope note that becomes a contradiction
+# (or back) when a source is added is still the same disagreement, with the same id.
+_ID_FAMILIES = {"contradiction": "figures", "scope": "figures"}
+
+
+def discrepancy_id(kind: str, claims: list[Claim], positions: dict[str, int]) -> str:
+    """The id of a discrepancy: a hash of the claims that disagree, never of labels.
+
+    The disagreement is the lowest position against the highest; each is stood for by the
+    smallest :func:`claim_key` among its claims. So a better entity or metric label, a source
+    that sides with either position or a figure between them keeps the id. When it still
+    changes (a new claim takes the smallest key of a position), a ruling follows its claims
+    (see ``claimdiff.gate.apply_rulings``).
+    """
+    by_position: dict[int, str] = {}
+    for claim in claims:
+        index, key = positions.get(claim.id, 0), claim_key(claim)
+        by_position[index] = min(by_position.get(index, key), key)
+    ends = sorted({by_position[min(by_position)], by_position[max(by_position)]}) if by_position else []
+    key = "|".join([_ID_FAMILIES.get(kind, kind), *ends])
+    return "d-" + hashlib.sha256(key.encode()).hexdigest()[:10]
+
+
 @dataclass
 class Discrepancy:
     """Claims on one subject that cannot all hold, grouped into positions."""
@@ -224,6 +257,27 @@ class Discrepancy:
         }
 
     @property
+    def why(self) -> str:
+        """One line saying why the claims were compared and how sure the match is: the subject,
+        what a source read differently (its entity, metric or period), and the confidence."""
+        subject = self.subject
+        entity, period = subject["entity"] or "an unknown entity", subject["period"] or "any period"
+        expected = {"entities": [subject["entity"]], "periods": [subject["period"]]}
+        readings = []
+        for seen in self.evidence["sources"]:
+            keys = ("entities", "metrics") if self.claims[0].kind == "date" else ("entities", "metrics", "periods")
+            own = [
+                "/".join(seen[key])
+                for key in keys
+                if seen[key] != expected.get(key)
+                and not (key == "metrics" and all(_names_metric(subject["metric"], m) for m in seen[key]))
+            ]
+            if own and self.kind not in ("sum", "description"):
+                readings.append(f"{Path(seen['source']).name}: {', '.join(own)}")
+        read = f"; read as {'; '.join(readings)}" if readings else ""
+        return f"Compared as {subject['metric']} of {entity}, {period}{read} (confidence {self.confidence:.2f})."
+
+    @property
     def confidence(self) -> float:
         """How sure the match is, from 0 to 1: lower when the claims were linked only through a
         wider entity, when a metric is generic ("amount"), a figure undated or hedged, or the
@@ -244,3 +298,9 @@ class Discrepancy:
         if "scale error" in self.explanation:
             score *= 0.7
         return round(score, 2)
+
+
+def _names_metric(subject_metric: str, metric: str) -> bool:
+    """Whether a claim's metric is the subject's, maybe narrowed by a topic ("investment" of
+    "investment (infrastructure)")."""
+    return subject_metric == metric or subject_metric.startswith(f"{metric} (")

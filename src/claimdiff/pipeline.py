@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from collections import Counter
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -94,14 +95,16 @@ def load_corpus(
     compare_claims: bool = True,
     knowledge: Knowledge | None = None,
     config: CorpusConfig | None = None,
+    exclude: tuple[str, ...] = (),
 ) -> Corpus:
-    """Run every stage over ``paths``, with ``knowledge`` (else the built-in one plus ``config``'s)."""
+    """Run every stage over ``paths``, with ``knowledge`` (else the built-in one plus ``config``'s),
+    leaving out what the ``exclude`` globs match in a folder."""
     knowledge = knowledge or knowledge_for(config)
     _KNOWLEDGE[:] = [knowledge]
     warnings: list[str] = []
     paths = list(paths)
     named = {str(Path(p)) for p in paths if is_regular(p)}
-    jobs = [(str(p), max_bytes, str(p) in named) for p in iter_source_paths(paths, warnings)]
+    jobs = [(str(p), max_bytes, str(p) in named) for p in iter_source_paths(paths, warnings, exclude)]
     _METADATA.clear()
     workers = min(os.cpu_count() or 1, 8)
     if len(jobs) >= PARALLEL_MIN_SOURCES and workers > 1:
@@ -138,8 +141,11 @@ def generic_metrics(knowledge: Knowledge) -> frozenset[str]:
 
 def find_discrepancies(claims: list[Claim], names: dict[str, str], knowledge: Knowledge) -> list[Discrepancy]:
     """Every discrepancy among ``claims``: contradictions and scopes, descriptions, sums."""
+    # The names the corpus uses tell which spellings are one entity and which extend another.
+    joiners = frozenset(w for code in knowledge.languages for w in knowledge.lexicon(code).grammar.pair_connectors)
+    entities = knowledge.entities.extended(Counter(c.entity for c in claims if c.entity), joiners)
     found = (
-        compare(claims, knowledge.entities, names, generic_metrics(knowledge))
+        compare(claims, entities, names, generic_metrics(knowledge))
         + describe_discrepancies(claims, names, knowledge)
         + sum_discrepancies(claims, names, knowledge)
     )

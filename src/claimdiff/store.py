@@ -54,6 +54,8 @@ SOURCES_FILE = "sources.json"
 REVIEWS_FILE = "reviews.toml"
 LOCK_FILE = ".lock"
 STATUSES = ("confirmed", "dismissed", "resolved")
+# A ruling is written in milliseconds: two reviewers ruling at once wait for each other.
+RULING_LOCK_WAIT = 30.0
 MAX_ROW_BYTES = 1 << 20  # a row holds one claim and its sentence (at most 2,000 characters)
 REVIEWS_HEADER = """\
 # Reviewers' rulings on claimdiff discrepancies, one table per discrepancy id.
@@ -62,6 +64,8 @@ REVIEWS_HEADER = """\
 #   note       why; by, at: who ruled and when
 #   positions  the [low, high] intervals the discrepancy held when ruled; a new claim
 #              outside all of them reopens it
+#   claims     the claims the reviewer saw (id, source, quote, value, position): when the
+#              id changes the ruling follows them; matching none, it is reported orphaned
 # Edit by hand or with `claimdiff review ID --status ... --note ...`.
 """
 
@@ -70,8 +74,9 @@ REVIEWS_HEADER = """\
 
 
 @contextlib.contextmanager
-def locked(folder: Path) -> Iterator[None]:
-    """Hold an exclusive lock on ``folder`` (refuse at once if another run holds it).
+def locked(folder: Path, wait: float = 0) -> Iterator[None]:
+    """Hold an exclusive lock on ``folder`` (waiting up to ``wait`` seconds for another run
+    to release it, then refusing).
 
     The lock file is opened without following a symbolic link and without truncating, so a
     committed ``.lock`` link cannot make claimdiff write through it; what an earlier killed
@@ -84,7 +89,7 @@ def locked(folder: Path) -> Iterator[None]:
         mode = os.lstat(path).st_mode
         if not stat.S_ISREG(mode):
             raise InputError(f"{path}: {node_kind(mode)}, not a lock file; remove it")
-    lock = filelock.FileLock(str(path), timeout=0)
+    lock = filelock.FileLock(str(path), timeout=wait)
     try:
         lock.acquire()
     except filelock.Timeout:
@@ -345,6 +350,33 @@ def stale_sources(store: Store, sources: list[Source], claims: list[Claim] | Non
 
 
 @dataclass(frozen=True)
+class RuledClaim:
+    """A claim as the reviewer saw it: what carries a ruling to its discrepancy when the id
+    changes (by id, else by source and quote, else by source and value)."""
+
+    id: str
+    source: str
+    quote: str  # the sentence, spaces folded
+    text: str  # the figure as written
+    value: float
+    position: int
+
+    @classmethod
+    def of(cls, claim: Claim, position: int) -> RuledClaim:
+        return cls(claim.id, claim.source, " ".join(claim.sentence.split()), claim.text, claim.value, position)
+
+    def to_toml(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "source": self.source,
+            "quote": self.quote,
+            "text": self.text,
+            "value": self.value,
+            "position": self.position,
+        }
+
+
+@dataclass(frozen=True)
 class Ruling:
     id: str
     status: str
@@ -352,6 +384,8 @@ class Ruling:
     by: str
     at: str
     positions: tuple[tuple[float, float], ...]
+    subject: str = ""
+    claims: tuple[RuledClaim, ...] = ()
 
     def covers(self, claim: Claim) -> bool:
         """Whether a claim agrees with one of the positions the ruling saw.
@@ -364,6 +398,17 @@ class Ruling:
         low = claim.low if claim.low is not None else -math.inf
         high = claim.high if claim.high is not None else math.inf
         return any(low <= p_high and p_low <= high for p_low, p_high in self.positions)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "status": self.status,
+            "note": self.note,
+            "by": self.by,
+            "at": self.at,
+            "subject": self.subject,
+            "claims": [c.to_toml() for c in self.claims],
+        }
 
 
 _TEXT = Field("string", allow_empty=True)
@@ -378,6 +423,23 @@ RULING_SCHEMA = Table(
                 "at": _TEXT,
                 "subject": _TEXT,
                 "positions": Field("list", items=Field("list"), unique=False),
+                "claims": Field(
+                    "list",
+                    unique=False,
+                    items=Field(
+                        "table",
+                        table=Table(
+                            {
+                                "id": Field("string", required=True),
+                                "source": Field("string", required=True),
+                                "quote": _TEXT,
+                                "text": _TEXT,
+                                "value": Field("number", required=True),
+                                "position": Field("integer", required=True, minimum=0),
+                            }
+                        ),
+                    ),
+                ),
             }
         ),
     )
@@ -424,9 +486,22 @@ def _rulings(doc: Document) -> dict[str, Ruling]:
             entry.get("by", ""),
             entry.get("at", ""),
             tuple(_closed(float(low), float(high)) for low, high in entry.get("positions", [])),
+            entry.get("subject", ""),
+            tuple(_ruled_claim(c) for c in entry.get("claims", [])),
         )
         for identifier, entry in doc.data.items()
     }
+
+
+def _ruled_claim(entry: dict[str, Any]) -> RuledClaim:
+    return RuledClaim(
+        entry["id"],
+        entry["source"],
+        entry.get("quote", ""),
+        entry.get("text", ""),
+        float(entry["value"]),
+        entry["position"],
+    )
 
 
 def _closed(low: float, high: float) -> tuple[float, float]:
@@ -446,13 +521,17 @@ def record_ruling(
     positions: list[tuple[float, float]],
     subject: str = "",
     today: date | None = None,
+    claims: Iterable[RuledClaim] = (),
 ) -> None:
     """Add or update one ruling, keeping every other entry and comment as it was.
 
-    The whole file is checked before anything is written: a broken file stays as it is.
+    The ruling records what the reviewer saw (``claims``) beside the id, so it can follow its
+    claims when the id changes. The whole file is checked before anything is written, under
+    the lock, so two reviewers ruling at once both keep their ruling and a broken file stays
+    as it is.
     """
     path = folder / REVIEWS_FILE
-    with locked(folder):
+    with locked(folder, RULING_LOCK_WAIT):
         text = read_text(path, DEFAULT_MAX_BYTES) if os.path.lexists(path) else REVIEWS_HEADER
         _check_reviews(text, path)
         document = tomlkit.parse(text)
@@ -467,6 +546,13 @@ def record_ruling(
         if subject:
             table["subject"] = subject
         table["positions"] = [[low, high] for low, high in positions]
+        ruled = tomlkit.array()
+        ruled.multiline(True)
+        for claim in claims:
+            item = tomlkit.inline_table()
+            item.update(claim.to_toml())
+            ruled.append(item)
+        table["claims"] = ruled
         write_atomic(path, tomlkit.dumps(document))
 
 

@@ -8,13 +8,11 @@ second phase"), becomes a ``sum`` discrepancy: ``info`` when the parts add up to
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections import defaultdict
-from pathlib import Path
 
 from claimdiff.lexicon import EntityTable, Knowledge, Lexicon, alternation
-from claimdiff.model import Claim, Discrepancy
+from claimdiff.model import Claim, Discrepancy, discrepancy_id
 from claimdiff.values import describe_value, format_money
 
 LINES_AFTER = 8  # how far below a total its parts may stand
@@ -85,10 +83,8 @@ def _discrepancy(total: Claim, parts: list[Claim], names: dict[str, str]) -> Dis
         f"{name} states {describe_value(total)} for {total.metric} of {total.entity} "
         f"and itemises it as {itemised} = {format_money(added, code)}: {verdict}."
     )
-    # The file name, not the path as given: ids must not depend on where the corpus lives.
-    key = f"{total.entity}|{total.metric}|sum|{Path(total.source).name}|{total.text}"
-    identifier = "d-" + hashlib.sha256(key.encode()).hexdigest()[:10]
     positions = {total.id: 0} | {p.id: 1 for p in parts}
+    identifier = discrepancy_id("sum", [total, *parts], positions)
     subject = {"entity": total.entity, "metric": total.metric, "period": total.period}
     return Discrepancy(
         identifier, "sum", subject, explanation, [total, *parts], positions, severity="info" if adds_up else "warning"

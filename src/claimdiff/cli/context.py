@@ -3,6 +3,7 @@ progress on the terminal."""
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -29,7 +30,8 @@ class Context:
 
     def __init__(self, debug: bool, max_bytes: int | None, store: str | None, config: str | None) -> None:
         self.debug = debug
-        self.flags = {"max_bytes": max_bytes, "store": store}
+        self.flags: dict[str, Any] = {"max_bytes": max_bytes, "store": store}
+        self.verbosity = 0  # -1 with -q (errors and the verdict only), 1 with -v (each stage)
         self.explicit = load_config(config) if config else None
         self.use(None)
 
@@ -44,6 +46,14 @@ class Context:
         self.store = Path(_pick(self.flags["store"], defaults and defaults.store, DEFAULT_STORE))
         self.engine: str = _pick(self.flags.get("engine"), defaults and defaults.engine, "local")
         self.scheduler: str | None = _pick(self.flags.get("scheduler"), defaults and defaults.scheduler, "") or None
+        # --exclude adds to the config's globs (as ruff's --extend-exclude would): both apply.
+        self.exclude: tuple[str, ...] = (*(defaults.exclude if defaults else ()), *self.flags.get("exclude", ()))
+        self.allow_empty: bool = _pick(self.flags.get("allow_empty"), defaults and defaults.allow_empty, False)
+
+    def stage(self, message: str) -> None:
+        """With -v, one line on stderr as each stage of a run begins or ends."""
+        if self.verbosity > 0:
+            _say(f"claimdiff: {message}", err=True)
 
     def corpus_paths(self, paths: tuple[str, ...]) -> tuple[str, ...]:
         """The corpus paths a command reads (PATH arguments, else the config's, else seeds/); sets the config."""
@@ -79,17 +89,33 @@ def _fail(message: str, code: int = ExitCode.ERROR) -> NoReturn:
     sys.exit(code)
 
 
-def _say(message: str, err: bool = False) -> None:
-    """One line for a person; what it quotes from the corpus (paths, ids) cannot steer the terminal."""
-    click.echo(terminal(message), err=err)
+def _say(message: str, err: bool = False, verdict: bool = False) -> None:
+    """One line for a person; what it quotes from the corpus (paths, ids) cannot steer the terminal.
+    With -q only a ``verdict`` (the outcome of the run) is said."""
+    if verdict or _verbosity() >= 0:
+        click.echo(terminal(message), err=err)
+
+
+def _verbosity() -> int:
+    """-1 with -q, 1 with -v, else 0 (outside a command: 0)."""
+    click_ctx = click.get_current_context(silent=True)
+    context = click_ctx.find_object(Context) if click_ctx else None
+    return context.verbosity if context else 0
+
+
+def colour_wanted(output: str | None) -> bool:
+    """Colour for the text format: only on a terminal, and never when ``NO_COLOR`` is set
+    (to anything, even empty: https://no-color.org)."""
+    to_stdout = output in (None, "-")
+    return to_stdout and "NO_COLOR" not in os.environ and sys.stdout.isatty()
 
 
 PROGRESS_WIDTH = 30
 
 
 def _progress(label: str) -> Callable[[int, int], None] | None:
-    """A progress bar on stderr, only for a person at a terminal (never in piped output)."""
-    if not sys.stderr.isatty():
+    """A progress bar on stderr, only for a person at a terminal (never in piped output, nor with -q or -v)."""
+    if not sys.stderr.isatty() or _verbosity() != 0:
         return None
 
     def step(done: int, total: int) -> None:
@@ -101,7 +127,7 @@ def _progress(label: str) -> Callable[[int, int], None] | None:
 
 
 def _warn(warnings: list[str]) -> None:
-    if warnings:
+    if warnings and _verbosity() >= 0:
         shown = warnings[:20]
         for warning in shown:
             _say(f"claimdiff: warning: {warning}", err=True)

@@ -48,6 +48,64 @@ def engine_options(command: Callable[..., Any]) -> Callable[..., Any]:
     return engine(scheduler(command))
 
 
+def corpus_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--exclude and --allow-empty, for the commands that read a corpus."""
+    exclude = click.option(
+        "--exclude",
+        metavar="GLOB",
+        multiple=True,
+        expose_value=False,
+        callback=_flag("exclude"),
+        help="Leave out what this gitignore-like glob matches in a corpus folder (repeatable; "
+        "adds to the config's and the folder's .claimdiffignore).",
+    )
+    allow_empty = click.option(
+        "--allow-empty",
+        is_flag=True,
+        default=False,
+        expose_value=False,
+        callback=_flag("allow_empty"),
+        help="A corpus without a readable source is no error.",
+    )
+    return exclude(allow_empty(command))
+
+
+def _set_verbosity(level: int) -> Callable[[click.Context, click.Parameter, Any], None]:
+    def keep(click_ctx: click.Context, param: click.Parameter, value: Any) -> None:
+        if value:
+            click_ctx.obj.verbosity = level
+
+    return keep
+
+
+def verbosity_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """-q (errors and the verdict only) and -v (each stage on stderr), for every command."""
+    quiet = click.option(
+        "-q",
+        "--quiet",
+        is_flag=True,
+        expose_value=False,
+        callback=_set_verbosity(-1),
+        help="Print only errors and the verdict.",
+    )
+    verbose = click.option(
+        "-v",
+        "--verbose",
+        is_flag=True,
+        expose_value=False,
+        callback=_set_verbosity(1),
+        help="Say each stage on stderr.",
+    )
+    return quiet(verbose(command))
+
+
+statistics_option = click.option(
+    "--statistics",
+    is_flag=True,
+    help="Print counts per kind, severity and status, and per source, instead of the findings (text or json).",
+)
+
+
 # Formats written through pandas (claimdiff.frames): CSV prints, Parquet needs -o FILE.
 FRAME_FORMATS = ("csv", "parquet")
 output_option = click.option("-o", "--output", metavar="FILE", default=None, help="Write to FILE (parquet needs it).")

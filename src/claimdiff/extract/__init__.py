@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date
 
 from claimdiff.dates import TimeExpr, find_times
 from claimdiff.extract.figures import (
@@ -33,7 +34,13 @@ from claimdiff.extract.kinds import (
 )
 from claimdiff.extract.mention import KINDS, WRITTEN_IN_WORDS, Mention
 from claimdiff.extract.patterns import _Patterns, patterns_of
-from claimdiff.extract.ranks_and_dates import EVENT_REACH_AFTER, EVENT_REACH_BEFORE, _date_mentions, _ordinal_mentions
+from claimdiff.extract.ranks_and_dates import (
+    EVENT_REACH_AFTER,
+    EVENT_REACH_BEFORE,
+    _date_mentions,
+    _ordinal_mentions,
+    edition_after,
+)
 from claimdiff.extract.suffixes import _glued_word, _read_suffixes
 from claimdiff.lexicon import Lexicon
 from claimdiff.numbers import Figure
@@ -44,6 +51,7 @@ __all__ = [
     "KINDS",
     "WRITTEN_IN_WORDS",
     "Mention",
+    "edition_after",
     "extract_mentions",
     "sentence_times",
 ]
@@ -94,12 +102,13 @@ def extract_mentions(
     return _drop_overlaps(mentions)
 
 
-def sentence_times(sentence: str, lexicon: Lexicon) -> list[TimeExpr]:
+def sentence_times(sentence: str, lexicon: Lexicon, published: date | None = None) -> list[TimeExpr]:
     """The time expressions of a sentence, without the bare four-digit figures that count a
-    noun ("2000 arbres sont nécessaires" names no year)."""
+    noun ("2000 arbres sont nécessaires" names no year); days and months written without a
+    year take it from the ``published`` day."""
     return [
         t
-        for t in find_times(sentence, lexicon)
+        for t in find_times(sentence, lexicon, published)
         if not (re.fullmatch(r"\d{4}", sentence[t.start : t.end]) and counts_a_noun(sentence, lexicon, t.start, t.end))
     ]
 

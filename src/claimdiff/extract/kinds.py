@@ -11,7 +11,7 @@ import re
 from claimdiff.extract.figures import _Candidate
 from claimdiff.extract.patterns import _Patterns, patterns_of
 from claimdiff.extract.suffixes import _glued_word, _read_suffixes, _Reading
-from claimdiff.lexicon import FunctionWords, Grammar, Lexicon
+from claimdiff.lexicon import FunctionWords, Grammar, Lexicon, alternation
 
 
 def _range_partner(text: str, lex: Lexicon, reading: _Reading, nxt: _Candidate | None) -> _Reading | None:
@@ -133,9 +133,28 @@ def _kind(text: str, lex: Lexicon, cand: _Candidate, reading: _Reading) -> tuple
         bool(last_word) and last_word[0].lower() in lex.numbers.scales
     )
     noun, noun_end = _counted_noun(text, lex, reading.end, cand.approximate or scale_word, singular)
+    if not noun:
+        noun = _number_of(text, lex, cand.start)
     if noun and cand.figure.value == int(cand.figure.value):
         return "count", noun, noun_end
     return None, "", reading.end
+
+
+def _number_of(text: str, lex: Lexicon, start: int) -> str:
+    """The noun of a "number of X" phrase before a bare figure, in its clause ("the number of
+    oak trees needed ...: 1,300", "le nombre de start-up atteint 1 000")."""
+    words = lex.grammar.ranking.number_of
+    if not words:
+        return ""
+    pattern = lex.compiled(
+        "number of", lambda lx: re.compile(rf"(?<!\w)(?:{alternation(lx.grammar.ranking.number_of)})\s+", re.I)
+    )
+    window_start = max(0, start - 120)
+    found = [m for m in pattern.finditer(text, window_start, start) if not re.search(r"[.;!?]", text[m.end() : start])]
+    if not found:
+        return ""
+    noun, _ = _counted_noun(text, lex, found[-1].end() - 1)
+    return noun
 
 
 _GLUED_TOKEN = re.compile(r"[ \u00a0\n]*([^\W\d_][\w'’\-]*)")
@@ -172,6 +191,9 @@ def _counted_noun(text: str, lex: Lexicon, pos: int, after_de: bool = False, sin
             break  # every noun is capitalised: the first one ends the phrase ("300 neue Stellen")
     if words.nouns_capitalised and not (tokens and tokens[-1][0][:1].isupper()):
         return "", pos  # lower-case words alone are adjectives or verbs ("5 tritt in Kraft")
+    compound = _known_compound(tokens, lex)
+    if compound is not None:
+        return compound  # "300 data centers", "5 centres de données": a noun of the metric tables
     if words.head_last:
         plural = [t for t in tokens if _is_plural(t[0], words, lex.grammar)]
         chosen = plural[-1] if plural else (tokens[-1] if tokens else None)
@@ -188,6 +210,17 @@ def _counted_noun(text: str, lex: Lexicon, pos: int, after_de: bool = False, sin
     if words.head_last and participle and head.lower().endswith(participle) and head.lower() not in words.plurals:
         return "", pos  # "0 raised", "3 trained": a participle is not what is counted
     return head.lower(), end
+
+
+def _known_compound(tokens: list[tuple[str, int]], lex: Lexicon) -> tuple[str, int] | None:
+    """The longest run of the first tokens that is a noun of several words in the metric
+    tables (``[nouns]``), whatever the language's head order."""
+    nouns = lex.metrics.nouns
+    for size in range(len(tokens), 1, -1):
+        phrase = " ".join(word for word, _ in tokens[:size]).lower()
+        if phrase in nouns:
+            return phrase, tokens[size - 1][1]
+    return None
 
 
 def _is_plural(word: str, words: FunctionWords, grammar: Grammar) -> bool:

@@ -6,6 +6,7 @@ world"); a date is a claim when an event word stands near it ("launched in Janua
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
@@ -14,7 +15,7 @@ from claimdiff.dates import TimeExpr
 from claimdiff.extract.figures import _overlaps
 from claimdiff.extract.mention import Mention
 from claimdiff.extract.patterns import _Patterns
-from claimdiff.lexicon import Lexicon
+from claimdiff.lexicon import Lexicon, alternation
 from claimdiff.numbers import WORD_RE, Figure
 
 # How far from a date an event word may stand to make it a claim ("launched ... in 2019").
@@ -32,9 +33,23 @@ def _ordinal_mentions(text: str, lex: Lexicon, p: _Patterns, time_spans: list[tu
     lexicon = lex.numbers
     for match in WORD_RE.finditer(text):
         word = match.group(0).lower()
-        if word in lexicon.ordinals and p.rank_context.search(text, match.end(), min(len(text), match.end() + 40)):
+        ranked = p.rank_context.search(text, match.end(), min(len(text), match.end() + 40))
+        if word in lexicon.ordinals and (ranked or edition_after(text, match.end(), lex)):
             out.append(Mention(match.start(), match.end(), "rank", Figure(Decimal(lexicon.ordinals[word]), 0)))
     return out
+
+
+def edition_after(text: str, end: int, lex: Lexicon) -> re.Match[str] | None:
+    """The words after an ordinal that make it an edition number: an edition noun, maybe after
+    the event's name ("eighth Choose France Summit", "7e édition"); its ``name`` group holds the
+    name written between them."""
+
+    def compile_(lexicon: Lexicon) -> re.Pattern[str]:
+        editions = alternation(lexicon.grammar.ranking.editions)
+        name = r"(?P<name>(?:[A-ZÀ-Þ][\w’'\-]*[ ]){1,4})"
+        return re.compile(rf"[ \u00a0]+{name}?(?i:{editions})(?!\w)")
+
+    return lex.compiled("editions", compile_).match(text, end)
 
 
 def _date_mentions(

@@ -27,6 +27,7 @@ from claimdiff.lexicon.common import (
     UnitTable,
     check_units,
     load_currency_codes,
+    load_measures,
     load_scales,
     load_settings,
     load_unit_table,
@@ -167,6 +168,7 @@ class Knowledge:
     entities: EntityTable
     units_table: UnitTable
     named_units: dict[str, str]
+    measures: dict[str, frozenset[str]] = field(default_factory=dict)
     _memo: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def check_units(self, parse: Callable[[str], object]) -> None:
@@ -263,7 +265,7 @@ def load_knowledge(
     world = world or load_world()
     table = EntityTable(tuple(entities) + world.entities)
     named = {unit: f"{code}/units.toml" for code in codes for unit in tables[code].names.unit_named.values()}
-    return Knowledge(languages, settings, table, unit_table, named)
+    return Knowledge(languages, settings, table, unit_table, named, load_measures())
 
 
 def _with_metric_words(own: MetricWords, extra: MetricWords | None) -> MetricWords:

@@ -34,6 +34,13 @@ def load_settings(languages: tuple[str, ...]) -> Settings:
     return settings
 
 
+def load_measures() -> dict[str, frozenset[str]]:
+    """What each metric is measured in (``common/measures.toml``): unit metrics or "percent"."""
+    file = read(f"{COMMON}/measures.toml")
+    file.only("measured_in")
+    return {metric: frozenset(units) for metric, units in file.word_table("measured_in").items()}
+
+
 @dataclass(frozen=True)
 class Scale:
     """A scale word written after a figure (``bn``, ``milliards``)."""

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -44,6 +46,10 @@ class EntityTable:
     aliases: dict[str, str] = field(init=False)
     demonyms: dict[str, str] = field(init=False)
 
+    # Names a corpus writes for one entity (see :meth:`extended`): a spelling of a name, or a
+    # name that extends it ("Choose France Summit" for "Choose France").
+    corpus_names: frozenset[str] = frozenset()
+
     def __post_init__(self) -> None:
         object.__setattr__(self, "parents", {e.name: e.part_of for e in self.entities if e.part_of})
         object.__setattr__(self, "kinds", {e.name: e.kind for e in self.entities})
@@ -71,6 +77,86 @@ class EntityTable:
             chain.append(self.parents[chain[-1]])
         return tuple(chain)
 
+    def extended(self, used: Counter[str], joiners: frozenset[str] = frozenset()) -> EntityTable:
+        """This table plus what the names a corpus uses (with their counts) show: spellings of
+        one name (case, accents, hyphens: "Notre Dame", "Notre-Dame") become one entity, and a
+        name that extends another ("Jupiter Booster", "Notre-Dame de Paris") is part of it,
+        unless the shorter one is a place ("Paris Saclay" is not part of Paris) or a ``joiner``
+        follows it ("Microsoft and AWS" names two).
+
+        >>> table = EntityTable(()).extended(Counter({"Jupiter": 3, "JUPITER Booster": 1, "Jupiter booster": 1}))
+        >>> table.lineage("JUPITER Booster")
+        ('JUPITER Booster', 'Jupiter booster', 'Jupiter')
+        """
+        groups: dict[str, list[str]] = {}
+        for name in sorted(used):
+            if name:
+                groups.setdefault(name_key(name), []).append(name)
+        chosen = {key: self._representative(names, used) for key, names in groups.items()}
+        added: list[Entity] = []
+        for key, names in sorted(groups.items()):
+            representative = chosen[key]
+            added.extend(
+                Entity(n, "", (), representative) for n in names if n != representative and n not in self.kinds
+            )
+            if representative in self.kinds:
+                continue
+            wider = self._extended_name(key, chosen, joiners)
+            if wider:
+                added.append(Entity(representative, "", (), wider))
+        added.extend(self._acronyms(list(chosen.values()), {e.name for e in added}))
+        if not added:
+            return self
+        return EntityTable(self.entities + tuple(added), self.corpus_names | {e.name for e in added})
+
+    def _acronyms(self, names: list[str], placed: set[str]) -> list[Entity]:
+        """An acronym the corpus uses stands for the one name it uses whose words' initials
+        spell it ("RTE" for "Réseau de Transport d'Électricité", "CSO" for "Central Statistics
+        Office")."""
+        by_initials: dict[str, list[str]] = {}
+        for name in names:
+            letters = initials(name)
+            if len(letters) >= 3:
+                by_initials.setdefault(letters, []).append(name)
+        out = []
+        for name in names:
+            expanded = by_initials.get(name, [])
+            if (
+                name.isupper()
+                and name.isalpha()
+                and len(expanded) == 1
+                and name not in self.kinds
+                and name not in placed
+            ):
+                out.append(Entity(name, "", (), expanded[0]))
+        return out
+
+    def same(self, a: str, b: str) -> bool:
+        """Whether two names are one entity: equal, or spellings and extensions of one name of
+        the corpus (never an entity and another it is part of, such as a country's government)."""
+        return a == b or self._written_for(a) == self._written_for(b)
+
+    def _written_for(self, name: str) -> str:
+        seen = {name}
+        while name in self.corpus_names and self.parents.get(name) and self.parents[name] not in seen:
+            name = self.parents[name]
+            seen.add(name)
+        return name
+
+    def _representative(self, names: list[str], used: Counter[str]) -> str:
+        known = [n for n in names if n in self.kinds]
+        return known[0] if known else max(names, key=lambda n: (used[n], n))
+
+    def _extended_name(self, key: str, chosen: dict[str, str], joiners: frozenset[str]) -> str:
+        words = key.split()
+        if joiners & set(words):
+            return ""
+        for size in range(len(words) - 1, 0, -1):
+            shorter = chosen.get(" ".join(words[:size]))
+            if shorter and self.kinds.get(shorter) != "place" and len(shorter) > 3:
+                return shorter
+        return ""
+
     def root(self, name: str) -> str:
         return self.lineage(name)[-1] if name else ""
 
@@ -91,3 +177,21 @@ class EntityTable:
         # ("JUPITER Booster" is "Jupiter Booster").
         words = [w.title() if w.isupper() and len(w) > 4 else w for w in text.split(" ")]
         return self.aliases.get(" ".join(words).lower(), " ".join(words))
+
+
+def name_key(name: str) -> str:
+    """A name folded for matching across sources: no case, accents, hyphens or connectors
+    ("Notre-Dame de Paris" and "Notre Dame de Paris" meet)."""
+    folded = unicodedata.normalize("NFKD", name.casefold())
+    plain = "".join(c for c in folded if not unicodedata.combining(c))
+    return " ".join(re.findall(r"\w+", plain))
+
+
+def initials(name: str) -> str:
+    """The initials of a name's capitalised words, without accents ("Réseau de Transport
+    d'Électricité" -> "RTE"); "" for a name of one word."""
+    words = [w for w in re.split(r"[\s\-'’]+", name) if w[:1].isupper()]
+    if len(words) < 2:
+        return ""
+    letters = "".join(w[0] for w in words)
+    return "".join(c for c in unicodedata.normalize("NFKD", letters) if not unicodedata.combining(c)).upper()

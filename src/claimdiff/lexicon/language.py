@@ -235,6 +235,7 @@ class Ranking:
     world_scope: tuple[str, ...]
     europe_scope: tuple[str, ...]
     not_rankings: tuple[str, ...]
+    editions: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -275,6 +276,7 @@ class Grammar:
     clause_breaks: tuple[str, ...]
     elisions: tuple[str, ...]
     pronouns: tuple[str, ...]
+    organisation_references: tuple[str, ...]
     person_titles: tuple[str, ...]
     attributions: tuple[str, ...]
     complements: tuple[str, ...]

@@ -68,7 +68,7 @@ def claims_of(source: Source, knowledge: Knowledge) -> list[Claim]:
     published = published_period(source.published)
     published_day = parse_date(source.published)
     for sentence in source.sentences:
-        times = sentence_times(sentence.text, lexicon)
+        times = sentence_times(sentence.text, lexicon, published_day)
         mentions = extract_mentions(sentence.text, lexicon, sentence.heading, times)
         if not mentions:
             continue
@@ -96,6 +96,10 @@ def _share_units(mentions: list[Mention]) -> None:
                 break
 
 
+# The flag of a claim whose period is its source's publication year, the text naming none.
+AS_OF_PUBLICATION = "period: as of publication"
+
+
 def _claim(
     source: Source,
     lexicon: Lexicon,
@@ -114,6 +118,8 @@ def _claim(
     period_expr = time or published
     period = period_expr.period if period_expr else ""
     flags = list(mention.flags)
+    if time is None and published is not None:
+        flags.append(AS_OF_PUBLICATION)
     qualifier = mention.qualifier
     if qualifier == "less_than":
         qualifier = "up_to"

@@ -13,6 +13,7 @@ from __future__ import annotations
 import base64
 import hashlib
 from collections import Counter
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from importlib import resources
 
@@ -23,6 +24,7 @@ from claimdiff.compare import RATIO_LIMIT
 from claimdiff.lexicon import Knowledge, load_knowledge
 from claimdiff.normalize import MAX_RELATIVE_PRECISION
 from claimdiff.pipeline import Corpus
+from claimdiff.store import Ruling
 from claimdiff.values import describe_original, describe_value
 
 from .cards import Card, SourceName, build_cards, source_name
@@ -66,8 +68,8 @@ def _parameters(knowledge: Knowledge) -> dict[str, str]:
     }
 
 
-def render_report(corpus: Corpus, timestamp: bool = False) -> str:
-    """The report page for an analysed corpus."""
+def render_report(corpus: Corpus, timestamp: bool = False, orphans: Sequence[Ruling] = ()) -> str:
+    """The report page for an analysed corpus (``orphans``: rulings that match no discrepancy)."""
     knowledge = corpus.knowledge or load_knowledge()
     names = {s.path: source_name(s) for s in corpus.sources}
     counts = Counter(c.source for c in corpus.claims)
@@ -94,6 +96,7 @@ def render_report(corpus: Corpus, timestamp: bool = False) -> str:
         script_hash=digest,
         parameters=_parameters(knowledge),
         warnings=corpus.warnings,
+        orphans=orphans,
     )
 
 

@@ -18,11 +18,16 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import pathspec
+
 from claimdiff.errors import InputError, MetadataError
 from claimdiff.lexicon.files import language_folders
 from claimdiff.safeio import node_kind, read_regular, read_text, reason
 from claimdiff.schema import Field, Table, parse, validate
 
+IGNORE_FILE = ".claimdiffignore"
+IGNORE_MAX_BYTES = 1024 * 1024
+STDIN = "-"  # the path argument that reads one source from standard input
 SOURCE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 METADATA_FILE = "sources.toml"
 METADATA_FIELDS = ("title", "publisher", "url", "published", "language")
@@ -30,13 +35,19 @@ DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 EARLIEST_YEAR = 1900  # a published date before this is a typo, not a source
 
 
-def iter_source_paths(paths: Iterable[str], warnings: list[str]) -> Iterator[Path]:
+def iter_source_paths(paths: Iterable[str], warnings: list[str], exclude: Iterable[str] = ()) -> Iterator[Path]:
     """Yield the source files named by ``paths`` (files, or folders walked in sorted order).
 
     A path named directly that is missing, unreadable or not a regular file or folder is an
-    error; what a walk finds wrong inside a folder is a warning.
+    error; what a walk finds wrong inside a folder is a warning. In a folder, what matches an
+    ``exclude`` glob or a line of the folder's ``.claimdiffignore`` (both gitignore-like,
+    relative to the folder) is left out; a file named directly is always read. ``-`` stands
+    for standard input and is left to the caller.
     """
+    exclude = list(exclude)
     for raw in paths:
+        if raw == STDIN:
+            continue
         path = Path(raw)
         try:
             mode = os.stat(path).st_mode
@@ -45,15 +56,26 @@ def iter_source_paths(paths: Iterable[str], warnings: list[str]) -> Iterator[Pat
         except OSError as exc:
             raise InputError(f"{raw}: cannot be read ({reason(exc)})") from None
         if stat.S_ISDIR(mode):
-            yield from _walk(path, warnings)
+            yield from _walk(path, warnings, ignored(path, exclude))
         elif stat.S_ISREG(mode):
             yield path
         else:
             raise InputError(f"{raw}: not a regular file or folder ({node_kind(mode)})")
 
 
-def _walk(root: Path, warnings: list[str]) -> Iterator[Path]:
-    """The source files under ``root``, depth first in sorted order (as ``os.walk`` gives them)."""
+def ignored(root: Path, exclude: Iterable[str] = ()) -> pathspec.PathSpec:
+    """What a walk of ``root`` leaves out: the ``exclude`` globs and ``root/.claimdiffignore``
+    (gitignore syntax: one glob a line, ``#`` comments, ``!`` re-includes, ``/`` anchors)."""
+    lines = list(exclude)
+    ignore_file = root / IGNORE_FILE
+    if os.path.lexists(ignore_file):
+        lines += read_text(ignore_file, IGNORE_MAX_BYTES).splitlines()
+    return pathspec.GitIgnoreSpec.from_lines(lines)
+
+
+def _walk(root: Path, warnings: list[str], skip: pathspec.PathSpec | None = None) -> Iterator[Path]:
+    """The source files under ``root``, depth first in sorted order (as ``os.walk`` gives them),
+    without what ``skip`` matches (paths relative to ``root``, folders with a trailing ``/``)."""
     inside = os.path.realpath(root)
     seen: set[tuple[int, int]] = set()
     stack = [root]
@@ -77,9 +99,12 @@ def _walk(root: Path, warnings: list[str]) -> Iterator[Path]:
                 if entry.name.lower().endswith(SOURCE_SUFFIXES) or _is_folder(entry):
                     warnings.append(f"{entry.path}: skipped, a symbolic link out of {root}")
                 continue
+            relative = Path(os.path.relpath(entry.path, root)).as_posix()
             if _is_folder(entry):
-                if not entry.name.startswith("."):
+                if not entry.name.startswith(".") and not (skip and skip.match_file(relative + "/")):
                     folders.append(Path(folder) / entry.name)
+            elif skip and skip.match_file(relative):
+                continue
             elif entry.name.lower().endswith(SOURCE_SUFFIXES):
                 found = _source_file(entry, warnings)
                 if found:

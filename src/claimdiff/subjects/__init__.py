@@ -19,7 +19,7 @@ from claimdiff.lexicon import Knowledge, Lexicon, alternation
 from claimdiff.model import Claim
 from claimdiff.sources import Source
 from claimdiff.subjects.binding import choose_entity
-from claimdiff.subjects.metrics import choose_metric
+from claimdiff.subjects.metrics import EDITION, choose_metric
 from claimdiff.subjects.names import EntityMention, find_entities
 
 __all__ = ["EntityMention", "assign_subjects", "choose_entity", "choose_metric", "dominant_entity", "find_entities"]
@@ -49,30 +49,99 @@ def assign_subjects(source: Source, claims: list[Claim], knowledge: Knowledge) -
     }
     default = dominant_entity(mentions_of.values(), knowledge)
     home = dominant_place(mentions_of.values(), knowledge)
+    # Names the source writes after a locative somewhere ("in Derna") are places everywhere in it.
+    places = frozenset(m.name for found in mentions_of.values() for m in found if m.locative)
     located = lexicon.metrics.located
     label = ""
     previous = ""  # the subject of the sentence before: "The company said ..." refers back to it
-    for sentence in source.sentences:
+    # The last organisation named as a subject: what "la startup" refers to; before any, the
+    # one the source's title names ("Mistral AI lève 385 millions d'euros").
+    organisation = _organisation_in(source.metadata.get("title", ""), knowledge, lexicon)
+    for index, sentence in enumerate(source.sentences):
         if sentence.heading:
             label = previous = ""
         elif sentence.label and _is_name_like(sentence.label, knowledge):
             label = knowledge.entities.canonical(sentence.label)
         elif re.match(r"\s*[→•▪►]", sentence.text):
             label = ""
-        mentions = mentions_of[sentence.start]
+        own = mentions_of[sentence.start]
         for claim in by_sentence.get(sentence.start, []):
             start, end = claim.start - sentence.start, claim.end - sentence.start
-            chosen = choose_entity(sentence.text, start, end, mentions, claim, lexicon)
+            text, mentions = sentence.text, own
+            following = source.sentences[index + 1] if index + 1 < len(source.sentences) else None
+            if following is not None and not following.heading and _fragment(text, start, end):
+                # "450 millions d'euros. C'est la somme que Mistral AI est sur le point de lever."
+                text, mentions = _joined(sentence.text, following.text, own, mentions_of[following.start])
+            chosen = choose_entity(text, start, end, mentions, claim, lexicon)
+            referred = label or organisation or default
+            if referred and refers_back(text, start, mentions, lexicon):
+                chosen = referred  # "la startup française annonce avoir levé 385 millions"
             about = replace(claim, entity=chosen or label or default or previous)
-            metric, topic = choose_metric(sentence.text, start, end, about, lexicon, knowledge)
+            metric, topic = choose_metric(text, start, end, about, lexicon, knowledge)
+            if metric == EDITION:
+                # "the eighth Choose France Summit", "la 7e édition du sommet Choose France":
+                # the edition number is the event's, named right after it.
+                event = next((m for m in mentions if 0 <= m.start - end <= 40 and m.role != "ignored"), None)
+                about = replace(about, entity=event.name if event else about.entity)
             if metric.removesuffix(" (possible)") in located:
                 # Deaths, a population, electricity consumed: measured where, not by whom.
-                where = place_of(mentions, knowledge) or home
+                where = place_of(mentions, knowledge, start, places) or home
                 about = replace(about, entity=where or about.entity)
             assigned[claim.id] = replace(about, metric=metric, topic=topic)
-        subjects = [m.name for m in mentions if m.subject]
+        subjects = [m.name for m in own if m.subject]
         previous = subjects[0] if subjects else previous
+        organisation = _first_organisation(subjects, knowledge) or organisation
     return [assigned.get(claim.id, claim) for claim in claims]
+
+
+def _fragment(text: str, start: int, end: int) -> bool:
+    """Whether a sentence is the figure alone ("450 millions d'euros."), said of by the next."""
+    if len(text) - (end - start) > 12:
+        return False  # more than punctuation around it (and no copying of a long sentence)
+    return not re.search(r"\w", text[:start] + text[end:])
+
+
+def _joined(
+    text: str, following: str, mentions: list[EntityMention], after: list[EntityMention]
+) -> tuple[str, list[EntityMention]]:
+    """A sentence and the next read as one, with the next one's mentions moved along."""
+    shift = len(text) + 1
+    moved = [replace(m, start=m.start + shift, end=m.end + shift) for m in after]
+    return f"{text} {following}", mentions + moved
+
+
+def _organisation_in(text: str, knowledge: Knowledge, lexicon: Lexicon) -> str:
+    mentions = find_entities(text, knowledge, lexicon) if text else []
+    return _first_organisation([m.name for m in mentions if m.subject], knowledge)
+
+
+def _first_organisation(names: list[str], knowledge: Knowledge) -> str:
+    """The first name that may be an organisation: neither a place nor a person."""
+    return next((n for n in names if knowledge.entities.kind_of(n) not in ("place", "person")), "")
+
+
+def refers_back(text: str, start: int, mentions: list[EntityMention], lexicon: Lexicon) -> bool:
+    """Whether the figure at ``start`` is about an organisation its clause refers back to ("the
+    company", "la startup française") with no name between that phrase and the figure."""
+    pattern = lexicon.compiled("organisation references", _reference_pattern)
+    found = [m for m in pattern.finditer(text, max(0, start - 120), start)]
+    if not found:
+        return False
+    reference = found[-1]
+    named = (m for m in mentions if m.subject and reference.start() <= m.start and m.end <= start)
+    return next(named, None) is None
+
+
+def _reference_pattern(lexicon: Lexicon) -> re.Pattern[str]:
+    phrases = []
+    for phrase in lexicon.grammar.organisation_references:
+        article, _, noun = phrase.partition(" ")
+        if not noun:  # an elided article glued to its noun ("l’entreprise")
+            phrases.append(re.escape(phrase))
+        else:
+            # Up to three words between article and noun: "the French generative AI startup".
+            phrases.append(rf"{re.escape(article)}\s+(?:[^\W\d_][\w’'\-]*\s+){{0,3}}?{re.escape(noun)}")
+    return re.compile(rf"(?<!\w)(?:{'|'.join(phrases) or '(?!)'})(?!\w)", re.I)
 
 
 def _mentions(
@@ -95,12 +164,18 @@ def _mentions(
 
 
 def proper_words(source: Source) -> frozenset[str]:
-    """Words the source writes capitalised inside a sentence (not as its first word)."""
-    out: set[str] = set()
+    """Words the source writes capitalised inside a sentence, or capitalised at the start of
+    two sentences and never in lower case ("Nvidia announced ... Nvidia said ...")."""
+    inside: set[str] = set()
+    openings: Counter[str] = Counter()
+    lowered: set[str] = set()
     for sentence in source.sentences:
         words = re.findall(r"[^\W\d_][\w\-’']*", sentence.text)
-        out.update(w for w in words[1:] if w[:1].isupper())
-    return frozenset(out)
+        inside.update(w for w in words[1:] if w[:1].isupper())
+        lowered.update(w for w in words if w.islower())
+        openings.update(words[:1])
+    repeated = {w for w, n in openings.items() if n >= 2 and w[:1].isupper() and w.lower() not in lowered}
+    return frozenset(inside | repeated)
 
 
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
@@ -158,12 +233,23 @@ def dominant_entity(mentions: Iterable[list[EntityMention]], knowledge: Knowledg
     return ranked[0][0]
 
 
-def place_of(mentions: list[EntityMention], knowledge: Knowledge) -> str:
-    """The place a sentence names: after a locative preposition, else a known place."""
-    for mention in mentions:
-        if mention.locative:
-            return mention.name
-    return next((m.name for m in mentions if m.role != "ignored" and knowledge.entities.kind_of(m.name) == "place"), "")
+def place_of(
+    mentions: list[EntityMention], knowledge: Knowledge, near: int = 0, known: frozenset[str] = frozenset()
+) -> str:
+    """The place a sentence names nearest offset ``near``: after a locative preposition, else a
+    known place or one of the ``known`` names its source uses as places ("300 data centres in
+    France consumed 10 TWh" against "most data is stored in the US" earlier in the sentence)."""
+    for places in (
+        [m for m in mentions if m.locative],
+        [
+            m
+            for m in mentions
+            if m.role != "ignored" and (knowledge.entities.kind_of(m.name) == "place" or m.name in known)
+        ],
+    ):
+        if places:
+            return min(places, key=lambda m: (abs(m.start - near), m.start)).name
+    return ""
 
 
 def dominant_place(mentions: Iterable[list[EntityMention]], knowledge: Knowledge) -> str:

@@ -8,12 +8,20 @@ place in; other figures the nearest keyword, else the metric of their unit.
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
+import snowballstemmer
+
+from claimdiff.extract import edition_after
 from claimdiff.lexicon import Knowledge, Lexicon, alternation
 from claimdiff.model import Claim
 from claimdiff.subjects.binding import nearest_event
+
+# The metric of an ordinal before a recurring event ("the eighth Choose France Summit").
+EDITION = "edition number"
 
 
 def choose_metric(
@@ -31,8 +39,16 @@ def choose_metric(
 def _metric(text: str, start: int, end: int, claim: Claim, lexicon: Lexicon, knowledge: Knowledge) -> tuple[str, str]:
     words = lexicon.metrics
 
+    measured = "percent" if claim.kind == "percent" else _unit_metric(claim, lexicon)
+
+    def fits(metric: str) -> bool:
+        # "production" near "10-15 years" does not govern it (data/common/measures.toml).
+        units = knowledge.measures.get(metric)
+        return claim.kind not in ("quantity", "percent") or units is None or measured in units
+
     def nearest(name: str, table: dict[str, str], low: int, high: int, reach: int) -> str:
-        return _nearest(text, low, high, table, reach, _keywords(lexicon, name, table))
+        keywords, stems = _keywords(lexicon, name, table), _stems(lexicon, name, table)
+        return _nearest(text, low, high, table, reach, keywords, stems, fits)
 
     topic = nearest("topics", words.topics, start, end, 120)
     if claim.kind == "money":
@@ -44,7 +60,13 @@ def _metric(text: str, start: int, end: int, claim: Claim, lexicon: Lexicon, kno
         return metric or "amount", topic
     if claim.kind == "count":
         # "11,300 people died": the predicate says what the count measures (a death toll).
-        counted = nearest("counts", words.counts, start, end, 60)
+        # The counted noun itself may say it ("11,300 deaths", "3 166 morts"), before any
+        # word around it ("missing" in the next clause).
+        counted = words.counts.get(claim.noun.lower())
+        if not counted and words.nouns.get(claim.noun.lower()) == "person":
+            # Words around a count of people say what it measures; "two dams" near "a city
+            # of 100,000" is no population.
+            counted = nearest("counts", words.counts, start, end, 60)
         if counted:
             return counted, topic
         written = _classified(text, end, lexicon) if claim.noun.lower() in words.classifiers else claim.noun
@@ -53,6 +75,8 @@ def _metric(text: str, start: int, end: int, claim: Claim, lexicon: Lexicon, kno
     if claim.kind == "date":
         return claim.event or "date", event_topic(text, start, end, lexicon) or topic
     if claim.kind == "rank":
+        if edition_after(text, end, lexicon):
+            return EDITION, topic
         return _ranking(text, end, lexicon), topic
     # Topics narrow what money pays for ("research", "infrastructure"); a quantity's unit and
     # metric already say what it measures, and a topic word near it ("electricity", "data
@@ -94,24 +118,94 @@ def _hedged(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
 
 def _unit_metric(claim: Claim, lexicon: Lexicon) -> str:
     """What a figure in this unit measures: the unit's own metric (watt_hour is energy, not the
-    power of watt; gram / kilowatt_hour is an intensity, not a mass)."""
-    if " / " in claim.unit:
-        return "rate"
-    for entry in lexicon.units.surfaces:
-        if claim.unit == entry.canonical:
-            return entry.metric
-    return "quantity"
+    power of watt; FLOP / second is computing power), else "rate" for a unit per another."""
+    metrics = lexicon.compiled(
+        "unit metrics", lambda lex: {e.canonical: e.metric for e in reversed(lex.units.surfaces)}
+    )
+    if claim.unit in metrics:
+        return metrics[claim.unit]
+    return "rate" if " / " in claim.unit else "quantity"
 
 
-def _nearest(text: str, start: int, end: int, table: dict[str, str], reach: int, pattern: re.Pattern[str]) -> str:
+def _nearest(
+    text: str,
+    start: int,
+    end: int,
+    table: dict[str, str],
+    reach: int,
+    pattern: re.Pattern[str],
+    stems: tuple[dict[str, str], snowballstemmer.stemmer | None],
+    fits: Callable[[str], bool] = lambda _: True,
+) -> str:
+    """The metric of the keyword nearest ``text[start:end]`` within ``reach``: a keyword as
+    listed, or any word of the same stem ("consommaient" for "consommé")."""
     best: tuple[int, str] | None = None
-    for match in pattern.finditer(text, max(0, start - reach), min(len(text), end + reach)):
-        if match.start() < end and start < match.end():
+    low, high = max(0, start - reach), min(len(text), end + reach)
+    found = [(m.start(), m.end(), table[m.group(0).lower()]) for m in pattern.finditer(text, low, high)]
+    by_stem, stemmer = stems
+    if stemmer is not None and by_stem:
+        for word in _WORD.finditer(text, low, high):
+            lowered = word.group(0).lower()
+            if lowered[:MIN_STEM] not in by_stem:
+                continue  # no stem of the table starts as this word does: nothing to stem
+            stem = _stem(stemmer, lowered)
+            metric = by_stem.get(stem)
+            # A word that is its own stem is another word than the keyword ("product" is not
+            # "production"); an inflection is longer than its stem ("consommaient").
+            if metric and len(lowered) > len(stem):
+                found.append((word.start(), word.end(), metric))
+    for first, last, metric in found:
+        if (first < end and start < last) or not fits(metric):
             continue
-        distance = start - match.end() if match.end() <= start else match.start() - end
+        distance = start - last if last <= start else first - end
         if best is None or distance < best[0]:
-            best = (distance, table[match.group(0).lower()])
+            best = (distance, metric)
     return best[1] if best else ""
+
+
+_WORD = re.compile(r"[^\W\d_][\w’'\-]*")
+# Stems shorter than this match too many other words ("don" of "dons" is also "donner").
+MIN_STEM = 5
+
+
+def _stems(lexicon: Lexicon, name: str, table: dict[str, str]) -> tuple[dict[str, str], snowballstemmer.stemmer | None]:
+    """The stems of a keyword table's one-word keywords, each with its metric (a stem shared by
+    two metrics is left out), and the language's stemmer; no stems where Snowball has no
+    stemmer for the language."""
+
+    def build(lex: Lexicon) -> tuple[dict[str, str], snowballstemmer.stemmer | None]:
+        stemmer = stemmer_for(lex.code)
+        if stemmer is None:
+            return {}, None
+        by_stem: dict[str, str] = {}
+        shared: set[str] = set()
+        for word, metric in table.items():
+            if " " in word or "'" in word or "’" in word:
+                continue
+            stem = stemmer.stemWord(word)
+            if len(stem) < MIN_STEM:
+                continue
+            if by_stem.setdefault(stem, metric) != metric:
+                shared.add(stem)
+        kept = {s: m for s, m in by_stem.items() if s not in shared}
+        # The first MIN_STEM letters of each stem, so most words are ruled out without stemming.
+        return {**{s[:MIN_STEM]: "" for s in kept}, **kept}, stemmer
+
+    return lexicon.compiled(f"stems:{name}", build)
+
+
+@functools.lru_cache(maxsize=65536)
+def _stem(stemmer: snowballstemmer.stemmer, word: str) -> str:
+    return str(stemmer.stemWord(word))
+
+
+def stemmer_for(code: str) -> snowballstemmer.stemmer | None:
+    """Snowball's stemmer for a language code, named as Snowball names it (CLDR's English
+    name of the language: "fr" -> "french"), or None."""
+    from babel import Locale
+
+    name = (Locale.parse(code).english_name or "").lower()
+    return snowballstemmer.stemmer(name) if name in snowballstemmer.algorithms() else None
 
 
 def _keywords(lexicon: Lexicon, name: str, table: dict[str, str]) -> re.Pattern[str]:
@@ -178,12 +272,20 @@ def event_topic(text: str, start: int, end: int, lexicon: Lexicon) -> str:
     before = re.findall(r"[^\W\d_][\w\-’']*|\S", text[max(0, event.start() - 60) : event.start()])
     # A connector ends a phrase ("initiated and driven by" has no object after the event word).
     timely = frozenset(lexicon.time.months) | frozenset(lexicon.time.seasons) | lexicon.numbers.connectors
+    timely |= lexicon.compiled("weekdays", _weekdays)
     skip = words.stop - timely
     participles = lexicon.grammar.participle_suffixes
     phrase = _noun_phrase(after, skip, participles, timely)
     if not phrase or phrase[0][:1].isupper():
         phrase = list(reversed(_noun_phrase(list(reversed(before)), skip, participles, timely)))
     return " ".join(w.lower() for w in phrase if not w[:1].isupper() or w.isupper())
+
+
+def _weekdays(lexicon: Lexicon) -> frozenset[str]:
+    """The names of the days in the language (CLDR), lower case: "mardi" is no topic."""
+    from babel import Locale
+
+    return frozenset(day.lower() for day in Locale.parse(lexicon.code).days["format"]["wide"].values())
 
 
 def _noun_phrase(

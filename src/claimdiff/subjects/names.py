@@ -85,7 +85,8 @@ def _name_patterns(lexicon: Lexicon) -> _NamePatterns:
     capitalised = re.compile(
         rf"""(?<![\w\-‐])
         [{UPPER}][\w&’'\-.]*                                      # a capitalised word (or acronym)
-        (?:[ ](?:(?:{connectors})[ ]?)?[{UPPER}0-9][\w&’'\-]*)*  # more, maybe joined by "of", "de"
+        (?:[ ](?:(?:{connectors})[ ]?)?[{UPPER}][\w&’'\-]*      # more, maybe joined by "of", "de",
+          |[ ][0-9][\w&’'\-]*)*                                  # or a number ("France 2030")
         """,
         re.VERBOSE,
     )
@@ -186,9 +187,13 @@ def _capitalised_names(
             start += elided.end()
             words[0] = words[0][elided.end() :]
         title = False
+        # A capitalised function word inside a sentence belongs to the name ("de Notre Dame",
+        # "selon Le Monde"); opening a sentence it is just capitalised ("Notre objectif").
+        inside = bool(text[:start].strip(' →•-–*\n"“(«')) and len(words) > 1
         while words and (
-            words[0].lower() in stop
+            (words[0].lower() in stop and not (inside and words[0] not in names.articles))
             or words[0].lower() in names.not_names
+            or words[0].lower() in months  # "May 13", "Mars 2024
             or words[0] in names.articles
             or words[0].lower() in common
             or words[0].lower() in names.titles
@@ -201,6 +206,8 @@ def _capitalised_names(
             continue
         if " ".join(words) in units:
             continue  # "GW", "TWh": a unit written as a capitalised word
+        if len(words) == 1 and ROMAN_ORDINAL.fullmatch(words[0]):
+            continue  # "XIXe", "XXIst": a century or a rank in roman numerals
         lowered = [w.lower().strip("’'") for w in words]
         if len(words) == 1 and (lowered[0] in stop or lowered[0] in months or lowered[0] in names.not_names):
             continue
@@ -233,25 +240,30 @@ def _capitalised_names(
 
 
 # Words at least this frequent (Zipf scale: 4 is once per 100,000 words) are common words.
-COMMON_ZIPF = 4.0
+COMMON_ZIPF = 3.0
 
 
-# A word this frequent is a word of the language (Zipf 2: once per 10 million words), not
-# only a name: "Financé" is, "Helsing" is not.
-KNOWN_ZIPF = 2.0
+# A roman numeral, maybe with an ordinal ending ("XIXe", "XIIIth"), never a name on its own.
+ROMAN_ORDINAL = re.compile(r"[IVXLCDM]+(?:e|er|ème|th|st|nd|rd)")
+
+# A base form this frequent is a common word of the language (Zipf 3: once per million words):
+# "financer" is, so "Financé" opens a phrase; "hels" is not, so "Helsing" is a name.
+KNOWN_ZIPF = 3.0
 
 
 def opens_phrase(word: str, lexicon: Lexicon) -> bool:
     """Whether a sentence's first word opens a participial or adverbial phrase ("Financé par
-    l'État, le projet ...", "Having raised ...", "Finally, ..."): a known word of the language
-    with one of its ``opening_endings`` (``grammar.toml``)."""
-    endings = lexicon.grammar.opening_endings
-    lowered = word.lower()
-    if not endings or not lowered.endswith(endings) or len(lowered) <= 4:
-        return False
+    l'État, le projet ...", "Having raised ...", "Finally, ..."): one of the language's
+    ``opening_endings`` whose base form is a common word (``grammar.toml``)."""
     from wordfreq import zipf_frequency
 
-    return zipf_frequency(lowered, lexicon.code, wordlist="small") >= KNOWN_ZIPF
+    lowered = word.lower()
+    for rule in lexicon.grammar.opening_endings:
+        ending, _, base = rule.partition(">")
+        stem = lowered[: -len(ending)] if lowered.endswith(ending) else ""
+        if len(stem) >= 3 and zipf_frequency(stem + base, lexicon.code, wordlist="small") >= KNOWN_ZIPF:
+            return True
+    return False
 
 
 def _rare_or_proper(word: str, proper: frozenset[str], lexicon: Lexicon) -> bool:
@@ -268,7 +280,12 @@ def _mention(text: str, start: int, end: int, name: str, names: _NamePatterns, p
     before = text[max(0, start - 30) : start]
     if names.ignored.search(before) or names.estimator_after.match(text[end : end + 40]):
         role = "ignored"
-    elif person or names.title_before.search(before) or names.title_after.match(text[end : end + 40]):
+    elif (
+        person
+        or names.title_before.search(before)
+        or names.title_after.match(text[end : end + 40])
+        or any(word.lower() in names.titles for word in name.split(" ")[1:-1])  # "Office Director Jane Roe"
+    ):
         role = "person"
     elif names.locative.search(before[-20:]):
         role = "place"

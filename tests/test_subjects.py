@@ -1,0 +1,199 @@
+"""The subjects stage: which metric governs a figure, and which entity it is about."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimdiff.pipeline import analyse_source
+from claimdiff.sources import build_source
+
+from .conftest import KNOWLEDGE
+
+
+def _claim(text: str, language: str, surface: str, title: str = ""):  # type: ignore[no-untyped-def]
+    metadata = {"language": language, **({"title": title} if title else {})}
+    source = build_source("t.txt", text, KNOWLEDGE, metadata)
+    found = [c for c in analyse_source(source, KNOWLEDGE) if c.text == surface]
+    assert found, [c.text for c in analyse_source(source, KNOWLEDGE)]
+    return found[0]
+
+
+METRICS = [
+    (
+        "fr-inflection-by-stem",
+        "Les 300 data centers en France consommaient environ 10 TWh.",
+        "fr",
+        "environ 10 TWh",
+        "consumption",
+    ),
+    ("en-inflection-by-stem", "Last year the plants exported 12 TWh to Italy.", "en", "12 TWh", "exports"),
+    (
+        "own-stem-is-another-word",
+        "The tool helps improve product quality and cut design time by 80%.",
+        "en",
+        "80%",
+        "share",
+    ),
+    ("keyword-of-another-unit", "The production site will run for 10 years.", "en", "10 years", ""),
+    (
+        "efficiency-is-not-computing-power",
+        "Its computing power reaches 69 Gflop/s per watt.",
+        "en",
+        "69 Gflop/s per watt",
+        "rate",
+    ),
+    (
+        "count-named-by-its-noun",
+        "The storm caused 11,300 deaths, and 10,100 people are missing.",
+        "en",
+        "11,300 deaths",
+        "deaths",
+    ),
+    (
+        "classifier-counts-what-follows",
+        "Le Booster comprend environ 66 700 exemplaires de ces puces.",
+        "fr",
+        "environ 66 700 exemplaires",
+        "count of chip",
+    ),
+    ("edition-number", "Investors met at the eighth Acme Forum Summit.", "en", "eighth", "edition number"),
+    (
+        "population-words-count-people-only",
+        "The storm hit Vardenholm, a city of 100,000, and broke two dams.",
+        "en",
+        "two dams",
+        "count of dam",
+    ),
+    (
+        "fr-english-compound-noun",
+        "Il existait déjà 300 data centers en France.",
+        "fr",
+        "300 data centers",
+        "count of datacenter",
+    ),
+    (
+        "seeking-to-raise-is-no-raise",
+        "Acme Robotics was seeking to raise $300 million.",
+        "en",
+        "$300 million",
+        "funds raised (possible)",
+    ),
+    (
+        "fr-seeking-to-raise",
+        "L'entreprise cherchait à lever 300 millions de dollars.",
+        "fr",
+        "300 millions de dollars",
+        "funds raised (possible)",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "surface", "metric"), [c[1:] for c in METRICS], ids=[c[0] for c in METRICS]
+)
+def test_metric_governing_a_figure(text: str, language: str, surface: str, metric: str) -> None:
+    assert _claim(text, language, surface).metric == metric
+
+
+ENTITIES = [
+    (
+        "opening-participle-phrase",
+        "Développé par le Centre de calcul de Jülich, JUPITER atteint 1 exaflop.",
+        "fr",
+        "1 exaflop",
+        "Jupiter",
+    ),
+    (
+        "opening-participle-is-no-name",
+        "Financé par la Commission, Acme Robotics a levé 5 millions d'euros.",
+        "fr",
+        "5 millions d'euros",
+        "Acme Robotics",
+    ),
+    (
+        "capitalised-function-word-inside-a-name",
+        "Les dons pour Notre Dame ont atteint 846 millions d'euros.",
+        "fr",
+        "846 millions d'euros",
+        "Notre Dame",
+    ),
+    (
+        "nearest-place-of-a-located-metric",
+        "Most data sits in the US, but 300 data centres in France consumed 10 TWh in 2022.",
+        "en",
+        "10 TWh",
+        "France",
+    ),
+    (
+        "a-place-its-source-writes-after-in",
+        "Rescuers arrived in Vardenholm. Vardenholm, a community of around 125,000 people, was hit hard.",
+        "en",
+        "around 125,000 people",
+        "Vardenholm",
+    ),
+    ("edition-is-the-events", "Investors met at the eighth Acme Forum Summit.", "en", "eighth", "Acme Forum Summit"),
+    (
+        "roman-century-is-no-name",
+        "Pour redresser la flèche du XIXe siècle, 2000 arbres sont nécessaires.",
+        "fr",
+        "2000 arbres",
+        "",
+    ),
+    (
+        "title-inside-a-name-is-a-person",
+        "Forestry Office Director Jane Roe visited Acme Robotics. It needs 1,000 oaks.",
+        "en",
+        "1,000 oaks",
+        "Acme Robotics",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "surface", "entity"), [c[1:] for c in ENTITIES], ids=[c[0] for c in ENTITIES]
+)
+def test_entity_a_figure_is_about(text: str, language: str, surface: str, entity: str) -> None:
+    assert _claim(text, language, surface).entity == entity
+
+
+REFERENCES = [
+    (
+        "fr-startup-of-the-title",
+        "Acme Robotics lève 385 millions d'euros",
+        "La startup française annonce avoir levé 385 millions d'euros.",
+        "fr",
+        "385 millions d'euros",
+        "Acme Robotics",
+    ),
+    (
+        "en-company-named-before",
+        "",
+        "Acme Robotics opened a plant in Lyon. The company raised €40 million in 2024.",
+        "en",
+        "€40 million",
+        "Acme Robotics",
+    ),
+    (
+        "fragment-said-of-by-the-next-sentence",
+        "",
+        "450 millions d'euros. C'est la somme que Acme Robotics a levée.",
+        "fr",
+        "450 millions d'euros",
+        "Acme Robotics",
+    ),
+    (
+        "named-group-is-no-reference",
+        "",
+        "Orbitex grew fast. The Veltrix group boosts its investment to €3 billion.",
+        "en",
+        "€3 billion",
+        "Veltrix",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "language", "surface", "entity"), [c[1:] for c in REFERENCES], ids=[c[0] for c in REFERENCES]
+)
+def test_organisation_referred_back_to(title: str, text: str, language: str, surface: str, entity: str) -> None:
+    assert _claim(text, language, surface, title).entity == entity
