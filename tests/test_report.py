@@ -60,7 +60,7 @@ def _corpus_page(folder: Path, files: dict[str, str]) -> BeautifulSoup:
 
 def test_one_card_per_set_of_figures_most_severe_first(seeds_page: BeautifulSoup) -> None:
     cards = seeds_page.select("article.card")
-    assert [c["id"] for c in cards] == [SUMMIT, LAUNCH, "d-d03b3623a4", SCOPE, SUM_ALONE]
+    assert [c["id"] for c in cards] == [SUMMIT, LAUNCH, "d-6f77b642fd", SCOPE, SUM_ALONE]
     severities = [c["data-severity"] for c in cards]
     assert severities == sorted(severities, key=["error", "warning", "info"].index)
 

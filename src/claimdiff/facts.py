@@ -408,9 +408,20 @@ def _leaders(
     for pattern in (match.org_title, match.title_of, match.person_title):
         for hit in pattern.finditer(text):
             org = _trimmed(hit.group("org"))
-            if hit.start("org") in starts or org.lower() in knowledge.entities.aliases:
+            known = hit.start("org") in starts or org.lower() in knowledge.entities.aliases
+            # After "CEO of" the title itself says a name follows; before a title it may not.
+            if known or (pattern is not match.org_title and _name_like(org, knowledge, lexicon)):
                 out += _titled(knowledge.entities.canonical(org), hit, hit.start(), hit.end(), lexicon)
     return out
+
+
+def _name_like(surface: str, knowledge: Knowledge, lexicon: Lexicon) -> bool:
+    """A capitalised name no common word and no known place: "Zentra Labs", not "France"."""
+    from wordfreq import zipf_frequency
+
+    if knowledge.entities.kind_of(knowledge.entities.canonical(surface)) == "place":
+        return False
+    return " " in surface or zipf_frequency(surface.lower(), lexicon.code, wordlist="small") < COMMON_ZIPF
 
 
 def _titled(entity: str, hit: re.Match[str], start: int, end: int, lexicon: Lexicon) -> list[Fact]:
