@@ -125,6 +125,11 @@ NEGATIVES = [
         "Acme will invest €105 billion in France in 2025.",
     ),
     _negative(
+        "two-unnamed-sums-of-a-country",
+        "In 2021, France put €506 million on the table.",
+        "France spent €552 million in 2021.",
+    ),
+    _negative(
         "money-of-two-rounds-apart",
         "Acme Robotics is valued at €5 billion.",
         "Acme Robotics has a valuation of about €12 billion.",

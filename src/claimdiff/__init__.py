@@ -6,6 +6,7 @@ The pipeline, one module or small package per stage, in order:
    the package's ``__init__`` loads and builds a source, its parts are:
    ``sources.files``             find files in folders, read ``sources.toml``, hash a file
    ``sources.decoding``          bytes to text, legacy encodings, binary files refused
+   ``sources.markup``            HTML and Markdown read for their prose, with a map back to the file
    ``sources.repairs``           extraction damage repaired, with a map back to the original
    ``sources.sentences``         paragraphs, headings, labels and sentences
    ``sources.language``          language detection (py3langid) and its model cache
@@ -46,11 +47,15 @@ command line (``cli.context``: what every command shares; ``cli.options``: optio
 commands take) and :mod:`claimdiff.errors` the errors it reports with their exit codes.
 Untrusted input and output pass through two modules: :mod:`claimdiff.safeio` (every file
 read, bounded and of regular files only; every write, atomic) and :mod:`claimdiff.escape`
-(the output-encoding layer: each format's escaping of every string from a corpus). The data
+(the output-encoding layer: each format's escaping of every string from a corpus).
+:mod:`claimdiff.cache` keeps tables derived from installed packages (pint's conversion
+factors, the ECB rates) in the user's cache folder, so that a command starts fast. The data
 tables all stages read live in ``claimdiff/data`` and are loaded by :mod:`claimdiff.lexicon`:
 ``lexicon.files`` (reading a table), ``lexicon.common`` (tables shared by all languages),
 ``lexicon.language`` (one language folder), ``lexicon.entities`` (entities known by name) and
-``lexicon.world`` (general knowledge of the world: countries, demonyms, international bodies).
+``lexicon.world`` (general knowledge of the world: countries, demonyms, international bodies);
+``lexicon.matcher`` finds the words of a long list in one Aho-Corasick pass and
+``lexicon.frequency`` says how common a word is (wordfreq, its answers cached).
 A corpus's own entities, metric words and defaults come from :mod:`claimdiff.config`;
 :mod:`claimdiff.schema` validates the world table and the corpus config. Stages never import
 the CLI or the report.

@@ -48,6 +48,8 @@ def same_subject(a: Claim, b: Claim, entities: EntityTable, generic: frozenset[s
     # entity it would chain unrelated figures.
     if (a.metric in generic or b.metric in generic) and a.entity != b.entity:
         return False
+    if a.metric in generic and b.metric in generic and entities.kind_of(a.entity) == "place":
+        return False  # two sums of money a country is named with, neither saying what for
     if a.metric != b.metric and not (a.metric in generic or b.metric in generic):
         return False
     if a.kind == "rank" and a.metric == "rank":

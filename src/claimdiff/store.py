@@ -19,6 +19,7 @@ the next writer.
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import json
 import math
@@ -219,7 +220,26 @@ def read_store(folder: Path) -> Store:
     if not os.path.lexists(claims_path) or not os.path.lexists(sources_path):
         return Store([], {})
     manifest = _read_manifest(sources_path)
-    return verify(claims_path, _read_rows(claims_path), manifest)
+    with _collection_paused():
+        return verify(claims_path, _read_rows(claims_path), manifest)
+
+
+@contextlib.contextmanager
+def _collection_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while rows are parsed (a speed-up of reading only).
+
+    Each parsed row is a few new containers; with the collector on, every 700 of them start
+    a pass over all the young ones, and the older generations are walked again and again as
+    the store grows: about half of the time of reading a large store. Rows hold no cycles, so
+    nothing is left for the collector; it runs again as before once the store is read.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def read_store_text(claims_text: str, sources_text: str, label: str) -> Store:

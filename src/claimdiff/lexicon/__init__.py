@@ -80,6 +80,7 @@ __all__ = [
     "WorldEntity",
     "Units",
     "alternation",
+    "trie_alternation",
     "data_text",
     "entities_from",
     "load_knowledge",
@@ -364,3 +365,43 @@ def _units(table: UnitTable, names: list[LocalNames]) -> Units:
             add(surface, pint_unit, False, canonical, owner.metric if owner else "")
     per = tuple(dict.fromkeys((*table.per, *(w for local in names for w in local.unit_per))))
     return Units(tuple(out.values()), per, table.substances)
+
+
+def trie_alternation(words: Iterable[str], ignore_case: bool = False) -> str:
+    """The same language as :func:`alternation`, written as a trie: one pass, no rescans.
+
+    A long alternation makes ``re`` try every word at every position; the trie shares
+    prefixes, so a position is dismissed after a character or two. Longer words are still
+    tried first (a node's continuations come before the word that ends there), so where the
+    pattern matches and what it captures are the same as with :func:`alternation`. With
+    ``ignore_case`` (for patterns compiled with ``re.IGNORECASE``), letters are merged by
+    their lower case, else two branches could both match and the shorter win.
+
+    >>> trie_alternation(["bn", "billion", "Md"])
+    '(?:Md|b(?:illion|n))'
+    >>> trie_alternation(["EU", "Europe", "eu"], ignore_case=True)
+    'eu(?:rope)?'
+    """
+    root: dict[str, Any] = {}
+    for word in sorted(set(words), key=lambda w: (-len(w), w)):
+        node = root
+        for char in word:
+            node = node.setdefault(_trie_key(char, ignore_case), {})
+        node[""] = {}
+    return _trie_pattern(root) if root else "(?!)"
+
+
+def _trie_key(char: str, ignore_case: bool) -> str:
+    # re folds case one character at a time: only one-to-one lower cases can be merged.
+    folded = char.lower()
+    return folded if ignore_case and len(folded) == 1 else char
+
+
+def _trie_pattern(node: dict[str, Any]) -> str:
+    ends_here = "" in node
+    branches = [re.escape(char) + _trie_pattern(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    if ends_here:
+        return "(?:" + "|".join(branches) + ")?"
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"

@@ -22,7 +22,8 @@ from claimdiff.fx import ecb_rate
 from claimdiff.lexicon import Currencies, Knowledge, Lexicon
 from claimdiff.model import Claim, with_ids
 from claimdiff.normalize.periods import fx_day, periods_of, years_spoken_of
-from claimdiff.normalize.units import UNIT_ERRORS, convert, registry, unit_strings
+from claimdiff.normalize.units import UNIT_ERRORS, conversion_factor, parse_unit, unit_strings
+from claimdiff.normalize.units import registry as registry  # values.py formats quantities with it
 from claimdiff.sources import Source
 
 # Qualifiers of the JSON contract; "less than" is reported as up_to with a flag.
@@ -62,7 +63,7 @@ def interval(value: float, low_value: float | None, qualifier: str, band: float)
 def claims_of(source: Source, knowledge: Knowledge) -> list[Claim]:
     """Extract and normalize every claim of a source, in reading order."""
     lexicon = knowledge.lexicon(source.language)
-    knowledge.check_units(registry().parse_units)
+    knowledge.check_units(parse_unit)
     claims: list[Claim] = []
     years = years_spoken_of(source.text)
     published = published_period(source.published)
@@ -214,7 +215,7 @@ def _conversion(
 ) -> tuple[float, dict[str, Any] | None] | None:
     """The factor from the unit as written to the canonical one, and the FX rate used if any."""
     if mention.kind != "money":
-        return convert(1.0, written, canonical), None
+        return conversion_factor(written, canonical), None
     rate = ecb_rate(money_code or "", money.base, day)
     if rate is None:
         return None
@@ -223,7 +224,7 @@ def _conversion(
     if money_code != money.base:
         fx = {"from": money_code, "rate": round(rate.rate, 6), "date": rate.day.isoformat()}
     if mention.per is not None:
-        factor *= convert(1.0, f"{money.base} / {mention.per.pint}", canonical)
+        factor *= conversion_factor(f"{money.base} / {mention.per.pint}", canonical)
     return factor, fx
 
 

@@ -1,10 +1,18 @@
-"""Units through pint: the application registry, conversions, and a mention's unit strings."""
+"""Units through pint: the application registry, conversions, and a mention's unit strings.
+
+Building pint's registry costs about a third of a second, so what the pipeline asks of it (the
+factor between two unit strings, whether a unit name parses) is kept in a table in the user's
+cache (:mod:`claimdiff.cache`), named by pint's version and claimdiff's unit definitions. pint
+is imported only when the table misses; the answers it gives are added to the table.
+"""
 
 from __future__ import annotations
 
 from functools import cache
+from importlib.metadata import version
 from typing import TYPE_CHECKING
 
+from claimdiff.cache import AnswerTable
 from claimdiff.extract import Mention
 from claimdiff.lexicon import data_text
 from claimdiff.lexicon.common import load_currency_codes
@@ -30,6 +38,50 @@ def registry() -> pint.UnitRegistry:
     for code in load_currency_codes().codes:
         ureg.define(f"{code} = [currency_{code}]")
     return ureg
+
+
+# --- the conversion table -------------------------------------------------------------------
+
+# The table's layout; a new layout gets a new cache file.
+TABLE_FORMAT = "units 2"
+
+
+@cache
+def conversion_table() -> AnswerTable:
+    """pint's answers of earlier runs: ``factor:<written>:<canonical>`` (None when pint could
+    not convert) and ``parses:<name>``, named by pint's version and claimdiff's unit data."""
+    inputs = (TABLE_FORMAT, version("pint"), data_text("common/units.txt"), ",".join(load_currency_codes().codes))
+    return AnswerTable("units", *inputs)
+
+
+def conversion_factor(written: str, canonical: str) -> float:
+    """What one ``written`` is in ``canonical`` (a UNIT_ERRORS error when pint cannot convert).
+
+    >>> conversion_factor("kilowatt_hour", "watt_hour")
+    1000.0
+    """
+    if written == canonical:
+        return 1.0
+    table = conversion_table()
+    key = f"factor:{written}:{canonical}"
+    if key not in table:
+        try:
+            table.put(key, convert(1.0, written, canonical))
+        except UNIT_ERRORS:
+            table.put(key, None)
+    factor = table.get(key)
+    if not isinstance(factor, float):
+        raise ValueError(f"cannot convert {written!r} to {canonical!r}")
+    return factor
+
+
+def parse_unit(name: str) -> None:
+    """Check that pint parses a unit name (its error when not); names once parsed are remembered."""
+    table = conversion_table()
+    key = f"parses:{name}"
+    if key not in table:
+        registry().parse_units(name)
+        table.put(key, True)
 
 
 def convert(value: float, written: str, canonical: str) -> float:
