@@ -162,6 +162,47 @@ def test_not_flagged(a: str, b: str, language_b: str) -> None:
     assert [d.explanation for d in _discrepancies((a, "en"), (b, language_b)) if d.kind == "contradiction"] == []
 
 
+# Descriptions of one organisation that say different things without contradicting each other.
+DESCRIPTION_NEGATIVES = [
+    pytest.param(
+        "Mistral AI, a French start-up, specializes in large language models.",
+        "Mistral AI is a start-up that specializes in open language models for businesses.",
+        "en",
+        id="different-emphasis-shares-a-word",
+    ),
+    pytest.param(
+        "Mistral AI develops open-weight language models.",
+        "Mistral AI builds a supercomputer in Essonne.",
+        "en",
+        id="two-products",
+    ),
+    pytest.param(
+        "Mistral AI, based in Paris, is a French start-up.",
+        "La start-up française Mistral AI, basée à Paris, recrute.",
+        "fr",
+        id="same-facts-in-two-languages",
+    ),
+    pytest.param(
+        "Mistral AI was founded by Arthur Mensch, Guillaume Lample and Timothée Lacroix.",
+        "Arthur Mensch, cofondateur de Mistral AI, a parlé.",
+        "fr",
+        id="one-founder-of-three",
+    ),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "language_b"), DESCRIPTION_NEGATIVES)
+def test_descriptions_not_flagged(a: str, b: str, language_b: str) -> None:
+    assert [d.explanation for d in _discrepancies((a, "en"), (b, language_b)) if d.kind == "description"] == []
+
+
+def test_descriptions_flagged_name_the_attribute() -> None:
+    found = _discrepancies(
+        ("Mistral AI, based in Paris, hires engineers.", "en"), ("Mistral AI, basée à Londres, recrute.", "fr")
+    )
+    assert [(d.kind, d.attribute) for d in found] == [("description", "headquarters")]
+
+
 POSITIVES = [
     (
         "money-cross-language",

@@ -98,6 +98,7 @@ def test_check_frame_equals_check_json_field_by_field(workdir: Path, monkeypatch
             "explanation": row["explanation"],
             "evidence": json.loads(row["evidence"]),
             "confidence": row["confidence"],
+            **({"attribute": row["attribute"]} if row["attribute"] else {}),
         }
         assert head == {k: v for k, v in discrepancy.items() if k != "claims"}
         rebuilt = claim_json(row) | {"position": row["position"]}

@@ -28,7 +28,9 @@ The pipeline, one module or small package per stage, in order:
    :mod:`claimdiff.subjects.binding` (the one a figure belongs to),
    :mod:`claimdiff.subjects.metrics` (the metric, from the words that govern the figure)
 5. :mod:`claimdiff.compare`   group claims on one subject and classify discrepancies; beside it
-   :mod:`claimdiff.descriptions` (diverging descriptions of an entity), :mod:`claimdiff.sums`
+   :mod:`claimdiff.descriptions` (facts about an entity that cannot all hold; the facts are
+   read by :mod:`claimdiff.facts`: kind, nationality, founding, founders, seat, leaders,
+   parent, activity), :mod:`claimdiff.sums`
    (a total against its parts) and :mod:`claimdiff.values` (a claim's value written for people)
 6. :mod:`claimdiff.report`, :mod:`claimdiff.formats`, :mod:`claimdiff.gate`: outputs (the
    report's jinja2 templates, stylesheet and script are in ``claimdiff/templates``); the

@@ -76,6 +76,7 @@ DISCREPANCY_COLUMNS: dict[str, str] = {
     "note": "string",
     "confidence": "Float64",
     "evidence": "string",  # the JSON object, as text
+    "attribute": "string",  # a description's attribute ("headquarters"); "" for other kinds
 }
 POSITION_COLUMNS: dict[str, str] = {"position": "int64", "highlights": LIST_OF_STRINGS}
 CHECK_COLUMNS = {**DISCREPANCY_COLUMNS, **CLAIM_COLUMNS, **POSITION_COLUMNS}
@@ -165,6 +166,7 @@ def discrepancy_row(d: Discrepancy) -> dict[str, Any]:
         "note": d.note,
         "confidence": d.confidence,
         "evidence": json.dumps(d.evidence, ensure_ascii=False, sort_keys=True),
+        "attribute": d.attribute,
     }
 
 

@@ -212,6 +212,7 @@ class Discrepancy:
     status: str = "open"
     note: str = ""
     highlights: dict[str, list[str]] = field(default_factory=dict)
+    attribute: str = ""  # a description's: which fact about the entity the sources disagree on
 
     def __post_init__(self) -> None:
         self.severity = self.severity or KINDS[self.kind].severity
@@ -238,6 +239,7 @@ class Discrepancy:
             "explanation": self.explanation,
             "evidence": self.evidence,
             "confidence": self.confidence,
+            **({"attribute": self.attribute} if self.attribute else {}),
             "claims": claims,
         }
 
@@ -278,7 +280,8 @@ class Discrepancy:
             if own and self.kind not in ("sum", "description"):
                 readings.append(f"{Path(seen['source']).name}: {', '.join(own)}")
         read = f"; read as {'; '.join(readings)}" if readings else ""
-        return f"Compared as {subject['metric']} of {entity}, {period}{read} (confidence {self.confidence:.2f})."
+        metric = f"the {self.attribute}" if self.attribute else subject["metric"]
+        return f"Compared as {metric} of {entity}, {period}{read} (confidence {self.confidence:.2f})."
 
     @property
     def confidence(self) -> float:

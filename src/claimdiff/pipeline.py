@@ -143,7 +143,9 @@ def find_discrepancies(claims: list[Claim], names: dict[str, str], knowledge: Kn
     """Every discrepancy among ``claims``: contradictions and scopes, descriptions, sums."""
     # The names the corpus uses tell which spellings are one entity and which extend another.
     joiners = frozenset(w for code in knowledge.languages for w in knowledge.lexicon(code).grammar.pair_connectors)
-    entities = knowledge.entities.extended(Counter(c.entity for c in claims if c.entity), joiners)
+    # Figures only: the organisations facts are stated about must not change how figures group.
+    figures = Counter(c.entity for c in claims if c.entity and c.kind != "description")
+    entities = knowledge.entities.extended(figures, joiners)
     found = (
         compare(claims, entities, names, generic_metrics(knowledge))
         + describe_discrepancies(claims, names, knowledge)

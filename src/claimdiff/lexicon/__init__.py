@@ -36,6 +36,7 @@ from claimdiff.lexicon.common import (
 from claimdiff.lexicon.entities import ENTITY_KINDS, Entity, EntityTable, entities_from
 from claimdiff.lexicon.files import COMMON, DataFile, data_text, language_folders, parse, read
 from claimdiff.lexicon.language import (
+    FactWords,
     FunctionWords,
     Grammar,
     LocalNames,
@@ -45,6 +46,7 @@ from claimdiff.lexicon.language import (
     TimeWords,
     load_abbreviations,
     load_events,
+    load_fact_words,
     load_function_words,
     load_grammar,
     load_local_names,
@@ -64,6 +66,7 @@ __all__ = [
     "DataFile",
     "Entity",
     "EntityTable",
+    "FactWords",
     "FunctionWords",
     "Grammar",
     "Knowledge",
@@ -157,6 +160,7 @@ class Lexicon:
     grammar: Grammar
     ordinal_suffixes: tuple[str, ...]
     decimal_mark: str
+    facts: FactWords  # how the language states facts about an organisation (claimdiff.facts)
     _memo: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def compiled(self, key: str, build: Callable[[Lexicon], T]) -> T:
@@ -207,6 +211,7 @@ class _LanguageTables:
     metrics: MetricWords
     names: LocalNames
     grammar: Grammar
+    facts: FactWords
 
 
 def _language_tables(code: str) -> _LanguageTables:
@@ -221,6 +226,7 @@ def _language_tables(code: str) -> _LanguageTables:
         metrics=load_metric_words(code),
         names=load_local_names(code),
         grammar=load_grammar(code),
+        facts=load_fact_words(code),
     )
 
 
@@ -265,6 +271,7 @@ def load_knowledge(
             grammar=merge_grammar(own.grammar, [tables[c].grammar for c in order[1:]]),
             ordinal_suffixes=tuple(dict.fromkeys(s for c in order for s in tables[c].numbers.ordinal_suffixes)),
             decimal_mark=get_decimal_symbol(code),
+            facts=own.facts,
         )
     world = world or load_world()
     table = EntityTable(tuple(entities) + world.entities)

@@ -355,3 +355,42 @@ def load_abbreviations(name: str) -> tuple[str, ...]:
     file = read(name)
     file.only("abbreviations")
     return file.words("abbreviations")
+
+
+@dataclass(frozen=True)
+class FactWords:
+    """How one language states facts about an organisation (see ``data/en/facts.toml``)."""
+
+    organisation: dict[str, str]  # word naming a kind of organisation (lower case) -> its family
+    cues: dict[str, tuple[str, ...]]  # attribute -> phrases introducing its value
+    leaders: dict[str, str]  # title (lower case) -> the role it names
+    founder_titles: tuple[str, ...]
+    past_markers: tuple[str, ...]
+    of: tuple[str, ...]
+    generic: frozenset[str]
+    stemmer: str
+
+
+FACT_ATTRIBUTES = ("founded", "founded_after", "founders", "cofounded", "headquarters", "parent", "activity", "product")
+FACT_STEMMERS = ("english", "french", "german")
+
+
+def load_fact_words(code: str) -> FactWords:
+    file = read(f"{code}/facts.toml")
+    file.only("organisation", "cues", "leaders", "founder_titles", "past_markers", "of", "generic", "stemmer")
+    cues = file.section("cues")
+    cues.only(*FACT_ATTRIBUTES)
+
+    def invert(section: str) -> dict[str, str]:
+        return {w.lower(): name for name, words in file.word_table(section).items() for w in words}
+
+    return FactWords(
+        organisation=invert("organisation"),
+        cues={name: tuple(w.lower() for w in words) for name, words in file.word_table("cues").items()},
+        leaders=invert("leaders"),
+        founder_titles=tuple(w.lower() for w in file.words("founder_titles")),
+        past_markers=tuple(w.lower() for w in file.words("past_markers")),
+        of=file.words("of"),
+        generic=frozenset(w.lower() for w in file.words("generic")),
+        stemmer=file.text_value("stemmer", choices=FACT_STEMMERS),
+    )
