@@ -42,7 +42,61 @@ CURRENCY_NAMES = {
     "Chinese yuan": "CNY",
     "Canadian dollar": "CAD",
     "Swedish krona": "SEK",
+    # The French suite's names, and currencies CLDR names otherwise ("Dutch Guilder").
+    "Dollar États-Unis": "USD",
+    "Yuan Chinois": "CNY",
+    "Livre": "GBP",  # every "Livre" of the French suite is written with "£"
+    "Peseta": "ESP",
+    "Netherlands guilder": "NLG",
+    "Lao kip": "LAK",
+    # quantulum3's names.
+    "dollar": "USD",
+    "euro": "EUR",
+    "pound sterling": "GBP",
 }
+# Sub-units: the suite gives "470 pence" as 470 Pence; in the currency, 4.70 GBP. Left out: the
+# sub-units several currencies share with no hint in the text ("centimes", "sen").
+SUBUNITS = {
+    "Pence": ("GBP", 0.01),
+    "Penny": ("GBP", 0.01),
+    "penny": ("GBP", 0.01),
+    "Cent": ("USD", 0.01),
+    "cent": ("USD", 0.01),
+    "dime": ("USD", 0.1),
+    "Pesewa": ("GHS", 0.01),
+}
+# Names shared by several currencies: no single reading to score ("Franc", "Rupee").
+AMBIGUOUS_CURRENCIES = {"Franc", "Rupee", "Roupie", "Centimes", "Sen"}
+# French unit words, word by word, to pint's names (benchmark glue for the French suite).
+FRENCH_UNIT_WORDS = {
+    "mètre": "meter",
+    "metre": "meter",
+    "gramme": "gram",
+    "tonne": "tonne",
+    "litre": "liter",
+    "pied": "foot",
+    "pouce": "inch",
+    "once": "ounce",
+    "livre": "pound",
+    "mile": "mile",
+    "heure": "hour",
+    "seconde": "second",
+    "minute": "minute",
+    "jour": "day",
+    "semaine": "week",
+    "an": "year",
+    "année": "year",
+    "mois": "month",
+    "hectare": "hectare",
+    "acre": "acre",
+    "gallon": "gallon",
+    "baril": "oil_barrel",
+    "watt": "watt",
+    "octet": "byte",
+    "degré": "degree",
+    "tour": "turn",
+}
+FRENCH_PREFIXES = ("kilo", "hecto", "déca", "déci", "centi", "milli", "micro", "nano", "méga", "giga", "téra")
 DIMENSION_NAMES = {
     "Kilometer": "kilometer",
     "Meter": "meter",
@@ -93,6 +147,10 @@ DIMENSION_NAMES = {
     "gigawatt hour": "gigawatt_hour",
     "terawatt hour": "terawatt_hour",
     "percentage": "percent",
+    "degree Celsius": "degree_Celsius",
+    "degree celsius": "degree_Celsius",
+    "degree fahrenheit": "degree_Fahrenheit",
+    "degree Fahrenheit": "degree_Fahrenheit",
     "Foot": "foot",
     "Mile": "mile",
     "Inch": "inch",
@@ -152,6 +210,46 @@ def currency_code(name: str) -> str | None:
     return CURRENCY_NAMES.get(name) or CLDR_CURRENCIES.get(name.lower())
 
 
+def money_unit(name: str, value: float) -> tuple[float, str] | None:
+    """(value, unit) of a suite's money result: a currency, a sub-unit, or money per unit
+    ("dollar per hour" is USD / hour)."""
+    if name in SUBUNITS:
+        code, factor = SUBUNITS[name]
+        return value * factor, code
+    code = currency_code(name)
+    if code is not None:
+        return value, code
+    head, per, tail = name.partition(" per ")
+    denominator = pint_unit(tail) if per else None
+    if per and currency_code(head) and denominator:
+        return value, f"{currency_code(head)} / {denominator}"
+    return None
+
+
+def french_unit(name: str) -> str | None:
+    """A French unit name ("Kilomètres carrés", "Miles par heure") as a pint expression."""
+    words = name.lower().replace("métrique", "").split()
+    out: list[str] = []
+    for word in words:
+        if word in ("carré", "carrés", "cube", "cubes"):
+            if not out:
+                return None
+            out[-1] += " ** 2" if word.startswith("carr") else " ** 3"
+            continue
+        if word == "par":
+            out.append("/")
+            continue
+        singular = word[:-1] if word.endswith("s") and word[:-1] in FRENCH_UNIT_WORDS else word
+        prefix = next((p for p in FRENCH_PREFIXES if singular.startswith(p) and singular != p), "")
+        base = FRENCH_UNIT_WORDS.get(singular[len(prefix) :]) or FRENCH_UNIT_WORDS.get(
+            singular[len(prefix) :].rstrip("s")
+        )
+        if base is None:
+            return None
+        out.append(prefix.replace("é", "e") + base)
+    return " ".join(out) or None
+
+
 def pint_unit(name: str) -> str | None:
     """The suite's unit name as a pint unit: the glue table, else whatever pint parses."""
     if name in DIMENSION_NAMES:
@@ -159,7 +257,13 @@ def pint_unit(name: str) -> str | None:
     lower = name.lower().strip()
     if not lower or lower in ("dimensionless", "percentage"):
         return None
-    for candidate in (lower, lower.replace(" per ", " / "), lower.replace(" ", "_"), lower.rstrip("s")):
+    french = french_unit(name)
+    if french is not None:
+        return french
+    inverse = "1 / " + lower.removeprefix("inverse ") if lower.startswith("inverse ") else lower
+    # pint's names keep their capitals ("degree_Celsius"), so the name as written comes first.
+    spelled = (name.strip().replace(" ", "_"), inverse, lower.replace(" per ", " / "), lower.replace(" ", "_"))
+    for candidate in (*spelled, lower.rstrip("s"), lower.replace("-mass", "")):
         try:
             unit = registry().parse_units(candidate)
         except Exception:  # pint raises several error classes for an unknown name
@@ -167,6 +271,10 @@ def pint_unit(name: str) -> str | None:
         if str(unit) != "dimensionless":
             return str(unit)
     return None
+
+
+def _with_unit(value: float, unit: str | None) -> tuple[float, str] | None:
+    return None if unit is None else (value, unit)
 
 
 def _claims(text: str, language: str) -> list[Claim]:
@@ -177,17 +285,33 @@ def _same(a: float, b: float) -> bool:
     return math.isclose(a, b, rel_tol=1e-6, abs_tol=1e-9)
 
 
-def _as(claim: Claim, unit: str) -> float | None:
-    """The claim's figure as written, expressed in ``unit`` (None if not convertible)."""
-    value, written = claim.original.get("value"), str(claim.original.get("unit", ""))
+def _written_values(claim: Claim) -> list[float]:
+    """The figures a claim states, as written: its value, and for a range its low end and its
+    midpoint (quantulum3 gives a range as its midpoint, "3.5–4.0 TeV" as 3.75 TeV)."""
+    value = claim.original.get("value")
     if not isinstance(value, (int, float)):
-        return None
+        return []
+    out = [float(value)]
+    if claim.qualifier == "range" and claim.fx is None and claim.low is not None and claim.high:
+        low = float(value) * claim.low / claim.high
+        out += [low, (low + float(value)) / 2]
+    return out
+
+
+def _as(claim: Claim, unit: str) -> list[float]:
+    """The claim's figures as written, expressed in ``unit`` (none if not convertible)."""
+    written = str(claim.original.get("unit", ""))
+    values = _written_values(claim)
     if written == unit:
-        return float(value)
+        return values
     try:
-        return float(registry().Quantity(float(value), written).to(unit).magnitude)
+        factor = float(registry().Quantity(1.0, written).to(unit).magnitude)
     except Exception:
-        return None
+        return []
+    return [v * factor for v in values]
+
+
+LEFT_OUT_SHOWN = 3
 
 
 class Score:
@@ -195,6 +319,10 @@ class Score:
         self.name = name
         self.expected = self.value_hits = self.unit_hits = self.ours = self.ours_matching = 0
         self.skipped: Counter[str] = Counter()
+        self.misses: list[str] = []
+
+    def left_out(self) -> str:
+        return ", ".join(f"{k} {v}" for k, v in self.skipped.most_common(LEFT_OUT_SHOWN))
 
     def row(self) -> str:
         def pct(n: int, d: int) -> str:
@@ -203,7 +331,7 @@ class Score:
         return (
             f"{self.name:34} {self.expected:5} in scope  value {pct(self.value_hits, self.expected)}  "
             f"value+unit {pct(self.unit_hits, self.expected)}  precision {pct(self.ours_matching, self.ours)}  "
-            f"left out: {sum(self.skipped.values())} ({', '.join(f'{k} {v}' for k, v in self.skipped.most_common(3))})"
+            f"left out: {sum(self.skipped.values())} ({self.left_out()})"
         )
 
 
@@ -216,16 +344,17 @@ def score_case(
         score.expected += 1
         value_hit = unit_hit = False
         for claim in claims:
-            written = claim.original.get("value")
-            if isinstance(written, (int, float)) and _same(float(written), value):
+            if any(_same(written, value) for written in _written_values(claim)):
                 value_hit = True
                 matched.add(claim.id)
-            converted = _as(claim, unit)
-            if converted is not None and _same(converted, value):
+            if any(_same(converted, value) for converted in _as(claim, unit)):
                 value_hit = unit_hit = True
                 matched.add(claim.id)
         score.value_hits += value_hit
         score.unit_hits += unit_hit
+        if not unit_hit:
+            found = "; ".join(f"{c.original.get('value')} {c.original.get('unit')}" for c in claims)
+            score.misses.append(f"{text!r}\n    expected {value:g} {unit}; found [{found}]")
     score.ours += len(claims)
     score.ours_matching += len(matched)
 
@@ -249,11 +378,14 @@ def recognizers(specs: Path, model: str, language: str) -> Score:
             except (TypeError, ValueError):
                 score.skipped["no numeric value"] += 1
                 continue
-            unit = currency_code(name) if model == "Currency" else pint_unit(name)
-            if unit is None:
+            if model == "Currency" and name in AMBIGUOUS_CURRENCIES:
+                score.skipped[f"ambiguous {name}"] += 1
+                continue
+            reading = money_unit(name, value) if model == "Currency" else _with_unit(value, pint_unit(name))
+            if reading is None:
                 score.skipped[f"unit {name or '?'}"] += 1
                 continue
-            expected.append((value, unit))
+            expected.append(reading)
         if expected:
             kinds = {"Currency": ("money",), "Dimension": ("quantity",), "Percent": ("percent",)}[model]
             score_case(score, case["Input"], language, expected, kinds)
@@ -266,13 +398,12 @@ def quantulum(specs: Path) -> Score:
         expected = []
         for result in case.get("res", []):
             name = result.get("unit", "")
-            unit = currency_code(name) or pint_unit(name)
-            if name in ("dollar", "euro", "pound sterling"):
-                unit = {"dollar": "USD", "euro": "EUR", "pound sterling": "GBP"}[name]
-            if unit is None:
+            value = float(result["value"])
+            reading = money_unit(name, value) or _with_unit(value, pint_unit(name))
+            if reading is None:
                 score.skipped[f"unit {result.get('unit')}"] += 1
                 continue
-            expected.append((float(result["value"]), unit))
+            expected.append(reading)
         if expected:
             score_case(score, case["req"], "en", expected, ("money", "quantity", "percent"))
     return score
@@ -281,7 +412,10 @@ def quantulum(specs: Path) -> Score:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--specs", type=Path, default=ROOT.parent / "shared" / "peer-specs")
+    parser.add_argument("--misses", action="store_true", help="print each in-scope case missed")
     args = parser.parse_args()
+    global LEFT_OUT_SHOWN
+    LEFT_OUT_SHOWN = 100 if args.misses else 3
     scores = [
         recognizers(args.specs, model, language)
         for model in ("Currency", "Dimension", "Percent")
@@ -290,6 +424,11 @@ def main() -> None:
     scores.append(quantulum(args.specs))
     for score in scores:
         print(score.row())
+    if args.misses:
+        for score in scores:
+            print(f"\n## {score.name}: {len(score.misses)} missed")
+            for miss in score.misses:
+                print(miss)
 
 
 if __name__ == "__main__":

@@ -147,9 +147,9 @@ def test_number_lines_use_the_cards_width(seeds: Visit) -> None:
 
 def test_kind_and_source_filters(seeds: Visit) -> None:
     page = seeds.page
-    assert seeds.visible("article.card") == [SUMMIT, LAUNCH, "d-d03b3623a4", SCOPE, SUM_ALONE]
+    assert seeds.visible("article.card") == [SUMMIT, LAUNCH, "d-6f77b642fd", SCOPE, SUM_ALONE]
     page.select_option("#f-kind", "description")
-    assert seeds.visible("article.card") == ["d-d03b3623a4"]
+    assert seeds.visible("article.card") == ["d-6f77b642fd"]
     page.select_option("#f-kind", "sum")  # the folded sum's card counts as a sum too
     assert seeds.visible("article.card") == [SCOPE, SUM_ALONE]
     page.select_option("#f-kind", "")
@@ -166,7 +166,7 @@ SEARCHES = {
     "accents-and-case": ("ÉCONOMIQUE mondial", [SUMMIT]),
     "without-accents": ("economique", [SUMMIT]),
     "publisher": ("steward", [LAUNCH]),
-    "entity-and-metric": ("mistral description", ["d-d03b3623a4"]),
+    "entity-and-metric": ("mistral description", ["d-6f77b642fd"]),
     "printed-id": (SUM_FOLDED, [SCOPE]),
     "nothing": ("zzz-no-such-word", []),
 }

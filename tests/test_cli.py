@@ -458,7 +458,7 @@ def test_gate_reads_a_new_source_from_standard_input(small: Path) -> None:
     result = CliRunner().invoke(
         main,
         ["gate", "-", "--corpus", str(small), "--format", "json"],
-        input=b"Acme Robotics was valued at \xe2\x82\xac90 billion.\n",
+        input=b"Acme Robotics was valued at \xe2\x82\xac20 billion.\n",
     )
     assert result.exit_code == 1, result.stderr
     (found,) = json.loads(result.stdout)["discrepancies"]

@@ -125,6 +125,11 @@ NEGATIVES = [
         "Acme will invest €105 billion in France in 2025.",
     ),
     _negative(
+        "two-unnamed-sums-of-a-country",
+        "In 2021, France put €506 million on the table.",
+        "France spent €552 million in 2021.",
+    ),
+    _negative(
         "money-of-two-rounds-apart",
         "Acme Robotics is valued at €5 billion.",
         "Acme Robotics has a valuation of about €12 billion.",
@@ -155,6 +160,47 @@ NEGATIVES = [
 @pytest.mark.parametrize(("a", "b", "language_b"), NEGATIVES)
 def test_not_flagged(a: str, b: str, language_b: str) -> None:
     assert [d.explanation for d in _discrepancies((a, "en"), (b, language_b)) if d.kind == "contradiction"] == []
+
+
+# Descriptions of one organisation that say different things without contradicting each other.
+DESCRIPTION_NEGATIVES = [
+    pytest.param(
+        "Mistral AI, a French start-up, specializes in large language models.",
+        "Mistral AI is a start-up that specializes in open language models for businesses.",
+        "en",
+        id="different-emphasis-shares-a-word",
+    ),
+    pytest.param(
+        "Mistral AI develops open-weight language models.",
+        "Mistral AI builds a supercomputer in Essonne.",
+        "en",
+        id="two-products",
+    ),
+    pytest.param(
+        "Mistral AI, based in Paris, is a French start-up.",
+        "La start-up française Mistral AI, basée à Paris, recrute.",
+        "fr",
+        id="same-facts-in-two-languages",
+    ),
+    pytest.param(
+        "Mistral AI was founded by Arthur Mensch, Guillaume Lample and Timothée Lacroix.",
+        "Arthur Mensch, cofondateur de Mistral AI, a parlé.",
+        "fr",
+        id="one-founder-of-three",
+    ),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "language_b"), DESCRIPTION_NEGATIVES)
+def test_descriptions_not_flagged(a: str, b: str, language_b: str) -> None:
+    assert [d.explanation for d in _discrepancies((a, "en"), (b, language_b)) if d.kind == "description"] == []
+
+
+def test_descriptions_flagged_name_the_attribute() -> None:
+    found = _discrepancies(
+        ("Mistral AI, based in Paris, hires engineers.", "en"), ("Mistral AI, basée à Londres, recrute.", "fr")
+    )
+    assert [(d.kind, d.attribute) for d in found] == [("description", "headquarters")]
 
 
 POSITIVES = [

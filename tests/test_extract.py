@@ -153,8 +153,8 @@ SEED_CASES = [
         "Only 21,3 g CO2-eq/ kWh (2024), against an average of 292 g in the EU (2023)",
         "21,3 g CO2-eq/ kWh",
         "quantity",
-        "0.0213",
-        "gram_CO2eq / watt_hour",
+        "21.3",
+        "gram / kilowatt_hour",
         period="2024",
     ),
     Case(
@@ -162,8 +162,8 @@ SEED_CASES = [
         "Only 21,3 g CO2-eq/ kWh (2024), against an average of 292 g in the EU (2023)",
         "292 g",
         "quantity",
-        "0.292",
-        "gram_CO2eq / watt_hour",
+        "292",
+        "gram / kilowatt_hour",
         period="2023",
     ),
     Case(

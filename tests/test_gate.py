@@ -112,7 +112,9 @@ NEW_SOURCES = {
         False,
     ),
     "describes-mistral-ai-otherwise": NewSource(
-        "Mistral AI: Builds sailing boats for ocean racing and coastal cruising in Brittany.\n", ("description",), False
+        "Mistral AI: Specializes in sailing boats for ocean racing and coastal cruising in Brittany.\n",
+        ("description",),
+        False,
     ),
     "itemises-a-total": NewSource(
         "In 2025, the French government announced €10 billion for AI research.\n"

@@ -223,6 +223,20 @@ CORPUS_NAMES = [
     ("coordination-names-two", {"Microsoft": 3, "Microsoft and AWS": 1}, "Microsoft and AWS", "Microsoft", False),
     ("place-prefix-is-another-thing", {"France": 3, "France Travail": 1}, "France Travail", "France", False),
     ("unrelated", {"Helsing": 2, "Mistral AI": 2}, "Helsing", "Mistral AI", False),
+    (
+        "acronym-of-a-name",
+        {"RTE": 3, "Réseau de Transport d’Électricité": 1},
+        "RTE",
+        "Réseau de Transport d’Électricité",
+        True,
+    ),
+    (
+        "acronym-of-two-names-is-neither",
+        {"ABC": 1, "Alpha Beta Corp": 1, "Acme Blue Cloud": 1},
+        "ABC",
+        "Alpha Beta Corp",
+        False,
+    ),
 ]
 
 

@@ -6,6 +6,7 @@ The pipeline, one module or small package per stage, in order:
    the package's ``__init__`` loads and builds a source, its parts are:
    ``sources.files``             find files in folders, read ``sources.toml``, hash a file
    ``sources.decoding``          bytes to text, legacy encodings, binary files refused
+   ``sources.markup``            HTML and Markdown read for their prose, with a map back to the file
    ``sources.repairs``           extraction damage repaired, with a map back to the original
    ``sources.sentences``         paragraphs, headings, labels and sentences
    ``sources.language``          language detection (py3langid) and its model cache
@@ -27,7 +28,9 @@ The pipeline, one module or small package per stage, in order:
    :mod:`claimdiff.subjects.binding` (the one a figure belongs to),
    :mod:`claimdiff.subjects.metrics` (the metric, from the words that govern the figure)
 5. :mod:`claimdiff.compare`   group claims on one subject and classify discrepancies; beside it
-   :mod:`claimdiff.descriptions` (diverging descriptions of an entity), :mod:`claimdiff.sums`
+   :mod:`claimdiff.descriptions` (facts about an entity that cannot all hold; the facts are
+   read by :mod:`claimdiff.facts`: kind, nationality, founding, founders, seat, leaders,
+   parent, activity), :mod:`claimdiff.sums`
    (a total against its parts) and :mod:`claimdiff.values` (a claim's value written for people)
 6. :mod:`claimdiff.report`, :mod:`claimdiff.formats`, :mod:`claimdiff.gate`: outputs (the
    report's jinja2 templates, stylesheet and script are in ``claimdiff/templates``); the
@@ -45,11 +48,15 @@ of discrepancy kinds); :mod:`claimdiff.pipeline` runs the stages in order over a
 commands take) and :mod:`claimdiff.errors` the errors it reports with their exit codes.
 Untrusted input and output pass through two modules: :mod:`claimdiff.safeio` (every file
 read, bounded and of regular files only; every write, atomic) and :mod:`claimdiff.escape`
-(the output-encoding layer: each format's escaping of every string from a corpus). The data
+(the output-encoding layer: each format's escaping of every string from a corpus).
+:mod:`claimdiff.cache` keeps tables derived from installed packages (pint's conversion
+factors, the ECB rates) in the user's cache folder, so that a command starts fast. The data
 tables all stages read live in ``claimdiff/data`` and are loaded by :mod:`claimdiff.lexicon`:
 ``lexicon.files`` (reading a table), ``lexicon.common`` (tables shared by all languages),
 ``lexicon.language`` (one language folder), ``lexicon.entities`` (entities known by name) and
-``lexicon.world`` (general knowledge of the world: countries, demonyms, international bodies).
+``lexicon.world`` (general knowledge of the world: countries, demonyms, international bodies);
+``lexicon.matcher`` finds the words of a long list in one Aho-Corasick pass and
+``lexicon.frequency`` says how common a word is (wordfreq, its answers cached).
 A corpus's own entities, metric words and defaults come from :mod:`claimdiff.config`;
 :mod:`claimdiff.schema` validates the world table and the corpus config. Stages never import
 the CLI or the report.

@@ -50,11 +50,15 @@ def comparable(a: Claim, b: Claim, entities: EntityTable, generic: frozenset[str
     fields :func:`twin_key` keeps, so claims with equal keys are compared once."""
     if not a.entity or not b.entity:
         return False
+    if a.substance != b.substance:
+        return False  # grams of CO2 per kWh are not grams of CO2-equivalent per kWh
     # A figure with no metric word ("amount" of money, "energy" for TWh: what its unit measures)
     # may be any metric of its kind and unit, but only of the very same entity: through a wider
     # entity it would chain unrelated figures.
     if (a.metric in generic or b.metric in generic) and a.entity != b.entity:
         return False
+    if a.metric in generic and b.metric in generic and entities.kind_of(a.entity) == "place":
+        return False  # two sums of money a country is named with, neither saying what for
     if a.metric != b.metric and not (a.metric in generic or b.metric in generic):
         return False
     if a.kind == "rank" and a.metric == "rank":

@@ -97,7 +97,8 @@ def discrepancies_bag(client: Any, claims: Any, knowledge: Knowledge, shared: An
     The entity table is first extended with the names the whole corpus uses (one small count
     gathered here), as the local engine extends it, so both see the same roots and blocks."""
     shared = shared if shared is not None else client.scatter(knowledge, broadcast=True)
-    used = Counter(dict(client.compute(claims.map(lambda c: c.entity).frequencies(), sync=True)))
+    figures = claims.filter(lambda c: c.kind != "description")  # as the local engine counts them
+    used = Counter(dict(client.compute(figures.map(lambda c: c.entity).frequencies(), sync=True)))
     table = client.scatter(corpus_entities(knowledge, used), broadcast=True)
     return (
         claims.map_partitions(_keyed, table)

@@ -61,6 +61,7 @@ CLAIM_COLUMNS: dict[str, str] = {
     "fx_rate": "Float64",
     "fx_date": DATETIME,
     "language": "category",
+    "substance": "string",  # what a mass is of ("CO2eq"), <NA> for most claims
 }
 
 # The columns of a discrepancy, before its claim's (``position`` and ``highlights`` after).
@@ -76,6 +77,7 @@ DISCREPANCY_COLUMNS: dict[str, str] = {
     "note": "string",
     "confidence": "Float64",
     "evidence": "string",  # the JSON object, as text
+    "attribute": "string",  # a description's attribute ("headquarters"); "" for other kinds
 }
 POSITION_COLUMNS: dict[str, str] = {"position": "int64", "highlights": LIST_OF_STRINGS}
 CHECK_COLUMNS = {**DISCREPANCY_COLUMNS, **CLAIM_COLUMNS, **POSITION_COLUMNS}
@@ -172,6 +174,7 @@ def claim_row(claim: Claim) -> dict[str, Any]:
         fx_rate=fx.get("rate"),
         fx_date=date.fromisoformat(fx["date"]) if fx.get("date") else None,
         language=claim.language,
+        substance=claim.substance or None,
     )
     return out
 
@@ -189,6 +192,7 @@ def discrepancy_row(d: Discrepancy) -> dict[str, Any]:
         "note": d.note,
         "confidence": d.confidence,
         "evidence": json.dumps(d.evidence, ensure_ascii=False, sort_keys=True),
+        "attribute": d.attribute,
     }
 
 

@@ -110,6 +110,8 @@ class Claim:
     noun: str = ""
     event: str = ""
     language: str = ""
+    # What a mass is of ("CO2eq" in "21.3 gCO2eq/kWh"); "" for most claims.
+    substance: str = ""
     flags: list[str] = field(default_factory=list)
     fx: dict[str, Any] | None = None
     entity: str = ""
@@ -148,6 +150,9 @@ class Claim:
         }
         if self.fx:
             out["fx"] = self.fx
+        if self.substance:
+            # Only when there is one: the contract's other rows keep their fields.
+            out["substance"] = self.substance
         return out
 
 
@@ -207,6 +212,7 @@ class Discrepancy:
     status: str = "open"
     note: str = ""
     highlights: dict[str, list[str]] = field(default_factory=dict)
+    attribute: str = ""  # a description's: which fact about the entity the sources disagree on
 
     def __post_init__(self) -> None:
         self.severity = self.severity or KINDS[self.kind].severity
@@ -233,6 +239,7 @@ class Discrepancy:
             "explanation": self.explanation,
             "evidence": self.evidence,
             "confidence": self.confidence,
+            **({"attribute": self.attribute} if self.attribute else {}),
             "claims": claims,
         }
 
@@ -273,7 +280,8 @@ class Discrepancy:
             if own and self.kind not in ("sum", "description"):
                 readings.append(f"{Path(seen['source']).name}: {', '.join(own)}")
         read = f"; read as {'; '.join(readings)}" if readings else ""
-        return f"Compared as {subject['metric']} of {entity}, {period}{read} (confidence {self.confidence:.2f})."
+        metric = f"the {self.attribute}" if self.attribute else subject["metric"]
+        return f"Compared as {metric} of {entity}, {period}{read} (confidence {self.confidence:.2f})."
 
     @property
     def confidence(self) -> float:

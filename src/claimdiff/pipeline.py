@@ -141,7 +141,8 @@ def generic_metrics(knowledge: Knowledge) -> frozenset[str]:
 
 def find_discrepancies(claims: list[Claim], names: dict[str, str], knowledge: Knowledge) -> list[Discrepancy]:
     """Every discrepancy among ``claims``: contradictions and scopes, descriptions, sums."""
-    entities = corpus_entities(knowledge, Counter(c.entity for c in claims if c.entity))
+    # Figures only: the organisations facts are stated about must not change how figures group.
+    entities = corpus_entities(knowledge, Counter(c.entity for c in claims if c.entity and c.kind != "description"))
     found = (
         compare(claims, entities, names, generic_metrics(knowledge))
         + describe_discrepancies(claims, names, knowledge)

@@ -60,7 +60,7 @@ def _symbol(code: str) -> str:
 
 @lru_cache(maxsize=4096)
 def format_quantity(value: float, unit: str) -> str:
-    """A quantity in the most readable prefix of its unit: ``1 GW``, ``21.3 g_CO2eq / kWh``."""
+    """A quantity in the most readable prefix of its unit: ``1 GW``, ``21.3 g / kWh``."""
     ureg = registry()
     try:
         quantity = ureg.Quantity(value, unit).to_compact()
@@ -85,6 +85,10 @@ def bare_value(claim: Claim, value: float) -> str:
         return claim.period or format_number(value)
     if claim.unit in ("dimensionless", ""):
         return f"×{format_number(value)}" if "multiplier" in claim.flags else format_number(value)
+    if claim.substance:
+        # Already in its conventional unit ("g/kWh"), which compacting would undo ("mg/Wh");
+        # the substance a mass is of stands after it: "21.3 g/kWh CO2eq".
+        return f"{format_number(value)} {registry().Unit(claim.unit):~P} {claim.substance}"
     return format_quantity(value, claim.unit)
 
 

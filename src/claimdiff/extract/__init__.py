@@ -14,16 +14,19 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date
+from decimal import Decimal
 
 from claimdiff.dates import TimeExpr, find_times
 from claimdiff.extract.figures import (
     _Candidate,
     _digit_candidates,
+    _digit_fraction_candidates,
     _glued_currency_candidates,
     _overlaps,
     _word_candidates,
 )
 from claimdiff.extract.kinds import (
+    _coordinated_partner,
     _counted_noun,
     _inherit,
     _is_year,
@@ -41,8 +44,8 @@ from claimdiff.extract.ranks_and_dates import (
     _ordinal_mentions,
     edition_after,
 )
-from claimdiff.extract.suffixes import _glued_word, _read_suffixes
-from claimdiff.lexicon import Lexicon
+from claimdiff.extract.suffixes import _glued_word, _read_suffixes, _Reading
+from claimdiff.lexicon import Lexicon, UnitSurface
 from claimdiff.numbers import Figure
 
 __all__ = [
@@ -81,6 +84,9 @@ def extract_mentions(
     ordinal_spans = [(m.start, m.end) for m in ordinals]
     candidates = _digit_candidates(sentence, lex, phones) + _word_candidates(sentence, lex)
     candidates += _glued_currency_candidates(sentence, lex, p.currency_glued, phones)
+    fractions = _digit_fraction_candidates(sentence)
+    fraction_spans = [(f.start, f.end) for f in fractions]
+    candidates = [c for c in candidates if not _overlaps(c.start, c.end, fraction_spans)] + fractions
     candidates = [
         c
         for c in candidates
@@ -149,11 +155,29 @@ def _read_mention(
     consumed: set[int],
 ) -> Mention | None:
     reading = _read_suffixes(text, cand, lex)
-    if _glued_word(text, cand, reading):
+    if _glued_word(text, cand, reading) or _ordinal_after_article(text, lex, cand, reading):
         return None
+    if cand.fraction is not None and (reading.unit is not None or reading.currency is not None):
+        # "one-half miles" is half a mile, not a share of 50%.
+        cand = replace(cand, figure=Figure(cand.figure.value / 100, cand.figure.decimals + 2), fraction=None)
     qualifier, flags = "exact", []
     low_figure = None
     nxt = candidates[index + 1] if index + 1 < len(candidates) else None
+    addends: list[tuple[Figure, UnitSurface]] = []
+    smaller = _smaller_unit_part(text, lex, cand, reading, nxt)
+    if smaller is not None and nxt is not None:
+        # "5 feet 2 inches", "2 hours 30 minutes": one quantity written in two units.
+        consumed.add(index + 1)
+        addends.append(smaller[:2])
+        reading.end = smaller[2]
+        nxt = candidates[index + 2] if index + 2 < len(candidates) else None
+    minor = _minor_amount(text, lex, cand, reading, nxt)
+    if minor is not None and nxt is not None:
+        # "3 dollars 50 cents", "15 dollars and 50.": one amount written in two units.
+        consumed.add(index + 1)
+        cand = _Candidate(cand.start, nxt.end, minor, words=cand.words and nxt.words)
+        reading.end = max(reading.end, _read_suffixes(text, nxt, lex).end)
+        nxt = candidates[index + 2] if index + 2 < len(candidates) else None
     second = _range_partner(text, lex, reading, nxt)
     if second is not None and nxt is not None:
         _inherit(reading, second)
@@ -166,6 +190,13 @@ def _read_mention(
             cand = _Candidate(cand.start, nxt.end, nxt.figure, words=nxt.words)
         else:
             flags.append("earlier value in a change")
+    elif (shared := _coordinated_partner(text, lex, reading, nxt)) is not None:
+        end = reading.end
+        _inherit(reading, shared)
+        reading.end = end  # the claim is the first figure; its unit is written after the second
+        flags.append("unit shared with the next figure")
+    if cand.low is not None and low_figure is None:
+        low_figure, qualifier = cand.low, "range"
     if cand.figure.value > 0 and _is_year(text, lex, cand, reading):
         return None
     kind, noun, noun_end = _kind_of_mention(text, lex, p, cand, reading, flags)
@@ -207,7 +238,85 @@ def _read_mention(
         substance=reading.substance,
         noun=noun,
         flags=flags,
+        addends=addends,
     )
+
+
+def _smaller_unit_part(
+    text: str, lex: Lexicon, cand: _Candidate, reading: _Reading, nxt: _Candidate | None
+) -> tuple[Figure, UnitSurface, int] | None:
+    """The second part of "5 feet 2 inches" or "2 hours and 30 minutes": a figure right after
+    a quantity (an optional connector between), in another unit of the same measure that the
+    language lists as its smaller part ("in" reads as inches only there)."""
+    unit = reading.unit
+    if unit is None or nxt is None or reading.per is not None or cand.figure.value != int(cand.figure.value):
+        return None
+    gap = text[reading.end : nxt.start].strip(" \u00a0").lower()
+    if gap and gap not in lex.numbers.connectors:
+        return None
+    second = _read_suffixes(text, nxt, lex)
+    part = second.unit
+    if part is None or second.per is not None:
+        word = _smaller_part_word(text, lex, unit, second.end)
+        return None if word is None else (nxt.figure, *word)
+    if part.metric != unit.metric or part.pint == unit.pint or (unit.pint, part.pint) not in lex.units.smaller_parts:
+        return None
+    return nxt.figure, part, second.end
+
+
+def _smaller_part_word(text: str, lex: Lexicon, unit: UnitSurface, pos: int) -> tuple[UnitSurface, int] | None:
+    """A word that names a smaller part only after a bigger unit ("5 ft 2 in"), and its end."""
+    match = re.match(r"[ \u00a0]+([^\W\d_]+)(?![^\W\d_])", text[pos:])
+    part = lex.units.part_words.get((unit.pint, match.group(1))) if match else None
+    return None if part is None or match is None else (part, pos + match.end())
+
+
+# What may end an amount's minor part written bare: "15 dollars 50." (not "15 dollars 50 people").
+_CLAUSE_END = re.compile(r"[ \u00a0]*(?:[.,;:!?)]|$)")
+
+
+def _minor_amount(
+    text: str, lex: Lexicon, cand: _Candidate, reading: _Reading, nxt: _Candidate | None
+) -> Figure | None:
+    """The whole amount of "3 dollars 50 cents", "thirteen dollars and forty-five cents" or
+    "17 USD 25.": a whole number of a currency, then (after an optional connector) fewer than
+    100 of its sub-unit, named or bare at the end of a clause. None when the figure is alone."""
+    currency = reading.currency
+    if currency is None or nxt is None or currency.factor != 1.0 or reading.scale != 1.0:
+        return None
+    if cand.figure.value != int(cand.figure.value) or not 0 < nxt.figure.value < 100:
+        return None
+    gap = text[reading.end : nxt.start].strip(" \u00a0").lower()
+    if gap and gap not in lex.numbers.connectors:
+        return None
+    if nxt.figure.value != int(nxt.figure.value):
+        return None
+    minor = _read_suffixes(text, nxt, lex)
+    named = minor.currency is not None and minor.currency.code == currency.code and minor.currency.factor < 1
+    # In "17 USD 25." the code the second figure would take is the first one's.
+    symbol_shared = minor.currency is not None and minor.start < reading.end
+    bare = (minor.currency is None or symbol_shared) and minor.unit is None and not minor.percent
+    if not (named or (bare and minor.scale == 1.0 and _CLAUSE_END.match(text, minor.end))):
+        return None
+    window = text[max(0, reading.start - 30) : reading.start]
+    if patterns_of(lex).range_word.search(window):
+        return None  # "between $5 and 20." is a range
+    factor = minor.currency.factor if named and minor.currency is not None else 0.01
+    value = cand.figure.value + nxt.figure.value * Decimal(str(factor))
+    return Figure(value, 2)
+
+
+# A word right after a claim's end: "une seconde levée" goes on, "pendant une seconde." does not.
+_WORD_AFTER = re.compile(r"[ \u00a0]+[^\W\d_]")
+
+
+def _ordinal_after_article(text: str, lex: Lexicon, cand: _Candidate, reading: _Reading) -> bool:
+    """Whether "une seconde" is "a second" (an ordinal before its noun, "une seconde levée")
+    rather than one second: the unit word is also an ordinal and a word follows it."""
+    if not cand.weak or reading.unit is None:
+        return False
+    unit_word = text[cand.end : reading.end].strip().lower()
+    return unit_word in lex.numbers.ordinals and _WORD_AFTER.match(text, reading.end) is not None
 
 
 def _sign(text: str, p: _Patterns, start: int, cand: _Candidate) -> tuple[int, str]:

@@ -9,6 +9,7 @@ only a number: what stands around it (:mod:`claimdiff.extract.suffixes`) and wha
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -26,6 +27,7 @@ class _Candidate:
     fraction: float | None = None
     approximate: bool = False
     multiplier: bool = False
+    low: Figure | None = None  # a vague magnitude's low end ("tens of millions": 10 million)
 
 
 def _digit_candidates(text: str, lex: Lexicon, blocked: list[tuple[int, int]]) -> list[_Candidate]:
@@ -36,6 +38,44 @@ def _digit_candidates(text: str, lex: Lexicon, blocked: list[tuple[int, int]]) -
         if re.match(r"0\d", match.group(0)):
             continue  # "007", "000": codes and debris, not figures
         out.append(_Candidate(match.start(), match.end(), parse_digits(match.group(0), lex)))
+    return out
+
+
+# "10 1/2", "1/4", "2½", "⅓": a fraction in digits, after an optional whole number.
+_DIGIT_FRACTION = re.compile(
+    r"""
+    (?<![\w.,/])                                     # not inside another figure or a date
+    (?:(?P<whole>\d{1,3})(?:[ \u00a0]+(?=\d)|[ \u00a0]?(?=[^\d\s])))?   # the whole part, if any
+    (?:
+        (?P<num>\d{1,2})/(?P<den>\d{1,2})(?![\d/])  # 1/4, 3/16
+      | (?P<vulgar>[\u00bc-\u00be\u2150-\u215e])     # ¼ ½ ¾ ⅓ ⅛ ...
+    )
+    """,
+    re.VERBOSE,
+)
+
+
+# Fractions news writes in digits have small denominators ("3/4", "15/16"); "40/45 cm" is two figures.
+MAX_DENOMINATOR = 16
+
+
+def _digit_fraction_candidates(text: str) -> list[_Candidate]:
+    """Fractions in digits ("10 1/2 miles", "a 1/4 mile oval", "½ teaspoon").
+
+    They are weak: a claim only with a unit, currency or scale word ("1/4" alone may be a
+    date or a score).
+    """
+    out = []
+    for match in _DIGIT_FRACTION.finditer(text):
+        if match.group("vulgar"):
+            part = unicodedata.numeric(match.group("vulgar"))
+        else:
+            num, den = int(match.group("num")), int(match.group("den"))
+            if not 0 < num < den <= MAX_DENOMINATOR:
+                continue  # "40/45 cm" is two figures, not a fraction
+            part = num / den
+        value = Decimal(match.group("whole") or 0) + Decimal(str(round(part, 6)))
+        out.append(_Candidate(match.start(), match.end(), Figure(value, 2), weak=True))
     return out
 
 
@@ -80,11 +120,18 @@ def _word_candidates(text: str, lex: Lexicon) -> list[_Candidate]:
     while i < len(tokens):
         start, end, word = tokens[i]
         parts = split_compound(word, lexicon)
-        scaled = _fraction_of_scale(tokens, i, lexicon)
+        vague = _vague_magnitude(text, tokens, i, lex)
+        if vague is not None:
+            out.append(vague)
+            while i < len(tokens) and tokens[i][1] <= vague.end:
+                i += 1
+            continue
+        scaled = _fractional_phrase(text, tokens, i, lexicon)
         if scaled is not None:
-            # "half a billion euros": the fraction multiplies the scale word, not a share.
-            out.append(_Candidate(start, tokens[i + 2][1], Figure(Decimal(str(scaled)), 0), words=True))
-            i += 3
+            # "half a billion euros", "two and a half miles": a fraction in a figure, not a share.
+            last, phrase_value = scaled
+            out.append(_Candidate(start, tokens[last][1], Figure(Decimal(str(phrase_value)), 0), words=True))
+            i = last + 1
             continue
         if parts[-1] in lexicon.fractions and (len(parts) > 1 or _prev_is_article(tokens, i, lexicon)):
             base = words_value(parts[:-1], lexicon) if len(parts) > 1 else 1.0
@@ -129,26 +176,111 @@ def _word_candidates(text: str, lex: Lexicon) -> list[_Candidate]:
         ):
             run.pop()
             j -= 1
-        bare_scale = bool(run) and (run[0] in lexicon.scales or run[0] in lexicon.hundreds)
+        bare_scale = _bare_scale(run, lexicon)
         run_value = words_value(run, lexicon) if run and not bare_scale else None
         if run_value is not None and run_value >= 0:
             weak = run_value == 1 and len(run) == 1
+            end_token, run_value = _fraction_after_scale(text, tokens, j, run, run_value, lexicon)
             figure = Figure(Decimal(str(run_value)), 0)
-            out.append(_Candidate(start, tokens[j - 1][1], figure, words=True, weak=weak))
-            i = j
+            out.append(_Candidate(start, tokens[end_token][1], figure, words=True, weak=weak))
+            i = end_token + 1
         else:
             i += 1
     return out
 
 
-def _fraction_of_scale(tokens: list[tuple[int, int, str]], i: int, lexicon: NumberWords) -> float | None:
-    """The value of "half a billion" (fraction, article, scale word) starting at token ``i``."""
-    if i + 2 >= len(tokens) or tokens[i][2] not in lexicon.fractions:
+def _bare_scale(run: list[str], lexicon: NumberWords) -> bool:
+    """Whether a run opens with a scale or hundreds word that makes no figure by itself.
+
+    "million people" is no figure, nor "hundred" alone in English; "cent neuf milliards" (a
+    hundreds word before a cardinal) is 109 billion, and French "cent" alone is 100.
+    """
+    if not run or run[0] in lexicon.standalone:
+        return False
+    if run[0] in lexicon.scales:
+        return True
+    return run[0] in lexicon.hundreds and (len(run) == 1 or run[1] not in lexicon.cardinals)
+
+
+def _fraction_after_scale(
+    text: str, tokens: list[tuple[int, int, str]], j: int, run: list[str], value: float, lexicon: NumberWords
+) -> tuple[int, float]:
+    """(last token, value) of a run ending in a scale word and a fraction of it:
+    "deux milliards et demi" is 2.5 billion; otherwise the run as it is."""
+    if run[-1] not in lexicon.scales:
+        return j - 1, value
+    k = j
+    if k < len(tokens) and tokens[k][2] in lexicon.connectors:
+        k += 1
+    if k < len(tokens) and tokens[k][2] in lexicon.articles:
+        k += 1
+    if k == j or k >= len(tokens) or tokens[k][2] not in lexicon.fractions:
+        return j - 1, value
+    if text[tokens[j - 1][1] : tokens[k][0]].lower().replace(" ", "").replace("\u00a0", "") != "".join(
+        tokens[m][2] for m in range(j, k)
+    ).replace(" ", ""):
+        return j - 1, value  # only words a space apart
+    return k, value + lexicon.fractions[tokens[k][2]] * lexicon.scales[run[-1]]
+
+
+def _vague_magnitude(text: str, tokens: list[tuple[int, int, str]], i: int, lex: Lexicon) -> _Candidate | None:
+    """ "tens of millions", "des centaines de milliers": from ten (a hundred) times the scale to
+    ten times that, as a range whose figure is its top."""
+    numbers = lex.numbers
+    if i + 1 >= len(tokens) or tokens[i][2] not in numbers.vague:
         return None
-    article, scale = tokens[i + 1][2], tokens[i + 2][2]
-    if article not in lexicon.articles or scale not in lexicon.scales:
+    # The link word may be left out ("Hunderte Millionen Euro").
+    linked = tokens[i + 1][2] in lex.grammar.count_links and i + 2 < len(tokens)
+    scale = tokens[i + 2] if linked else tokens[i + 1]
+    if scale[2] not in numbers.scales or text[tokens[i][1] : scale[0]].strip(" \u00a0") not in (
+        "",
+        text[tokens[i + 1][0] : tokens[i + 1][1]],
+    ):
         return None
-    return lexicon.fractions[tokens[i][2]] * lexicon.scales[scale]
+    low = numbers.vague[tokens[i][2]] * numbers.scales[scale[2]]
+    return _Candidate(
+        tokens[i][0], scale[1], Figure(Decimal(str(low * 10)), 0), words=True, low=Figure(Decimal(str(low)), 0)
+    )
+
+
+def _fractional_phrase(
+    text: str, tokens: list[tuple[int, int, str]], i: int, lexicon: NumberWords
+) -> tuple[int, float] | None:
+    """(last token, value) of a figure with a fraction in it, starting at token ``i``:
+    "half a billion", "a quarter million", "three quarters billion", "two and a half (million)".
+
+    A fraction with no scale word after it and no whole number before it is a share ("a
+    quarter of the voters") and is read elsewhere.
+    """
+    first = tokens[i][2]
+    if first not in lexicon.fractions and first not in lexicon.cardinals and first not in lexicon.articles:
+        return None  # the common case, decided without looking further
+
+    def at(k: int) -> str:
+        # Only words a space apart belong to one figure.
+        if k >= len(tokens) or (k > i and text[tokens[k - 1][1] : tokens[k][0]].strip(" \u00a0")):
+            return ""
+        return tokens[k][2]
+
+    j, whole, times, mixed = i, 0.0, 1.0, False
+    if at(j) in lexicon.cardinals:
+        if at(j + 1) in lexicon.connectors and at(j + 2) in lexicon.articles and at(j + 3) in lexicon.fractions:
+            whole, mixed, j = lexicon.cardinals[at(j)], True, j + 2  # "two and a half"
+        elif at(j + 1) in lexicon.fractions:
+            times, j = lexicon.cardinals[at(j)], j + 1  # "three quarters"
+        else:
+            return None
+    if at(j) in lexicon.articles and at(j + 1) in lexicon.fractions:
+        j += 1
+    if at(j) not in lexicon.fractions:
+        return None
+    value = whole + times * lexicon.fractions[at(j)]
+    k = j + 1
+    if at(k) in lexicon.articles and at(k + 1) in lexicon.scales:
+        k += 1
+    if at(k) in lexicon.scales:
+        return k, value * lexicon.scales[at(k)]
+    return (j, value) if mixed else None
 
 
 def number_words_ok(part: str, lexicon: NumberWords) -> bool:

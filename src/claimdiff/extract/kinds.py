@@ -30,6 +30,26 @@ def _range_partner(text: str, lex: Lexicon, reading: _Reading, nxt: _Candidate |
     return second
 
 
+def _coordinated_partner(text: str, lex: Lexicon, reading: _Reading, nxt: _Candidate | None) -> _Reading | None:
+    """The figure whose unit a bare one shares in "45 and 50 mg" (two claims, one unit).
+
+    Only a pair connector ("and") with no range word before it, and only when the second
+    figure has a currency, unit or percent of its own: "3 and 50 mg" is 3 mg and 50 mg.
+    """
+    p = patterns_of(lex)
+    if nxt is None or reading.currency is not None or reading.unit is not None or reading.percent:
+        return None
+    connector = p.range_connector.match(text, reading.end)
+    if not connector or connector.end() != nxt.start:
+        return None
+    if connector.group(0).strip().lower() not in lex.grammar.pair_connectors:
+        return None
+    second = _read_suffixes(text, nxt, lex)
+    if _glued_word(text, nxt, second) or (second.currency is None and second.unit is None and not second.percent):
+        return None
+    return second
+
+
 def _kind_of_mention(
     text: str, lex: Lexicon, p: _Patterns, cand: _Candidate, reading: _Reading, flags: list[str]
 ) -> tuple[str | None, str, int]:
@@ -202,9 +222,10 @@ def _counted_noun(text: str, lex: Lexicon, pos: int, after_de: bool = False, sin
     if chosen is None:
         return "", pos
     head, end = chosen
-    if len(head) < 3 or head.isupper() and len(head) < 5:
+    acronym = _is_acronym(head) and not singular
+    if len(head) < 3 or head.isupper() and len(head) < 5 and not acronym:
         return "", pos
-    if not singular and not _is_plural(head, words, lex.grammar):
+    if not singular and not acronym and not _is_plural(head, words, lex.grammar):
         return "", pos
     participle = lex.grammar.participle_suffixes
     if words.head_last and participle and head.lower().endswith(participle) and head.lower() not in words.plurals:
@@ -221,6 +242,12 @@ def _known_compound(tokens: list[tuple[str, int]], lex: Lexicon) -> tuple[str, i
         if phrase in nouns:
             return phrase, tokens[size - 1][1]
     return None
+
+
+def _is_acronym(word: str) -> bool:
+    """An acronym of three to five capitals ("GPU", "PME"), which is counted uninflected
+    ("5 000 GPU"); two capitals are more often a code or a place ("27 UE", "3 AI")."""
+    return 3 <= len(word) <= 5 and word.isalpha() and word.isupper()
 
 
 def _is_plural(word: str, words: FunctionWords, grammar: Grammar) -> bool:

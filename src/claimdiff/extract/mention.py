@@ -36,3 +36,5 @@ class Mention:
     time: TimeExpr | None = None
     event: str = ""
     flags: list[str] = field(default_factory=list)
+    # Smaller units added to the figure: "5 feet 2 inches" is 5 feet plus (2, inch).
+    addends: list[tuple[Figure, UnitSurface]] = field(default_factory=list)

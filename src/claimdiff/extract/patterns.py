@@ -7,6 +7,7 @@ and phone-number patterns scan the sentence.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from claimdiff.lexicon import Lexicon, alternation
@@ -31,7 +32,12 @@ class _Patterns:
     percent: re.Pattern[str]
     unit_cs: re.Pattern[str]
     unit_ci: re.Pattern[str]
+    unit_bracketed: re.Pattern[str]
+    percent_before: re.Pattern[str]
+    bare_length: re.Pattern[str]
+    bare_length_alone: re.Pattern[str]
     per: re.Pattern[str]
+    per_not_before: re.Pattern[str]
     substance: re.Pattern[str]
     scale_currency_link: re.Pattern[str]
     change: re.Pattern[str]
@@ -57,9 +63,15 @@ def _patterns(lex: Lexicon) -> _Patterns:
     suffixes = lex.ordinal_suffixes
     symbols = [s.surface for s in money.surfaces if s.case_sensitive]
     names = [s.surface for s in money.surfaces if not s.case_sensitive]
+    # Symbols matched in any case ("c $", "usd$"), which may open a figure like "$" does.
+    nocase_symbols = [name for name in names if any(unicodedata.category(ch) == "Sc" for ch in name)]
+    before = alternation(symbols) + (f"|(?i:{alternation(nocase_symbols)})" if nocase_symbols else "")
     unit_cs = [u.surface for u in unit_table.surfaces if u.case_sensitive]
     unit_ci = [u.surface for u in unit_table.surfaces if not u.case_sensitive]
     event_words = lex.events
+    after_hyphen = alternation(lex.numbers.alternatives + grammar.range_connectors) or "(?!)"
+    # A substance may touch its unit ("gCO2/kWh"): a letter ends a unit symbol unless it opens one.
+    glued_substance = rf"(?!{alternation(unit_table.substances)})" if unit_table.substances else ""
     return _Patterns(
         scale_cs=re.compile(rf"{_GAP}(?:{alternation(s.word for s in scale_list if s.case_sensitive)}){_NOT_LETTER}"),
         scale_ci=re.compile(
@@ -67,18 +79,34 @@ def _patterns(lex: Lexicon) -> _Patterns:
             re.I,
         ),
         currency_after_cs=re.compile(rf"{_GAP}(?:{alternation(symbols)})(?![A-Za-z])"),
-        currency_after_ci=re.compile(rf"{_GAP}(?:{alternation(names)}){_NOT_LETTER}", re.I),
+        # A name may be hyphenated to its figure ("a one-yen bid", "a 12-cent dividend").
+        currency_after_ci=re.compile(rf"(?:{_GAP}|-)(?:{alternation(names)}){_NOT_LETTER}", re.I),
         # A sign may stand between the symbol and its figure ("$-50.8bn").
-        currency_before=re.compile(rf"(?:^|(?<=[^\w]))(?:{alternation(symbols)})[ \u00a0\u202f]?[-−]?$"),
+        currency_before=re.compile(rf"(?:^|(?<=[^\w]))(?:{before})[ \u00a0\u202f]?[-−]?$"),
         negative_before=_word_before(lex.numbers.negative_words),
         # "USD10m", "RM5bn", "Rs500": a symbol ending in a letter, glued to the figure it opens.
         currency_glued=re.compile(rf"(?<!\w)(?:{alternation(s for s in symbols if s[-1].isalpha())})(?=\d)"),
         percent=re.compile(rf"[ \u00a0\u202f]?\n?(?:%|{alternation(grammar.percent)})(?!\w)", re.I),
-        unit_cs=re.compile(rf"(?:{_GAP}|-)(?:{alternation(unit_cs)})(?![^\W_])"),
+        # A symbol is no unit when a letter follows ("5 l'heure" holds no litre).
+        unit_cs=re.compile(rf"(?:{_GAP}|-)(?:{alternation(unit_cs)})(?!{glued_substance}[^\W_]|['’][^\W\d_])"),
+        # "percent of 10", "pourcentage de vingt": the phrase opens the figure; no figure before it.
+        percent_before=re.compile(
+            rf"(?<![\w.,%])(?<!\d )(?:{alternation(lex.numbers.percent_before) or '(?!)'})[ \u00a0]+$", re.I
+        ),
+        bare_length=re.compile(
+            rf"{_GAP}(?:{alternation(unit_table.bare_lengths) or '(?!)'})"
+            rf"(?=[ \u00a0]*(?:{alternation(unit_table.extent_words) or '(?!)'})(?![^\W\d_]))",
+            re.I,
+        ),
+        bare_length_alone=re.compile(rf"{_GAP}(?:{alternation(unit_table.bare_lengths) or '(?!)'})(?![^\W\d_])"),
+        unit_bracketed=re.compile(rf"[ \u00a0]?[(\[{{<](?P<unit>{alternation(unit_cs)})[)\]}}>]"),
         unit_ci=re.compile(rf"(?:{_GAP}|-)(?:{alternation(unit_ci)}){_NOT_LETTER}", re.I),
         per=re.compile(
             rf"[ \u00a0\u202f]?(?:/|\b(?:{alternation(p for p in unit_table.per if p != '/')})\b)[ \u00a0\u202f]?",
             re.I,
+        ),
+        per_not_before=re.compile(
+            rf"[ \u00a0]+(?:{alternation(unit_table.per_not_before) or '(?!)'}){_NOT_LETTER}", re.I
         ),
         substance=re.compile(rf"[ \u00a0\u202f]?(?:{alternation(unit_table.substances)})(?![A-Za-z])"),
         # French puts "de" between a scale word and its currency ("420 millions de dollars").
@@ -91,8 +119,9 @@ def _patterns(lex: Lexicon) -> _Patterns:
         qualifier_after=re.compile(rf"(?:[ \u00a0\u202f]*)({alternation(qualifier_table.after)})(?!\w)", re.I),
         ordinal=re.compile(rf"(?<![\w.,])(\d{{1,3}})[ ]?({alternation(suffixes)}){_NOT_LETTER}", re.I),
         range_connector=re.compile(
-            # An alternative first: "7- or 8-inch" joins with "- or", not with the hyphen alone.
-            rf"[ \u00a0\u202f]*(?:-?[ \u00a0\u202f]*(?:{alternation(lex.numbers.alternatives) or '(?!)'})"
+            # An alternative first: "7- or 8-inch" joins with "- or", not with the hyphen alone,
+            # and "8- to 16-meter" with "- to".
+            rf"[ \u00a0\u202f]*(?:-?[ \u00a0\u202f]*(?:{after_hyphen})"
             rf"|-|–|—|{alternation(grammar.range_connectors + grammar.pair_connectors)})"
             r"[ \u00a0\u202f]*",
             re.I,

@@ -14,6 +14,8 @@ from claimdiff.extract.patterns import patterns_of
 from claimdiff.lexicon import CurrencySurface, Lexicon, UnitSurface
 
 _SYMBOL_THEN_FIGURE = re.compile(r"[ \u00a0]?\d")
+# What stands before the second side of a size: "1 m x 1 m", "4 m × 3 m".
+_DIMENSION_TIMES = re.compile(r"[^\W\d_][ \u00a0]?[x×][ \u00a0]?$")
 
 
 def _match_longest(patterns: list[re.Pattern[str]], text: str, pos: int) -> re.Match[str] | None:
@@ -52,7 +54,7 @@ def _unit_index(lex: Lexicon) -> tuple[dict[str, UnitSurface], dict[str, UnitSur
 
 
 def _find_currency(surface: str, lex: Lexicon) -> CurrencySurface | None:
-    surface = surface.strip()
+    surface = surface.strip().removeprefix("-")  # "a one-yen bid"
     exact, folded = lex.compiled("currency index", _surface_index)
     found = [hit for hit in (exact.get(surface), folded.get(surface.lower())) if hit is not None]
     return min(found, key=lambda hit: hit[0])[1] if found else None
@@ -100,7 +102,7 @@ def _read_suffixes(text: str, cand: _Candidate, lex: Lexicon) -> _Reading:
     if scale_match:
         scale_end = scale_match.end()
     currency_match = _match_longest([p.currency_after_cs, p.currency_after_ci], text, scale_end)
-    if scale_match is not None:
+    if scale_match is not None or _ends_with_scale_word(text, cand, lex):
         # "75 millions de $", "420 millions de dollars": French puts "de" between scale and currency;
         # the longer name wins ("de dollars" alone is USD, "dollars australiens" is AUD).
         de = p.scale_currency_link.match(text, scale_end)
@@ -132,14 +134,37 @@ def _read_suffixes(text: str, cand: _Candidate, lex: Lexicon) -> _Reading:
     elif before is not None:
         reading.currency = _find_currency(before.group(0).rstrip("-−"), lex)
         reading.start = before.start()
-    if reading.currency is None:
+    opened = p.percent_before.search(text, max(0, cand.start - 30), cand.start) if not before else None
+    if reading.currency is None and opened is not None and not p.percent.match(text, pos):
+        reading.percent, reading.start = True, opened.start()
+    elif reading.currency is None:
         percent = p.percent.match(text, pos)
         if percent:
             reading.percent = True
             pos = percent.end()
         else:
             unit = _match_longest([p.unit_cs, p.unit_ci], text, pos)
-            if unit:
+            if unit is None and (reading.scale != 1.0 or _ends_with_scale_word(text, cand, lex)):
+                # "1,5 million de gallons": French links a scale word and its unit with "de".
+                de = p.scale_currency_link.match(text, pos)
+                unit = _match_longest([p.unit_cs, p.unit_ci], text, de.end()) if de else None
+            bracketed = p.unit_bracketed.match(text, pos) if unit is None else None
+            bare_length = p.bare_length.match(text, pos) if unit is None and reading.scale == 1.0 else None
+            if (
+                unit is None
+                and bare_length is None
+                and _DIMENSION_TIMES.search(text, max(0, cand.start - 4), cand.start)
+            ):
+                # The second side of "1 m x 1 m".
+                bare_length = p.bare_length_alone.match(text, pos)
+            if bare_length is not None:
+                reading.unit = lex.units.bare_lengths.get(bare_length.group(0).strip())
+                pos = bare_length.end()
+            elif bracketed is not None:
+                # "20 (kg)", "20 [kg]": a unit in brackets right after its figure.
+                reading.unit = _find_unit(bracketed.group("unit"), lex)
+                pos = bracketed.end()
+            elif unit:
                 reading.unit = _find_unit(unit.group(0), lex)
                 pos = unit.end()
                 substance = p.substance.match(text, pos)
@@ -150,11 +175,20 @@ def _read_suffixes(text: str, cand: _Candidate, lex: Lexicon) -> _Reading:
         per = p.per.match(text, pos)
         if per:
             denominator = _match_longest([p.unit_cs, p.unit_ci], text, per.end())
-            if denominator and denominator.start() == per.end():
+            if denominator and denominator.start() == per.end() and not p.per_not_before.match(text, denominator.end()):
                 reading.per = _find_unit(denominator.group(0), lex)
                 pos = denominator.end()
+    if reading.currency is not None:
+        # "470 pence" is 4.70 GBP, "30 MUSD" is 30 million dollars.
+        reading.scale *= reading.currency.factor
     reading.end = pos
     return reading
+
+
+def _ends_with_scale_word(text: str, cand: _Candidate, lex: Lexicon) -> bool:
+    """Whether a figure in words ends with its scale word ("hundreds of millions", "cinq millions")."""
+    words = re.findall(r"[^\W\d_]+", text[cand.start : cand.end]) if cand.words else []
+    return bool(words) and words[-1].lower() in lex.numbers.scales
 
 
 def _glued_word(text: str, cand: _Candidate, reading: _Reading) -> bool:

@@ -26,6 +26,7 @@ from claimdiff.lexicon.common import (
     UnitSurface,
     UnitTable,
     check_units,
+    cldr_unit_names,
     load_currency_codes,
     load_measures,
     load_scales,
@@ -35,6 +36,7 @@ from claimdiff.lexicon.common import (
 from claimdiff.lexicon.entities import ENTITY_KINDS, Entity, EntityTable, entities_from
 from claimdiff.lexicon.files import COMMON, DataFile, data_text, language_folders, parse, read
 from claimdiff.lexicon.language import (
+    FactWords,
     FunctionWords,
     Grammar,
     LocalNames,
@@ -44,6 +46,7 @@ from claimdiff.lexicon.language import (
     TimeWords,
     load_abbreviations,
     load_events,
+    load_fact_words,
     load_function_words,
     load_grammar,
     load_local_names,
@@ -63,6 +66,7 @@ __all__ = [
     "DataFile",
     "Entity",
     "EntityTable",
+    "FactWords",
     "FunctionWords",
     "Grammar",
     "Knowledge",
@@ -77,6 +81,7 @@ __all__ = [
     "WorldEntity",
     "Units",
     "alternation",
+    "trie_alternation",
     "data_text",
     "entities_from",
     "load_knowledge",
@@ -121,6 +126,15 @@ class Units:
     surfaces: tuple[UnitSurface, ...]
     per: tuple[str, ...]
     substances: dict[str, str] = field(default_factory=dict)
+    substance_units: tuple[str, ...] = ()
+    per_not_before: tuple[str, ...] = ()
+    # (bigger pint unit, smaller one): "5 feet 2 inches" adds the second to the first.
+    smaller_parts: frozenset[tuple[str, str]] = frozenset()
+    # (bigger pint unit, word) -> the smaller unit that word names only there ("ft ... in").
+    part_words: dict[tuple[str, str], UnitSurface] = field(default_factory=dict)
+    # Length symbols that are no unit alone ("m" is million), but are before an extent word.
+    bare_lengths: dict[str, UnitSurface] = field(default_factory=dict)
+    extent_words: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, eq=False)
@@ -146,6 +160,7 @@ class Lexicon:
     grammar: Grammar
     ordinal_suffixes: tuple[str, ...]
     decimal_mark: str
+    facts: FactWords  # how the language states facts about an organisation (claimdiff.facts)
     _memo: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def compiled(self, key: str, build: Callable[[Lexicon], T]) -> T:
@@ -196,6 +211,7 @@ class _LanguageTables:
     metrics: MetricWords
     names: LocalNames
     grammar: Grammar
+    facts: FactWords
 
 
 def _language_tables(code: str) -> _LanguageTables:
@@ -210,6 +226,7 @@ def _language_tables(code: str) -> _LanguageTables:
         metrics=load_metric_words(code),
         names=load_local_names(code),
         grammar=load_grammar(code),
+        facts=load_fact_words(code),
     )
 
 
@@ -244,7 +261,7 @@ def load_knowledge(
             scales=common_scales + tuple(s for c in order for s in tables[c].scales),
             currencies=_currencies(money, [tables[c].names for c in order], order),
             qualifiers=_qualifiers(common_qualifiers, [tables[c].qualifiers for c in order], band),
-            units=_units(unit_table, [tables[c].names for c in order]),
+            units=_units(unit_table, [tables[c].names for c in order], tuple(order)),
             time=own.time,
             abbreviations=frozenset(common_abbreviations + own.abbreviations),
             function_words=own.function_words,
@@ -254,6 +271,7 @@ def load_knowledge(
             grammar=merge_grammar(own.grammar, [tables[c].grammar for c in order[1:]]),
             ordinal_suffixes=tuple(dict.fromkeys(s for c in order for s in tables[c].numbers.ordinal_suffixes)),
             decimal_mark=get_decimal_symbol(code),
+            facts=own.facts,
         )
     world = world or load_world()
     table = EntityTable(tuple(entities) + world.entities)
@@ -276,27 +294,34 @@ def _with_metric_words(own: MetricWords, extra: MetricWords | None) -> MetricWor
     )
 
 
+# What a sub-unit ("cent", "penny", "centime") is worth in its currency.
+SUBUNIT = 0.01
+
+
 def _currencies(money: CurrencyCodes, names: list[LocalNames], order: list[str]) -> Currencies:
     from babel import Locale
     from babel.numbers import get_currency_name, get_currency_symbol
 
     surfaces: dict[str, CurrencySurface] = {}
 
-    def add(surface: str, code: str, case_sensitive: bool, ambiguous: bool = False) -> None:
+    def add(surface: str, code: str, case_sensitive: bool, ambiguous: bool = False, factor: float = 1.0) -> None:
         key = surface if case_sensitive else surface.lower()
         if key not in surfaces:
-            surfaces[key] = CurrencySurface(surface, code, ambiguous, case_sensitive)
+            surfaces[key] = CurrencySurface(surface, code, ambiguous, case_sensitive, factor)
 
     for written in money.symbols:
-        add(written.surface, written.code, True, written.ambiguous)
+        add(written.surface, written.code, written.case_sensitive, written.ambiguous)
     for code in money.codes:
         add(code, code, True)  # the ISO code is always a way of writing its currency
+        for prefix, factor in money.code_prefixes.items():
+            add(prefix + code, code, True, factor=factor)  # "MEUR", "kUSD"
     for local in names:
-        for code, words in local.currency_names.items():
-            if code not in money.codes:
-                raise LexiconError(f"data: currency names for {code}, which common/currencies.toml does not list")
-            for word in words:
-                add(word, code, False, word in local.currency_ambiguous)
+        for table, factor in ((local.currency_names, 1.0), (local.currency_subunits, SUBUNIT)):
+            for code, words in table.items():
+                if code not in money.codes:
+                    raise LexiconError(f"data: currency names for {code}, which common/currencies.toml does not list")
+                for word in words:
+                    add(word, code, False, word in local.currency_ambiguous, factor)
     # CLDR knows the names and local symbols in every language; prefer it over hand-written copies.
     for language in order:
         for code in money.codes:
@@ -319,7 +344,7 @@ def _qualifiers(symbols: QualifierPhrases, languages: list[QualifierPhrases], ba
     return Qualifiers(before, after, band, frozenset(languages[0].spans))
 
 
-def _units(table: UnitTable, names: list[LocalNames]) -> Units:
+def _units(table: UnitTable, names: list[LocalNames], languages: tuple[str, ...] = ()) -> Units:
     out: dict[tuple[str, bool], UnitSurface] = {}
     entries = {entry.pint: entry for entry in table.entries}
 
@@ -355,5 +380,81 @@ def _units(table: UnitTable, names: list[LocalNames]) -> Units:
             )
             canonical = owner.pint if owner else pint_unit
             add(surface, pint_unit, False, canonical, owner.metric if owner else "")
+    # CLDR's names in each language ("Kilometer", "Std.", "yrs"), after the tables' own.
+    for entry in table.entries:
+        for language in languages if entry.cldr else ():
+            for name in cldr_unit_names(entry.cldr, language):
+                add(name, entry.pint, False, entry.pint, entry.metric)
     per = tuple(dict.fromkeys((*table.per, *(w for local in names for w in local.unit_per))))
-    return Units(tuple(out.values()), per, table.substances)
+    not_before = tuple(dict.fromkeys(w for local in names for w in local.per_not_before))
+    part_words: dict[tuple[str, str], UnitSurface] = {}
+    for local in names:
+        for word, pint_unit in local.part_words.items():
+            owner = entries.get(pint_unit)
+            for bigger, smaller in table.smaller_parts:
+                if smaller == pint_unit and owner is not None:
+                    part_words[(bigger, word)] = UnitSurface(word, pint_unit, pint_unit, owner.metric, True)
+    bare_lengths = {
+        symbol: UnitSurface(symbol, entry.pint, entry.pint, entry.metric, True)
+        for entry in table.entries
+        if not entry.bare and entry.metric == "length"
+        for symbol in entry.symbols
+    }
+    for local in names:
+        # "2 in thick": a smaller-part word of length is a unit before an extent word too.
+        for word, pint_unit in local.part_words.items():
+            owner = entries.get(pint_unit)
+            if owner is not None and owner.metric == "length":
+                bare_lengths.setdefault(word, UnitSurface(word, pint_unit, pint_unit, owner.metric, True))
+    extent = tuple(dict.fromkeys(w for local in names for w in local.extent_words))
+    return Units(
+        tuple(out.values()),
+        per,
+        table.substances,
+        table.substance_units,
+        not_before,
+        table.smaller_parts,
+        part_words,
+        bare_lengths,
+        extent,
+    )
+
+
+def trie_alternation(words: Iterable[str], ignore_case: bool = False) -> str:
+    """The same language as :func:`alternation`, written as a trie: one pass, no rescans.
+
+    A long alternation makes ``re`` try every word at every position; the trie shares
+    prefixes, so a position is dismissed after a character or two. Longer words are still
+    tried first (a node's continuations come before the word that ends there), so where the
+    pattern matches and what it captures are the same as with :func:`alternation`. With
+    ``ignore_case`` (for patterns compiled with ``re.IGNORECASE``), letters are merged by
+    their lower case, else two branches could both match and the shorter win.
+
+    >>> trie_alternation(["bn", "billion", "Md"])
+    '(?:Md|b(?:illion|n))'
+    >>> trie_alternation(["EU", "Europe", "eu"], ignore_case=True)
+    'eu(?:rope)?'
+    """
+    root: dict[str, Any] = {}
+    for word in sorted(set(words), key=lambda w: (-len(w), w)):
+        node = root
+        for char in word:
+            node = node.setdefault(_trie_key(char, ignore_case), {})
+        node[""] = {}
+    return _trie_pattern(root) if root else "(?!)"
+
+
+def _trie_key(char: str, ignore_case: bool) -> str:
+    # re folds case one character at a time: only one-to-one lower cases can be merged.
+    folded = char.lower()
+    return folded if ignore_case and len(folded) == 1 else char
+
+
+def _trie_pattern(node: dict[str, Any]) -> str:
+    ends_here = "" in node
+    branches = [re.escape(char) + _trie_pattern(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    if ends_here:
+        return "(?:" + "|".join(branches) + ")?"
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"

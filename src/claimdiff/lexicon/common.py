@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from claimdiff.lexicon.files import COMMON, DataFile, read
 
@@ -78,6 +78,8 @@ class CurrencySurface:
     code: str
     ambiguous: bool
     case_sensitive: bool
+    # What one written unit is worth in the currency: 0.01 for "cents", 1e6 for "MEUR".
+    factor: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,7 @@ class CurrencyCodes:
     prefix_symbols: frozenset[str]
     codes: tuple[str, ...]
     symbols: tuple[CurrencySurface, ...]
+    code_prefixes: dict[str, float] = field(default_factory=dict)
 
 
 def load_currency_codes() -> CurrencyCodes:
@@ -97,11 +100,11 @@ def load_currency_codes() -> CurrencyCodes:
     file = read(f"{COMMON}/currencies.toml")
     file.only("settings", "currency")
     settings = file.section("settings")
-    settings.only("base", "fx_uncertainty", "prefix_symbols")
+    settings.only("base", "fx_uncertainty", "prefix_symbols", "code_prefixes")
     codes: list[str] = []
     symbols: list[CurrencySurface] = []
     for entry in file.entries("currency"):
-        entry.only("code", "symbols", "ambiguous")
+        entry.only("code", "symbols", "ambiguous", "nocase")
         code = entry.text_value("code")
         if not re.fullmatch(r"[A-Z]{3}", code) or code not in list_currencies():
             raise file.error(code, f"not an ISO 4217 code known to CLDR: {code!r}")
@@ -110,6 +113,7 @@ def load_currency_codes() -> CurrencyCodes:
         codes.append(code)
         ambiguous = set(entry.words("ambiguous", required=False))
         symbols.extend(CurrencySurface(s, code, s in ambiguous, True) for s in entry.words("symbols"))
+        symbols.extend(CurrencySurface(s, code, s in ambiguous, False) for s in entry.words("nocase", required=False))
     base = settings.text_value("base")
     if base not in codes:
         raise file.error("base", f"base currency {base!r} is not listed")
@@ -119,7 +123,16 @@ def load_currency_codes() -> CurrencyCodes:
         prefix_symbols=frozenset(settings.words("prefix_symbols", required=False)),
         codes=tuple(codes),
         symbols=tuple(symbols),
+        code_prefixes=_code_prefixes(settings),
     )
+
+
+def _code_prefixes(settings: DataFile) -> dict[str, float]:
+    """Scale letters glued before an ISO code ("MEUR" is a million euros)."""
+    table = settings.table.get("code_prefixes", {})
+    if not isinstance(table, dict) or not all(isinstance(v, (int, float)) and v > 0 for v in table.values()):
+        raise settings.error("code_prefixes", "code_prefixes must map letters to positive factors")
+    return {str(k): float(v) for k, v in table.items()}
 
 
 @dataclass(frozen=True)
@@ -144,6 +157,7 @@ class UnitEntry:
     nocase: bool
     metric: str
     bare: bool = True  # False: only the prefixed symbols are surfaces ("m" alone reads as million)
+    cldr: str = ""  # the CLDR unit id ("length-kilometer") whose names babel gives per language
 
 
 @dataclass(frozen=True)
@@ -153,18 +167,20 @@ class UnitTable:
     prefix_names: dict[str, str]
     per: tuple[str, ...]
     substances: dict[str, str]
+    substance_units: tuple[str, ...] = ()
+    smaller_parts: frozenset[tuple[str, str]] = frozenset()
 
 
 def load_unit_table() -> UnitTable:
     """Read ``common/units.toml`` (its pint names are checked by :func:`check_units`)."""
     file = read(f"{COMMON}/units.toml")
-    file.only("per", "prefixes", "prefix_names", "unit", "substance")
+    file.only("per", "prefixes", "prefix_names", "unit", "substance", "substance_units", "smaller_parts")
     prefixes = _strings(file.section("prefixes"))
     prefix_names = _strings(file.section("prefix_names"))
     entries: list[UnitEntry] = []
     seen: set[str] = set()
     for entry in file.entries("unit"):
-        entry.only("pint", "symbols", "prefixes", "surfaces", "nocase", "metric", "bare")
+        entry.only("pint", "symbols", "prefixes", "surfaces", "nocase", "metric", "bare", "cldr")
         pint_unit = entry.text_value("pint")
         if pint_unit in seen:
             raise file.error(f'"{pint_unit}"', f"unit {pint_unit!r} is listed twice")
@@ -185,14 +201,52 @@ def load_unit_table() -> UnitTable:
                 nocase=bool(entry.table.get("nocase", False)),
                 metric=entry.text_value("metric", ""),
                 bare=bool(entry.table.get("bare", True)),
+                cldr=entry.text_value("cldr", ""),
             )
         )
     substances: dict[str, str] = {}
     for entry in file.entries("substance", required=False):
-        entry.only("words", "pint_suffix")
-        suffix = entry.text_value("pint_suffix")
-        substances.update((word, suffix) for word in entry.words("words"))
-    return UnitTable(tuple(entries), prefixes, prefix_names, file.words("per"), substances)
+        entry.only("words", "name")
+        name = entry.text_value("name")
+        substances.update((word, name) for word in entry.words("words"))
+    substance_units = file.words("substance_units", required=False)
+    parts = file.words("smaller_parts", required=False)
+    smaller_parts = frozenset(tuple(pair.split(" > ", 1)) for pair in parts if " > " in pair)
+    if len(smaller_parts) != len(parts):
+        raise file.error("smaller_parts", 'each smaller part is written "bigger > smaller"')
+    return UnitTable(
+        tuple(entries),
+        prefixes,
+        prefix_names,
+        file.words("per"),
+        substances,
+        substance_units,
+        smaller_parts,  # type: ignore[arg-type]
+    )
+
+
+# CLDR's short unit forms of one or two letters ("h", "j", "in", "po") are more often other
+# words, times or abbreviations than units: they are left to the hand-written tables.
+CLDR_SHORTEST = 3
+
+
+def cldr_unit_names(cldr_id: str, language: str) -> tuple[str, ...]:
+    """The names CLDR (through babel) gives a unit in one language, singular and plural, long
+    and short, without the figure: ``("kilometer", "kilometers", "km")`` for English.
+
+    >>> cldr_unit_names("duration-hour", "de")
+    ('Stunde', 'Stunden', 'Std.')
+    """
+    from babel.units import format_unit
+
+    names: dict[str, None] = {}
+    for length in ("long", "short"):
+        for count in (1, 2):
+            written = format_unit(count, cldr_id, length=length, locale=language)
+            name = written.replace(str(count), "", 1).strip(" \u00a0\u202f")
+            if name and str(count) in written and (length == "long" or len(name) >= CLDR_SHORTEST):
+                names.setdefault(name)
+    return tuple(names)
 
 
 def check_units(table: UnitTable, names: dict[str, str], parse: Callable[[str], object]) -> None:
@@ -205,6 +259,8 @@ def check_units(table: UnitTable, names: dict[str, str], parse: Callable[[str], 
         prefixed = [table.prefixes[p] + entry.pint for p in entry.prefixes]
         for name in (entry.pint, *entry.surfaces.values(), *prefixed):
             _check_unit(file, name, parse)
+    for name in table.substance_units:
+        _check_unit(file, name, parse)
     for name, label in names.items():
         _check_unit(read(label), name, parse)
 

@@ -104,9 +104,32 @@ class EntityTable:
             wider = self._extended_name(key, chosen, joiners)
             if wider:
                 added.append(Entity(representative, "", (), wider))
+        added.extend(self._acronyms(list(chosen.values()), {e.name for e in added}))
         if not added:
             return self
         return EntityTable(self.entities + tuple(added), self.corpus_names | {e.name for e in added})
+
+    def _acronyms(self, names: list[str], placed: set[str]) -> list[Entity]:
+        """An acronym the corpus uses stands for the one name it uses whose words' initials
+        spell it ("RTE" for "Réseau de Transport d'Électricité", "CSO" for "Central Statistics
+        Office")."""
+        by_initials: dict[str, list[str]] = {}
+        for name in names:
+            letters = initials(name)
+            if len(letters) >= 3:
+                by_initials.setdefault(letters, []).append(name)
+        out = []
+        for name in names:
+            expanded = by_initials.get(name, [])
+            if (
+                name.isupper()
+                and name.isalpha()
+                and len(expanded) == 1
+                and name not in self.kinds
+                and name not in placed
+            ):
+                out.append(Entity(name, "", (), expanded[0]))
+        return out
 
     def same(self, a: str, b: str) -> bool:
         """Whether two names are one entity: equal, or spellings and extensions of one name of
@@ -162,3 +185,13 @@ def name_key(name: str) -> str:
     folded = unicodedata.normalize("NFKD", name.casefold())
     plain = "".join(c for c in folded if not unicodedata.combining(c))
     return " ".join(re.findall(r"\w+", plain))
+
+
+def initials(name: str) -> str:
+    """The initials of a name's capitalised words, without accents ("Réseau de Transport
+    d'Électricité" -> "RTE"); "" for a name of one word."""
+    words = [w for w in re.split(r"[\s\-'’]+", name) if w[:1].isupper()]
+    if len(words) < 2:
+        return ""
+    letters = "".join(w[0] for w in words)
+    return "".join(c for c in unicodedata.normalize("NFKD", letters) if not unicodedata.combining(c)).upper()

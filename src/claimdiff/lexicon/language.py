@@ -27,6 +27,9 @@ class NumberWords:
     rank_context: tuple[str, ...]
     negative_words: tuple[str, ...] = ()
     alternatives: tuple[str, ...] = ()
+    standalone: frozenset[str] = frozenset()
+    vague: dict[str, float] = field(default_factory=dict)
+    percent_before: tuple[str, ...] = ()
 
     def is_number_word(self, word: str) -> bool:
         return word in self.cardinals or word in self.hundreds or word in self.scales
@@ -70,6 +73,9 @@ def load_numbers(code: str) -> NumberWords:
         rank_context=file.words("rank_context"),
         negative_words=file.words("negative_words", required=False),
         alternatives=file.words("alternatives", required=False),
+        standalone=frozenset(w.lower() for w in file.words("standalone", required=False)),
+        vague=lower("vague") if "vague" in file.table else {},
+        percent_before=file.words("percent_before", required=False),
     )
 
 
@@ -203,13 +209,20 @@ class LocalNames:
     unit_named: dict[str, str]
     unit_per: tuple[str, ...]
     prefix_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    currency_subunits: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Words that end a per-unit phrase's reading: "$1.2bn a year earlier" is no rate per year.
+    per_not_before: tuple[str, ...] = ()
+    # Words that name a unit only as the smaller part of a quantity ("5 ft 2 in").
+    part_words: dict[str, str] = field(default_factory=dict)
+    # Words after which a bare length symbol is a unit: "1.8m tall" (not "5m users").
+    extent_words: tuple[str, ...] = ()
 
 
 def load_local_names(code: str) -> LocalNames:
     money = read(f"{code}/currencies.toml")
-    money.only("names", "ambiguous")
+    money.only("names", "ambiguous", "subunits")
     units = read(f"{code}/units.toml")
-    units.only("per", "names", "named", "prefix_names")
+    units.only("per", "names", "named", "prefix_names", "per_not_before", "part_words", "extent_words")
     named = units.section("named", required=False)
     for key, value in named.table.items():
         if not isinstance(value, str):
@@ -221,6 +234,10 @@ def load_local_names(code: str) -> LocalNames:
         unit_named=dict(named.table),
         unit_per=units.words("per"),
         prefix_names=units.word_table("prefix_names", required=False),
+        currency_subunits=money.word_table("subunits", required=False),
+        per_not_before=units.words("per_not_before", required=False),
+        extent_words=units.words("extent_words", required=False),
+        part_words={str(k): str(v) for k, v in units.section("part_words", required=False).table.items()},
     )
 
 
@@ -338,3 +355,42 @@ def load_abbreviations(name: str) -> tuple[str, ...]:
     file = read(name)
     file.only("abbreviations")
     return file.words("abbreviations")
+
+
+@dataclass(frozen=True)
+class FactWords:
+    """How one language states facts about an organisation (see ``data/en/facts.toml``)."""
+
+    organisation: dict[str, str]  # word naming a kind of organisation (lower case) -> its family
+    cues: dict[str, tuple[str, ...]]  # attribute -> phrases introducing its value
+    leaders: dict[str, str]  # title (lower case) -> the role it names
+    founder_titles: tuple[str, ...]
+    past_markers: tuple[str, ...]
+    of: tuple[str, ...]
+    generic: frozenset[str]
+    stemmer: str
+
+
+FACT_ATTRIBUTES = ("founded", "founded_after", "founders", "cofounded", "headquarters", "parent", "activity", "product")
+FACT_STEMMERS = ("english", "french", "german")
+
+
+def load_fact_words(code: str) -> FactWords:
+    file = read(f"{code}/facts.toml")
+    file.only("organisation", "cues", "leaders", "founder_titles", "past_markers", "of", "generic", "stemmer")
+    cues = file.section("cues")
+    cues.only(*FACT_ATTRIBUTES)
+
+    def invert(section: str) -> dict[str, str]:
+        return {w.lower(): name for name, words in file.word_table(section).items() for w in words}
+
+    return FactWords(
+        organisation=invert("organisation"),
+        cues={name: tuple(w.lower() for w in words) for name, words in file.word_table("cues").items()},
+        leaders=invert("leaders"),
+        founder_titles=tuple(w.lower() for w in file.words("founder_titles")),
+        past_markers=tuple(w.lower() for w in file.words("past_markers")),
+        of=file.words("of"),
+        generic=frozenset(w.lower() for w in file.words("generic")),
+        stemmer=file.text_value("stemmer", choices=FACT_STEMMERS),
+    )

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from babel import Locale, UnknownLocaleError
@@ -117,6 +118,7 @@ def _territory_code(code: Any) -> str | None:
     return None
 
 
+@cache  # babel's data, the same all run long; asked once per territory of the table
 def _cldr_codes() -> frozenset[str]:
     """ISO 3166 two-letter codes CLDR names (any supported language's list holds them all)."""
     territories = Locale.parse(LANGUAGES[0]).territories
@@ -150,11 +152,17 @@ def load_world(text: str | None = None, languages: Iterable[str] = LANGUAGES, so
     """Build the world from the text of a world.toml (the package's by default) in ``languages``;
     a malformed table raises LexiconError. Every country and territory, then every body."""
     text = files.data_text("common/world.toml") if text is None else text
-    languages = tuple(languages)
+    return _build_world(text, tuple(languages), source, output_language())
+
+
+# Built once per process for the same table (the corpus config and the knowledge both ask for
+# it); keyed by everything it is made of, so a test that swaps a data file gets a new one.
+@cache
+def _build_world(text: str, languages: tuple[str, ...], source: str, written_in: str) -> World:
     doc = parse(text, source, LexiconError)
     validate(doc, SCHEMA, checks={"territory": _territory_code})
-    cldr = _cldr_names(languages)
-    entities = (*_territories(doc, languages, cldr), *_bodies(doc, languages))
+    cldr = _cldr_names(languages, written_in)
+    entities = (*_territories(doc, languages, cldr, written_in), *_bodies(doc, languages))
     index = _index(doc, entities)
     _check_part_of(doc, entities)
     articles = doc.data["settings"].get("articles", {})
@@ -162,9 +170,9 @@ def load_world(text: str | None = None, languages: Iterable[str] = LANGUAGES, so
     return World(entities, index, tuple(sorted(chosen, key=lambda a: (-len(a), a))))
 
 
-def _cldr_names(languages: tuple[str, ...]) -> dict[str, Mapping[str, str]]:
+def _cldr_names(languages: tuple[str, ...], written_in: str) -> dict[str, Mapping[str, str]]:
     names: dict[str, Mapping[str, str]] = {}
-    for language in dict.fromkeys((output_language(), *languages)):
+    for language in dict.fromkeys((written_in, *languages)):
         try:
             names[language] = Locale.parse(language).territories
         except (UnknownLocaleError, ValueError):
@@ -173,12 +181,12 @@ def _cldr_names(languages: tuple[str, ...]) -> dict[str, Mapping[str, str]]:
 
 
 def _territories(
-    doc: Document, languages: tuple[str, ...], cldr: dict[str, Mapping[str, str]]
+    doc: Document, languages: tuple[str, ...], cldr: dict[str, Mapping[str, str]], written_in: str
 ) -> Iterator[WorldEntity]:
     settings, tables = doc.data["settings"], doc.data.get("territory", {})
     for code in sorted(_cldr_codes() - set(settings["skip"])):
         table = tables.get(code, {})
-        name = table.get("name", cldr[output_language()][code])
+        name = table.get("name", cldr[written_in][code])
         aliases: list[str] = [name]
         for language in languages:
             if code in cldr[language]:

@@ -22,7 +22,8 @@ from claimdiff.fx import ecb_rate
 from claimdiff.lexicon import Currencies, Knowledge, Lexicon
 from claimdiff.model import Claim, with_ids
 from claimdiff.normalize.periods import fx_day, periods_of, years_spoken_of
-from claimdiff.normalize.units import UNIT_ERRORS, convert, registry, unit_strings
+from claimdiff.normalize.units import UNIT_ERRORS, conversion_factor, parse_unit, unit_strings
+from claimdiff.normalize.units import registry as registry  # values.py formats quantities with it
 from claimdiff.sources import Source
 
 # Qualifiers of the JSON contract; "less than" is reported as up_to with a flag.
@@ -62,7 +63,7 @@ def interval(value: float, low_value: float | None, qualifier: str, band: float)
 def claims_of(source: Source, knowledge: Knowledge) -> list[Claim]:
     """Extract and normalize every claim of a source, in reading order."""
     lexicon = knowledge.lexicon(source.language)
-    knowledge.check_units(registry().parse_units)
+    knowledge.check_units(parse_unit)
     claims: list[Claim] = []
     years = years_spoken_of(source.text)
     published = published_period(source.published)
@@ -113,6 +114,11 @@ def _claim(
     published, published_day = when_published
     money = lexicon.currencies
     figure_value = float(mention.figure.value) * mention.scale
+    if mention.unit is not None and mention.addends:
+        # "5 feet 2 inches": the smaller parts in the unit the figure is written in.
+        figure_value += sum(
+            float(part.value) * conversion_factor(unit.pint, mention.unit.pint) for part, unit in mention.addends
+        )
     low_value = float(mention.low_figure.value) * mention.scale if mention.low_figure else None
     time = mention.time if mention.kind == "date" else time
     period_expr = time or published
@@ -130,7 +136,7 @@ def _claim(
     money_code = mention.currency.code if mention.currency else None
     if mention.currency is not None and mention.currency.ambiguous:
         flags.append(f"{mention.currency.surface.strip()} read as {money_code}")
-    written, canonical = unit_strings(mention, money_code, money.base)
+    written, canonical = unit_strings(mention, money_code, money.base, lexicon.units.substance_units)
     day = fx_day(period_expr, published_day)
     try:
         conversion = _conversion(mention, money_code, written, canonical, day, money)
@@ -214,7 +220,7 @@ def _conversion(
 ) -> tuple[float, dict[str, Any] | None] | None:
     """The factor from the unit as written to the canonical one, and the FX rate used if any."""
     if mention.kind != "money":
-        return convert(1.0, written, canonical), None
+        return conversion_factor(written, canonical), None
     rate = ecb_rate(money_code or "", money.base, day)
     if rate is None:
         return None
@@ -223,7 +229,7 @@ def _conversion(
     if money_code != money.base:
         fx = {"from": money_code, "rate": round(rate.rate, 6), "date": rate.day.isoformat()}
     if mention.per is not None:
-        factor *= convert(1.0, f"{money.base} / {mention.per.pint}", canonical)
+        factor *= conversion_factor(f"{money.base} / {mention.per.pint}", canonical)
     return factor, fx
 
 
@@ -295,6 +301,7 @@ def _make(
         period=period,
         precision=_round(precision) or 0.0,
         noun=mention.noun,
+        substance=mention.substance,
         event=mention.event,
         language=source.language,
         flags=flags,

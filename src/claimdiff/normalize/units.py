@@ -1,10 +1,18 @@
-"""Units through pint: the application registry, conversions, and a mention's unit strings."""
+"""Units through pint: the application registry, conversions, and a mention's unit strings.
+
+Building pint's registry costs about a third of a second, so what the pipeline asks of it (the
+factor between two unit strings, whether a unit name parses) is kept in a table in the user's
+cache (:mod:`claimdiff.cache`), named by pint's version and claimdiff's unit definitions. pint
+is imported only when the table misses; the answers it gives are added to the table.
+"""
 
 from __future__ import annotations
 
 from functools import cache
+from importlib.metadata import version
 from typing import TYPE_CHECKING
 
+from claimdiff.cache import AnswerTable
 from claimdiff.extract import Mention
 from claimdiff.lexicon import data_text
 from claimdiff.lexicon.common import load_currency_codes
@@ -32,6 +40,50 @@ def registry() -> pint.UnitRegistry:
     return ureg
 
 
+# --- the conversion table -------------------------------------------------------------------
+
+# The table's layout; a new layout gets a new cache file.
+TABLE_FORMAT = "units 2"
+
+
+@cache
+def conversion_table() -> AnswerTable:
+    """pint's answers of earlier runs: ``factor:<written>:<canonical>`` (None when pint could
+    not convert) and ``parses:<name>``, named by pint's version and claimdiff's unit data."""
+    inputs = (TABLE_FORMAT, version("pint"), data_text("common/units.txt"), ",".join(load_currency_codes().codes))
+    return AnswerTable("units", *inputs)
+
+
+def conversion_factor(written: str, canonical: str) -> float:
+    """What one ``written`` is in ``canonical`` (a UNIT_ERRORS error when pint cannot convert).
+
+    >>> conversion_factor("kilowatt_hour", "watt_hour")
+    1000.0
+    """
+    if written == canonical:
+        return 1.0
+    table = conversion_table()
+    key = f"factor:{written}:{canonical}"
+    if key not in table:
+        try:
+            table.put(key, convert(1.0, written, canonical))
+        except UNIT_ERRORS:
+            table.put(key, None)
+    factor = table.get(key)
+    if not isinstance(factor, float):
+        raise ValueError(f"cannot convert {written!r} to {canonical!r}")
+    return factor
+
+
+def parse_unit(name: str) -> None:
+    """Check that pint parses a unit name (its error when not); names once parsed are remembered."""
+    table = conversion_table()
+    key = f"parses:{name}"
+    if key not in table:
+        registry().parse_units(name)
+        table.put(key, True)
+
+
 def convert(value: float, written: str, canonical: str) -> float:
     if written == canonical:
         return value
@@ -39,15 +91,19 @@ def convert(value: float, written: str, canonical: str) -> float:
     return float(ureg.Quantity(value, written).to(canonical).magnitude)
 
 
-def unit_strings(mention: Mention, money_code: str | None, base: str) -> tuple[str, str]:
-    """(written pint unit, canonical pint unit) of a mention."""
+def unit_strings(
+    mention: Mention, money_code: str | None, base: str, substance_units: tuple[str, ...] = ()
+) -> tuple[str, str]:
+    """(written pint unit, canonical pint unit) of a mention.
+
+    A figure of a substance ("21.3 gCO2eq/kWh") keeps plain pint units, the substance being
+    a field of its own, and is reported in the first conventional unit of ``substance_units``
+    its dimension fits ("gram / kilowatt_hour" rather than pint's base "gram / watt_hour").
+    """
     if mention.kind == "money":
         written, canonical = money_code or "", base
     elif mention.kind == "quantity" and mention.unit is not None:
         written, canonical = mention.unit.pint, mention.unit.canonical
-        if mention.substance:
-            written = with_substance(written, mention.substance)
-            canonical = with_substance(canonical, mention.substance)
     elif mention.kind == "quantity":
         return "dimensionless", "dimensionless"
     elif mention.kind == "percent":
@@ -61,9 +117,19 @@ def unit_strings(mention: Mention, money_code: str | None, base: str) -> tuple[s
     if mention.per is not None:
         written = f"{written} / {mention.per.pint}"
         canonical = f"{canonical} / {mention.per.canonical}"
+    if mention.substance:
+        canonical = display_unit(written, substance_units) or canonical
     return written, canonical
 
 
-def with_substance(unit: str, suffix: str) -> str:
-    # "gram" + "_CO2eq"; pint's metric prefixes stay on the front ("kilogram_CO2eq").
-    return unit + suffix
+def display_unit(written: str, conventional: tuple[str, ...]) -> str | None:
+    """The first of ``conventional`` that ``written`` converts to, if any.
+
+    >>> display_unit("kilogram / megawatt_hour", ("gram / kilowatt_hour", "tonne"))
+    'gram / kilowatt_hour'
+    >>> display_unit("megatonne", ("gram / kilowatt_hour", "tonne"))
+    'tonne'
+    """
+    ureg = registry()
+    dimensionality = ureg.parse_units(written).dimensionality
+    return next((unit for unit in conventional if ureg.parse_units(unit).dimensionality == dimensionality), None)

@@ -21,7 +21,6 @@ import jinja2
 
 from claimdiff import __version__
 from claimdiff.compare import RATIO_LIMIT
-from claimdiff.descriptions import SIMILARITY_THRESHOLD
 from claimdiff.lexicon import Knowledge, load_knowledge
 from claimdiff.normalize import MAX_RELATIVE_PRECISION
 from claimdiff.pipeline import Corpus
@@ -64,8 +63,8 @@ def _parameters(knowledge: Knowledge) -> dict[str, str]:
         "figures are shown with the digits their source states",
         "pairing": "same metric, entity (or the entity it is part of), topic and period; "
         f"values within ×{RATIO_LIMIT:g}",
-        "descriptions": f"diverge below {SIMILARITY_THRESHOLD:.0%} shared content words; marked words are "
-        "those no other position uses",
+        "descriptions": "facts read as attribute and value (founding year, headquarters, leaders, "
+        "speciality...); flagged only when two values cannot both hold; marked words are the values",
     }
 
 

@@ -23,7 +23,8 @@ from claimdiff.safeio import is_regular, read_regular
 from claimdiff.sources.decoding import decode
 from claimdiff.sources.files import DEFAULT_MAX_BYTES, SOURCE_SUFFIXES, file_digest, iter_source_paths, read_metadata
 from claimdiff.sources.language import detect_language
-from claimdiff.sources.repairs import repair
+from claimdiff.sources.markup import READERS
+from claimdiff.sources.repairs import OffsetMap, repair
 from claimdiff.sources.sentences import Sentence, split_sentences
 
 _LINE_END = re.compile(r"\r\n|\r|\n")
@@ -126,11 +127,17 @@ def load_source(
     if path.parent not in cache:
         cache[path.parent] = read_metadata(path.parent, max_bytes)
     metadata = dict(cache[path.parent].get(path.name, {}))
-    if path.suffix.lower() in (".html", ".htm"):
-        warnings.append(f"{path}: HTML read as text; markup is left in place")
     source = build_source(str(path), text, knowledge, metadata, encoding, warnings)
     source.raw_digest = hashlib.sha256(data).hexdigest()
     return source
+
+
+def _through(first: OffsetMap, second: OffsetMap) -> OffsetMap:
+    """The map of ``first`` followed by ``second`` (text -> prose -> original)."""
+    composed = OffsetMap()
+    for origin in first:
+        composed.add_run(second[min(origin, len(second) - 1)] if len(second) else 0, 1)
+    return composed
 
 
 def build_source(
@@ -141,9 +148,19 @@ def build_source(
     encoding: str = "utf-8",
     warnings: list[str] | None = None,
 ) -> Source:
-    """Build a :class:`Source` from already decoded text (what tests and fuzzers use)."""
+    """Build a :class:`Source` from already decoded text (what tests and fuzzers use).
+
+    HTML and Markdown (by the path's suffix) are read for their prose first; the offsets of
+    the repaired text then lead through the prose back to the file as written.
+    """
     metadata = dict(metadata or {})
-    clean, offsets = repair(text)
+    reader = READERS.get(Path(path).suffix.lower())
+    if reader is None:
+        clean, offsets = repair(text)
+    else:
+        prose, prose_offsets = reader(text)
+        clean, repaired_offsets = repair(prose)
+        offsets = _through(repaired_offsets, prose_offsets)
     settings = knowledge.settings
     language = metadata.get("language") or detect_language(clean, settings.detectable, settings.default_language)
     source = Source(path, text, clean, offsets, language, metadata, encoding, list(warnings or []))

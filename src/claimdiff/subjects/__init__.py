@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from claimdiff.lexicon import Knowledge, Lexicon, alternation
+from claimdiff.lexicon.entities import name_key
 from claimdiff.model import Claim
 from claimdiff.sources import Source
 from claimdiff.subjects.binding import choose_entity
@@ -222,15 +223,26 @@ def _is_name_like(label: str, knowledge: Knowledge) -> bool:
 
 def dominant_entity(mentions: Iterable[list[EntityMention]], knowledge: Knowledge) -> str:
     """The entity a source names most as a subject or place, when it clearly dominates."""
-    counts: Counter[str] = Counter()
+    spellings: Counter[str] = Counter()
     for sentence in mentions:
-        counts.update(m.name for m in sentence if m.role in ("subject", "place", "demonym"))
+        spellings.update(m.name for m in sentence if m.role in ("subject", "place", "demonym"))
+    # Spellings of one name count together ("Notre Dame", "Notre-Dame"), and a name that
+    # extends another counts for it too ("Notre-Dame de Paris").
+    counts: Counter[str] = Counter()
+    for name, n in spellings.items():
+        counts[name_key(name)] += n
+    for key in list(counts):
+        words = key.split()
+        for size in range(1, len(words)):
+            shorter = " ".join(words[:size])
+            if shorter in counts:
+                counts[shorter] += counts[key]
     ranked = counts.most_common(2)
     if not ranked or ranked[0][1] < 3:
         return ""
     if len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
         return ""
-    return ranked[0][0]
+    return max((n for n in spellings if name_key(n) == ranked[0][0]), key=lambda n: (spellings[n], n))
 
 
 def place_of(

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from claimdiff.lexicon import Knowledge, Lexicon, alternation
+from claimdiff.lexicon.matcher import WordMatcher
 
 # Upper-case letters of the Latin scripts (re has no \p{Lu}).
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
@@ -42,7 +43,7 @@ class EntityMention:
         return self.role == "place"
 
 
-def _alias_patterns(knowledge: Knowledge) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _alias_patterns(knowledge: Knowledge) -> tuple[WordMatcher, WordMatcher, WordMatcher]:
     """(case-insensitive names, acronyms written in capitals, demonyms) of the entity table.
 
     A name never matches inside a hyphenated compound ("Île-de-France" is not France).
@@ -52,16 +53,15 @@ def _alias_patterns(knowledge: Knowledge) -> tuple[re.Pattern[str], re.Pattern[s
     for entity in knowledge.entities.entities:
         for alias in (entity.name, *entity.aliases):
             (strict if len(alias) <= 4 and alias.upper() == alias else loose).append(alias)
-    boundary = r"(?<![\w\-‐])({})(?:['’]s)?(?![\w\-‐])"
-    demonyms = knowledge.entities.demonyms
+    # One Aho-Corasick pass per table instead of a regex of every alias (see lexicon.matcher).
     return (
-        re.compile(boundary.format(alternation(loose)), re.IGNORECASE),
-        re.compile(boundary.format(alternation(strict))),
-        re.compile(boundary.format(alternation(demonyms) if demonyms else "(?!)"), re.IGNORECASE),
+        WordMatcher(loose, ignore_case=True, joiners="-‐"),
+        WordMatcher(strict, joiners="-‐"),
+        WordMatcher(knowledge.entities.demonyms, ignore_case=True, joiners="-‐"),
     )
 
 
-def alias_patterns(knowledge: Knowledge) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def alias_patterns(knowledge: Knowledge) -> tuple[WordMatcher, WordMatcher, WordMatcher]:
     return knowledge.compiled("aliases", _alias_patterns)
 
 
@@ -255,7 +255,7 @@ def opens_phrase(word: str, lexicon: Lexicon) -> bool:
     """Whether a sentence's first word opens a participial or adverbial phrase ("Financé par
     l'État, le projet ...", "Having raised ...", "Finally, ..."): one of the language's
     ``opening_endings`` whose base form is a common word (``grammar.toml``)."""
-    from wordfreq import zipf_frequency
+    from claimdiff.lexicon.frequency import zipf_frequency
 
     lowered = word.lower()
     for rule in lexicon.grammar.opening_endings:
@@ -271,7 +271,7 @@ def _rare_or_proper(word: str, proper: frozenset[str], lexicon: Lexicon) -> bool
     is rare enough in the language (wordfreq's frequency lists) not to be a common word."""
     if word in proper:
         return True
-    from wordfreq import zipf_frequency
+    from claimdiff.lexicon.frequency import zipf_frequency
 
     return zipf_frequency(word.lower(), lexicon.code, wordlist="small") < COMMON_ZIPF
 
