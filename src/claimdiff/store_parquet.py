@@ -33,6 +33,7 @@ TEXTS = (
 )
 INTEGERS = ("line", "column")
 NESTED = ("original", "fx")  # JSON text: their values have no fixed type
+OPTIONAL = ("substance",)  # text a row holds only when set (a null here)
 MAX_PART_BYTES = 4 << 30
 
 
@@ -93,6 +94,8 @@ def _parquet_bytes(rows: list[dict[str, Any]]) -> bytes:
     # Which numbers were ints (bit i: NUMBERS[i]), so that rows read back as they were written.
     columns["ints"] = pa.array([_int_bits(r) for r in rows], pa.uint8())
     columns["flags"] = pa.array([r["flags"] for r in rows], pa.list_(pa.string()))
+    for name in OPTIONAL:
+        columns[name] = pa.array([r.get(name) for r in rows], pa.string())
     for name in NESTED:
         texts = [None if r[name] is None else json.dumps(r[name], ensure_ascii=False) for r in rows]
         columns[name] = pa.array(texts, pa.string())
@@ -114,6 +117,9 @@ def _row(record: dict[str, Any], where: str) -> dict[str, Any]:
                 record[name] = int(record[name])
         for name in NESTED:
             record[name] = None if record[name] is None else json.loads(record[name])
+        for name in OPTIONAL:
+            if record.get(name) is None:
+                record.pop(name, None)
     except (KeyError, TypeError, ValueError) as exc:
         raise InputError(f"{where}: not a claim row ({exc})") from None
     return record
