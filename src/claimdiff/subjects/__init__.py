@@ -3,9 +3,10 @@
 :mod:`~claimdiff.subjects.names` finds the entities a sentence names and their roles,
 :mod:`~claimdiff.subjects.binding` binds each figure to one of them, and
 :mod:`~claimdiff.subjects.metrics` reads the metric from the words that govern the figure.
-A claim whose sentence binds it to nothing ("It raised ...", "La société a levé ...") takes the
-label of the list item it stands under, else the entity the source is mostly about, else the
-subject of the sentence before.
+A claim whose sentence binds it to nothing ("It raised ...") takes the label of the list item it
+stands under, else the entity the source is mostly about, else the subject of the sentence
+before; a definite reference ("la société a levé ...") is the label, else the last organisation
+named, else the one the title names; a sentence that is a figure alone is read with the next.
 """
 
 from __future__ import annotations
