@@ -1,7 +1,8 @@
 """Stage 5, compare: group claims on one subject across sources and classify discrepancies.
 
 Claims are blocked by (kind, unit, root entity) and swept in value order, so only claims
-within a factor :data:`RATIO_LIMIT` of each other are ever paired: the work grows near
+within a factor :data:`RATIO_LIMIT` of each other (:data:`SPECIFIC_RATIO_LIMIT` for one
+specific subject, and powers of ten for possible slips) are ever paired: the work grows near
 linearly with the corpus. Two claims of different sources are about the same subject when
 their metric, entity (or an entity it is part of), topic and period agree; they disagree
 when their intervals, widened by the precision each states, do not overlap.
