@@ -63,15 +63,8 @@ def read_regular(path: Path | str, max_bytes: int, what: str = "") -> bytes:
     descriptor, so it cannot be swapped between the check and the read.
     """
     shown = what or str(path)
-    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+    fd, info = _open_regular_fd(path, shown)
     try:
-        fd = os.open(path, flags)
-    except OSError as exc:
-        raise InputError(f"{shown}: cannot be read ({reason(exc)})") from None
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise InputError(f"{shown}: not a regular file ({node_kind(info.st_mode)}); only regular files are read")
         if info.st_size > max_bytes:
             raise InputError(_over(shown, max_bytes, info.st_size))
         chunks: list[bytes] = []
@@ -99,17 +92,27 @@ def _over(shown: str, max_bytes: int, size: int | None = None) -> str:
 
 def open_regular(path: Path | str, what: str = "") -> BinaryIO:
     """A regular file opened for reading (to read it line by line); :class:`InputError` otherwise."""
-    shown = what or str(path)
+    fd, _ = _open_regular_fd(path, what or str(path))
+    return os.fdopen(fd, "rb")
+
+
+def _open_regular_fd(path: Path | str, shown: str) -> tuple[int, os.stat_result]:
+    """A descriptor of ``path`` opened without blocking and checked through the descriptor to
+    be a regular file (so it cannot be swapped in between), with its status."""
     flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
         fd = os.open(path, flags)
     except OSError as exc:
         raise InputError(f"{shown}: cannot be read ({reason(exc)})") from None
-    mode = os.fstat(fd).st_mode
-    if not stat.S_ISREG(mode):
+    try:
+        info = os.fstat(fd)
+    except OSError as exc:
         os.close(fd)
-        raise InputError(f"{shown}: not a regular file ({node_kind(mode)}); only regular files are read")
-    return os.fdopen(fd, "rb")
+        raise InputError(f"{shown}: cannot be read ({reason(exc)})") from None
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        raise InputError(f"{shown}: not a regular file ({node_kind(info.st_mode)}); only regular files are read")
+    return fd, info
 
 
 def read_text(path: Path | str, max_bytes: int, what: str = "") -> str:
