@@ -232,12 +232,13 @@ def dominant_entity(mentions: Iterable[list[EntityMention]], knowledge: Knowledg
     counts: Counter[str] = Counter()
     for name, n in spellings.items():
         counts[name_key(name)] += n
-    for key in list(counts):
+    own = dict(counts)  # each name's own mentions, added once to every shorter name it extends
+    for key, n in own.items():
         words = key.split()
         for size in range(1, len(words)):
             shorter = " ".join(words[:size])
-            if shorter in counts:
-                counts[shorter] += counts[key]
+            if shorter in own:
+                counts[shorter] += n
     ranked = counts.most_common(2)
     if not ranked or ranked[0][1] < 3:
         return ""

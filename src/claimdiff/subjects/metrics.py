@@ -19,6 +19,7 @@ from claimdiff.extract import edition_after
 from claimdiff.lexicon import Knowledge, Lexicon, alternation
 from claimdiff.model import Claim
 from claimdiff.subjects.binding import nearest_event
+from claimdiff.subjects.names import weekdays
 
 # The metric of an ordinal before a recurring event ("the eighth Choose France Summit").
 EDITION = "edition number"
@@ -134,7 +135,7 @@ def _nearest(
     table: dict[str, str],
     reach: int,
     pattern: re.Pattern[str],
-    stems: tuple[dict[str, str], snowballstemmer.stemmer | None],
+    stems: _Stems,
     fits: Callable[[str], bool] = lambda _: True,
 ) -> str:
     """The metric of the keyword nearest ``text[start:end]`` within ``reach``: a keyword as
@@ -142,14 +143,13 @@ def _nearest(
     best: tuple[int, str] | None = None
     low, high = max(0, start - reach), min(len(text), end + reach)
     found = [(m.start(), m.end(), table[m.group(0).lower()]) for m in pattern.finditer(text, low, high)]
-    by_stem, stemmer = stems
-    if stemmer is not None and by_stem:
+    if stems.stemmer is not None:
         for word in _WORD.finditer(text, low, high):
             lowered = word.group(0).lower()
-            if lowered[:MIN_STEM] not in by_stem:
+            if lowered[:MIN_STEM] not in stems.prefixes:
                 continue  # no stem of the table starts as this word does: nothing to stem
-            stem = _stem(stemmer, lowered)
-            metric = by_stem.get(stem)
+            stem = _stem(stems.stemmer, lowered)
+            metric = stems.metrics.get(stem)
             # A word that is its own stem is another word than the keyword ("product" is not
             # "production"); an inflection is longer than its stem ("consommaient").
             if metric and len(lowered) > len(stem):
@@ -168,28 +168,36 @@ _WORD = re.compile(r"[^\W\d_][\w’'\-]*")
 MIN_STEM = 5
 
 
-def _stems(lexicon: Lexicon, name: str, table: dict[str, str]) -> tuple[dict[str, str], snowballstemmer.stemmer | None]:
-    """The stems of a keyword table's one-word keywords, each with its metric (a stem shared by
-    two metrics is left out), and the language's stemmer; no stems where Snowball has no
-    stemmer for the language."""
+@dataclass(frozen=True)
+class _Stems:
+    """The stems of a keyword table's one-word keywords with their metric, the first MIN_STEM
+    letters of each (so most words are ruled out without stemming), and the stemmer."""
 
-    def build(lex: Lexicon) -> tuple[dict[str, str], snowballstemmer.stemmer | None]:
+    metrics: dict[str, str]
+    prefixes: frozenset[str]
+    stemmer: snowballstemmer.stemmer | None
+
+
+def _stems(lexicon: Lexicon, name: str, table: dict[str, str]) -> _Stems:
+    """The stems of a keyword table (a stem shared by two metrics is left out); none where
+    Snowball has no stemmer for the language."""
+
+    def build(lex: Lexicon) -> _Stems:
         stemmer = stemmer_for(lex.code)
         if stemmer is None:
-            return {}, None
+            return _Stems({}, frozenset(), None)
         by_stem: dict[str, str] = {}
         shared: set[str] = set()
         for word, metric in table.items():
             if " " in word or "'" in word or "’" in word:
                 continue
-            stem = stemmer.stemWord(word)
+            stem = _stem(stemmer, word)
             if len(stem) < MIN_STEM:
                 continue
             if by_stem.setdefault(stem, metric) != metric:
                 shared.add(stem)
         kept = {s: m for s, m in by_stem.items() if s not in shared}
-        # The first MIN_STEM letters of each stem, so most words are ruled out without stemming.
-        return {**{s[:MIN_STEM]: "" for s in kept}, **kept}, stemmer
+        return _Stems(kept, frozenset(s[:MIN_STEM] for s in kept), stemmer)
 
     return lexicon.compiled(f"stems:{name}", build)
 
@@ -272,20 +280,13 @@ def event_topic(text: str, start: int, end: int, lexicon: Lexicon) -> str:
     before = re.findall(r"[^\W\d_][\w\-’']*|\S", text[max(0, event.start() - 60) : event.start()])
     # A connector ends a phrase ("initiated and driven by" has no object after the event word).
     timely = frozenset(lexicon.time.months) | frozenset(lexicon.time.seasons) | lexicon.numbers.connectors
-    timely |= lexicon.compiled("weekdays", _weekdays)
+    timely |= lexicon.compiled("weekdays", lambda lex: frozenset(day.lower() for day in weekdays(lex)))
     skip = words.stop - timely
     participles = lexicon.grammar.participle_suffixes
     phrase = _noun_phrase(after, skip, participles, timely)
     if not phrase or phrase[0][:1].isupper():
         phrase = list(reversed(_noun_phrase(list(reversed(before)), skip, participles, timely)))
     return " ".join(w.lower() for w in phrase if not w[:1].isupper() or w.isupper())
-
-
-def _weekdays(lexicon: Lexicon) -> frozenset[str]:
-    """The names of the days in the language (CLDR), lower case: "mardi" is no topic."""
-    from babel import Locale
-
-    return frozenset(day.lower() for day in Locale.parse(lexicon.code).days["format"]["wide"].values())
 
 
 def _noun_phrase(

@@ -91,8 +91,8 @@ def _name_patterns(lexicon: Lexicon) -> _NamePatterns:
         re.VERBOSE,
     )
     titles = grammar.person_titles
-    weekdays = {day.lower() for day in _weekdays(lexicon)}
-    not_names = {w.lower() for w in (*grammar.not_names, *grammar.pronouns)} | weekdays
+    days = {day.lower() for day in weekdays(lexicon)}
+    not_names = {w.lower() for w in (*grammar.not_names, *grammar.pronouns)} | days
     return _NamePatterns(
         capitalised=capitalised,
         locative=re.compile(rf"(?:\b(?:{alternation(grammar.locatives)})[ \n]+)$", re.I),
@@ -112,7 +112,8 @@ def _name_patterns(lexicon: Lexicon) -> _NamePatterns:
     )
 
 
-def _weekdays(lexicon: Lexicon) -> list[str]:
+def weekdays(lexicon: Lexicon) -> list[str]:
+    """The names of the days in the language (CLDR): no names, no event topics."""
     from babel import Locale
 
     return list(Locale.parse(lexicon.code).days["format"]["wide"].values())
