@@ -181,11 +181,22 @@ def agree(a: Claim, b: Claim) -> bool:
     peaks = a.qualifier == b.qualifier == "up_to"
     # Figures written in one currency or unit compare as written: "$1.2 bn" against "$1.3 bn"
     # differ whatever the exchange rate of each source's day.
-    written = _written_unit(a) is not None and _written_unit(a) == _written_unit(b)
-    written = written and a.qualifier in WRITTEN_BOUNDS and b.qualifier in WRITTEN_BOUNDS
+    written = _written_alike((a, b))
     a_low, a_high = _widened(a, peaks, written)
     b_low, b_high = _widened(b, peaks, written)
     return a_low <= b_high and b_low <= a_high
+
+
+def _written_alike(claims: Iterable[Claim]) -> bool:
+    """Whether every claim was written in one currency or unit other than its canonical one,
+    with a qualifier whose interval is the written figure (``WRITTEN_BOUNDS``)."""
+    units = set()
+    for claim in claims:
+        unit = _written_unit(claim)
+        if unit is None or claim.qualifier not in WRITTEN_BOUNDS:
+            return False
+        units.add(unit)
+    return len(units) == 1
 
 
 def _written_unit(claim: Claim) -> str | None:
@@ -565,8 +576,7 @@ def positions_of(claims: list[Claim], classes: dict[str, int] | None = None) -> 
     """
 
     peaks = all(c.qualifier == "up_to" for c in claims)
-    units = {_written_unit(c) for c in claims}
-    written = len(units) == 1 and None not in units and all(c.qualifier in WRITTEN_BOUNDS for c in claims)
+    written = _written_alike(claims)
 
     # Twins (one class in ``classes``) have one interval: widened once per class.
     known: dict[int, tuple[float, float]] = {}
@@ -590,7 +600,7 @@ def positions_of(claims: list[Claim], classes: dict[str, int] | None = None) -> 
     common: list[tuple[float, float]] = []
     # Figures of mixed currencies, each also judged as written ("$1.2 bn" against "$1.3 bn"),
     # are not points of one line: a small group is clustered by the pairwise judgement itself.
-    pairwise = not written and len(units - {None}) > 0 and len(claims) <= PAIRWISE_POSITIONS
+    pairwise = not written and len(claims) <= PAIRWISE_POSITIONS and any(_written_unit(c) for c in claims)
 
     def fits(claim: Claim, low: float, high: float, index: int) -> bool:
         shared_low, shared_high = common[index]
