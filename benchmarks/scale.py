@@ -83,7 +83,7 @@ def measure_compare_dask(claims: int, entities: int) -> dict[str, Any]:
     import dask.bag as db
     from distributed import Client, LocalCluster
 
-    from claimdiff.dask_engine import discrepancies_bag
+    from claimdiff.dask_engine import discrepancies_dask
     from claimdiff.pipeline import knowledge_for
 
     knowledge = knowledge_for()
@@ -100,7 +100,7 @@ def measure_compare_dask(claims: int, entities: int) -> dict[str, Any]:
         client.compute(built.count(), sync=True)  # built on the workers before the clock starts
         worker_cpu = sum(client.run(_cpu).values())
         started, cpu = time.perf_counter(), _cpu()
-        found = client.compute(discrepancies_bag(client, built, knowledge), sync=True)
+        found = discrepancies_dask(client, built, knowledge)
         seconds, cpu = time.perf_counter() - started, _cpu() - cpu
         cpu += sum(client.run(_cpu).values()) - worker_cpu
         workers = client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
