@@ -16,6 +16,7 @@ Dask and its ``distributed`` scheduler are an optional extra: ``pip install 'cla
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import zlib
@@ -35,6 +36,8 @@ from claimdiff.lexicon import EntityTable, Knowledge
 from claimdiff.model import Claim, Discrepancy
 from claimdiff.pipeline import Corpus, analyse_source, corpus_entities, generic_metrics, knowledge_for, source_name
 from claimdiff.sources import DEFAULT_MAX_BYTES, Source, iter_source_paths, load_source
+from claimdiff.store import claim_row, locked, rows_digest, write_manifest
+from claimdiff.store_parquet import BUCKETS, bucket_file, part_bucket, remove_stale_parts, write_part
 from claimdiff.sums import sum_discrepancies
 
 # Sources per map task: enough to amortize a task's overhead, few enough to spread the work.
@@ -68,13 +71,10 @@ def load_corpus_dask(
     db = _import_dask()
     knowledge = knowledge or knowledge_for(config)
     warnings: list[str] = []
-    paths = list(paths)
-    named = {str(Path(p)) for p in paths if Path(p).is_file()}
-    jobs = [(str(p), max_bytes, str(p) in named) for p in iter_source_paths(paths, warnings, exclude)]
+    jobs = _jobs(paths, max_bytes, exclude, warnings)
     with _client(scheduler) as client:
         shared = client.scatter(knowledge, broadcast=True)
-        partitions = max(1, -(-len(jobs) // FILES_PER_TASK))
-        analysed = db.from_sequence(jobs, npartitions=partitions).map_partitions(_analyse_files, shared)
+        analysed = _analysed(db, jobs, shared)
         if compare_claims:
             analysed = client.persist(analysed)  # read twice: the names the corpus uses, then the claims
         heads = analysed.map(lambda a: (a.source, a.warnings, a.sums))
@@ -100,6 +100,49 @@ def load_corpus_dask(
 
         corpus.discrepancies = sort_discrepancies(with_claims(compact[0], claim_at) + sums)
     return corpus
+
+
+def store_corpus_dask(
+    paths: list[str] | tuple[str, ...],
+    folder: Path,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    knowledge: Knowledge | None = None,
+    config: Any = None,
+    scheduler: str | None = None,
+    exclude: tuple[str, ...] = (),
+    check_sources: Callable[[list[Source]], None] | None = None,
+) -> tuple[Corpus, int]:
+    """Extract ``paths`` on the cluster into the Parquet claim store ``folder`` (see
+    :mod:`claimdiff.store_parquet`) without gathering the claims: each bucket's part file is
+    written by a worker (atomically, its rows in reading order, as :func:`claimdiff.store.write_store`
+    orders them, so the files are the local engine's byte for byte); only the sources, their
+    warnings and each source's rows digest come back, for the manifest written here last.
+
+    ``check_sources`` sees the sources read before anything is written (it may refuse them).
+    This process holds the store's lock; on a cluster of several machines ``folder`` must be
+    on a file system every worker shares. Gives the corpus (without claims) and the claims
+    written."""
+    db = _import_dask()
+    knowledge = knowledge or knowledge_for(config)
+    warnings: list[str] = []
+    jobs = _jobs(paths, max_bytes, exclude, warnings)
+    with _client(scheduler) as client, locked(folder):
+        analysed = client.persist(_analysed(db, jobs, client.scatter(knowledge, broadcast=True)))
+        head_rows = client.compute(analysed.map(lambda a: (a.source, a.warnings)), sync=True)
+        sources = [source for source, _ in head_rows if source is not None]
+        warnings.extend(w for _, found in head_rows for w in found)
+        if check_sources:
+            check_sources(sources)
+        split = [
+            _task(_rows_by_bucket, nout=BUCKETS)(part) for part in analysed.map_partitions(_claims_of).to_delayed()
+        ]
+        writes = [_task(_write_bucket)(str(folder), b, [pieces[b] for pieces in split]) for b in range(BUCKETS)]
+        written = client.compute(writes, sync=True)
+        rows = {path: entry for _, by_source in written for path, entry in by_source.items()}
+        remove_stale_parts(folder, {name for name, _ in written if name})
+        write_manifest(folder, sources, rows)
+    corpus = Corpus(sources, [], warnings=warnings, knowledge=knowledge)
+    return corpus, sum(count for _, count in rows.values())
 
 
 def discrepancies_dask(client: Any, claims: Any, knowledge: Knowledge, shared: Any = None) -> list[Discrepancy]:
@@ -213,6 +256,20 @@ def _task(function: Callable[..., Any], nout: int | None = None, pure: bool = Tr
 # --- the tasks --------------------------------------------------------------------------------
 
 
+def _jobs(
+    paths: list[str] | tuple[str, ...], max_bytes: int, exclude: tuple[str, ...], warnings: list[str]
+) -> list[tuple[str, int, bool]]:
+    """One job per file: its path, the size limit, whether it was named (not found in a folder)."""
+    named = {str(Path(p)) for p in paths if Path(p).is_file()}
+    return [(str(p), max_bytes, str(p) in named) for p in iter_source_paths(list(paths), warnings, exclude)]
+
+
+def _analysed(db: Any, jobs: list[tuple[str, int, bool]], knowledge: Any) -> Any:
+    """The bag of :class:`Analysed` files, a partition per :data:`FILES_PER_TASK` files."""
+    partitions = max(1, -(-len(jobs) // FILES_PER_TASK))
+    return db.from_sequence(jobs, npartitions=partitions).map_partitions(_analyse_files, knowledge)
+
+
 def _claims_of(analysed: list[Analysed]) -> list[Claim]:
     return [claim for a in analysed for claim in a.claims]
 
@@ -319,6 +376,32 @@ def _compare_bucket(pieces: list[_Piece], knowledge: Knowledge, entities: Entity
             found = compare(claims, entities, names, generic)
         out.extend(Compact(replace(d, claims=[]), [ref_of[id(c)] for c in d.claims]) for d in found)
     return out
+
+
+_StoredRows = list[tuple[tuple[str, int, int, str, str], str]]
+
+
+def _rows_by_bucket(claims: list[Claim]) -> tuple[_StoredRows, ...]:
+    """One partition's claims as stored rows (their reading order, the row), by the store's bucket."""
+    pieces: tuple[_StoredRows, ...] = tuple([] for _ in range(BUCKETS))
+    for claim in claims:
+        pieces[part_bucket(claim.source)].append((claim.reading_order, claim_row(claim)))
+    return pieces
+
+
+def _write_bucket(folder: str, bucket: int, pieces: list[_StoredRows]) -> tuple[str, dict[str, tuple[str, int]]]:
+    """Write one bucket's part file (none if it holds no row): its rows from every partition, in
+    reading order (a stable sort of the pieces in partition order, as the local engine sorts the
+    corpus's claims). Gives the file's name ("" if none) and each source's rows digest and count."""
+    rows = sorted((row for piece in pieces for row in piece), key=lambda row: row[0])
+    if not rows:
+        return "", {}
+    name = bucket_file(bucket)
+    write_part(Path(folder), name, [json.loads(text) for _, text in rows])
+    by_source: dict[str, list[str]] = {}
+    for order, text in rows:
+        by_source.setdefault(order[0], []).append(text)
+    return name, {source: (rows_digest(texts), len(texts)) for source, texts in by_source.items()}
 
 
 def _concatenated(lists: list[list[Compact]]) -> list[Compact]:
