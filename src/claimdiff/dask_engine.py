@@ -16,6 +16,7 @@ Dask and its ``distributed`` scheduler are an optional extra: ``pip install 'cla
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import os
@@ -338,9 +339,28 @@ def bucket_of(key: _PartitionKey, buckets: int) -> int:
 _Piece = list[tuple[_PartitionKey, list[int], Columns]]
 
 
+@contextmanager
+def _collection_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a task builds many objects without cycles
+    (columns, claims, discrepancies): a worker holds its share of the corpus's claims, and each
+    collection of the oldest generation walks all of them again."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def _split(claims: list[Claim], partition: int, entities: EntityTable, buckets: int) -> tuple[_Piece, ...]:
     """One partition of claims as ``buckets`` pieces: in each, by partition key, the refs and
     the columns of its claims, in the partition's order."""
+    with _collection_paused():
+        return _split_claims(claims, partition, entities, buckets)
+
+
+def _split_claims(claims: list[Claim], partition: int, entities: EntityTable, buckets: int) -> tuple[_Piece, ...]:
     by_key: dict[_PartitionKey, list[int]] = {}
     for place, claim in enumerate(claims):
         for key in partition_keys(claim, entities):
@@ -356,6 +376,11 @@ def _split(claims: list[Claim], partition: int, entities: EntityTable, buckets: 
 def _compare_bucket(pieces: list[_Piece], knowledge: Knowledge, entities: EntityTable) -> list[Compact]:
     """The discrepancies of one bucket: its pieces (one per partition of claims, in order) joined
     by partition key, and each block compared on its own, its claims rebuilt only for that."""
+    with _collection_paused():
+        return _compare_pieces(pieces, knowledge, entities)
+
+
+def _compare_pieces(pieces: list[_Piece], knowledge: Knowledge, entities: EntityTable) -> list[Compact]:
     blocks: dict[_PartitionKey, list[tuple[list[int], Columns]]] = {}
     for piece in pieces:
         for key, refs, columns in piece:
