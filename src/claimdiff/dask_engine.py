@@ -1,16 +1,22 @@
 """The Dask engine: the pipeline of :mod:`claimdiff.pipeline` on a cluster (``--engine dask``).
 
 Per-source analysis is a map over files (a partition of files per task). The comparison is a
-shuffle of the claims on their partition key, then one comparison per partition:
+shuffle of the claims on their partition key (:func:`partition_keys`), then one comparison per
+partition:
 
 * amounts, dates and ranks by (unit, root entity): the comparison's own block key
   (:func:`claimdiff.compare.block_key`) without the kind, since a discrepancy's id (entity,
   metric, unit, period) and the figures a source states are never shared across partitions
   that differ in unit or root entity, but may be across kinds of the same unit;
-* descriptions by entity, as :func:`claimdiff.descriptions.describe_discrepancies` groups them;
+* descriptions by entity, as :func:`claimdiff.descriptions.describe_discrepancies` groups them,
+  with the entity's creation dates, which it reads;
 * sums within their source, so they are found in the map step.
 
-The results are sorted as the local engine sorts them, so both engines print the same bytes.
+The shuffle carries claims as columns of plain values (:func:`claim_columns`) in buckets of
+partition keys; only the discrepancies come back, with where their claims stand. With a
+Parquet claim store, ``extract --write`` has the workers write the part files themselves
+(:func:`store_corpus_dask`). The results are sorted as the local engine sorts them, so both
+engines print the same bytes.
 Dask and its ``distributed`` scheduler are an optional extra: ``pip install 'claimdiff[dask]'``.
 """
 
