@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -11,9 +12,10 @@ from babel.numbers import format_currency, format_decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from claimdiff.dates import find_times
 from claimdiff.normalize import Claim
 
-from .conftest import claims_in
+from .conftest import KNOWLEDGE, claims_in
 
 
 @dataclass(frozen=True)
@@ -831,3 +833,102 @@ def test_babel_money_round_trip(amount: Decimal, locale: str, code: str, scale_i
     assert claim.original["unit"] == code
     assert math.isclose(claim.original["value"], float(amount) * factor, rel_tol=1e-9)
     assert money.strip() in claim.text or claim.text in money
+
+
+YEARLESS_RELATIONS = [
+    ("fr-since-month", "Les rumeurs couraient depuis octobre dernier.", "fr", "2023-12-10", "2023-10/.."),
+    ("en-since-month", "Talks have run since March.", "en", "2025-06-01", "2025-03/.."),
+    ("en-in-month", "Talks began in March.", "en", "2025-06-01", "2025-03"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "published", "period"),
+    [c[1:] for c in YEARLESS_RELATIONS],
+    ids=[c[0] for c in YEARLESS_RELATIONS],
+)
+def test_a_month_without_a_year_keeps_its_preposition(text: str, language: str, published: str, period: str) -> None:
+    (time,) = find_times(text, KNOWLEDGE.lexicon(language), date.fromisoformat(published))
+    assert time.period == period
+
+
+# (id, text, language, figure, its period, whether the period comes from the sentence before)
+CARRIED_PERIODS = [
+    (
+        "en-ranking-continues",
+        "The US hosted 2,701 centres at the end of 2022. France is eighth with 264 data centres.",
+        "en",
+        "264 data centres",
+        "2022",
+        True,
+    ),
+    (
+        "fr-question-sets-the-year",
+        "Et la projection pour 2030 ? RTE annonce une fourchette entre 9 et 12 TWh.",
+        "fr",
+        "9 et 12 TWh",
+        "2030",
+        True,
+    ),
+    (
+        "own-date-wins",
+        "Sales reached €3 million in 2022. Profit was €1 million in 2023.",
+        "en",
+        "€1 million",
+        "2023",
+        False,
+    ),
+    (
+        "a-day-is-an-event",
+        "Le 15 avril 2019, la cathédrale a brûlé. Au total, 846 millions d'euros ont été récoltés.",
+        "fr",
+        "846 millions d'euros",
+        "2024",
+        False,
+    ),
+    (
+        "an-event-date-stays-with-its-event",
+        "Acme announced its plan in 2022. It signed 20-year contracts for over 100 MW.",
+        "en",
+        "over 100 MW",
+        "2024",
+        False,
+    ),
+    (
+        "since-governs-its-own-verb",
+        "Since 2022 Acme has invested $25 billion. It could finance up to €5 billion.",
+        "en",
+        "up to €5 billion",
+        "2024",
+        False,
+    ),
+    (
+        "two-years-set-no-frame",
+        "Sales rose from 2021 to 2023 and in 2024. Acme employs 300 people.",
+        "en",
+        "300 people",
+        "2024",
+        False,
+    ),
+    (
+        "a-new-paragraph-starts-afresh",
+        "The US hosted 2,701 centres at the end of 2022.\nFrance has 264 data centres.",
+        "en",
+        "264 data centres",
+        "2024",
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "figure", "period", "carried"),
+    [c[1:] for c in CARRIED_PERIODS],
+    ids=[c[0] for c in CARRIED_PERIODS],
+)
+def test_a_sentence_without_a_date_takes_the_year_the_sentence_before_sets(
+    text: str, language: str, figure: str, period: str, carried: bool
+) -> None:
+    claim = _find(claims_in(text, language, published="2024-05-02"), figure)
+    assert claim.period == period
+    assert ("period: from the sentence before" in claim.flags) is carried

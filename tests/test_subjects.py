@@ -131,6 +131,20 @@ ENTITIES = [
         "around 125,000 people",
         "Vardenholm",
     ),
+    (
+        "nearest-place-of-any-metric",
+        "Bien que nos données soient stockées à l'étranger (aux USA), il existait 300 data centers en France.",
+        "fr",
+        "300 data centers",
+        "France",
+    ),
+    (
+        "each-figure-its-nearest-place",
+        "In Germany there are 490 data centres, against 264 data centres in France.",
+        "en",
+        "264 data centres",
+        "France",
+    ),
     ("edition-is-the-events", "Investors met at the eighth Acme Forum Summit.", "en", "eighth", "Acme Forum Summit"),
     (
         "roman-century-is-no-name",

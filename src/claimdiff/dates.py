@@ -170,8 +170,22 @@ def _yearless(text: str, lexicon: Lexicon, reference: date) -> list[TimeExpr]:
                 precision, start = "day", match.start()
         except ValueError:
             continue
-        out.append(TimeExpr(start, match.end(), "at", low, high, precision))
+        relation = _relation_of(text[match.start() : start], lexicon.time) if g["m3"] else "at"
+        if relation == "since":
+            high = None  # "depuis octobre dernier"
+        elif relation == "by":
+            low = None
+        out.append(TimeExpr(start, match.end(), relation, low, high, precision))
     return out
+
+
+def _relation_of(preposition: str, words: TimeWords) -> str:
+    """The relation a time word before a month sets: since, by, else at."""
+    word = preposition.strip().lower()
+    for relation, group in (("since", words.since), ("by", words.by)):
+        if word in {w.lower() for w in group}:
+            return relation
+    return "at"
 
 
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w’'\-]*)[ \u00a0]*$")

@@ -12,6 +12,7 @@ published date).
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -24,7 +25,7 @@ from claimdiff.model import Claim, with_ids
 from claimdiff.normalize.periods import fx_day, periods_of, years_spoken_of
 from claimdiff.normalize.units import UNIT_ERRORS, conversion_factor, parse_unit, unit_strings
 from claimdiff.normalize.units import registry as registry  # values.py formats quantities with it
-from claimdiff.sources import Source
+from claimdiff.sources import Sentence, Source
 
 # Qualifiers of the JSON contract; "less than" is reported as up_to with a flag.
 CONTRACT_QUALIFIERS = ("exact", "approx", "at_least", "more_than", "up_to", "range")
@@ -68,20 +69,54 @@ def claims_of(source: Source, knowledge: Knowledge) -> list[Claim]:
     years = years_spoken_of(source.text)
     published = published_period(source.published)
     published_day = parse_date(source.published)
+    before: tuple[Sentence, TimeExpr | None] | None = None
     for sentence in source.sentences:
         times = sentence_times(sentence.text, lexicon, published_day)
         mentions = extract_mentions(sentence.text, lexicon, sentence.heading, times)
+        carried = _carried_time(source.text, before, sentence)
+        before = (sentence, _frame_time(times, mentions))
         if not mentions:
             continue
         _share_units(mentions)
         periods = periods_of(mentions, times, sentence.text, lexicon)
+        if carried is not None:
+            pairs = zip(mentions, periods, strict=True)
+            periods = [carried if time is None and m.kind != "date" else time for m, time in pairs]
         for mention, time in zip(mentions, periods, strict=True):
             claim = _claim(
                 source, lexicon, sentence.text, sentence.start, mention, time, (published, published_day), years
             )
+            if claim is not None and carried is not None and time is carried:
+                claim = replace(claim, flags=[*claim.flags, PERIOD_CARRIED])
             if claim is not None:
                 claims.append(claim)
     return with_ids(claims)
+
+
+def _frame_time(times: list[TimeExpr], mentions: list[Mention]) -> TimeExpr | None:
+    """The time a sentence sets for what follows: its single period, a year, quarter or month
+    ("at the end of 2022", "pour 2030"), that no event word claims. A day is an event's ("Le 15
+    avril 2019, jour de l'incendie"), "since 2022 has invested" and "announced in 2022" date what
+    they govern, not the next sentence."""
+    if len({t.period for t in times}) != 1:
+        return None
+    time = times[-1]
+    events = {(m.time.start, m.time.end) for m in mentions if m.kind == "date" and m.time is not None}
+    if time.relation != "at" or time.precision == "day" or any((t.start, t.end) in events for t in times):
+        return None
+    return time
+
+
+def _carried_time(text: str, before: tuple[Sentence, TimeExpr | None] | None, sentence: Sentence) -> TimeExpr | None:
+    """The time a sentence inherits from the sentence before it in its paragraph, when that
+    one sets a frame (:func:`_frame_time`): "The US hosted 2,701 at the end of 2022. France is
+    eighth with 264", "Et la projection pour 2030 ? RTE annonce entre 9 et 12 TWh"."""
+    if before is None or sentence.heading:
+        return None
+    previous, frame = before
+    if frame is None or previous.heading or "\n" in text[previous.end : sentence.start]:
+        return None
+    return frame
 
 
 def _share_units(mentions: list[Mention]) -> None:
@@ -99,6 +134,8 @@ def _share_units(mentions: list[Mention]) -> None:
 
 # The flag of a claim whose period is its source's publication year, the text naming none.
 AS_OF_PUBLICATION = "period: as of publication"
+# The flag of a claim whose period the sentence before it states.
+PERIOD_CARRIED = "period: from the sentence before"
 
 
 def _claim(

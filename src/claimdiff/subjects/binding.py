@@ -2,8 +2,8 @@
 
 A figure belongs to the subject of its own clause: the name before a parenthesis holding the
 figure ("Helsing (€450m)"), else the first name of the clause before the figure, else the
-nearest name earlier in the sentence, else the first name after it. Places ("in France"),
-weak mentions (an adjective of nationality, a person announcing the figure) come after that;
+nearest name earlier in the sentence, else the first name after it. Places ("in France", the
+nearest to the figure), weak mentions (an adjective of nationality, a person announcing the figure) come after that;
 sources ("according to X") and complements ("after X") never. A date announced by an event
 word ("launched ... in 2018") is about what the event concerns.
 """
@@ -44,12 +44,18 @@ def choose_entity(
     if later:
         return later[0].name
     # A person announces a figure about what they speak for: a place, or a country named by its
-    # adjective ("the French government"); else the caller's fallbacks decide.
+    # adjective ("the French government"); else the caller's fallbacks decide. Of several, the
+    # one nearest the figure: "stored abroad (in the US), 300 data centres in France".
     for role in ("place", "demonym"):
         found = [m for m in outside if m.role == role]
         if found:
-            return found[0].name
+            return min(found, key=lambda m: (_distance(m, start, end), m.start)).name
     return ""
+
+
+def _distance(mention: EntityMention, start: int, end: int) -> int:
+    """Characters between a mention and the figure at ``start:end``."""
+    return start - mention.end if mention.end <= start else mention.start - end
 
 
 def _main_clause_first(subjects: list[EntityMention], text: str, lexicon: Lexicon) -> list[EntityMention]:
