@@ -171,11 +171,17 @@ def _yearless(text: str, lexicon: Lexicon, reference: date) -> list[TimeExpr]:
         except ValueError:
             continue
         relation = _relation_of(text[match.start() : start], lexicon.time) if g["m3"] else "at"
-        if relation == "since":
-            high = None  # "depuis octobre dernier"
-        elif relation == "by":
-            low = None
-        out.append(TimeExpr(start, match.end(), relation, low, high, precision))
+        # "depuis octobre dernier" is open after, "by March" before.
+        out.append(
+            TimeExpr(
+                start,
+                match.end(),
+                relation,
+                None if relation == "by" else low,
+                None if relation == "since" else high,
+                precision,
+            )
+        )
     return out
 
 
