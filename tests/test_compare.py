@@ -145,6 +145,16 @@ NEGATIVES = [
         "In France, data centres will consume up to 55 TWh by 2050.",
     ),
     _negative(
+        "a-possibility-is-not-the-figure",
+        "Acme's plant used 10 TWh in 2024.",
+        "In 2024, Acme's plant could have used 15 TWh if it ran all year.",
+    ),
+    _negative(
+        "money-of-no-metric-across-spellings",
+        "Notre-Dame de Paris: 700 millions d'euros ont été utilisés.",
+        "Notre Dame: 140 millions d'euros restent.",
+    ),
+    _negative(
         "rounding",
         "Hugging Face is valued at €4.3 billion.",
         "Hugging Face has a valuation of about €4 billion.",
@@ -239,6 +249,12 @@ POSITIVES = [
         "edition-number",
         "Investors gathered for the eighth Acme Forum Summit in Paris.",
         "Les investisseurs sont réunis pour la septième édition du sommet Acme Forum.",
+        "fr",
+    ),
+    (
+        "a-possibility-beside-the-figure-is-no-stance",
+        "In 2030, Acme Robotics will consume 9 to 12 TWh, or even 15 TWh if demand soars.",
+        "En 2030, la consommation d'Acme Robotics atteindra 15 à 20 TWh.",
         "fr",
     ),
     (

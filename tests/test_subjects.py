@@ -79,6 +79,22 @@ METRICS = [
         "funds raised (possible)",
     ),
     (
+        "fr-alternative-is-a-possibility",
+        "Acme Robotics annonce entre 9 et 12 TWh, voire un impressionnant 15 TWh.",
+        "fr",
+        "15 TWh",
+        "energy (possible)",
+    ),
+    (
+        "fr-figure-before-an-alternative-stands",
+        "Acme Robotics annonce entre 9 et 12 TWh, voire un impressionnant 15 TWh.",
+        "fr",
+        "9 et 12 TWh",
+        "energy",
+    ),
+    ("en-condition-after-a-figure", "Acme Robotics used 15 TWh if its reports are right.", "en", "15 TWh", "energy (possible)"),
+    ("fr-condition-after-a-figure", "Acme Robotics atteint 15 TWh si la demande explose.", "fr", "15 TWh", "consumption (possible)"),
+    (
         "fr-seeking-to-raise",
         "L'entreprise cherchait à lever 300 millions de dollars.",
         "fr",

@@ -55,13 +55,17 @@ def comparable(a: Claim, b: Claim, entities: EntityTable, generic: frozenset[str
         return False  # grams of CO2 per kWh are not grams of CO2-equivalent per kWh
     # A figure with no metric word ("amount" of money, "energy" for TWh: what its unit measures)
     # may be any metric of its kind and unit, but only of the very same entity: through a wider
-    # entity it would chain unrelated figures.
-    if (a.metric in generic or b.metric in generic) and a.entity != b.entity:
+    # entity it would chain unrelated figures. A unit's measure is narrow enough to hold across
+    # spellings of one name (RTE, Réseau de Transport d'Électricité); money is spent on too many
+    # things for that.
+    if (a.metric in generic or b.metric in generic) and not _one_name(a, b, entities):
         return False
     if a.metric in generic and b.metric in generic and entities.kind_of(a.entity) == "place":
         return False  # two sums of money a country is named with, neither saying what for
     if a.metric != b.metric and not (a.metric in generic or b.metric in generic):
         return False
+    if _possible(a.metric) != _possible(b.metric):
+        return False  # "9 to 12 TWh, or even 15 TWh if ...": a possibility is not the figure
     if a.kind == "rank" and a.metric == "rank":
         return False  # a place in an unnamed ranking compares with nothing
     if a.kind in ("date", "rank"):
@@ -78,6 +82,18 @@ def comparable(a: Claim, b: Claim, entities: EntityTable, generic: frozenset[str
     if a.kind in AMOUNT_KINDS and not _plausible(a, b, entities):
         return False
     return True
+
+
+def _possible(metric: str) -> bool:
+    return metric.endswith("(possible)")
+
+
+def _one_name(a: Claim, b: Claim, entities: EntityTable) -> bool:
+    """Whether two claims name one entity: the same words, or for figures of a unit other than
+    money, spellings of one name."""
+    if a.entity == b.entity:
+        return True
+    return a.kind not in ("money", "date") and entities.same(a.entity, b.entity)
 
 
 def topics_match(a: str, b: str) -> bool:
@@ -704,7 +720,7 @@ def _held(
     claims: list[Claim], positions: dict[str, int], entities: EntityTable, stated: _Stated | None
 ) -> dict[str, set[int]]:
     """The positions each source states: its own claims', and any other figure it gives (same
-    kind, unit and root entity, any metric) that agrees with a position."""
+    kind, unit and root entity, any metric, possible when they are) that agrees with a position."""
     held: dict[str, set[int]] = defaultdict(set)
     for claim in claims:
         held[claim.source].add(positions[claim.id])
@@ -723,6 +739,8 @@ def _held(
             # and only figures outside the group: a member already holds its own position.
             if other.low is None or other.high is None or other.id in members:
                 continue
+            if _possible(other.metric) != _possible(claims[0].metric):
+                continue  # "9 to 12 TWh, or even 15 if ...": the possibility is not a stance
             key = twin_key(other)
             if key not in agreeing:
                 agreeing[key] = {p for p, claim in representatives.items() if agree(claim, other)}

@@ -117,7 +117,7 @@ def find_times(text: str, lexicon: Lexicon, reference: date | None = None) -> li
         if low is None or high is None or low > high:
             continue
         before = text[max(0, match.start() - 30) : match.start()]
-        if match.group("y") and _names_programme(before, words):
+        if match.group("y") and _names_programme(before, words, lexicon.grammar.range_words):
             continue
         relation = "range" if match.group("ya") else "at"
         if relation == "at" and since.search(before):
@@ -197,13 +197,14 @@ def _relation_of(preposition: str, words: TimeWords) -> str:
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w’'\-]*)[ \u00a0]*$")
 
 
-def _names_programme(before: str, words: TimeWords) -> bool:
-    """A year right after a capitalised name is part of the name ("France 2030")."""
+def _names_programme(before: str, words: TimeWords, range_words: tuple[str, ...] = ()) -> bool:
+    """A year right after a capitalised name is part of the name ("France 2030"); not after a
+    capitalised time or range word ("Between 2015 and 2022", "Depuis 2019")."""
     found = _WORD_BEFORE.search(before)
     if not found or not found.group(1)[0].isupper():
         return False
     word = found.group(1).lower()
-    time_words_ = {w.lower() for group in (words.at, words.since, words.by) for w in group}
+    time_words_ = {w.lower() for group in (words.at, words.since, words.by, range_words) for w in group}
     return word not in time_words_ and word not in words.months and word not in words.seasons
 
 

@@ -298,6 +298,7 @@ class Grammar:
     attributions: tuple[str, ...]
     complements: tuple[str, ...]
     hedges: tuple[str, ...]
+    alternatives: tuple[str, ...]
     estimators: tuple[str, ...]
     ranking: Ranking
     definitions: Definitions

@@ -105,16 +105,25 @@ def _classified(text: str, end: int, lexicon: Lexicon) -> str:
 
 def _hedged(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
     """Whether a hedge word stands in the figure's clause, up to 60 characters before it or 25
-    after it ("20,000 people may have died")."""
-    if not lexicon.grammar.hedges:
-        return False
-    pattern = lexicon.compiled(
-        "hedges", lambda lex: re.compile(rf"(?<!\w)(?:{alternation(lex.grammar.hedges)})(?!\w)", re.I)
-    )
+    after it ("20,000 people may have died", "15 TWh si la fièvre ne retombe pas"), or an
+    alternative in the few words right before it ("voire un impressionnant 15 TWh"); what
+    follows an alternative is the alternative's ("9 to 12 TWh, or even 15 TWh if it soars")."""
+    hedge, alternative = lexicon.compiled("hedges", _hedge_patterns)
     breaks = r"[.;:!?]|, (?:and|but|et|mais) "
     before = re.split(breaks, text[max(0, start - 60) : start])[-1]
-    after = re.split(breaks, text[end : end + 25])[0]
-    return pattern.search(before) is not None or pattern.search(after) is not None
+    after = alternative.split(re.split(breaks, text[end : end + 25])[0])[0]
+    last_words = " ".join(re.findall(r"\w+", before)[-4:])
+    return any(
+        found is not None for found in (hedge.search(before), hedge.search(after), alternative.search(last_words))
+    )
+
+
+def _hedge_patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(a hedge word, an alternative offering a higher figure)."""
+    grammar = lexicon.grammar
+    hedge = re.compile(rf"(?<!\w)(?:{alternation(grammar.hedges) or '(?!)'})(?!\w)", re.I)
+    alternative = re.compile(rf"(?<!\w)(?:{alternation(grammar.alternatives) or '(?!)'})(?!\w)", re.I)
+    return hedge, alternative
 
 
 def _unit_metric(claim: Claim, lexicon: Lexicon) -> str:
