@@ -92,8 +92,20 @@ METRICS = [
         "9 et 12 TWh",
         "energy",
     ),
-    ("en-condition-after-a-figure", "Acme Robotics used 15 TWh if its reports are right.", "en", "15 TWh", "energy (possible)"),
-    ("fr-condition-after-a-figure", "Acme Robotics atteint 15 TWh si la demande explose.", "fr", "15 TWh", "consumption (possible)"),
+    (
+        "en-condition-after-a-figure",
+        "Acme Robotics used 15 TWh if its reports are right.",
+        "en",
+        "15 TWh",
+        "energy (possible)",
+    ),
+    (
+        "fr-condition-after-a-figure",
+        "Acme Robotics atteint 15 TWh si la demande explose.",
+        "fr",
+        "15 TWh",
+        "consumption (possible)",
+    ),
     (
         "fr-seeking-to-raise",
         "L'entreprise cherchait à lever 300 millions de dollars.",
@@ -160,6 +172,13 @@ ENTITIES = [
         "en",
         "264 data centres",
         "France",
+    ),
+    (
+        "frequent-word-opening-two-sentences-is-no-name",
+        "Parmi les centres, 42 % sont situés en Île-de-France. Parmi les autres, beaucoup sont à Marseille.",
+        "fr",
+        "42 %",
+        "Île-de-France",
     ),
     ("edition-is-the-events", "Investors met at the eighth Acme Forum Summit.", "en", "eighth", "Acme Forum Summit"),
     (

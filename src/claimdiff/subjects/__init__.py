@@ -167,7 +167,8 @@ def _mentions(
 
 def proper_words(source: Source) -> frozenset[str]:
     """Words the source writes capitalised inside a sentence, or capitalised at the start of
-    two sentences and never in lower case ("Nvidia announced ... Nvidia said ...")."""
+    two sentences, never in lower case and no frequent word ("Nvidia announced ... Nvidia said
+    ...", not "Parmi eux ... Parmi les projets ...")."""
     inside: set[str] = set()
     openings: Counter[str] = Counter()
     lowered: set[str] = set()
@@ -176,8 +177,23 @@ def proper_words(source: Source) -> frozenset[str]:
         inside.update(w for w in words[1:] if w[:1].isupper())
         lowered.update(w for w in words if w.islower())
         openings.update(words[:1])
-    repeated = {w for w, n in openings.items() if n >= 2 and w[:1].isupper() and w.lower() not in lowered}
+    repeated = {
+        w
+        for w, n in openings.items()
+        if n >= 2 and w[:1].isupper() and w.lower() not in lowered and not _frequent(w, source.language)
+    }
     return frozenset(inside | repeated)
+
+
+# A word this frequent (Zipf 4.5: about once in 30,000 words) opening two sentences is a word
+# of the language opening them ("Parmi eux, ...", "Meanwhile, ..."), not a name.
+OPENER_ZIPF = 4.5
+
+
+def _frequent(word: str, language: str) -> bool:
+    from claimdiff.lexicon.frequency import zipf_frequency
+
+    return zipf_frequency(word.lower(), language, wordlist="small") >= OPENER_ZIPF
 
 
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
