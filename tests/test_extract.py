@@ -932,3 +932,36 @@ def test_a_sentence_without_a_date_takes_the_year_the_sentence_before_sets(
     claim = _find(claims_in(text, language, published="2024-05-02"), figure)
     assert claim.period == period
     assert ("period: from the sentence before" in claim.flags) is carried
+
+
+ANNUAL_AMOUNTS = [
+    ("fr-energy-per-year", "La consommation atteint 80 TWh par an.", "fr", "80 TWh par an", "watt_hour", True),
+    ("en-energy-a-year", "Acme consumed 10 TWh a year.", "en", "10 TWh a year", "watt_hour", True),
+    (
+        "en-mass-per-year-stays-a-rate",
+        "Acme produces 5 million tonnes a year.",
+        "en",
+        "5 million tonnes a year",
+        "tonne / year",
+        False,
+    ),
+    (
+        "parallel-figure-keeps-its-own-unit",
+        "Elle pourrait atteindre 80 TWh par an, contre 10 TWh aujourd'hui.",
+        "fr",
+        "10 TWh",
+        "watt_hour",
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "figure", "unit", "flagged"),
+    [c[1:] for c in ANNUAL_AMOUNTS],
+    ids=[c[0] for c in ANNUAL_AMOUNTS],
+)
+def test_energy_per_year_is_the_years_energy(text: str, language: str, figure: str, unit: str, flagged: bool) -> None:
+    claim = _find(claims_in(text, language), figure)
+    assert claim.unit == unit
+    assert ("per year: the amount of a year" in claim.flags) is flagged

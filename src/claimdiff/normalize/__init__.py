@@ -77,6 +77,7 @@ def claims_of(source: Source, knowledge: Knowledge) -> list[Claim]:
         before = (sentence, _frame_time(times, mentions))
         if not mentions:
             continue
+        _annual_amounts(mentions)
         _share_units(mentions)
         periods = periods_of(mentions, times, sentence.text, lexicon)
         if carried is not None:
@@ -117,6 +118,26 @@ def _carried_time(text: str, before: tuple[Sentence, TimeExpr | None] | None, se
     if frame is None or previous.heading or "\n" in text[previous.end : sentence.start]:
         return None
     return frame
+
+
+# Measures whose amount "per year" is by convention the year's amount: "80 TWh par an" is
+# the energy of a year, as "10 TWh in 2024" is.
+ANNUAL_METRICS = frozenset({"energy"})
+PER_YEAR = "year"
+ANNUAL_AMOUNT = "per year: the amount of a year"
+
+
+def _annual_amounts(mentions: list[Mention]) -> None:
+    """An energy per year is the year's energy (see :data:`ANNUAL_METRICS`)."""
+    for mention in mentions:
+        if (
+            mention.unit is not None
+            and mention.unit.metric in ANNUAL_METRICS
+            and mention.per is not None
+            and mention.per.canonical == PER_YEAR
+        ):
+            mention.per = None
+            mention.flags.append(ANNUAL_AMOUNT)
 
 
 def _share_units(mentions: list[Mention]) -> None:
