@@ -180,6 +180,13 @@ ENTITIES = [
         "42 %",
         "Île-de-France",
     ),
+    (
+        "place-as-an-attribute-is-not-the-subject-carried",
+        "Acme Robotics builds cranes. A fire ravaged the France pavilion. Officials said 1,000 cranes are needed.",
+        "en",
+        "1,000 cranes",
+        "Acme Robotics",
+    ),
     ("edition-is-the-events", "Investors met at the eighth Acme Forum Summit.", "en", "eighth", "Acme Forum Summit"),
     (
         "roman-century-is-no-name",

@@ -286,6 +286,7 @@ class Grammar:
     plural_suffixes: tuple[str, ...]
     name_connectors: tuple[str, ...]
     name_articles: tuple[str, ...]
+    attributive_determiners: tuple[str, ...]
     not_names: tuple[str, ...]
     locatives: tuple[str, ...]
     passive_agents: tuple[str, ...]

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from claimdiff.lexicon import Knowledge, Lexicon, alternation
 from claimdiff.lexicon.matcher import WordMatcher
@@ -74,6 +74,7 @@ class _NamePatterns:
     title_before: re.Pattern[str]
     title_after: re.Pattern[str]
     elision: re.Pattern[str]
+    attributive: re.Pattern[str]
     not_names: frozenset[str]
     articles: frozenset[str]
     titles: frozenset[str]
@@ -106,6 +107,11 @@ def _name_patterns(lexicon: Lexicon) -> _NamePatterns:
         title_before=re.compile(rf"(?:\b(?:{alternation(titles)})[ ,]+)$") if titles else re.compile("(?!)"),
         title_after=re.compile(rf"^,?[ ]+(?:the[ ]+|le[ ]+|la[ ]+)?(?:{alternation(titles)})\b", re.I),
         elision=re.compile(rf"^(?:{alternation(grammar.elisions)})", re.I) if grammar.elisions else re.compile("(?!)"),
+        attributive=re.compile(
+            rf"(?:^|\W)(?:{alternation(grammar.attributive_determiners)})[ ](?:[a-z][\w-]*[ ])?$", re.I
+        )
+        if grammar.attributive_determiners
+        else re.compile("(?!)"),
         not_names=frozenset(not_names),
         articles=frozenset(grammar.name_articles),
         titles=frozenset(t.lower() for t in titles),
@@ -159,9 +165,23 @@ def find_entities(
                 found.append(EntityMention(match.start(), match.end(), name, "demonym"))
             else:
                 name = knowledge.entities.canonical(match.group(1))
-                found.append(_mention(text, match.start(), match.end(), name, names))
+                mention = _mention(text, match.start(), match.end(), name, names)
+                if (
+                    mention.subject
+                    and knowledge.entities.kind_of(name) == "place"
+                    and _attributive(text, mention, names)
+                ):
+                    mention = replace(mention, role="demonym")  # "the Paris monument": weak, as "the French"
+                found.append(mention)
     if not heading:
         found.extend(_capitalised_names(text, knowledge, lexicon, taken, proper, common, lowercase))
+    # "the scorched Paris monument": a place as an attribute is weak, as "the French" is.
+    found = [
+        replace(m, role="demonym")
+        if m.subject and knowledge.entities.kind_of(m.name) == "place" and _attributive(text, m, names)
+        else m
+        for m in found
+    ]
     return sorted(found, key=lambda m: m.start)
 
 
@@ -275,6 +295,14 @@ def _rare_or_proper(word: str, proper: frozenset[str], lexicon: Lexicon) -> bool
     from claimdiff.lexicon.frequency import zipf_frequency
 
     return zipf_frequency(word.lower(), lexicon.code, wordlist="small") < COMMON_ZIPF
+
+
+def _attributive(text: str, mention: EntityMention, names: _NamePatterns) -> bool:
+    """Whether a name stands as an attribute of the noun after it, after a determiner and
+    maybe an adjective ("the scorched Paris monument")."""
+    return (
+        bool(names.attributive.search(text[: mention.start])) and re.match(r"[ ][a-z]", text[mention.end :]) is not None
+    )
 
 
 def _mention(text: str, start: int, end: int, name: str, names: _NamePatterns, person: bool = False) -> EntityMention:
