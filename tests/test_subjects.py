@@ -6,6 +6,7 @@ import pytest
 
 from claimdiff.pipeline import analyse_source
 from claimdiff.sources import build_source
+from claimdiff.subjects import find_entities
 
 from .conftest import KNOWLEDGE
 
@@ -253,3 +254,15 @@ REFERENCES = [
 )
 def test_organisation_referred_back_to(title: str, text: str, language: str, surface: str, entity: str) -> None:
     assert _claim(text, language, surface, title).entity == entity
+
+
+# (id, sentence, language, the names find_entities gives)
+NAMES = [
+    ("common-opener-and-figure", "Environ 70 % des composants sont produits en Europe.", "fr", ["Europe"]),
+    ("name-and-programme-year", "Acme Robotics 2030 est un plan.", "fr", ["Acme Robotics 2030"]),
+]
+
+
+@pytest.mark.parametrize(("text", "language", "names"), [c[1:] for c in NAMES], ids=[c[0] for c in NAMES])
+def test_names_a_sentence_gives(text: str, language: str, names: list[str]) -> None:
+    assert [m.name for m in find_entities(text, KNOWLEDGE, KNOWLEDGE.lexicon(language))] == names

@@ -249,8 +249,8 @@ def _capitalised_names(
             # inside a sentence, or it is no common word of the language: "Building on ...",
             # "Lancé en 2017, ..." name nothing, "Infineon reported ..." does; the first word of
             # a longer name goes only if the source writes it in lower case too.
-            if len(words) == 1:
-                continue
+            if len(words) == 1 or words[1][:1].isdigit():
+                continue  # "Environ 70 % des composants": a common word and a figure name nothing
             if words[0].lower() not in lowercase:
                 yield _mention(text, start, end, knowledge.entities.canonical(" ".join(words)), names, title)
                 continue
