@@ -259,6 +259,12 @@ def test_organisation_referred_back_to(title: str, text: str, language: str, sur
 # (id, sentence, language, the names find_entities gives)
 NAMES = [
     ("common-opener-and-figure", "Environ 70 % des composants sont produits en Europe.", "fr", ["Europe"]),
+    (
+        "connectors-with-an-elided-article",
+        "Le rapport de la Commission de l'Intelligence Artificielle est paru.",
+        "fr",
+        ["Commission de l'Intelligence Artificielle"],
+    ),
     ("name-and-programme-year", "Acme Robotics 2030 est un plan.", "fr", ["Acme Robotics 2030"]),
 ]
 

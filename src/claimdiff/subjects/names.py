@@ -86,7 +86,7 @@ def _name_patterns(lexicon: Lexicon) -> _NamePatterns:
     capitalised = re.compile(
         rf"""(?<![\w\-‐])
         [{UPPER}][\w&’'\-.]*                                      # a capitalised word (or acronym)
-        (?:[ ](?:(?:{connectors})[ ]?)?[{UPPER}][\w&’'\-]*      # more, maybe joined by "of", "de",
+        (?:[ ](?:(?:{connectors})[ ]?){{0,2}}[{UPPER}][\w&’'\-]*      # more, maybe joined by "of", "de",
           |[ ][0-9][\w&’'\-]*)*                                  # or a number ("France 2030")
         """,
         re.VERBOSE,
