@@ -155,6 +155,16 @@ NEGATIVES = [
         "Notre Dame: 140 millions d'euros restent.",
     ),
     _negative(
+        "one-digit-figure-rounded-across-currencies",
+        "In December 2023, the round valued Acme Robotics at $2 billion.",
+        "In December 2023, Acme Robotics was valued at €2 billion.",
+    ),
+    _negative(
+        "about-a-figure-in-another-currency",
+        "In December 2023, the round valued Acme Robotics at about $1.2 billion.",
+        "In December 2023, Acme Robotics was valued at €1.2 billion.",
+    ),
+    _negative(
         "rounding",
         "Hugging Face is valued at €4.3 billion.",
         "Hugging Face has a valuation of about €4 billion.",
@@ -256,6 +266,18 @@ POSITIVES = [
         "In 2030, Acme Robotics will consume 9 to 12 TWh, or even 15 TWh if demand soars.",
         "En 2030, la consommation d'Acme Robotics atteindra 15 à 20 TWh.",
         "fr",
+    ),
+    (
+        "one-figure-in-two-currencies",
+        "In June 2024, Acme Robotics said it will invest more than €1.2 billion in France.",
+        "In June 2024, Acme Robotics said it will invest $1.2 billion in France.",
+        "en",
+    ),
+    (
+        "one-figure-in-two-currencies-though-a-source-states-both",
+        "In June 2024, Acme Robotics said it will invest more than €1.2 billion ($1.2 billion) in France.",
+        "In June 2024, Acme Robotics said it will invest $1.3 billion in France.",
+        "en",
     ),
     (
         "counted-after-a-scale-word",
