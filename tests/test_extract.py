@@ -965,3 +965,31 @@ def test_energy_per_year_is_the_years_energy(text: str, language: str, figure: s
     claim = _find(claims_in(text, language), figure)
     assert claim.unit == unit
     assert ("per year: the amount of a year" in claim.flags) is flagged
+
+
+# (id, text, language, publication day, the periods found)
+RELATIVE_YEARS = [
+    ("en-last-year", "Last year, the company raised €450 million.", "en", "2025-06-05", ["2024"]),
+    ("fr-il-y-a-un-an", "Helsing a levé 450 millions de dollars il y a un an.", "fr", "2025-06-05", ["2024"]),
+    ("fr-number-word-years-ago", "Il y a deux ans, la startup a levé 5 millions.", "fr", "2025-06-05", ["2023"]),
+    ("en-ago-and-next", "It raised $10m a year ago and hires next year.", "en", "2025-06-05", ["2024", "2026"]),
+    ("de-letztes-jahr", "Letztes Jahr hat die Firma 5 Millionen Euro eingesammelt.", "de", "2025-06-05", ["2024"]),
+    ("en-in-years", "It will be done in 3 years.", "en", "2025-06-05", ["2028"]),
+    ("fr-cette-annee", "Cette année, la région compte 300 entreprises.", "fr", "2025-06-05", ["2025"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "published", "periods"),
+    [c[1:] for c in RELATIVE_YEARS],
+    ids=[c[0] for c in RELATIVE_YEARS],
+)
+def test_years_counted_from_the_publication_date(text: str, language: str, published: str, periods: list[str]) -> None:
+    found = find_times(text, KNOWLEDGE.lexicon(language), date.fromisoformat(published))
+    assert [t.period for t in found] == periods
+
+
+def test_a_year_counted_from_publication_sets_no_frame_for_the_next_sentence() -> None:
+    text = "La 3e phase débutera l'année prochaine. Les dons ont atteint 840 millions d'euros."
+    claim = _find(claims_in(text, "fr", published="2024-12-02"), "840 millions d'euros")
+    assert claim.period == "2024" and "period: from the sentence before" not in claim.flags

@@ -26,6 +26,7 @@ class TimeExpr:
     low: date | None
     high: date | None
     precision: str  # year, quarter, season, month, day
+    relative: bool = False  # counted from the publication date ("last year", "il y a deux ans")
 
     @property
     def period(self) -> str:
@@ -129,9 +130,39 @@ def find_times(text: str, lexicon: Lexicon, reference: date | None = None) -> li
         out.append(TimeExpr(match.start(), match.end(), relation, low, high, precision))
     if reference is not None:
         taken = [(t.start, t.end) for t in out]
-        found = _yearless(text, lexicon, reference)
+        found = _yearless(text, lexicon, reference) + _relative_years(text, lexicon, reference)
         out.extend(t for t in found if not any(t.start < e and s < t.end for s, e in taken))
         out.sort(key=lambda t: t.start)
+    return out
+
+
+def _relative_pattern(lexicon: Lexicon) -> re.Pattern[str]:
+    """Phrases naming a year from the publication date: "last year", "il y a deux ans"."""
+    words = lexicon.time
+    numbers = alternation(w for w, n in lexicon.numbers.cardinals.items() if 1 <= n <= 20)
+    count = rf"(?P<n>\d{{1,2}}|{numbers or '(?!)'})"
+    phrases = [rf"(?P<w>{alternation(words.relative_years) or '(?!)'})"]
+    for index, (pattern, _) in enumerate(words.relative_patterns):
+        before, _, after = pattern.partition("{0}")
+        phrases.append(rf"(?P<p{index}>{re.escape(before)}{count.replace('?P<n>', f'?P<n{index}>')}{re.escape(after)})")
+    return re.compile(rf"(?<![\w’'])(?:{'|'.join(phrases)})(?![\w’'])", re.I)
+
+
+def _relative_years(text: str, lexicon: Lexicon, reference: date) -> list[TimeExpr]:
+    words = lexicon.time
+    out = []
+    for match in lexicon.compiled("relative years", _relative_pattern).finditer(text):
+        if match.group("w"):
+            offset = words.relative_years[match.group("w").lower()]
+        else:
+            index = next(i for i in range(len(words.relative_patterns)) if match.group(f"p{i}"))
+            written = match.group(f"n{index}").lower()
+            count = int(written) if written.isdigit() else int(lexicon.numbers.cardinals[written])
+            offset = count * words.relative_patterns[index][1]
+        year = reference.year + offset
+        if not 1 <= year <= 9999:
+            continue
+        out.append(TimeExpr(match.start(), match.end(), "at", date(year, 1, 1), date(year, 12, 31), "year", True))
     return out
 
 

@@ -5,8 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, fields
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from claimdiff.lexicon.files import DataFile, read
+
+if TYPE_CHECKING:
+    from babel import Locale
 
 
 @dataclass(frozen=True)
@@ -112,13 +116,17 @@ class TimeWords:
     by: tuple[str, ...]
     quarters: tuple[str, ...]
     quarter_names: tuple[str, ...] = ()
+    # phrase -> years after the publication year ("last year" -> -1), CLDR's relative patterns
+    # with a number ("{0} years ago" -> -1 per year) included as (pattern, sign) pairs
+    relative_years: dict[str, int] = field(default_factory=dict)
+    relative_patterns: tuple[tuple[str, int], ...] = ()
 
 
 def load_time(code: str) -> TimeWords:
     from babel import Locale
 
     file = read(f"{code}/time.toml")
-    file.only("months", "seasons", "at", "since", "by", "quarters", "quarter_names")
+    file.only("months", "seasons", "at", "since", "by", "quarters", "quarter_names", "relative_years")
     months = {k.lower(): int(v) for k, v in file.numbers("months").items()}
     # CLDR month names in both widths complete the hand-written abbreviations.
     locale = Locale.parse(code)
@@ -138,7 +146,27 @@ def load_time(code: str) -> TimeWords:
         by=file.words("by"),
         quarters=file.words("quarters"),
         quarter_names=file.words("quarter_names", required=False),
+        relative_years={k.lower(): int(v) for k, v in file.numbers("relative_years", required=False).items()},
+        relative_patterns=_relative_patterns(locale),
     )
+
+
+def _relative_patterns(locale: Locale) -> tuple[tuple[str, int], ...]:
+    """CLDR's phrases for a number of years before or after now ("{0} years ago": -1), read
+    from babel's own formatting of one and of five years with their direction."""
+    from datetime import timedelta
+
+    from babel.dates import format_timedelta
+
+    patterns = set()
+    for years in (1, 5):
+        for sign in (-1, 1):
+            phrase = format_timedelta(
+                timedelta(days=sign * 365 * years), granularity="year", add_direction=True, locale=locale
+            )
+            if str(years) in phrase:
+                patterns.add((phrase.replace(str(years), "{0}", 1), sign))
+    return tuple(sorted(patterns))
 
 
 @dataclass(frozen=True)

@@ -97,13 +97,15 @@ def claims_of(source: Source, knowledge: Knowledge) -> list[Claim]:
 def _frame_time(times: list[TimeExpr], mentions: list[Mention]) -> TimeExpr | None:
     """The time a sentence sets for what follows: its single period, a year, quarter or month
     ("at the end of 2022", "pour 2030"), that no event word claims. A day is an event's ("Le 15
-    avril 2019, jour de l'incendie"), "since 2022 has invested" and "announced in 2022" date what
-    they govern, not the next sentence."""
+    avril 2019, jour de l'incendie"), "since 2022 has invested", "announced in 2022" and "débutera
+    l'année prochaine" date what they govern, not the next sentence."""
     if len({t.period for t in times}) != 1:
         return None
     time = times[-1]
     events = {(m.time.start, m.time.end) for m in mentions if m.kind == "date" and m.time is not None}
-    if time.relation != "at" or time.precision == "day" or any((t.start, t.end) in events for t in times):
+    if time.relation != "at" or time.precision == "day" or time.relative:
+        return None
+    if any((t.start, t.end) in events for t in times):
         return None
     return time
 
