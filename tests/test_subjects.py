@@ -188,6 +188,27 @@ ENTITIES = [
         "1,000 cranes",
         "Acme Robotics",
     ),
+    (
+        "pronoun-stands-for-the-subject-before",
+        "Acme Robotics sells cranes. It employs 300 people in France.",
+        "en",
+        "300 people",
+        "Acme Robotics",
+    ),
+    (
+        "fr-pronoun-stands-for-the-subject-before",
+        "Acme Robotics vend des grues. Elle emploie 300 personnes en France.",
+        "fr",
+        "300 personnes",
+        "Acme Robotics",
+    ),
+    (
+        "impersonal-pronoun-stands-for-nothing",
+        "Acme Robotics vend des grues. Il y a 300 data centers en France.",
+        "fr",
+        "300 data centers",
+        "France",
+    ),
     ("edition-is-the-events", "Investors met at the eighth Acme Forum Summit.", "en", "eighth", "Acme Forum Summit"),
     (
         "roman-century-is-no-name",
@@ -264,6 +285,12 @@ NAMES = [
         "Le rapport de la Commission de l'Intelligence Artificielle est paru.",
         "fr",
         ["Commission de l'Intelligence Artificielle"],
+    ),
+    (
+        "quotation-opens-with-a-capital",
+        "Le rapport « Donner du sens à l'IA » de Acme Robotics.",
+        "fr",
+        ["Acme Robotics"],
     ),
     ("name-and-programme-year", "Acme Robotics 2030 est un plan.", "fr", ["Acme Robotics 2030"]),
 ]

@@ -322,6 +322,8 @@ class Grammar:
     clause_breaks: tuple[str, ...]
     elisions: tuple[str, ...]
     pronouns: tuple[str, ...]
+    anaphoric_pronouns: tuple[str, ...]
+    impersonal_openings: tuple[str, ...]
     organisation_references: tuple[str, ...]
     person_titles: tuple[str, ...]
     attributions: tuple[str, ...]

@@ -22,7 +22,7 @@ from claimdiff.model import Claim
 from claimdiff.sources import Source
 from claimdiff.subjects.binding import choose_entity
 from claimdiff.subjects.metrics import EDITION, choose_metric
-from claimdiff.subjects.names import EntityMention, find_entities
+from claimdiff.subjects.names import OPENING_QUOTES, EntityMention, find_entities
 
 __all__ = ["EntityMention", "assign_subjects", "choose_entity", "choose_metric", "dominant_entity", "find_entities"]
 
@@ -75,6 +75,8 @@ def assign_subjects(source: Source, claims: list[Claim], knowledge: Knowledge) -
                 # "450 millions d'euros. C'est la somme que Mistral AI est sur le point de lever."
                 text, mentions = _joined(sentence.text, following.text, own, mentions_of[following.start])
             chosen = choose_entity(text, start, end, mentions, claim, lexicon)
+            if previous and _refers_to_previous(text, start, mentions, lexicon):
+                chosen = previous  # "It employs 300 people in France": the company named before
             referred = label or organisation or default
             if referred and refers_back(text, start, mentions, lexicon):
                 chosen = referred  # "la startup française annonce avoir levé 385 millions"
@@ -94,6 +96,22 @@ def assign_subjects(source: Source, claims: list[Claim], knowledge: Knowledge) -
         previous = subjects[0] if subjects else previous
         organisation = _first_organisation(subjects, knowledge) or organisation
     return [assigned.get(claim.id, claim) for claim in claims]
+
+
+def _refers_to_previous(text: str, start: int, mentions: list[EntityMention], lexicon: Lexicon) -> bool:
+    """Whether a sentence opens with a pronoun standing for the subject of the sentence before
+    ("It", "Elle"; not "It is", "Il y a") and names no subject of its own before the figure."""
+    grammar = lexicon.grammar
+    pattern = lexicon.compiled(
+        "anaphoric openings",
+        lambda lex: re.compile(
+            rf"[\W]*(?!(?:{alternation(lex.grammar.impersonal_openings) or '(?!)'})(?!\w))"
+            rf"(?:{alternation(lex.grammar.anaphoric_pronouns) or '(?!)'})(?!\w)"
+        ),
+    )
+    if not grammar.anaphoric_pronouns or not pattern.match(text):
+        return False
+    return not any(m.subject and m.end <= start for m in mentions)
 
 
 def _fragment(text: str, start: int, end: int) -> bool:
@@ -173,8 +191,14 @@ def proper_words(source: Source) -> frozenset[str]:
     openings: Counter[str] = Counter()
     lowered: set[str] = set()
     for sentence in source.sentences:
-        words = re.findall(r"[^\W\d_][\w\-’']*", sentence.text)
-        inside.update(w for w in words[1:] if w[:1].isupper())
+        found = list(re.finditer(r"[^\W\d_][\w\-’']*", sentence.text))
+        words = [m.group(0) for m in found]
+        # A word opening a quotation or a title is capitalised as a sentence's first word is.
+        inside.update(
+            m.group(0)
+            for m in found[1:]
+            if m.group(0)[:1].isupper() and not sentence.text[: m.start()].rstrip(" \u00a0").endswith(OPENING_QUOTES)
+        )
         lowered.update(w for w in words if w.islower())
         openings.update(words[:1])
     repeated = {

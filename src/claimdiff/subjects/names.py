@@ -232,7 +232,9 @@ def _capitalised_names(
         lowered = [w.lower().strip("’'") for w in words]
         if len(words) == 1 and (lowered[0] in stop or lowered[0] in months or lowered[0] in names.not_names):
             continue
-        opening = not text[:start].strip(' →•-–*\n"“(«')
+        # The first word of a sentence, or of a quotation or title inside it ("« Donner du sens à
+        # l'intelligence artificielle »"), is capitalised whatever it is.
+        opening = not text[:start].strip(' →•-–*\n"“(«') or text[:start].rstrip(" \u00a0").endswith(OPENING_QUOTES)
         known = " ".join(words).lower() in knowledge.entities.aliases
         shaped = words[0].isupper() or any(c.isupper() for c in words[0][1:])
         if (
@@ -259,6 +261,9 @@ def _capitalised_names(
             end = start + len(" ".join(words))
         yield _mention(text, start, end, knowledge.entities.canonical(" ".join(words)), names, title)
 
+
+# Marks that open a quotation or a title, after which a word is capitalised as at a sentence start.
+OPENING_QUOTES = ("«", "“", '"', "‘", "„")
 
 # Words at least this frequent (Zipf scale: 4 is once per 100,000 words) are common words.
 COMMON_ZIPF = 3.0
