@@ -58,6 +58,11 @@ def test_seed_findings_a_careful_reader_expects() -> None:
     assert {"€1.5 billion", "MORE THAN €2.5 BILLION"} <= {c.text for c in strategy.claims}
     assert ("description", "Mistral AI", "description") in found
     assert ("contradiction", "National AI Strategy", "launch date") in found
+    # "Operated by CNRS/IDRIS since 2019" against "Since 2018, the Jean Zay supercomputer has
+    # supported more than 1,200 AI projects", in one source.
+    jean_zay = found[("contradiction", "Jean Zay", "completion date")]
+    assert {c.text for c in jean_zay.claims if jean_zay.positions[c.id] == 0} == {"2019"}
+    assert "since 2018" in jean_zay.explanation
 
 
 def _texts(discrepancy) -> set[str]:  # type: ignore[no-untyped-def]
@@ -74,6 +79,7 @@ def test_seed_findings_need_no_corpus_config() -> None:
         {"€1.5 billion", "MORE THAN €2.5 BILLION"} <= _texts(d) and d.kind in ("scope", "contradiction") for d in found
     )
     assert any(d.kind == "description" and d.subject["entity"] == "Mistral AI" for d in found)
+    assert any({"2019", "more than 1,200 AI projects"} <= _texts(d) for d in contradictions)
 
 
 def _discrepancies(*texts: tuple[str, str]):  # type: ignore[no-untyped-def]

@@ -31,7 +31,8 @@ The pipeline, one module or small package per stage, in order:
    :mod:`claimdiff.descriptions` (facts about an entity that cannot all hold; the facts are
    read by :mod:`claimdiff.facts`: kind, nationality, founding, founders, seat, leaders,
    parent, activity), :mod:`claimdiff.sums`
-   (a total against its parts) and :mod:`claimdiff.values` (a claim's value written for people)
+   (a total against its parts), :mod:`claimdiff.timeline` (figures running from before their
+   entity began) and :mod:`claimdiff.values` (a claim's value written for people)
 6. :mod:`claimdiff.report`, :mod:`claimdiff.formats`, :mod:`claimdiff.gate`: outputs (the
    report's jinja2 templates, stylesheet and script are in ``claimdiff/templates``); the
    report's parts are ``report.cards`` (cards and source names), ``report.numberline`` (the

@@ -21,6 +21,7 @@ from claimdiff.safeio import is_regular
 from claimdiff.sources import DEFAULT_MAX_BYTES, Source, build_source, iter_source_paths, load_source
 from claimdiff.subjects import assign_subjects
 from claimdiff.sums import sum_discrepancies
+from claimdiff.timeline import timeline_discrepancies
 
 if TYPE_CHECKING:
     from claimdiff.config import CorpusConfig
@@ -147,6 +148,7 @@ def find_discrepancies(claims: list[Claim], names: dict[str, str], knowledge: Kn
         compare(claims, entities, names, generic_metrics(knowledge))
         + describe_discrepancies(claims, names, knowledge)
         + sum_discrepancies(claims, names, knowledge)
+        + timeline_discrepancies(claims, names, entities)
     )
     return sort_discrepancies(found)
 

@@ -20,7 +20,7 @@ from claimdiff.lexicon import Knowledge, Lexicon, alternation
 from claimdiff.lexicon.entities import name_key
 from claimdiff.model import Claim
 from claimdiff.sources import Source
-from claimdiff.subjects.binding import choose_entity
+from claimdiff.subjects.binding import choose_entity, opening_phrase_end
 from claimdiff.subjects.metrics import EDITION, choose_metric
 from claimdiff.subjects.names import OPENING_QUOTES, EntityMention, find_entities
 
@@ -99,19 +99,22 @@ def assign_subjects(source: Source, claims: list[Claim], knowledge: Knowledge) -
 
 
 def _refers_to_previous(text: str, start: int, mentions: list[EntityMention], lexicon: Lexicon) -> bool:
-    """Whether a sentence opens with a pronoun standing for the subject of the sentence before
-    ("It", "Elle"; not "It is", "Il y a") and names no subject of its own before the figure."""
+    """Whether a sentence's subject is a pronoun standing for the subject of the sentence before
+    ("It employs ...", "Elle emploie ...", "Operated by CNRS since 2019, it has ..."; not "It
+    is", "Il y a"), and no name stands as a subject between it and the figure."""
     grammar = lexicon.grammar
     pattern = lexicon.compiled(
         "anaphoric openings",
         lambda lex: re.compile(
             rf"[\W]*(?!(?:{alternation(lex.grammar.impersonal_openings) or '(?!)'})(?!\w))"
-            rf"(?:{alternation(lex.grammar.anaphoric_pronouns) or '(?!)'})(?!\w)"
+            rf"(?:{alternation(lex.grammar.anaphoric_pronouns) or '(?!)'})(?!\w)",
+            re.I,
         ),
     )
-    if not grammar.anaphoric_pronouns or not pattern.match(text):
+    clause = opening_phrase_end(text, lexicon)  # the main clause, after an opening phrase
+    if not grammar.anaphoric_pronouns or not pattern.match(text, clause):
         return False
-    return not any(m.subject and m.end <= start for m in mentions)
+    return not any(m.subject and clause <= m.start and m.end <= start for m in mentions)
 
 
 def _fragment(text: str, start: int, end: int) -> bool:

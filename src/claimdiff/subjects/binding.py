@@ -62,13 +62,13 @@ def _main_clause_first(subjects: list[EntityMention], text: str, lexicon: Lexico
     """``subjects`` without the names of an opening participial phrase when the main clause
     names one: in "Developed by the Jülich centre, JUPITER reaches 1 exaflop" the figure is
     JUPITER's."""
-    opening = _opening_phrase_end(text, lexicon)
+    opening = opening_phrase_end(text, lexicon)
     if not opening or not any(m.start >= opening for m in subjects):
         return subjects
     return [m for m in subjects if m.start >= opening]
 
 
-def _opening_phrase_end(text: str, lexicon: Lexicon) -> int:
+def opening_phrase_end(text: str, lexicon: Lexicon) -> int:
     """Where a phrase opening the sentence with a participle or an adverb ends (its comma), or 0."""
     match = re.match(r"[\W\d_]*([^\W\d_][\w’'-]*)", text)
     if not match or not opens_phrase(match.group(1), lexicon):
