@@ -30,9 +30,18 @@ from claimdiff.descriptions import describe_discrepancies
 from claimdiff.errors import InputError, MetadataError, UsageError
 from claimdiff.lexicon import EntityTable, Knowledge
 from claimdiff.model import Claim, Discrepancy
-from claimdiff.pipeline import Corpus, analyse_source, corpus_entities, generic_metrics, knowledge_for, source_name
+from claimdiff.pipeline import (
+    Corpus,
+    analyse_source,
+    corpus_entities,
+    figure_entities,
+    generic_metrics,
+    knowledge_for,
+    source_name,
+)
 from claimdiff.sources import DEFAULT_MAX_BYTES, Source, iter_source_paths, load_source
 from claimdiff.sums import sum_discrepancies
+from claimdiff.timeline import timeline_discrepancies
 
 # Sources per map task: enough to amortize a task's overhead, few enough to spread the work.
 FILES_PER_TASK = 16
@@ -85,7 +94,9 @@ def load_corpus_dask(
     corpus = Corpus(sources, list(claim_rows), warnings=warnings, knowledge=knowledge)
     if compare_claims:
         sums = [d for _, _, found_sums in head_rows for d in found_sums]
-        corpus.discrepancies = sort_discrepancies(list(discrepancies) + sums)
+        # Start dates against figures running from before them: few claims, read on the client.
+        timeline = timeline_discrepancies(corpus.claims, corpus.names, figure_entities(corpus.claims, knowledge))
+        corpus.discrepancies = sort_discrepancies(list(discrepancies) + sums + timeline)
     return corpus
 
 

@@ -142,8 +142,7 @@ def generic_metrics(knowledge: Knowledge) -> frozenset[str]:
 
 def find_discrepancies(claims: list[Claim], names: dict[str, str], knowledge: Knowledge) -> list[Discrepancy]:
     """Every discrepancy among ``claims``: contradictions and scopes, descriptions, sums."""
-    # Figures only: the organisations facts are stated about must not change how figures group.
-    entities = corpus_entities(knowledge, Counter(c.entity for c in claims if c.entity and c.kind != "description"))
+    entities = figure_entities(claims, knowledge)
     found = (
         compare(claims, entities, names, generic_metrics(knowledge))
         + describe_discrepancies(claims, names, knowledge)
@@ -151,6 +150,12 @@ def find_discrepancies(claims: list[Claim], names: dict[str, str], knowledge: Kn
         + timeline_discrepancies(claims, names, entities)
     )
     return sort_discrepancies(found)
+
+
+def figure_entities(claims: list[Claim], knowledge: Knowledge) -> EntityTable:
+    """The entity table extended with the names the corpus's figures use: the organisations facts
+    are stated about must not change how figures group."""
+    return corpus_entities(knowledge, Counter(c.entity for c in claims if c.entity and c.kind != "description"))
 
 
 def corpus_entities(knowledge: Knowledge, used: Counter[str]) -> EntityTable:
