@@ -326,6 +326,8 @@ class Grammar:
     impersonal_openings: tuple[str, ...]
     organisation_references: tuple[str, ...]
     person_titles: tuple[str, ...]
+    settlement_nouns: tuple[str, ...]
+    containment: tuple[str, ...]
     attributions: tuple[str, ...]
     complements: tuple[str, ...]
     hedges: tuple[str, ...]
