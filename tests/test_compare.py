@@ -286,6 +286,12 @@ POSITIVES = [
         "en",
     ),
     (
+        "a-city-the-corpus-puts-in-its-country",
+        "In 2023, the death toll in Libya's coastal city of Derna rose to 11,300 deaths.",
+        "En 2023, la Libye a annoncé 6 000 morts.",
+        "fr",
+    ),
+    (
         "counted-after-a-scale-word",
         "Its power equals one million smartphones, said Acme.",
         "La puissance d'Acme équivaut à cinq millions de smartphones.",

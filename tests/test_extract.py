@@ -993,3 +993,22 @@ def test_a_year_counted_from_publication_sets_no_frame_for_the_next_sentence() -
     text = "La 3e phase débutera l'année prochaine. Les dons ont atteint 840 millions d'euros."
     claim = _find(claims_in(text, "fr", published="2024-12-02"), "840 millions d'euros")
     assert claim.period == "2024" and "period: from the sentence before" not in claim.flags
+
+
+# (id, text, language, the bare figure, the noun its tally counts)
+TALLIES = [
+    ("en-death-toll", "The death toll in Derna has risen to 11,300 as rescuers search.", "en", "11,300", "deaths"),
+    ("fr-bilan", "Le bilan s'élève à 3 166 selon le gouvernement.", "fr", "3 166", "morts"),
+    ("de-zahl-der-toten", "Die Zahl der Toten stieg auf 5 300.", "de", "5 300", "toten"),
+]
+
+
+@pytest.mark.parametrize(("text", "language", "figure", "noun"), [c[1:] for c in TALLIES], ids=[c[0] for c in TALLIES])
+def test_a_bare_figure_after_a_tally_counts_its_noun(text: str, language: str, figure: str, noun: str) -> None:
+    claim = _find(claims_in(text, language), figure)
+    assert claim.kind == "count" and claim.noun == noun
+
+
+def test_a_tally_does_not_count_a_year_or_a_figure_of_another_sentence() -> None:
+    assert claims_in("The death toll rose in 2023.") == []
+    assert claims_in("The death toll rose. Rescuers searched 40 blocks.")[0].noun == "blocks"

@@ -7,6 +7,7 @@ import pytest
 from claimdiff.pipeline import analyse_source
 from claimdiff.sources import build_source
 from claimdiff.subjects import find_entities
+from claimdiff.subjects.places import learned_places
 
 from .conftest import KNOWLEDGE
 
@@ -299,3 +300,25 @@ NAMES = [
 @pytest.mark.parametrize(("text", "language", "names"), [c[1:] for c in NAMES], ids=[c[0] for c in NAMES])
 def test_names_a_sentence_gives(text: str, language: str, names: list[str]) -> None:
     assert [m.name for m in find_entities(text, KNOWLEDGE, KNOWLEDGE.lexicon(language))] == names
+
+
+# (id, sentences as (text, language), the places learned: place -> country)
+PLACES = [
+    ("en-possessive", [("Floods hit Libya's coastal city of Derna on Sunday.", "en")], {"Derna": "Libya"}),
+    ("en-demonym", [("The Libyan city of Benghazi was spared.", "en")], {"Benghazi": "Libya"}),
+    ("fr-demonym-after-the-noun", [("La tempête a frappé la ville libyenne de Derna.", "fr")], {"Derna": "Libya"}),
+    ("de-demonym", [("Die Flut traf die libysche Stadt Derna.", "de")], {"Derna": "Libya"}),
+    ("en-place-comma-country", [("evroc will build a site in Mougins, France.", "en")], {"Mougins": "France"}),
+    ("a-country-is-no-place-of-another", [("In Germany, France and Italy, firms grew.", "en")], {}),
+    ("lower-case-is-no-name", [("la ville libyenne de la mer", "fr")], {}),
+    (
+        "two-countries-for-one-place-leave-it-out",
+        [("Libya's city of Derna", "en"), ("Egypt's city of Derna", "en")],
+        {},
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentences", "places"), [c[1:] for c in PLACES], ids=[c[0] for c in PLACES])
+def test_places_a_corpus_puts_inside_a_country(sentences: list[tuple[str, str]], places: dict[str, str]) -> None:
+    assert learned_places(sentences, KNOWLEDGE) == places

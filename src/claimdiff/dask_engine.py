@@ -37,9 +37,11 @@ from claimdiff.pipeline import (
     figure_entities,
     generic_metrics,
     knowledge_for,
+    sentences_of,
     source_name,
 )
 from claimdiff.sources import DEFAULT_MAX_BYTES, Source, iter_source_paths, load_source
+from claimdiff.subjects.places import place_countries, unambiguous
 from claimdiff.sums import sum_discrepancies
 from claimdiff.timeline import timeline_discrepancies
 
@@ -110,7 +112,9 @@ def discrepancies_bag(client: Any, claims: Any, knowledge: Knowledge, shared: An
     shared = shared if shared is not None else client.scatter(knowledge, broadcast=True)
     figures = claims.filter(lambda c: c.kind != "description")  # as the local engine counts them
     used = Counter(dict(client.compute(figures.map(lambda c: c.entity).frequencies(), sync=True)))
-    table = client.scatter(corpus_entities(knowledge, used), broadcast=True)
+    # The places the claims' sentences put inside a country, learned on the workers and merged.
+    learned = client.compute(claims.map_partitions(_place_countries, shared), sync=True)
+    table = client.scatter(corpus_entities(knowledge, used, _merged_places(learned)), broadcast=True)
     return (
         claims.map_partitions(_keyed, table)
         .groupby(lambda pair: pair[0], shuffle="tasks")
@@ -120,6 +124,18 @@ def discrepancies_bag(client: Any, claims: Any, knowledge: Knowledge, shared: An
 
 
 # --- the tasks --------------------------------------------------------------------------------
+
+
+def _place_countries(claims: list[Claim], knowledge: Knowledge) -> list[tuple[str, tuple[str, ...]]]:
+    found = place_countries(sentences_of(claims), knowledge)
+    return [(place, tuple(sorted(countries))) for place, countries in sorted(found.items())]
+
+
+def _merged_places(pairs: list[tuple[str, tuple[str, ...]]]) -> dict[str, str]:
+    found: dict[str, set[str]] = {}
+    for place, countries in pairs:
+        found.setdefault(place, set()).update(countries)
+    return unambiguous(found)
 
 
 def _analyse_files(jobs: list[tuple[str, int, bool]], knowledge: Knowledge) -> list[Analysed]:

@@ -154,7 +154,7 @@ def _kind(text: str, lex: Lexicon, cand: _Candidate, reading: _Reading) -> tuple
     )
     noun, noun_end = _counted_noun(text, lex, reading.end, cand.approximate or scale_word, singular)
     if not noun:
-        noun = _number_of(text, lex, cand.start)
+        noun = _number_of(text, lex, cand.start) or _tally_before(text, lex, cand.start)
     if noun and cand.figure.value == int(cand.figure.value):
         return "count", noun, noun_end
     return None, "", reading.end
@@ -175,6 +175,21 @@ def _number_of(text: str, lex: Lexicon, start: int) -> str:
         return ""
     noun, _ = _counted_noun(text, lex, found[-1].end() - 1)
     return noun
+
+
+def _tally_before(text: str, lex: Lexicon, start: int) -> str:
+    """The noun a tally phrase before a bare figure counts, in its sentence ("the death toll in
+    Derna has risen to 11,300": deaths; "le bilan s'élève à 3 166": morts)."""
+    tallies = dict(rule.partition(">")[::2] for rule in lex.grammar.tallies)
+    if not tallies:
+        return ""
+    pattern = lex.compiled("tallies", lambda lx: re.compile(rf"(?<!\w)(?:{alternation(tallies)})(?!\w)", re.I))
+    window_start = max(0, start - 150)
+    found = [m for m in pattern.finditer(text, window_start, start) if not re.search(r"[.;!?]", text[m.end() : start])]
+    if not found:
+        return ""
+    said = found[-1].group(0).lower()
+    return next((noun for phrase, noun in tallies.items() if phrase.lower() == said), "")
 
 
 _GLUED_TOKEN = re.compile(r"[ \u00a0\n]*([^\W\d_][\w'’\-]*)")

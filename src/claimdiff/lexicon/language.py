@@ -311,6 +311,7 @@ class Grammar:
     range_words: tuple[str, ...]
     participle_suffixes: tuple[str, ...]
     opening_endings: tuple[str, ...]
+    tallies: tuple[str, ...]
     plural_suffixes: tuple[str, ...]
     name_connectors: tuple[str, ...]
     name_articles: tuple[str, ...]

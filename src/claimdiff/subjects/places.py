@@ -26,6 +26,17 @@ _NAME = r"[A-ZÀ-Þ][\w’'\-]*(?:[ ][A-ZÀ-Þ][\w’'\-]*){0,2}"
 
 def learned_places(sentences: Iterable[tuple[str, str]], knowledge: Knowledge) -> dict[str, str]:
     """Place -> the country the ``(sentence, language)`` pairs put it in, when they agree."""
+    return unambiguous(place_countries(sentences, knowledge))
+
+
+def unambiguous(found: dict[str, set[str]]) -> dict[str, str]:
+    """Each place put in one country only, with that country (see :func:`place_countries`)."""
+    return {place: next(iter(countries)) for place, countries in sorted(found.items()) if len(countries) == 1}
+
+
+def place_countries(sentences: Iterable[tuple[str, str]], knowledge: Knowledge) -> dict[str, set[str]]:
+    """Place -> every country the ``(sentence, language)`` pairs put it in (sets of several
+    parts of a corpus merge by union, so a distributed run learns what one run does)."""
     found: dict[str, set[str]] = defaultdict(set)
     for sentence, language in sentences:
         lexicon = knowledge.lexicon(language) if language in knowledge.languages else None
@@ -39,7 +50,7 @@ def learned_places(sentences: Iterable[tuple[str, str]], knowledge: Knowledge) -
                 place, country = _pair(match, knowledge)
                 if place and country:
                     found[place].add(country)
-    return {place: next(iter(countries)) for place, countries in sorted(found.items()) if len(countries) == 1}
+    return dict(found)
 
 
 def _patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], list[re.Pattern[str]]]:
