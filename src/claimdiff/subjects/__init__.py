@@ -1,11 +1,12 @@
 """Stage 4, subjects: the entity each claim is about and the metric it states.
 
 :mod:`~claimdiff.subjects.names` finds the entities a sentence names and their roles,
-:mod:`~claimdiff.subjects.binding` binds each figure to one of them, and
-:mod:`~claimdiff.subjects.metrics` reads the metric from the words that govern the figure.
-A claim whose sentence binds it to nothing ("It raised ...") takes the label of the list item it
-stands under, else the entity the source is mostly about, else the subject of the sentence
-before; a definite reference ("la société a levé ...") is the label, else the last organisation
+:mod:`~claimdiff.subjects.binding` binds each figure to one of them,
+:mod:`~claimdiff.subjects.metrics` reads the metric from the words that govern the figure, and
+:mod:`~claimdiff.subjects.places` learns which places a corpus puts inside a country.
+A sentence opening with a pronoun ("It employs ...") is about the subject of the sentence before;
+a claim whose sentence binds it to nothing takes the label of the list item it stands under,
+else the entity the source is mostly about, else the subject of the sentence before; a definite reference ("la société a levé ...") is the label, else the last organisation
 named, else the one the title names; a sentence that is a figure alone is read with the next.
 """
 
