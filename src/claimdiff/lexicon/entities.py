@@ -109,6 +109,7 @@ class EntityTable:
             if wider:
                 added.append(Entity(representative, "", (), wider))
         added.extend(self._acronyms(list(chosen.values()), {e.name for e in added}))
+        added.extend(self._surnames(list(chosen.values()), {e.name for e in added}))
         spelled = {e.name for e in added}
         places = [
             Entity(place, "place", (), country)
@@ -139,6 +140,27 @@ class EntityTable:
                 and name not in placed
             ):
                 out.append(Entity(name, "", (), expanded[0]))
+        return out
+
+    def _surnames(self, names: list[str], placed: set[str]) -> list[Entity]:
+        """A one-word name the corpus uses stands for the one two-word name it uses that ends with
+        it ("Villani" for "Cédric Villani", "Macron" for "Emmanuel Macron")."""
+        by_last: dict[str, list[str]] = {}
+        for name in names:
+            words = name.split()
+            if len(words) == 2 and all(w[:1].isupper() for w in words) and name not in self.kinds:
+                by_last.setdefault(name_key(words[1]), []).append(name)
+        out = []
+        for name in names:
+            longer = by_last.get(name_key(name), [])
+            if (
+                " " not in name
+                and not name.isupper()
+                and len(longer) == 1
+                and name not in self.kinds
+                and name not in placed
+            ):
+                out.append(Entity(name, "", (), longer[0]))
         return out
 
     def same(self, a: str, b: str) -> bool:

@@ -6,8 +6,9 @@
 :mod:`~claimdiff.subjects.places` learns which places a corpus puts inside a country.
 A sentence opening with a pronoun ("It employs ...") is about the subject of the sentence before;
 a claim whose sentence binds it to nothing takes the label of the list item it stands under,
-else the entity the source is mostly about, else the subject of the sentence before; a definite reference ("la société a levé ...") is the label, else the last organisation
-named, else the one the title names; a sentence that is a figure alone is read with the next.
+else the entity the source is mostly about, else the subject of the sentence before; a
+definite reference ("la société a levé ...") is the label, else the last organisation named,
+else the one the title names; a sentence that is a figure alone is read with the next.
 """
 
 from __future__ import annotations
