@@ -9,10 +9,9 @@ from pathlib import Path
 import pytest
 
 from claimdiff.config import load_config
-from claimdiff.pipeline import analyse_source, find_discrepancies, load_corpus
-from claimdiff.sources import build_source
+from claimdiff.pipeline import load_corpus
 
-from .conftest import KNOWLEDGE, SEEDS, claims_in
+from .conftest import SEEDS, claims_in, discrepancies_in
 
 GOLDEN = Path(__file__).parent / "golden" / "seeds_discrepancies.json"
 
@@ -82,14 +81,7 @@ def test_seed_findings_need_no_corpus_config() -> None:
     assert any({"2019", "more than 1,200 AI projects"} <= _texts(d) for d in contradictions)
 
 
-def _discrepancies(*texts: tuple[str, str]):  # type: ignore[no-untyped-def]
-    claims = []
-    names = {}
-    for index, (text, language) in enumerate(texts):
-        source = build_source(f"s{index}.txt", text, KNOWLEDGE, {"language": language})
-        claims.extend(analyse_source(source, KNOWLEDGE))
-        names[source.path] = source.path
-    return find_discrepancies(claims, names, KNOWLEDGE)
+_discrepancies = discrepancies_in
 
 
 def _negative(case_id: str, a: str, b: str, language_b: str = "en", gap: str = "") -> object:

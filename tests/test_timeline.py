@@ -5,20 +5,12 @@ from __future__ import annotations
 import pytest
 
 from claimdiff.model import Discrepancy
-from claimdiff.pipeline import analyse_source, find_discrepancies
-from claimdiff.sources import build_source
 
-from .conftest import KNOWLEDGE
+from .conftest import discrepancies_in
 
 
 def _timeline(*texts: tuple[str, str]) -> list[Discrepancy]:
-    claims = []
-    names = {}
-    for index, (text, language) in enumerate(texts):
-        source = build_source(f"s{index}.txt", text, KNOWLEDGE, {"language": language})
-        claims.extend(analyse_source(source, KNOWLEDGE))
-        names[source.path] = source.path
-    return [d for d in find_discrepancies(claims, names, KNOWLEDGE) if "before its entity began" in d.explanation]
+    return [d for d in discrepancies_in(*texts) if "before its entity began" in d.explanation]
 
 
 # (id, texts as (text, language), the figures set against the start date)
