@@ -202,7 +202,8 @@ def proper_words(source: Source) -> frozenset[str]:
         inside.update(
             m.group(0)
             for m in found[1:]
-            if m.group(0)[:1].isupper() and not sentence.text[: m.start()].rstrip(" \u00a0").endswith(OPENING_QUOTES)
+            if m.group(0)[:1].isupper()
+            and not sentence.text[max(0, m.start() - 3) : m.start()].rstrip(" \u00a0").endswith(OPENING_QUOTES)
         )
         lowered.update(w for w in words if w.islower())
         openings.update(words[:1])

@@ -234,7 +234,9 @@ def _capitalised_names(
             continue
         # The first word of a sentence, or of a quotation or title inside it ("« Donner du sens à
         # l'intelligence artificielle »"), is capitalised whatever it is.
-        opening = not text[:start].strip(' →•-–*\n"“(«') or text[:start].rstrip(" \u00a0").endswith(OPENING_QUOTES)
+        opening = not text[:start].strip(' →•-–*\n"“(«') or text[max(0, start - 3) : start].rstrip(" \u00a0").endswith(
+            OPENING_QUOTES
+        )
         known = " ".join(words).lower() in knowledge.entities.aliases
         shaped = words[0].isupper() or any(c.isupper() for c in words[0][1:])
         if (
