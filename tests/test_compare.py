@@ -408,3 +408,12 @@ def test_undated_money_is_converted_across_the_years_its_source_speaks_of() -> N
     # The band reaches the lowest and the highest of those years' rates (plus the usual margin).
     assert claim.low is not None and claim.high is not None
     assert claim.high / claim.low > 1.1
+
+
+def test_a_currency_slip_says_so() -> None:
+    (found,) = discrepancies_in(
+        ("In June 2024, Acme Robotics said it will invest more than €1.2 billion in France.", "en"),
+        ("In June 2024, Acme Robotics said it will invest $1.2 billion in France.", "en"),
+    )
+    assert found.kind == "contradiction"
+    assert "written in two currencies" in found.explanation

@@ -712,12 +712,15 @@ def build_discrepancy(
     positions = positions_of(claims, classes)
     subject = _subject(claims, entities)
     contradicts = contradicting_pair(claims, positions, _held(claims, positions, entities, stated))
-    kind = "contradiction" if contradicts or slipped_across(claims, positions) else "scope"
+    currency = slipped_across(claims, positions)
+    kind = "contradiction" if contradicts or currency else "scope"
     identifier = discrepancy_id(kind, claims, positions)
     explanation = explain(kind, subject, claims, positions, names)
     slip = first_slip(claims, positions) if kind == "contradiction" else None
     if slip:
         explanation = explanation[:-1] + f"; possibly a decimal or scale error (×{slip:,})."
+    if currency:
+        explanation = explanation[:-1] + "; one figure is written in two currencies, possibly the wrong one."
     return Discrepancy(identifier, kind, subject, explanation, claims, positions)
 
 
