@@ -203,6 +203,8 @@ def _counted_noun(text: str, lex: Lexicon, pos: int, after_de: bool = False, sin
         lower = word.lower()
         if lower in words.stop or lower in months or number_lexicon.is_number_word(lower):
             break
+        if patterns_of(lex).currency_glued.match(text, match.start(1)):
+            break  # "3 USD50 cards": a code glued to a figure opens that figure, it is counted by none
         if tokens and "\n" in match.group(0) and word[:1].isupper():
             break  # a capitalised line after a break starts something new
         tokens.append((word, match.end()))

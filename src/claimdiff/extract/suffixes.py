@@ -118,8 +118,7 @@ def _read_suffixes(text: str, cand: _Candidate, lex: Lexicon) -> _Reading:
         if factor is not None:
             reading.scale = factor
             pos = scale_match.end()
-    takes_next = currency_match is not None and _SYMBOL_THEN_FIGURE.match(text, currency_match.end()) is not None
-    if currency_match and takes_next and currency_match.group(0).strip() in lex.currencies.prefix_symbols:
+    if currency_match and _opens_next_figure(text, currency_match, lex):
         currency_match = None  # "$ 20,000.00 $ 37,305.97": that "$" opens the next figure
     linked = currency_match is not None and p.scale_currency_link.fullmatch(text, pos, currency_match.start())
     if currency_match and (currency_match.start() == pos or linked):
@@ -183,6 +182,28 @@ def _read_suffixes(text: str, cand: _Candidate, lex: Lexicon) -> _Reading:
         reading.scale *= reading.currency.factor
     reading.end = pos
     return reading
+
+
+def _opens_next_figure(text: str, currency: re.Match[str], lex: Lexicon) -> bool:
+    """Whether a currency after a figure opens the next one instead: a prefix symbol before a
+    figure ("$ 20.00 $ 37.30"), unless that figure has its own after it ("10 $ 30 $", "10 $ 30
+    cents"); a code glued to the next figure ("3 USD50 cards")."""
+    end = currency.end()
+    if _SYMBOL_THEN_FIGURE.match(text, end) is None:
+        return False
+    symbol = currency.group(0).strip()
+    if text[end : end + 1].isdigit() and symbol[-1:].isalpha() and symbol.isupper():
+        return True
+    if symbol not in lex.currencies.prefix_symbols:
+        return False
+    figure = _FIGURE_AHEAD.match(text, end)
+    p = patterns_of(lex)
+    own = figure is not None and _match_longest([p.currency_after_cs, p.currency_after_ci], text, figure.end())
+    return not own
+
+
+# The figure right after a symbol, to see whether a currency follows it too.
+_FIGURE_AHEAD = re.compile(r"[ \u00a0]?\d[\d.,]*")
 
 
 def _ends_with_scale_word(text: str, cand: _Candidate, lex: Lexicon) -> bool:

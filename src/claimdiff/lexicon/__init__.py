@@ -300,7 +300,7 @@ SUBUNIT = 0.01
 
 def _currencies(money: CurrencyCodes, names: list[LocalNames], order: list[str]) -> Currencies:
     from babel import Locale
-    from babel.numbers import get_currency_name, get_currency_symbol
+    from babel.numbers import get_currency_name, get_currency_symbol, list_currencies
 
     surfaces: dict[str, CurrencySurface] = {}
 
@@ -315,11 +315,12 @@ def _currencies(money: CurrencyCodes, names: list[LocalNames], order: list[str])
         add(code, code, True)  # the ISO code is always a way of writing its currency
         for prefix, factor in money.code_prefixes.items():
             add(prefix + code, code, True, factor=factor)  # "MEUR", "kUSD"
+    known = frozenset(list_currencies())
     for local in names:
         for table, factor in ((local.currency_names, 1.0), (local.currency_subunits, SUBUNIT)):
             for code, words in table.items():
-                if code not in money.codes:
-                    raise LexiconError(f"data: currency names for {code}, which common/currencies.toml does not list")
+                if code not in known:
+                    raise LexiconError(f"data: currency names for {code}, which is no ISO 4217 code CLDR knows")
                 for word in words:
                     add(word, code, False, word in local.currency_ambiguous, factor)
     # CLDR knows the names and local symbols in every language; prefer it over hand-written copies.
@@ -330,6 +331,18 @@ def _currencies(money: CurrencyCodes, names: list[LocalNames], order: list[str])
             symbol = get_currency_symbol(code, locale=Locale.parse(language))
             if symbol != code and len(symbol) > 1:
                 add(symbol, code, True)
+    for written in money.local_forms:
+        add(written.surface, written.code, True)
+    # Every other currency CLDR names (historic ones too: "Finnish markka", "Dutch guilders"),
+    # last: amounts in a currency without ECB rates stay in that currency (see normalize).
+    for language in order:
+        for code in sorted(known - set(money.codes)):
+            if code.startswith("X"):
+                continue  # precious metals, funds and test codes ("Gold", "Silver") are no money in news
+            for count in (1, 2):
+                name = get_currency_name(code, count=count, locale=language)
+                if name != code:
+                    add(name, code, False)
     return Currencies(money.base, money.fx_uncertainty, money.codes, tuple(surfaces.values()), money.prefix_symbols)
 
 
@@ -365,10 +378,12 @@ def _units(table: UnitTable, names: list[LocalNames], languages: tuple[str, ...]
             named = entries.get(pint_unit)
             if named is None:
                 raise LexiconError(f"data: unit names for {pint_unit!r}, which common/units.toml does not list")
+            # A unit that takes prefixes takes every prefix spelled out: "picometre" or
+            # "attojoule" is no time of day, as "5 pm" and "5 am" are.
+            spelled_prefixes = sorted(table.prefix_names) if named.prefixes else []
             for name in words:
                 add(name, named.pint, False, named.pint, named.metric)
-                for prefix in named.prefixes:
-                    pint_prefix = table.prefixes[prefix]
+                for pint_prefix in spelled_prefixes:
                     # The language's own spellings ("méga", "téra") and the international one.
                     for spelled in (*local.prefix_names.get(pint_prefix, ()), table.prefix_names[pint_prefix]):
                         add(spelled + name.lower(), pint_prefix + named.pint, False, named.pint, named.metric)

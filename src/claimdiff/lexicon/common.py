@@ -92,13 +92,15 @@ class CurrencyCodes:
     codes: tuple[str, ...]
     symbols: tuple[CurrencySurface, ...]
     code_prefixes: dict[str, float] = field(default_factory=dict)
+    # Local forms of any currency CLDR knows, rated or not ("₾" for the lari, "元" for the yuan).
+    local_forms: tuple[CurrencySurface, ...] = ()
 
 
 def load_currency_codes() -> CurrencyCodes:
     from babel.numbers import list_currencies
 
     file = read(f"{COMMON}/currencies.toml")
-    file.only("settings", "currency")
+    file.only("settings", "currency", "local_forms")
     settings = file.section("settings")
     settings.only("base", "fx_uncertainty", "prefix_symbols", "code_prefixes")
     codes: list[str] = []
@@ -124,7 +126,17 @@ def load_currency_codes() -> CurrencyCodes:
         codes=tuple(codes),
         symbols=tuple(symbols),
         code_prefixes=_code_prefixes(settings),
+        local_forms=_local_forms(file, frozenset(list_currencies())),
     )
+
+
+def _local_forms(file: DataFile, known: frozenset[str]) -> tuple[CurrencySurface, ...]:
+    """``[local_forms]``: symbol -> ISO 4217 code, for currencies with or without ECB rates."""
+    table = file.section("local_forms", required=False).table
+    for symbol, code in table.items():
+        if not isinstance(code, str) or code not in known:
+            raise file.error(symbol, f"local_forms.{symbol} must be an ISO 4217 code known to CLDR")
+    return tuple(CurrencySurface(str(symbol), str(code), False, True) for symbol, code in table.items())
 
 
 def _code_prefixes(settings: DataFile) -> dict[str, float]:
