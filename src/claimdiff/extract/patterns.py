@@ -36,6 +36,9 @@ class _Patterns:
     percent_before: re.Pattern[str]
     bare_length: re.Pattern[str]
     bare_length_alone: re.Pattern[str]
+    bare_length_spaced: re.Pattern[str]
+    cued_unit: re.Pattern[str]
+    cues: dict[str, re.Pattern[str]]  # a cued unit name (lower case) -> its cue words
     per: re.Pattern[str]
     per_not_before: re.Pattern[str]
     substance: re.Pattern[str]
@@ -99,6 +102,18 @@ def _patterns(lex: Lexicon) -> _Patterns:
             re.I,
         ),
         bare_length_alone=re.compile(rf"{_GAP}(?:{alternation(unit_table.bare_lengths) or '(?!)'})(?![^\W\d_])"),
+        # "1 m 1 m", "a pencil 2 in.": a length symbol a space after its figure, then the clause
+        # ends (or, for a symbol that is no word of the language, a figure follows).
+        bare_length_spaced=re.compile(
+            rf"[ \u00a0\u202f](?:(?:{alternation(unit_table.bare_lengths) or '(?!)'})(?=[ \u00a0]*(?:[.,;:!?)\]]|$))"
+            rf"|(?:{alternation(w for w in unit_table.bare_lengths if w.lower() not in lex.function_words.stop) or '(?!)'})"
+            r"(?=[ \u00a0]+\d))"
+        ),
+        cued_unit=re.compile(rf"{_GAP}(?:{alternation(unit_table.cued) or '(?!)'}){_NOT_LETTER}", re.I),
+        cues={
+            word: re.compile(rf"(?<!\w)(?:{alternation(cues)})(?!\w)", re.I)
+            for word, (_, cues) in unit_table.cued.items()
+        },
         unit_bracketed=re.compile(rf"[ \u00a0]?[(\[{{<](?P<unit>{alternation(unit_cs)})[)\]}}>]"),
         unit_ci=re.compile(rf"(?:{_GAP}|-)(?:{alternation(unit_ci)}){_NOT_LETTER}", re.I),
         per=re.compile(

@@ -134,6 +134,8 @@ def _read_suffixes(text: str, cand: _Candidate, lex: Lexicon) -> _Reading:
         reading.currency = _find_currency(before.group(0).rstrip("-−"), lex)
         reading.start = before.start()
     opened = p.percent_before.search(text, max(0, cand.start - 30), cand.start) if not before else None
+    if opened is not None and _noun_follows(text, pos, lex):
+        opened = None  # "the percentage of 20 schools" counts schools
     if reading.currency is None and opened is not None and not p.percent.match(text, pos):
         reading.percent, reading.start = True, opened.start()
     elif reading.currency is None:
@@ -149,6 +151,8 @@ def _read_suffixes(text: str, cand: _Candidate, lex: Lexicon) -> _Reading:
                 unit = _match_longest([p.unit_cs, p.unit_ci], text, de.end()) if de else None
             bracketed = p.unit_bracketed.match(text, pos) if unit is None else None
             bare_length = p.bare_length.match(text, pos) if unit is None and reading.scale == 1.0 else None
+            if unit is None and bare_length is None and reading.scale == 1.0 and not cand.words:
+                bare_length = p.bare_length_spaced.match(text, pos)
             if (
                 unit is None
                 and bare_length is None
@@ -156,9 +160,14 @@ def _read_suffixes(text: str, cand: _Candidate, lex: Lexicon) -> _Reading:
             ):
                 # The second side of "1 m x 1 m".
                 bare_length = p.bare_length_alone.match(text, pos)
+            cued = _cued_unit(text, cand, pos, lex) if unit is None and bare_length is None else None
             if bare_length is not None:
                 reading.unit = lex.units.bare_lengths.get(bare_length.group(0).strip())
                 pos = bare_length.end()
+            elif cued is not None:
+                reading.unit, pos = cued
+            elif (inches := _inch_quote(text, pos, lex)) is not None:
+                reading.unit, pos = inches
             elif bracketed is not None:
                 # "20 (kg)", "20 [kg]": a unit in brackets right after its figure.
                 reading.unit = _find_unit(bracketed.group("unit"), lex)
@@ -182,6 +191,47 @@ def _read_suffixes(text: str, cand: _Candidate, lex: Lexicon) -> _Reading:
         reading.scale *= reading.currency.factor
     reading.end = pos
     return reading
+
+
+_WORD_AFTER = re.compile(r"[ \u00a0]+([^\W\d_]+)")
+
+
+# How far from its figure a cue word may stand ("rotate the arm by 90 degrees", "um 90 Grad gedreht").
+CUE_REACH = 60
+
+
+def _cued_unit(text: str, cand: _Candidate, pos: int, lex: Lexicon) -> tuple[UnitSurface, int] | None:
+    """A unit name read as a unit only near a cue word ("rotate 90 degrees", German "um 90 Grad
+    gedreht" with its verb last), and where it ends."""
+    p = patterns_of(lex)
+    name = p.cued_unit.match(text, pos)
+    if name is None:
+        return None
+    word = name.group(0).strip().lower()
+    cue = p.cues[word]
+    if not (cue.search(text, max(0, cand.start - CUE_REACH), cand.start) or cue.search(text, name.end(), name.end() + CUE_REACH)):
+        return None
+    return lex.units.cued[word][0], name.end()
+
+
+# A straight double quote for inches: after its figure, before a space or the end ('10 " long').
+_INCH_QUOTE = re.compile(r'[ \u00a0]?"(?=[ \u00a0.,;:)]|$)')
+
+
+def _inch_quote(text: str, pos: int, lex: Lexicon) -> tuple[UnitSurface, int] | None:
+    """Inches written with a straight double quote, which closes no quotation (an even number
+    of quotes stands before it)."""
+    mark = _INCH_QUOTE.match(text, pos)
+    if mark is None or text.count('"', 0, pos) % 2:
+        return None
+    inch = _find_unit("″", lex)
+    return None if inch is None else (inch, mark.end())
+
+
+def _noun_follows(text: str, pos: int, lex: Lexicon) -> bool:
+    """Whether a word other than a function word follows ``pos`` ("20 schools", not "20 in")."""
+    word = _WORD_AFTER.match(text, pos)
+    return word is not None and word.group(1).lower() not in lex.function_words.stop
 
 
 def _opens_next_figure(text: str, currency: re.Match[str], lex: Lexicon) -> bool:

@@ -135,6 +135,9 @@ class Units:
     # Length symbols that are no unit alone ("m" is million), but are before an extent word.
     bare_lengths: dict[str, UnitSurface] = field(default_factory=dict)
     extent_words: tuple[str, ...] = ()
+    # Names that are units only after a cue word earlier in the sentence ("rotate 90 degrees"),
+    # each with its cue words.
+    cued: dict[str, tuple[UnitSurface, tuple[str, ...]]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, eq=False)
@@ -422,6 +425,15 @@ def _units(table: UnitTable, names: list[LocalNames], languages: tuple[str, ...]
             if owner is not None and owner.metric == "length":
                 bare_lengths.setdefault(word, UnitSurface(word, pint_unit, pint_unit, owner.metric, True))
     extent = tuple(dict.fromkeys(w for local in names for w in local.extent_words))
+    cued: dict[str, tuple[UnitSurface, tuple[str, ...]]] = {}
+    for local in names:
+        for pint_unit, (words, cues) in local.cued.items():
+            owner = entries.get(pint_unit)
+            if owner is None:
+                raise LexiconError(f"data: cued unit {pint_unit!r}, which common/units.toml does not list")
+            for word in words:
+                surface = UnitSurface(word, owner.pint, owner.pint, owner.metric, False)
+                cued.setdefault(word.lower(), (surface, cues))
     return Units(
         tuple(out.values()),
         per,
@@ -432,6 +444,7 @@ def _units(table: UnitTable, names: list[LocalNames], languages: tuple[str, ...]
         part_words,
         bare_lengths,
         extent,
+        cued,
     )
 
 
