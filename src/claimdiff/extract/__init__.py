@@ -23,6 +23,7 @@ from claimdiff.extract.figures import (
     _digit_fraction_candidates,
     _glued_currency_candidates,
     _overlaps,
+    _scientific_candidates,
     _word_candidates,
 )
 from claimdiff.extract.kinds import (
@@ -33,6 +34,7 @@ from claimdiff.extract.kinds import (
     _kind_of_mention,
     _qualify,
     _range_partner,
+    _uncertainty_partner,
     counts_a_noun,
 )
 from claimdiff.extract.mention import KINDS, WRITTEN_IN_WORDS, Mention
@@ -84,7 +86,7 @@ def extract_mentions(
     ordinal_spans = [(m.start, m.end) for m in ordinals]
     candidates = _digit_candidates(sentence, lex, phones) + _word_candidates(sentence, lex)
     candidates += _glued_currency_candidates(sentence, lex, p.currency_glued, phones)
-    fractions = _digit_fraction_candidates(sentence)
+    fractions = _digit_fraction_candidates(sentence) + _scientific_candidates(sentence)
     fraction_spans = [(f.start, f.end) for f in fractions]
     candidates = [c for c in candidates if not _overlaps(c.start, c.end, fraction_spans)] + fractions
     candidates = [
@@ -178,7 +180,21 @@ def _read_mention(
         cand = _Candidate(cand.start, nxt.end, minor, words=cand.words and nxt.words)
         reading.end = max(reading.end, _read_suffixes(text, nxt, lex).end)
         nxt = candidates[index + 2] if index + 2 < len(candidates) else None
-    second = _range_partner(text, lex, reading, nxt)
+    signed_range = False
+    spread = _uncertainty_partner(text, lex, reading, nxt)
+    if spread is not None and nxt is not None:
+        # "9.83e-3 +/- 1e-5 km/s2": the interval around the figure, its sign included.
+        _inherit(reading, spread)
+        consumed.add(index + 1)
+        _, sign = _sign(text, p, reading.start, cand)
+        centre = -cand.figure.value if sign == "-" else cand.figure.value
+        decimals = max(cand.figure.decimals, nxt.figure.decimals)
+        low_figure, qualifier, signed_range = Figure(centre - nxt.figure.value, decimals), "range", True
+        reading.end = spread.end
+        cand = _Candidate(cand.start, nxt.end, Figure(centre + nxt.figure.value, decimals))
+        flags.append("figure ± uncertainty")
+        nxt = candidates[index + 2] if index + 2 < len(candidates) else None
+    second = None if signed_range else _range_partner(text, lex, reading, nxt)
     if second is not None and nxt is not None:
         _inherit(reading, second)
         before = text[max(0, reading.start - 30) : reading.start]
@@ -190,7 +206,7 @@ def _read_mention(
             cand = _Candidate(cand.start, nxt.end, nxt.figure, words=nxt.words)
         else:
             flags.append("earlier value in a change")
-    elif (shared := _coordinated_partner(text, lex, reading, nxt)) is not None:
+    elif not signed_range and (shared := _coordinated_partner(text, lex, reading, nxt)) is not None:
         end = reading.end
         _inherit(reading, shared)
         reading.end = end  # the claim is the first figure; its unit is written after the second
@@ -210,7 +226,7 @@ def _read_mention(
     figure = cand.figure
     if sign:
         flags.append("signed")
-    if sign == "-":
+    if sign == "-" and not signed_range:
         # The sign belongs to the first figure written: the low end of a range ("-5 to 10 °C").
         if low_figure is not None:
             low_figure = _negated(low_figure)

@@ -30,6 +30,23 @@ def _range_partner(text: str, lex: Lexicon, reading: _Reading, nxt: _Candidate |
     return second
 
 
+# "9.83 ± 0.01", "5 +/- 0.2 kg": a figure and its uncertainty.
+_PLUS_MINUS = re.compile(r"[ \u00a0]*(?:±|\+/[-−]|\+[-−](?!\d))[ \u00a0]*")
+
+
+def _uncertainty_partner(text: str, lex: Lexicon, reading: _Reading, nxt: _Candidate | None) -> _Reading | None:
+    """The uncertainty of "9.83e-3 +/- 1e-5 km/s2" or "5 ± 0.2 kg", read with its unit, if any."""
+    if nxt is None:
+        return None
+    sign = _PLUS_MINUS.match(text, reading.end) or _PLUS_MINUS.match(text, reading.end - 1)
+    if sign is None or sign.end() != nxt.start:
+        return None
+    second = _read_suffixes(text, nxt, lex)
+    if _glued_word(text, nxt, second) or not _compatible(reading, second):
+        return None
+    return second
+
+
 def _coordinated_partner(text: str, lex: Lexicon, reading: _Reading, nxt: _Candidate | None) -> _Reading | None:
     """The figure whose unit a bare one shares in "45 and 50 mg" (two claims, one unit).
 

@@ -38,6 +38,7 @@ class _Patterns:
     bare_length_alone: re.Pattern[str]
     bare_length_spaced: re.Pattern[str]
     cued_unit: re.Pattern[str]
+    unit_power: re.Pattern[str]
     cues: dict[str, re.Pattern[str]]  # a cued unit name (lower case) -> its cue words
     per: re.Pattern[str]
     per_not_before: re.Pattern[str]
@@ -109,6 +110,11 @@ def _patterns(lex: Lexicon) -> _Patterns:
             rf"|(?:{alternation(w for w in unit_table.bare_lengths if w.lower() not in lex.function_words.stop) or '(?!)'})"
             r"(?=[ \u00a0]+\d))"
         ),
+        # "s-1", "km/s2", "fb−1", "m^2", "cm³": a unit symbol raised to a power, glued to it.
+        unit_power=re.compile(
+            rf"(?:{_GAP})(?P<unit>{alternation([*unit_cs, *unit_table.powered])})"
+            r"(?P<power>(?:\^|\*\*)?[-−⁻]?[1-4]|⁻?[¹²³⁴])(?![\w.,]\d|\w)"
+        ),
         cued_unit=re.compile(rf"{_GAP}(?:{alternation(unit_table.cued) or '(?!)'}){_NOT_LETTER}", re.I),
         cues={
             word: re.compile(rf"(?<!\w)(?:{alternation(cues)})(?!\w)", re.I)
@@ -132,7 +138,8 @@ def _patterns(lex: Lexicon) -> _Patterns:
             rf"(?:^|(?<=[\s(\[\"“«,;:]))({alternation(qualifier_table.before)})[ \u00a0\u202f]*$", re.I
         ),
         qualifier_after=re.compile(rf"(?:[ \u00a0\u202f]*)({alternation(qualifier_table.after)})(?!\w)", re.I),
-        ordinal=re.compile(rf"(?<![\w.,])(\d{{1,3}})[ ]?({alternation(suffixes)}){_NOT_LETTER}", re.I),
+        # Not "4e14" nor "1e-3": a figure in scientific notation.
+        ordinal=re.compile(rf"(?<![\w.,])(\d{{1,3}})[ ]?({alternation(suffixes)}){_NOT_LETTER}(?![-−+]?\d)", re.I),
         range_connector=re.compile(
             # An alternative first: "7- or 8-inch" joins with "- or", not with the hyphen alone,
             # and "8- to 16-meter" with "- to".

@@ -114,7 +114,9 @@ def _read_suffixes(text: str, cand: _Candidate, lex: Lexicon) -> _Reading:
     before = p.currency_before.search(text, max(0, cand.start - 6), cand.start)
     has_money = currency_match is not None or before is not None
     if scale_match:
-        factor = _find_scale(scale_match.group(0), has_money, lex)
+        # A money scale letter before a unit scales it too: "0.5k miles", "5m tonnes".
+        unit_next = not has_money and _match_longest([p.unit_cs, p.unit_ci], text, scale_match.end()) is not None
+        factor = _find_scale(scale_match.group(0), has_money or unit_next, lex)
         if factor is not None:
             reading.scale = factor
             pos = scale_match.end()
@@ -172,6 +174,10 @@ def _read_suffixes(text: str, cand: _Candidate, lex: Lexicon) -> _Reading:
                 # "20 (kg)", "20 [kg]": a unit in brackets right after its figure.
                 reading.unit = _find_unit(bracketed.group("unit"), lex)
                 pos = bracketed.end()
+            elif (powered := _powered_unit(text, pos, lex)) is not None and (unit is None or powered[1] > unit.end()):
+                reading.unit, pos = powered
+            elif unit and _clock_time(text, cand, unit.group(0)):
+                pass  # "5 pm", "10.30 am": a time of day, not picometres
             elif unit:
                 reading.unit = _find_unit(unit.group(0), lex)
                 pos = unit.end()
@@ -180,12 +186,14 @@ def _read_suffixes(text: str, cand: _Candidate, lex: Lexicon) -> _Reading:
                     reading.substance = lex.units.substances.get(substance.group(0).strip(), "")
                     pos = substance.end()
     if reading.currency is not None or reading.unit is not None:
-        per = p.per.match(text, pos)
-        if per:
-            denominator = _match_longest([p.unit_cs, p.unit_ci], text, per.end())
-            if denominator and denominator.start() == per.end() and not p.per_not_before.match(text, denominator.end()):
-                reading.per = _find_unit(denominator.group(0), lex)
-                pos = denominator.end()
+        first = _denominator(text, pos, lex)
+        if first is not None:
+            reading.per, pos = first
+            second = _denominator(text, pos, lex)
+            if second is not None and reading.per is not None:
+                # "20 J/m^2 per year": both denominators divide ("joule / (meter ** 2 * year)").
+                reading.per = _product(reading.per, second[0])
+                pos = second[1]
     if reading.currency is not None:
         # "470 pence" is 4.70 GBP, "30 MUSD" is 30 million dollars.
         reading.scale *= reading.currency.factor
@@ -226,6 +234,74 @@ def _inch_quote(text: str, pos: int, lex: Lexicon) -> tuple[UnitSurface, int] | 
         return None
     inch = _find_unit("″", lex)
     return None if inch is None else (inch, mark.end())
+
+
+_POWER_DIGITS = str.maketrans("¹²³⁴⁻−", "1234--")
+# What a length raised to a power measures.
+_POWERED_METRIC = {("length", 2): "area", ("length", 3): "volume"}
+
+
+def _powered_unit(text: str, pos: int, lex: Lexicon, denominator: bool = False) -> tuple[UnitSurface, int] | None:
+    """A unit symbol raised to a power right at ``pos`` ("s-1", "fb−1", "m^2", "cm³", and "s2"
+    after a slash) as a unit of its own ("second ** -1"), and where it ends.
+
+    A bare digit glued to a symbol is a power only where one is expected: a negative one, a
+    square or cube of a length, a square in a denominator ("A4 paper", "V2 rockets" are names).
+    """
+    match = patterns_of(lex).unit_power.match(text, pos)
+    if match is None:
+        return None
+    symbol = match.group("unit")
+    base = lex.units.powered.get(symbol) or _find_unit(symbol, lex)
+    if base is None:
+        return None
+    written = match.group("power")
+    power = int(written.lstrip("^*").translate(_POWER_DIGITS))
+    marked = written[0] in "^*¹²³⁴⁻"
+    expected = power < 0 or (base.metric == "length" and power in (2, 3)) or (denominator and power == 2)
+    if not (marked or expected):
+        return None
+    metric = _POWERED_METRIC.get((base.metric, power), "")
+    unit = UnitSurface(match.group(0).strip(), f"{base.pint} ** {power}", f"{base.canonical} ** {power}", metric, True)
+    return unit, match.end()
+
+
+# The marks of a time of day (ante and post meridiem), which are also the symbols of the
+# picometre and the attometre.
+_CLOCK_MARKERS = frozenset({"am", "pm"})
+# A figure that reads as an hour of a 12-hour clock, with or without its minutes.
+_CLOCK_FIGURE = re.compile(r"(?:0?[1-9]|1[0-2])(?:[.:][0-5]\d)?")
+
+
+def _clock_time(text: str, cand: _Candidate, unit: str) -> bool:
+    """Whether a figure and "am"/"pm" are a time of day ("5 pm", "10.30 am"), not a length."""
+    return unit.strip(" \u00a0\u202f-") in _CLOCK_MARKERS and _CLOCK_FIGURE.fullmatch(text[cand.start : cand.end]) is not None
+
+
+def _denominator(text: str, pos: int, lex: Lexicon) -> tuple[UnitSurface | None, int] | None:
+    """The unit after "/" or "per" at ``pos`` ("/kWh", " per hour", "/s2"), and where it ends."""
+    p = patterns_of(lex)
+    per = p.per.match(text, pos)
+    if per is None:
+        return None
+    denominator = _match_longest([p.unit_cs, p.unit_ci], text, per.end())
+    powered = _powered_unit(text, per.end(), lex, denominator=True)
+    if powered is not None and (denominator is None or powered[1] > denominator.end()):
+        return powered  # "km/s2"
+    if denominator and denominator.start() == per.end() and not p.per_not_before.match(text, denominator.end()):
+        return _find_unit(denominator.group(0), lex), denominator.end()
+    return None
+
+
+def _product(first: UnitSurface, second: UnitSurface) -> UnitSurface:
+    """Two denominators as one, in brackets: what a figure is divided by ("m^2 per year")."""
+    return UnitSurface(
+        f"{first.surface} {second.surface}",
+        f"({first.pint} * {second.pint})",
+        f"({first.canonical} * {second.canonical})",
+        "",
+        True,
+    )
 
 
 def _noun_follows(text: str, pos: int, lex: Lexicon) -> bool:

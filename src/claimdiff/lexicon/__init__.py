@@ -138,6 +138,8 @@ class Units:
     # Names that are units only after a cue word earlier in the sentence ("rotate 90 degrees"),
     # each with its cue words.
     cued: dict[str, tuple[UnitSurface, tuple[str, ...]]] = field(default_factory=dict)
+    # Symbols that are units only raised to a power: "s" in "s-1", "fb" in "fb⁻¹".
+    powered: dict[str, UnitSurface] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, eq=False)
@@ -368,10 +370,19 @@ def _units(table: UnitTable, names: list[LocalNames], languages: tuple[str, ...]
         key = (surface if case_sensitive else surface.lower(), case_sensitive)
         out.setdefault(key, UnitSurface(surface, pint_unit, canonical, metric, case_sensitive))
 
+    powered: dict[str, UnitSurface] = {}
     for entry in table.entries:
+        if entry.power_only:
+            for symbol in entry.symbols:
+                for prefix in ("", *entry.prefixes):
+                    pint_unit = table.prefixes.get(prefix, "") + entry.pint
+                    powered[prefix + symbol] = UnitSurface(prefix + symbol, pint_unit, entry.pint, entry.metric, True)
+            continue
         for symbol in entry.symbols:
             if entry.bare:
                 add(symbol, entry.pint, not entry.nocase, entry.pint, entry.metric)
+            else:
+                powered[symbol] = UnitSurface(symbol, entry.pint, entry.pint, entry.metric, True)
             for prefix in entry.prefixes:
                 add(prefix + symbol, table.prefixes[prefix] + entry.pint, not entry.nocase, entry.pint, entry.metric)
         for surface, pint_unit in entry.surfaces.items():
@@ -445,6 +456,7 @@ def _units(table: UnitTable, names: list[LocalNames], languages: tuple[str, ...]
         bare_lengths,
         extent,
         cued,
+        powered,
     )
 
 

@@ -170,6 +170,7 @@ class UnitEntry:
     metric: str
     bare: bool = True  # False: only the prefixed symbols are surfaces ("m" alone reads as million)
     cldr: str = ""  # the CLDR unit id ("length-kilometer") whose names babel gives per language
+    power_only: bool = False  # its symbols are units only raised to a power ("fb⁻¹", not "fb")
 
 
 @dataclass(frozen=True)
@@ -192,7 +193,7 @@ def load_unit_table() -> UnitTable:
     entries: list[UnitEntry] = []
     seen: set[str] = set()
     for entry in file.entries("unit"):
-        entry.only("pint", "symbols", "prefixes", "surfaces", "nocase", "metric", "bare", "cldr")
+        entry.only("pint", "symbols", "prefixes", "surfaces", "nocase", "metric", "bare", "cldr", "power_only")
         pint_unit = entry.text_value("pint")
         if pint_unit in seen:
             raise file.error(f'"{pint_unit}"', f"unit {pint_unit!r} is listed twice")
@@ -214,6 +215,7 @@ def load_unit_table() -> UnitTable:
                 metric=entry.text_value("metric", ""),
                 bare=bool(entry.table.get("bare", True)),
                 cldr=entry.text_value("cldr", ""),
+                power_only=bool(entry.table.get("power_only", False)),
             )
         )
     substances: dict[str, str] = {}
