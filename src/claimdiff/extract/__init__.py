@@ -198,12 +198,16 @@ def _read_mention(
     if second is not None and nxt is not None:
         _inherit(reading, second)
         before = text[max(0, reading.start - 30) : reading.start]
-        is_change = p.change.search(before) and not p.range_word.search(before)
-        if nxt.figure.value >= cand.figure.value and not is_change:
+        ranged = p.range_word.search(before.rstrip("-−")) is not None  # "ranged from -18 °C"
+        is_change = p.change.search(before) and not ranged
+        first, last = _signed(text, p, reading, cand), _signed_second(text, p, reading, nxt)
+        # "ranged from -18 °C to -34 °C" runs downwards; a range word says it is one all the same.
+        if (last.value >= first.value or ranged) and not is_change:
             consumed.add(index + 1)
-            low_figure, qualifier = cand.figure, "range"
+            low, top = sorted((first, last), key=lambda figure: figure.value)
+            low_figure, qualifier, signed_range = low, "range", True
             reading.end, reading.plus = second.end, second.plus
-            cand = _Candidate(cand.start, nxt.end, nxt.figure, words=nxt.words)
+            cand = _Candidate(cand.start, nxt.end, top, words=nxt.words)
         else:
             flags.append("earlier value in a change")
     elif not signed_range and (shared := _coordinated_partner(text, lex, reading, nxt)) is not None:
@@ -352,6 +356,20 @@ def _sign(text: str, p: _Patterns, start: int, cand: _Candidate) -> tuple[int, s
         if qualifier is None or qualifier.end(1) != start - len(word.group(0)) + len(word.group(0).rstrip()):
             return word.start(), "-"
     return start, ""
+
+
+def _signed(text: str, p: _Patterns, reading: _Reading, cand: _Candidate) -> Figure:
+    """The first figure of a pair with its sign ("-78" in "-78-0 °C")."""
+    _, sign = _sign(text, p, reading.start, cand)
+    return _negated(cand.figure) if sign == "-" else cand.figure
+
+
+def _signed_second(text: str, p: _Patterns, reading: _Reading, nxt: _Candidate) -> Figure:
+    """The second figure of a pair with its sign: a minus after the word that joins them ("to
+    -34"), not the hyphen that joins them ("-78-0", "75 -300mm")."""
+    connector = p.range_connector.match(text, reading.end)
+    signed = connector is not None and connector.end() == nxt.start - 1 and text[nxt.start - 1] in "-−"
+    return _negated(nxt.figure) if signed else nxt.figure
 
 
 def _negated(figure: Figure) -> Figure:

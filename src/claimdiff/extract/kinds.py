@@ -18,10 +18,10 @@ def _range_partner(text: str, lex: Lexicon, reading: _Reading, nxt: _Candidate |
     """The second figure of "18 to 150+ ha", "10-40 ms", "between 9 and 18 months", if any."""
     p = patterns_of(lex)
     connector = p.range_connector.match(text, reading.end)
-    if nxt is None or not connector or connector.end() != nxt.start:
+    if nxt is None or not connector or connector.end() not in (nxt.start, _sign_start(text, nxt)):
         return None
     word = connector.group(0).strip().lower()
-    window = text[max(0, reading.start - 30) : reading.start]
+    window = text[max(0, reading.start - 30) : reading.start].rstrip("-−")  # "between -5 and -2"
     if word in lex.grammar.pair_connectors and not p.range_word.search(window):
         return None
     second = _read_suffixes(text, nxt, lex)
@@ -45,6 +45,11 @@ def _uncertainty_partner(text: str, lex: Lexicon, reading: _Reading, nxt: _Candi
     if _glued_word(text, nxt, second) or not _compatible(reading, second):
         return None
     return second
+
+
+def _sign_start(text: str, nxt: _Candidate) -> int:
+    """Where a second figure starts with its minus sign ("to -34"), or -1 when it has none."""
+    return nxt.start - 1 if nxt.start > 0 and text[nxt.start - 1] in "-−" else -1
 
 
 def _coordinated_partner(text: str, lex: Lexicon, reading: _Reading, nxt: _Candidate | None) -> _Reading | None:
