@@ -83,7 +83,7 @@ def _digit_fraction_candidates(text: str) -> list[_Candidate]:
 _SCIENTIFIC = re.compile(
     r"""
     (?<![\w.,/^])
-    (?P<mantissa>\d+(?:\.\d+)?)
+    (?P<mantissa>\d+(?:\.\d+)?|\d,\d+)        # "1,2345E-4": a decimal comma in French and German
     (?:
         [eE](?P<exponent>[-+−]?\d{1,3})
       | [ ]?[x×·][ ]?(?P<base>\d{1,2})(?:\^|\*\*)(?P<power>[-−]?\d{1,3})
@@ -100,7 +100,7 @@ def _scientific_candidates(text: str) -> list[_Candidate]:
     """Figures in scientific notation, read exactly (``Decimal``), with the decimals they state."""
     out = []
     for match in _SCIENTIFIC.finditer(text):
-        mantissa = Decimal(match.group("mantissa"))
+        mantissa = Decimal(match.group("mantissa").replace(",", "."))
         if match.group("exponent") is not None:
             value = mantissa.scaleb(int(match.group("exponent").replace("−", "-")))
         else:

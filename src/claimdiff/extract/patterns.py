@@ -76,6 +76,8 @@ def _patterns(lex: Lexicon) -> _Patterns:
     after_hyphen = alternation(lex.numbers.alternatives + grammar.range_connectors) or "(?!)"
     # A substance may touch its unit ("gCO2/kWh"): a letter ends a unit symbol unless it opens one.
     glued_substance = rf"(?!{alternation(unit_table.substances)})" if unit_table.substances else ""
+    # Length symbols that are no word of the language ("m", not "in").
+    not_words = [w for w in unit_table.bare_lengths if w.lower() not in lex.function_words.stop]
     return _Patterns(
         scale_cs=re.compile(rf"{_GAP}(?:{alternation(s.word for s in scale_list if s.case_sensitive)}){_NOT_LETTER}"),
         scale_ci=re.compile(
@@ -107,8 +109,7 @@ def _patterns(lex: Lexicon) -> _Patterns:
         # ends (or, for a symbol that is no word of the language, a figure follows).
         bare_length_spaced=re.compile(
             rf"[ \u00a0\u202f](?:(?:{alternation(unit_table.bare_lengths) or '(?!)'})(?=[ \u00a0]*(?:[.,;:!?)\]]|$))"
-            rf"|(?:{alternation(w for w in unit_table.bare_lengths if w.lower() not in lex.function_words.stop) or '(?!)'})"
-            r"(?=[ \u00a0]+\d))"
+            rf"|(?:{alternation(not_words) or '(?!)'})(?=[ \u00a0]+\d))"
         ),
         # "s-1", "km/s2", "fb−1", "m^2", "cm³": a unit symbol raised to a power, glued to it.
         unit_power=re.compile(

@@ -190,7 +190,7 @@ def _read_suffixes(text: str, cand: _Candidate, lex: Lexicon) -> _Reading:
         if first is not None:
             reading.per, pos = first
             second = _denominator(text, pos, lex)
-            if second is not None and reading.per is not None:
+            if second is not None and second[0] is not None and reading.per is not None:
                 # "20 J/m^2 per year": both denominators divide ("joule / (meter ** 2 * year)").
                 reading.per = _product(reading.per, second[0])
                 pos = second[1]
@@ -217,7 +217,10 @@ def _cued_unit(text: str, cand: _Candidate, pos: int, lex: Lexicon) -> tuple[Uni
         return None
     word = name.group(0).strip().lower()
     cue = p.cues[word]
-    if not (cue.search(text, max(0, cand.start - CUE_REACH), cand.start) or cue.search(text, name.end(), name.end() + CUE_REACH)):
+    if not (
+        cue.search(text, max(0, cand.start - CUE_REACH), cand.start)
+        or cue.search(text, name.end(), name.end() + CUE_REACH)
+    ):
         return None
     return lex.units.cued[word][0], name.end()
 
@@ -253,8 +256,8 @@ def _powered_unit(text: str, pos: int, lex: Lexicon, denominator: bool = False) 
         return None
     symbol = match.group("unit")
     base = lex.units.powered.get(symbol) or _find_unit(symbol, lex)
-    if base is None:
-        return None
+    if base is None or "/" in base.pint:
+        return None  # "m/s2" is metres per second squared, not (m/s)²: a symbol of its own
     written = match.group("power")
     power = int(written.lstrip("^*").translate(_POWER_DIGITS))
     marked = written[0] in "^*¹²³⁴⁻"
@@ -275,7 +278,10 @@ _CLOCK_FIGURE = re.compile(r"(?:0?[1-9]|1[0-2])(?:[.:][0-5]\d)?")
 
 def _clock_time(text: str, cand: _Candidate, unit: str) -> bool:
     """Whether a figure and "am"/"pm" are a time of day ("5 pm", "10.30 am"), not a length."""
-    return unit.strip(" \u00a0\u202f-") in _CLOCK_MARKERS and _CLOCK_FIGURE.fullmatch(text[cand.start : cand.end]) is not None
+    return (
+        unit.strip(" \u00a0\u202f-") in _CLOCK_MARKERS
+        and _CLOCK_FIGURE.fullmatch(text[cand.start : cand.end]) is not None
+    )
 
 
 def _denominator(text: str, pos: int, lex: Lexicon) -> tuple[UnitSurface | None, int] | None:

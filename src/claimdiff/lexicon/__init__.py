@@ -443,8 +443,7 @@ def _units(table: UnitTable, names: list[LocalNames], languages: tuple[str, ...]
             if owner is None:
                 raise LexiconError(f"data: cued unit {pint_unit!r}, which common/units.toml does not list")
             for word in words:
-                surface = UnitSurface(word, owner.pint, owner.pint, owner.metric, False)
-                cued.setdefault(word.lower(), (surface, cues))
+                cued.setdefault(word.lower(), (UnitSurface(word, owner.pint, owner.pint, owner.metric, False), cues))
     return Units(
         tuple(out.values()),
         per,
