@@ -10,7 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from claimdiff.lexicon import Lexicon, alternation
+from claimdiff.lexicon import Lexicon, alternation, trie_alternation
 
 _NOT_LETTER = r"(?![^\W\d_])"
 
@@ -39,6 +39,7 @@ class _Patterns:
     bare_length_spaced: re.Pattern[str]
     cued_unit: re.Pattern[str]
     unit_power: re.Pattern[str]
+    unit_spelled: re.Pattern[str]
     cues: dict[str, re.Pattern[str]]  # a cued unit name (lower case) -> its cue words
     per: re.Pattern[str]
     per_not_before: re.Pattern[str]
@@ -84,9 +85,12 @@ def _patterns(lex: Lexicon) -> _Patterns:
             rf"{_GAP}(?:{alternation(s.word for s in scale_list if not s.case_sensitive)}){_NOT_LETTER}",
             re.I,
         ),
-        currency_after_cs=re.compile(rf"{_GAP}(?:{alternation(symbols)})(?![A-Za-z])"),
+        currency_after_cs=re.compile(rf"{_GAP}(?:{trie_alternation(symbols)})(?![A-Za-z])"),
         # A name may be hyphenated to its figure ("a one-yen bid", "a 12-cent dividend").
-        currency_after_ci=re.compile(rf"(?:{_GAP}|-)(?:{alternation(names)}){_NOT_LETTER}", re.I),
+        # Every CLDR currency's names and every prefixed unit name: long lists, written as tries.
+        currency_after_ci=re.compile(
+            rf"(?:{_GAP}|-)(?:{trie_alternation(names, ignore_case=True)}){_NOT_LETTER}", re.I
+        ),
         # A sign may stand between the symbol and its figure ("$-50.8bn").
         currency_before=re.compile(rf"(?:^|(?<=[^\w]))(?:{before})[ \u00a0\u202f]?[-−]?$"),
         negative_before=_word_before(lex.numbers.negative_words),
@@ -94,7 +98,7 @@ def _patterns(lex: Lexicon) -> _Patterns:
         currency_glued=re.compile(rf"(?<!\w)(?:{alternation(s for s in symbols if s[-1].isalpha())})(?=\d)"),
         percent=re.compile(rf"[ \u00a0\u202f]?\n?(?:%|{alternation(grammar.percent)})(?!\w)", re.I),
         # A symbol is no unit when a letter follows ("5 l'heure" holds no litre).
-        unit_cs=re.compile(rf"(?:{_GAP}|-)(?:{alternation(unit_cs)})(?!{glued_substance}[^\W_]|['’][^\W\d_])"),
+        unit_cs=re.compile(rf"(?:{_GAP}|-)(?:{trie_alternation(unit_cs)})(?!{glued_substance}[^\W_]|['’][^\W\d_])"),
         # "percent of 10", "pourcentage de vingt": the phrase opens the figure; no figure before it.
         percent_before=re.compile(
             rf"(?<![\w.,%])(?<!\d )(?:{alternation(lex.numbers.percent_before) or '(?!)'})[ \u00a0]+$", re.I
@@ -113,8 +117,14 @@ def _patterns(lex: Lexicon) -> _Patterns:
         ),
         # "s-1", "km/s2", "fb−1", "m^2", "cm³": a unit symbol raised to a power, glued to it.
         unit_power=re.compile(
-            rf"(?:{_GAP})(?P<unit>{alternation([*unit_cs, *unit_table.powered])})"
+            rf"(?:{_GAP})(?P<unit>{trie_alternation([*unit_cs, *unit_table.powered])})"
             r"(?P<power>(?:\^|\*\*)?[-−⁻]?[1-4]|⁻?[¹²³⁴])(?![\w.,]\d|\w)"
+        ),
+        # "picometre", "Pikometer", "kibibytes": any prefix spelled out, then a unit's name.
+        unit_spelled=re.compile(
+            rf"(?:{_GAP}|-)(?P<prefix>{trie_alternation(unit_table.spelled_prefixes, ignore_case=True)})"
+            rf"(?P<name>{trie_alternation(unit_table.prefixable, ignore_case=True)}){_NOT_LETTER}",
+            re.I,
         ),
         cued_unit=re.compile(rf"{_GAP}(?:{alternation(unit_table.cued) or '(?!)'}){_NOT_LETTER}", re.I),
         cues={
@@ -122,7 +132,7 @@ def _patterns(lex: Lexicon) -> _Patterns:
             for word, (_, cues) in unit_table.cued.items()
         },
         unit_bracketed=re.compile(rf"[ \u00a0]?[(\[{{<](?P<unit>{alternation(unit_cs)})[)\]}}>]"),
-        unit_ci=re.compile(rf"(?:{_GAP}|-)(?:{alternation(unit_ci)}){_NOT_LETTER}", re.I),
+        unit_ci=re.compile(rf"(?:{_GAP}|-)(?:{trie_alternation(unit_ci, ignore_case=True)}){_NOT_LETTER}", re.I),
         per=re.compile(
             rf"[ \u00a0\u202f]?(?:/|\b(?:{alternation(p for p in unit_table.per if p != '/')})\b)[ \u00a0\u202f]?",
             re.I,

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from claimdiff.extract.figures import _Candidate
 from claimdiff.extract.patterns import patterns_of
-from claimdiff.lexicon import CurrencySurface, Lexicon, UnitSurface
+from claimdiff.lexicon import CurrencySurface, Lexicon, UnitSurface, trie_alternation
 
 _SYMBOL_THEN_FIGURE = re.compile(r"[ \u00a0]?\d")
 # What stands before the second side of a size: "1 m x 1 m", "4 m × 3 m".
@@ -34,7 +34,7 @@ def _surface_index(lex: Lexicon) -> _CurrencyIndex:
     """Currency surfaces by exact and by lower-cased spelling, with their table order."""
     exact: dict[str, tuple[int, CurrencySurface]] = {}
     folded: dict[str, tuple[int, CurrencySurface]] = {}
-    for index, entry in enumerate(lex.currencies.surfaces):
+    for index, entry in enumerate((*lex.currencies.surfaces, *lex.currencies.rare)):
         if entry.case_sensitive:
             exact.setdefault(entry.surface, (index, entry))
         else:
@@ -51,6 +51,37 @@ def _unit_index(lex: Lexicon) -> tuple[dict[str, UnitSurface], dict[str, UnitSur
         else:
             folded.setdefault(entry.surface.lower(), entry)
     return exact, folded
+
+
+def _currency_after(text: str, lex: Lexicon, pos: int) -> re.Match[str] | None:
+    """The currency written at ``pos`` (the longest of symbols, names and, after a word that opens
+    one, the names of the currencies CLDR knows beyond the table's)."""
+    p = patterns_of(lex)
+    found = _match_longest([p.currency_after_cs, p.currency_after_ci], text, pos)
+    head = _HEAD_WORD.match(text, pos)
+    if head is None or not lex.currencies.rare:
+        return found
+    heads, rare = lex.compiled("rare currencies", _rare_currencies)
+    if head.group(1).lower() not in heads:
+        return found
+    other = rare.match(text, pos)
+    return other if other is not None and (found is None or other.end() > found.end()) else found
+
+
+# The first word after a figure, as the names of rare currencies start ("Costa-Rica-Colón").
+_HEAD_WORD = re.compile(r"[ \u00a0\u202f\n-]*([^\W\d_]+)")
+
+
+def _rare_currencies(lex: Lexicon) -> tuple[frozenset[str], re.Pattern[str]]:
+    """The first words of the rare currencies' names, and a pattern of the names, compiled on
+    first need: most texts name none of them."""
+    names = [entry.surface for entry in lex.currencies.rare]
+    heads = frozenset(m.group(1).lower() for name in names if (m := _HEAD_WORD.match(name)))
+    pattern = re.compile(rf"(?:{_GAP_OR_HYPHEN})(?:{trie_alternation(names, ignore_case=True)})(?![^\W\d_])", re.I)
+    return heads, pattern
+
+
+_GAP_OR_HYPHEN = r"[ \u00a0\u202f]?\n?[ \u00a0\u202f]?|-"
 
 
 def _find_currency(surface: str, lex: Lexicon) -> CurrencySurface | None:
@@ -101,16 +132,16 @@ def _read_suffixes(text: str, cand: _Candidate, lex: Lexicon) -> _Reading:
     scale_end = pos
     if scale_match:
         scale_end = scale_match.end()
-    currency_match = _match_longest([p.currency_after_cs, p.currency_after_ci], text, scale_end)
+    currency_match = _currency_after(text, lex, scale_end)
     if scale_match is not None or _ends_with_scale_word(text, cand, lex):
         # "75 millions de $", "420 millions de dollars": French puts "de" between scale and currency;
         # the longer name wins ("de dollars" alone is USD, "dollars australiens" is AUD).
         de = p.scale_currency_link.match(text, scale_end)
-        linked_match = _match_longest([p.currency_after_cs, p.currency_after_ci], text, de.end()) if de else None
+        linked_match = _currency_after(text, lex, de.end()) if de else None
         if linked_match and (currency_match is None or linked_match.end() > currency_match.end()):
             currency_match = linked_match
     if currency_match is None and scale_match is None:
-        currency_match = _match_longest([p.currency_after_cs, p.currency_after_ci], text, pos)
+        currency_match = _currency_after(text, lex, pos)
     before = p.currency_before.search(text, max(0, cand.start - 6), cand.start)
     has_money = currency_match is not None or before is not None
     if scale_match:
@@ -147,7 +178,10 @@ def _read_suffixes(text: str, cand: _Candidate, lex: Lexicon) -> _Reading:
             pos = percent.end()
         else:
             unit = _match_longest([p.unit_cs, p.unit_ci], text, pos)
-            if unit is None and (reading.scale != 1.0 or _ends_with_scale_word(text, cand, lex)):
+            spelled = _spelled_unit(text, pos, lex)
+            if spelled is not None and unit is not None and unit.end() >= spelled[1]:
+                spelled = None  # a listed name as long wins ("kilometres")
+            if unit is None and spelled is None and (reading.scale != 1.0 or _ends_with_scale_word(text, cand, lex)):
                 # "1,5 million de gallons": French links a scale word and its unit with "de".
                 de = p.scale_currency_link.match(text, pos)
                 unit = _match_longest([p.unit_cs, p.unit_ci], text, de.end()) if de else None
@@ -163,7 +197,9 @@ def _read_suffixes(text: str, cand: _Candidate, lex: Lexicon) -> _Reading:
                 # The second side of "1 m x 1 m".
                 bare_length = p.bare_length_alone.match(text, pos)
             cued = _cued_unit(text, cand, pos, lex) if unit is None and bare_length is None else None
-            if bare_length is not None:
+            if spelled is not None:
+                reading.unit, pos = spelled
+            elif bare_length is not None:
                 reading.unit = lex.units.bare_lengths.get(bare_length.group(0).strip())
                 pos = bare_length.end()
             elif cued is not None:
@@ -310,6 +346,20 @@ def _product(first: UnitSurface, second: UnitSurface) -> UnitSurface:
     )
 
 
+def _spelled_unit(text: str, pos: int, lex: Lexicon) -> tuple[UnitSurface, int] | None:
+    """A unit name with any prefix spelled out ("picometre", "Pikometer", "kibibytes") right at
+    ``pos``, and where it ends."""
+    match = patterns_of(lex).unit_spelled.match(text, pos)
+    if match is None:
+        return None
+    prefix = lex.units.spelled_prefixes.get(match.group("prefix").lower())
+    base = lex.units.prefixable.get(match.group("name").lower())
+    if prefix is None or base is None:
+        return None
+    unit = UnitSurface(match.group(0).strip(" \u00a0\u202f\n-"), prefix + base.pint, base.canonical, base.metric, False)
+    return unit, match.end()
+
+
 def _noun_follows(text: str, pos: int, lex: Lexicon) -> bool:
     """Whether a word other than a function word follows ``pos`` ("20 schools", not "20 in")."""
     word = _WORD_AFTER.match(text, pos)
@@ -329,8 +379,7 @@ def _opens_next_figure(text: str, currency: re.Match[str], lex: Lexicon) -> bool
     if symbol not in lex.currencies.prefix_symbols:
         return False
     figure = _FIGURE_AHEAD.match(text, end)
-    p = patterns_of(lex)
-    own = figure is not None and _match_longest([p.currency_after_cs, p.currency_after_ci], text, figure.end())
+    own = figure is not None and _currency_after(text, lex, figure.end())
     return not own
 
 

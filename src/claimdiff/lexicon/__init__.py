@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any, TypeVar
 
 from babel.numbers import get_decimal_symbol
@@ -109,6 +110,8 @@ class Currencies:
     codes: tuple[str, ...]
     surfaces: tuple[CurrencySurface, ...]
     prefix_symbols: frozenset[str]
+    # Names of the currencies common/currencies.toml does not list, from CLDR ("Finnish markka").
+    rare: tuple[CurrencySurface, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -140,6 +143,10 @@ class Units:
     cued: dict[str, tuple[UnitSurface, tuple[str, ...]]] = field(default_factory=dict)
     # Symbols that are units only raised to a power: "s" in "s-1", "fb" in "fb⁻¹".
     powered: dict[str, UnitSurface] = field(default_factory=dict)
+    # Names of units that take prefixes ("metre"), and every prefix spelled out ("pico", "piko"):
+    # "picometre" is read as the two ("picometer").
+    prefixable: dict[str, UnitSurface] = field(default_factory=dict)
+    spelled_prefixes: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, eq=False)
@@ -339,16 +346,39 @@ def _currencies(money: CurrencyCodes, names: list[LocalNames], order: list[str])
     for written in money.local_forms:
         add(written.surface, written.code, True)
     # Every other currency CLDR names (historic ones too: "Finnish markka", "Dutch guilders"),
-    # last: amounts in a currency without ECB rates stay in that currency (see normalize).
-    for language in order:
-        for code in sorted(known - set(money.codes)):
-            if code.startswith("X"):
-                continue  # precious metals, funds and test codes ("Gold", "Silver") are no money in news
-            for count in (1, 2):
-                name = get_currency_name(code, count=count, locale=language)
-                if name != code:
-                    add(name, code, False)
-    return Currencies(money.base, money.fx_uncertainty, money.codes, tuple(surfaces.values()), money.prefix_symbols)
+    # kept apart: a long list that extraction reads only after a word that opens one of them.
+    # Amounts in a currency without ECB rates stay in that currency (see normalize).
+    rare = {
+        name.lower(): CurrencySurface(name, code, False, False)
+        for language in order
+        for name, code in _other_currency_names(language, money.codes)
+        if name.lower() not in surfaces
+    }
+    return Currencies(
+        money.base,
+        money.fx_uncertainty,
+        money.codes,
+        tuple(surfaces.values()),
+        money.prefix_symbols,
+        tuple(rare.values()),
+    )
+
+
+@cache  # babel's data, the same all run long; each language's list serves every lexicon
+def _other_currency_names(language: str, listed: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """(name, code) of every currency CLDR names in ``language`` but the ``listed`` ones, singular
+    and plural; precious metals, funds and test codes ("Gold", "Silver") are no money in news."""
+    from babel.numbers import get_currency_name, list_currencies
+
+    out = []
+    for code in sorted(set(list_currencies()) - set(listed)):
+        if code.startswith("X"):
+            continue
+        for count in (1, 2):
+            name = get_currency_name(code, count=count, locale=language)
+            if name != code:
+                out.append((name, code))
+    return tuple(out)
 
 
 def _qualifiers(symbols: QualifierPhrases, languages: list[QualifierPhrases], band: float) -> Qualifiers:
@@ -387,20 +417,27 @@ def _units(table: UnitTable, names: list[LocalNames], languages: tuple[str, ...]
                 add(prefix + symbol, table.prefixes[prefix] + entry.pint, not entry.nocase, entry.pint, entry.metric)
         for surface, pint_unit in entry.surfaces.items():
             add(surface, pint_unit, True, entry.pint, entry.metric)
+    prefixable: dict[str, UnitSurface] = {}
+    spelled_prefixes: dict[str, str] = {}
     for local in names:
         for pint_unit, words in local.unit_names.items():
             named = entries.get(pint_unit)
             if named is None:
                 raise LexiconError(f"data: unit names for {pint_unit!r}, which common/units.toml does not list")
-            # A unit that takes prefixes takes every prefix spelled out: "picometre" or
-            # "attojoule" is no time of day, as "5 pm" and "5 am" are.
-            spelled_prefixes = sorted(table.prefix_names) if named.prefixes else []
             for name in words:
                 add(name, named.pint, False, named.pint, named.metric)
-                for pint_prefix in spelled_prefixes:
+                if named.prefixes:
+                    # Any prefix spelled out joins it ("picometre", "kibibytes"): read by
+                    # splitting, so the generated names need not all be listed.
+                    prefixable.setdefault(name.lower(), UnitSurface(name, named.pint, named.pint, named.metric, False))
+                for prefix in named.prefixes:
+                    pint_prefix = table.prefixes[prefix]
                     # The language's own spellings ("méga", "téra") and the international one.
                     for spelled in (*local.prefix_names.get(pint_prefix, ()), table.prefix_names[pint_prefix]):
                         add(spelled + name.lower(), pint_prefix + named.pint, False, named.pint, named.metric)
+        for pint_prefix, international in table.prefix_names.items():
+            for spelled in (*local.prefix_names.get(pint_prefix, ()), international):
+                spelled_prefixes.setdefault(spelled.lower(), pint_prefix)
         for surface, pint_unit in local.unit_named.items():
             # The entry a prefixed unit belongs to: "milliliter" to "liter", "kilometer" to "meter".
             owner = next(
@@ -456,6 +493,8 @@ def _units(table: UnitTable, names: list[LocalNames], languages: tuple[str, ...]
         extent,
         cued,
         powered,
+        prefixable,
+        spelled_prefixes,
     )
 
 
