@@ -284,6 +284,17 @@ SCALE_BEFORE_UNIT_CASES = [
     Case("de-k-km", "Er lief 0,5k km.", "0,5k km", "quantity", "500", "kilometer", "de"),
 ]
 
+FREQUENCY_CASES = [
+    Case("times-per-week", "it's used four times per week", "four times per week", "quantity", "4", "count / week"),
+    Case("times-a-year", "The board meets 3 times a year.", "3 times a year", "quantity", "3", "count / year"),
+    Case(
+        "fr-fois-par-an", "Le conseil se réunit 3 fois par an.", "3 fois par an", "quantity", "3", "count / year", "fr"
+    ),
+    Case("de-mal-pro-jahr", "Der Rat tagt 3 Mal pro Jahr.", "3 Mal pro Jahr", "quantity", "3", "count / year", "de"),
+]
+# Alone, "times" is a multiplier: no frequency.
+NOT_A_FREQUENCY = ["Prices rose four times faster.", "It is 3 times the size of Paris."]
+
 PERCENTAGE_OF_CASES = [
     Case("fr-pourcentage-de", "pourcentage de vingt", "pourcentage de vingt", "percent", "20", "percent", "fr"),
     Case("percentage-of", "a percentage of twelve", "a percentage of twelve", "percent", "12", "percent"),
@@ -359,10 +370,6 @@ PEER_CASES_READ_OTHERWISE = [
         "news puts conversions in brackets ('€10m ($11m)'): a bracketed amount is not read as negative",
     ),
     _xfail(
-        Case("times-per-week", "it's used four times per week", "four times per week", "quantity", "4", "1 / week"),
-        "'times' is a multiplier ('four times more'); a frequency unit is not read yet",
-    ),
-    _xfail(
         Case(
             "pounds-money",
             "its operating profit improved to 361 million pounds",
@@ -401,6 +408,7 @@ PEER_CASES_READ_OTHERWISE = [
         + CUED_ANGLE_CASES
         + BARE_SYMBOL_CASES
         + SCALE_BEFORE_UNIT_CASES
+        + FREQUENCY_CASES
         + PERCENTAGE_OF_CASES
     ],
 )
@@ -426,6 +434,11 @@ def test_a_digit_after_a_symbol_is_no_power_where_none_is_expected(text: str) ->
 @pytest.mark.parametrize(("text", "language"), UNCUED_DEGREES)
 def test_degrees_without_a_cue_are_no_angle(text: str, language: str) -> None:
     assert [c.unit for c in claims_in(text, language) if c.unit == "degree"] == []
+
+
+@pytest.mark.parametrize("text", NOT_A_FREQUENCY)
+def test_times_alone_is_no_frequency(text: str) -> None:
+    assert [c.unit for c in claims_in(text) if "count /" in c.unit] == []
 
 
 @pytest.mark.parametrize("text", NOT_A_BARE_UNIT)

@@ -40,6 +40,7 @@ class _Patterns:
     cued_unit: re.Pattern[str]
     unit_power: re.Pattern[str]
     unit_spelled: re.Pattern[str]
+    frequency: re.Pattern[str]
     cues: dict[str, re.Pattern[str]]  # a cued unit name (lower case) -> its cue words
     per: re.Pattern[str]
     per_not_before: re.Pattern[str]
@@ -126,6 +127,7 @@ def _patterns(lex: Lexicon) -> _Patterns:
             rf"(?P<name>{trie_alternation(unit_table.prefixable, ignore_case=True)}){_NOT_LETTER}",
             re.I,
         ),
+        frequency=re.compile(rf"{_GAP}(?:{alternation(unit_table.frequency_words) or '(?!)'}){_NOT_LETTER}", re.I),
         cued_unit=re.compile(rf"{_GAP}(?:{alternation(unit_table.cued) or '(?!)'}){_NOT_LETTER}", re.I),
         cues={
             word: re.compile(rf"(?<!\w)(?:{alternation(cues)})(?!\w)", re.I)

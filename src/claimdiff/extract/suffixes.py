@@ -206,6 +206,8 @@ def _read_suffixes(text: str, cand: _Candidate, lex: Lexicon) -> _Reading:
                 reading.unit, pos = cued
             elif (inches := _inch_quote(text, pos, lex)) is not None:
                 reading.unit, pos = inches
+            elif unit is None and (times := _times_per(text, pos, lex)) is not None:
+                reading.unit, pos = times
             elif bracketed is not None:
                 # "20 (kg)", "20 [kg]": a unit in brackets right after its figure.
                 reading.unit = _find_unit(bracketed.group("unit"), lex)
@@ -358,6 +360,23 @@ def _spelled_unit(text: str, pos: int, lex: Lexicon) -> tuple[UnitSurface, int] 
         return None
     unit = UnitSurface(match.group(0).strip(" \u00a0\u202f\n-"), prefix + base.pint, base.canonical, base.metric, False)
     return unit, match.end()
+
+
+# What a frequency counts: occurrences, pint's "count".
+_OCCURRENCES = "count"
+
+
+def _times_per(text: str, pos: int, lex: Lexicon) -> tuple[UnitSurface, int] | None:
+    """ "times" before a denominator of time ("four times per week", "trois fois par an"): a
+    count of occurrences, whose rate the denominator then makes. Alone, "four times" is a
+    multiplier, not read here."""
+    word = patterns_of(lex).frequency.match(text, pos)
+    if word is None:
+        return None
+    denominator = _denominator(text, word.end(), lex)
+    if denominator is None or denominator[0] is None or denominator[0].metric != "duration":
+        return None
+    return UnitSurface(word.group(0).strip(), _OCCURRENCES, _OCCURRENCES, "frequency", False), word.end()
 
 
 def _noun_follows(text: str, pos: int, lex: Lexicon) -> bool:

@@ -147,6 +147,8 @@ class Units:
     # "picometre" is read as the two ("picometer").
     prefixable: dict[str, UnitSurface] = field(default_factory=dict)
     spelled_prefixes: dict[str, str] = field(default_factory=dict)
+    # Words that count occurrences before a rate's denominator ("four times per week").
+    frequency_words: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, eq=False)
@@ -495,6 +497,7 @@ def _units(table: UnitTable, names: list[LocalNames], languages: tuple[str, ...]
         powered,
         prefixable,
         spelled_prefixes,
+        tuple(dict.fromkeys(w for local in names for w in local.frequency_words)),
     )
 
 

@@ -219,6 +219,8 @@ class LocalNames:
     # pint unit -> (its names, the cue words before the figure that make them a unit):
     # "rotate 90 degrees" is an angle, "40 degrees" alone may be heat or diplomas.
     cued: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
+    # Words that count occurrences before a rate's denominator ("four times per week").
+    frequency_words: tuple[str, ...] = ()
 
 
 def _cued_units(units: DataFile) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
@@ -235,7 +237,17 @@ def load_local_names(code: str) -> LocalNames:
     money = read(f"{code}/currencies.toml")
     money.only("names", "ambiguous", "subunits")
     units = read(f"{code}/units.toml")
-    units.only("per", "names", "named", "prefix_names", "per_not_before", "part_words", "extent_words", "cued")
+    units.only(
+        "per",
+        "names",
+        "named",
+        "prefix_names",
+        "per_not_before",
+        "part_words",
+        "extent_words",
+        "cued",
+        "frequency_words",
+    )
     named = units.section("named", required=False)
     for key, value in named.table.items():
         if not isinstance(value, str):
@@ -252,6 +264,7 @@ def load_local_names(code: str) -> LocalNames:
         extent_words=units.words("extent_words", required=False),
         part_words={str(k): str(v) for k, v in units.section("part_words", required=False).table.items()},
         cued=_cued_units(units),
+        frequency_words=units.words("frequency_words", required=False),
     )
 
 
