@@ -74,6 +74,14 @@ LOCAL_SIGN_CASES = [
 ]
 
 
+# Coins worth another share than a hundredth (US English; French and German news name none).
+COIN_CASES = [
+    Case("dimes", "That one costs 3 dimes", "3 dimes", "money", "0.3", "USD"),
+    Case("nickels", "It costs 5 nickels.", "5 nickels", "money", "0.25", "USD"),
+    Case("dollars-and-dimes", "It costs 3 dollars and 2 dimes.", "3 dollars and 2 dimes", "money", "3.2", "USD"),
+]
+
+
 def test_amounts_without_ecb_rates_stay_in_their_currency() -> None:
     (claim,) = [c for c in claims_in("The price of this book is 100 ₡") if c.kind == "money"]
     assert (claim.unit, claim.value, claim.fx) == ("CRC", 100.0, None)
@@ -362,10 +370,6 @@ PEER_CASES_READ_OTHERWISE = [
         "French 'tours' are more often rounds (of an election, of a race) than turns",
     ),
     _xfail(
-        Case("dimes", "That one costs 3 dimes", "3 dimes", "money", "0.3", "USD"),
-        "coins worth other than a hundredth (dime, nickel) are not in the sub-unit tables",
-    ),
-    _xfail(
         Case("accounting-negative", "The annual revenue is ($99.99).", "($99.99)", "money", "-99.99", "USD"),
         "news puts conversions in brackets ('€10m ($11m)'): a bracketed amount is not read as negative",
     ),
@@ -397,6 +401,7 @@ PEER_CASES_READ_OTHERWISE = [
         pytest.param(c, id=c.id)
         for c in CLDR_CURRENCY_CASES
         + LOCAL_SIGN_CASES
+        + COIN_CASES
         + SYMBOL_ORDER_CASES
         + SPELLED_PREFIX_CASES
         + CLOCK_OR_LENGTH_CASES

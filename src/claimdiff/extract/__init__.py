@@ -183,15 +183,9 @@ def _read_mention(
     signed_range = False
     spread = _uncertainty_partner(text, lex, reading, nxt)
     if spread is not None and nxt is not None:
-        # "9.83e-3 +/- 1e-5 km/s2": the interval around the figure, its sign included.
-        _inherit(reading, spread)
         consumed.add(index + 1)
-        _, sign = _sign(text, p, reading.start, cand)
-        centre = -cand.figure.value if sign == "-" else cand.figure.value
-        decimals = max(cand.figure.decimals, nxt.figure.decimals)
-        low_figure, qualifier, signed_range = Figure(centre - nxt.figure.value, decimals), "range", True
-        reading.end = spread.end
-        cand = _Candidate(cand.start, nxt.end, Figure(centre + nxt.figure.value, decimals))
+        cand, low_figure = _around(text, p, cand, reading, spread, nxt)
+        qualifier, signed_range = "range", True
         flags.append("figure ± uncertainty")
         nxt = candidates[index + 2] if index + 2 < len(candidates) else None
     second = None if signed_range else _range_partner(text, lex, reading, nxt)
@@ -356,6 +350,19 @@ def _sign(text: str, p: _Patterns, start: int, cand: _Candidate) -> tuple[int, s
         if qualifier is None or qualifier.end(1) != start - len(word.group(0)) + len(word.group(0).rstrip()):
             return word.start(), "-"
     return start, ""
+
+
+def _around(
+    text: str, p: _Patterns, cand: _Candidate, reading: _Reading, spread: _Reading, error: _Candidate
+) -> tuple[_Candidate, Figure]:
+    """ "9.83e-3 +/- 1e-5 km/s2": the figure's top end as a candidate that spans both, and its
+    low end; the sign is the centre's, the unit the uncertainty's when the centre has none."""
+    _inherit(reading, spread)
+    reading.end = spread.end
+    centre = _signed(text, p, reading, cand).value
+    decimals = max(cand.figure.decimals, error.figure.decimals)
+    top = Figure(centre + error.figure.value, decimals)
+    return _Candidate(cand.start, error.end, top), Figure(centre - error.figure.value, decimals)
 
 
 def _signed(text: str, p: _Patterns, reading: _Reading, cand: _Candidate) -> Figure:

@@ -337,6 +337,11 @@ def _currencies(money: CurrencyCodes, names: list[LocalNames], order: list[str])
                     raise LexiconError(f"data: currency names for {code}, which is no ISO 4217 code CLDR knows")
                 for word in words:
                     add(word, code, False, word in local.currency_ambiguous, factor)
+        for code, coins in local.currency_coins.items():
+            if code not in known:
+                raise LexiconError(f"data: coins of {code}, which is no ISO 4217 code CLDR knows")
+            for word, share in coins.items():
+                add(word, code, False, False, share)  # "3 dimes" is 0.30 USD
     # CLDR knows the names and local symbols in every language; prefer it over hand-written copies.
     for language in order:
         for code in money.codes:

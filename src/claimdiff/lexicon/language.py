@@ -221,6 +221,19 @@ class LocalNames:
     cued: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
     # Words that count occurrences before a rate's denominator ("four times per week").
     frequency_words: tuple[str, ...] = ()
+    # ISO 4217 code -> coins worth another share of the currency than a hundredth ("dime": 0.1).
+    currency_coins: dict[str, dict[str, float]] = field(default_factory=dict)
+
+
+def _coins(money: DataFile) -> dict[str, dict[str, float]]:
+    coins = money.section("coins", required=False)
+    out: dict[str, dict[str, float]] = {}
+    for code in coins.table:
+        table = coins.section(code).table
+        if not all(isinstance(v, (int, float)) and 0 < v < 1 for v in table.values()):
+            raise coins.error(code, f"coins.{code} must map names to a share of the currency between 0 and 1")
+        out[str(code)] = {str(name): float(value) for name, value in table.items()}
+    return out
 
 
 def _cued_units(units: DataFile) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
@@ -235,7 +248,7 @@ def _cued_units(units: DataFile) -> dict[str, tuple[tuple[str, ...], tuple[str, 
 
 def load_local_names(code: str) -> LocalNames:
     money = read(f"{code}/currencies.toml")
-    money.only("names", "ambiguous", "subunits")
+    money.only("names", "ambiguous", "subunits", "coins")
     units = read(f"{code}/units.toml")
     units.only(
         "per",
@@ -265,6 +278,7 @@ def load_local_names(code: str) -> LocalNames:
         part_words={str(k): str(v) for k, v in units.section("part_words", required=False).table.items()},
         cued=_cued_units(units),
         frequency_words=units.words("frequency_words", required=False),
+        currency_coins=_coins(money),
     )
 
 
