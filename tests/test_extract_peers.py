@@ -303,6 +303,17 @@ FREQUENCY_CASES = [
 # Alone, "times" is a multiplier: no frequency.
 NOT_A_FREQUENCY = ["Prices rose four times faster.", "It is 3 times the size of Paris."]
 
+# A qualifier after a figure and its unit, then a word: what follows is added or compared.
+QUALIFIER_THEN_WORD_CASES = [
+    Case("plus-vat", "It costs €10 plus VAT.", "€10", "money", "10", "EUR", low="10", high="10"),
+    Case("or-more-then-in", "It raised €5bn or more in 2020.", "€5bn or more", "money", "5e9", "EUR", high=None),
+    Case(
+        "fr-plus-tot", "Il avait pris 20 minutes plus tôt.", "20 minutes", "quantity", "20", "minute", "fr", "20", "20"
+    ),
+    Case("fr-et-plus", "Des jeunes de 18 ans et plus.", "18 ans et plus", "quantity", "18", "year", "fr", high=None),
+    Case("de-plus-steuer", "Es kostet 10 Euro plus Mehrwertsteuer.", "10 Euro", "money", "10", "EUR", "de", "10", "10"),
+]
+
 PERCENTAGE_OF_CASES = [
     Case("fr-pourcentage-de", "pourcentage de vingt", "pourcentage de vingt", "percent", "20", "percent", "fr"),
     Case("percentage-of", "a percentage of twelve", "a percentage of twelve", "percent", "12", "percent"),
@@ -414,6 +425,7 @@ PEER_CASES_READ_OTHERWISE = [
         + BARE_SYMBOL_CASES
         + SCALE_BEFORE_UNIT_CASES
         + FREQUENCY_CASES
+        + QUALIFIER_THEN_WORD_CASES
         + PERCENTAGE_OF_CASES
     ],
 )

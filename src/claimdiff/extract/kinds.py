@@ -10,7 +10,7 @@ import re
 
 from claimdiff.extract.figures import _Candidate
 from claimdiff.extract.patterns import _Patterns, patterns_of
-from claimdiff.extract.suffixes import _glued_word, _read_suffixes, _Reading
+from claimdiff.extract.suffixes import _glued_word, _noun_follows, _read_suffixes, _Reading
 from claimdiff.lexicon import FunctionWords, Grammar, Lexicon, alternation
 
 
@@ -99,6 +99,8 @@ def _qualify(
         qualifier = lex.qualifiers.before[phrase]
         start -= len(window) - found.start(1)
     after = p.qualifier_after.match(text, end)
+    if after and (reading.unit or reading.currency) and _noun_follows(text, after.end(), lex):
+        after = None  # "€10 plus VAT", "20 minutes plus tôt": what follows is added or compared
     if reading.plus:
         qualifier = "at_least"
     elif qualifier == "exact" and after:
