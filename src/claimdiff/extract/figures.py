@@ -79,6 +79,42 @@ def _digit_fraction_candidates(text: str) -> list[_Candidate]:
     return out
 
 
+# "4e14", "9.83e-3", "3×10^8", "8x2^10", "1.6·10⁻¹⁹": a figure times a power, as science writes it.
+_SCIENTIFIC = re.compile(
+    r"""
+    (?<![\w.,/^])
+    (?P<mantissa>\d+(?:\.\d+)?|\d,\d+)        # "1,2345E-4": a decimal comma in French and German
+    (?:
+        [eE](?P<exponent>[-+−]?\d{1,3})
+      | [ ]?[x×·][ ]?(?P<base>\d{1,2})(?:\^|\*\*)(?P<power>[-−]?\d{1,3})
+      | [ ]?[x×·][ ]?(?P<sbase>10)(?P<superscript>[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})
+    )
+    (?![\w.,^])
+    """,
+    re.VERBOSE,
+)
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
+
+
+def _scientific_candidates(text: str) -> list[_Candidate]:
+    """Figures in scientific notation, read exactly (``Decimal``), with the decimals they state."""
+    out = []
+    for match in _SCIENTIFIC.finditer(text):
+        mantissa = Decimal(match.group("mantissa").replace(",", "."))
+        if match.group("exponent") is not None:
+            value = mantissa.scaleb(int(match.group("exponent").replace("−", "-")))
+        else:
+            base = int(match.group("base") or match.group("sbase"))
+            power = int((match.group("power") or match.group("superscript")).translate(_SUPERSCRIPTS).replace("−", "-"))
+            if base < 2 or abs(power) > 30:
+                continue
+            value = mantissa * Decimal(base) ** power
+        exponent = value.normalize().as_tuple().exponent
+        decimals = max(0, -exponent) if isinstance(exponent, int) else 0
+        out.append(_Candidate(match.start(), match.end(), Figure(value, decimals)))
+    return out
+
+
 def _glued_currency_candidates(
     text: str, lex: Lexicon, glued: re.Pattern[str], blocked: list[tuple[int, int]]
 ) -> list[_Candidate]:

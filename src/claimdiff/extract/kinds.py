@@ -10,7 +10,7 @@ import re
 
 from claimdiff.extract.figures import _Candidate
 from claimdiff.extract.patterns import _Patterns, patterns_of
-from claimdiff.extract.suffixes import _glued_word, _read_suffixes, _Reading
+from claimdiff.extract.suffixes import _glued_word, _noun_follows, _read_suffixes, _Reading
 from claimdiff.lexicon import FunctionWords, Grammar, Lexicon, alternation
 
 
@@ -18,16 +18,38 @@ def _range_partner(text: str, lex: Lexicon, reading: _Reading, nxt: _Candidate |
     """The second figure of "18 to 150+ ha", "10-40 ms", "between 9 and 18 months", if any."""
     p = patterns_of(lex)
     connector = p.range_connector.match(text, reading.end)
-    if nxt is None or not connector or connector.end() != nxt.start:
+    if nxt is None or not connector or connector.end() not in (nxt.start, _sign_start(text, nxt)):
         return None
     word = connector.group(0).strip().lower()
-    window = text[max(0, reading.start - 30) : reading.start]
+    window = text[max(0, reading.start - 30) : reading.start].rstrip("-−")  # "between -5 and -2"
     if word in lex.grammar.pair_connectors and not p.range_word.search(window):
         return None
     second = _read_suffixes(text, nxt, lex)
     if _glued_word(text, nxt, second) or not _compatible(reading, second):
         return None  # "0.6 % to 309,381 yen": two figures of different kinds, not a range
     return second
+
+
+# "9.83 ± 0.01", "5 +/- 0.2 kg": a figure and its uncertainty.
+_PLUS_MINUS = re.compile(r"[ \u00a0]*(?:±|\+/[-−]|\+[-−](?!\d))[ \u00a0]*")
+
+
+def _uncertainty_partner(text: str, lex: Lexicon, reading: _Reading, nxt: _Candidate | None) -> _Reading | None:
+    """The uncertainty of "9.83e-3 +/- 1e-5 km/s2" or "5 ± 0.2 kg", read with its unit, if any."""
+    if nxt is None:
+        return None
+    sign = _PLUS_MINUS.match(text, reading.end) or _PLUS_MINUS.match(text, reading.end - 1)
+    if sign is None or sign.end() != nxt.start:
+        return None
+    second = _read_suffixes(text, nxt, lex)
+    if _glued_word(text, nxt, second) or not _compatible(reading, second):
+        return None
+    return second
+
+
+def _sign_start(text: str, nxt: _Candidate) -> int:
+    """Where a second figure starts with its minus sign ("to -34"), or -1 when it has none."""
+    return nxt.start - 1 if nxt.start > 0 and text[nxt.start - 1] in "-−" else -1
 
 
 def _coordinated_partner(text: str, lex: Lexicon, reading: _Reading, nxt: _Candidate | None) -> _Reading | None:
@@ -77,6 +99,8 @@ def _qualify(
         qualifier = lex.qualifiers.before[phrase]
         start -= len(window) - found.start(1)
     after = p.qualifier_after.match(text, end)
+    if after and (reading.unit or reading.currency) and _noun_follows(text, after.end(), lex):
+        after = None  # "€10 plus VAT", "20 minutes plus tôt": what follows is added or compared
     if reading.plus:
         qualifier = "at_least"
     elif qualifier == "exact" and after:
@@ -218,6 +242,8 @@ def _counted_noun(text: str, lex: Lexicon, pos: int, after_de: bool = False, sin
         lower = word.lower()
         if lower in words.stop or lower in months or number_lexicon.is_number_word(lower):
             break
+        if patterns_of(lex).currency_glued.match(text, match.start(1)):
+            break  # "3 USD50 cards": a code glued to a figure opens that figure, it is counted by none
         if tokens and "\n" in match.group(0) and word[:1].isupper():
             break  # a capitalised line after a break starts something new
         tokens.append((word, match.end()))

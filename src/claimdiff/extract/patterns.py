@@ -10,7 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from claimdiff.lexicon import Lexicon, alternation
+from claimdiff.lexicon import Lexicon, alternation, trie_alternation
 
 _NOT_LETTER = r"(?![^\W\d_])"
 
@@ -36,6 +36,12 @@ class _Patterns:
     percent_before: re.Pattern[str]
     bare_length: re.Pattern[str]
     bare_length_alone: re.Pattern[str]
+    bare_length_spaced: re.Pattern[str]
+    cued_unit: re.Pattern[str]
+    unit_power: re.Pattern[str]
+    unit_spelled: re.Pattern[str]
+    frequency: re.Pattern[str]
+    cues: dict[str, re.Pattern[str]]  # a cued unit name (lower case) -> its cue words
     per: re.Pattern[str]
     per_not_before: re.Pattern[str]
     substance: re.Pattern[str]
@@ -72,15 +78,20 @@ def _patterns(lex: Lexicon) -> _Patterns:
     after_hyphen = alternation(lex.numbers.alternatives + grammar.range_connectors) or "(?!)"
     # A substance may touch its unit ("gCO2/kWh"): a letter ends a unit symbol unless it opens one.
     glued_substance = rf"(?!{alternation(unit_table.substances)})" if unit_table.substances else ""
+    # Length symbols that are no word of the language ("m", not "in").
+    not_words = [w for w in unit_table.bare_lengths if w.lower() not in lex.function_words.stop]
     return _Patterns(
         scale_cs=re.compile(rf"{_GAP}(?:{alternation(s.word for s in scale_list if s.case_sensitive)}){_NOT_LETTER}"),
         scale_ci=re.compile(
             rf"{_GAP}(?:{alternation(s.word for s in scale_list if not s.case_sensitive)}){_NOT_LETTER}",
             re.I,
         ),
-        currency_after_cs=re.compile(rf"{_GAP}(?:{alternation(symbols)})(?![A-Za-z])"),
+        currency_after_cs=re.compile(rf"{_GAP}(?:{trie_alternation(symbols)})(?![A-Za-z])"),
         # A name may be hyphenated to its figure ("a one-yen bid", "a 12-cent dividend").
-        currency_after_ci=re.compile(rf"(?:{_GAP}|-)(?:{alternation(names)}){_NOT_LETTER}", re.I),
+        # Every CLDR currency's names and every prefixed unit name: long lists, written as tries.
+        currency_after_ci=re.compile(
+            rf"(?:{_GAP}|-)(?:{trie_alternation(names, ignore_case=True)}){_NOT_LETTER}", re.I
+        ),
         # A sign may stand between the symbol and its figure ("$-50.8bn").
         currency_before=re.compile(rf"(?:^|(?<=[^\w]))(?:{before})[ \u00a0\u202f]?[-−]?$"),
         negative_before=_word_before(lex.numbers.negative_words),
@@ -88,7 +99,7 @@ def _patterns(lex: Lexicon) -> _Patterns:
         currency_glued=re.compile(rf"(?<!\w)(?:{alternation(s for s in symbols if s[-1].isalpha())})(?=\d)"),
         percent=re.compile(rf"[ \u00a0\u202f]?\n?(?:%|{alternation(grammar.percent)})(?!\w)", re.I),
         # A symbol is no unit when a letter follows ("5 l'heure" holds no litre).
-        unit_cs=re.compile(rf"(?:{_GAP}|-)(?:{alternation(unit_cs)})(?!{glued_substance}[^\W_]|['’][^\W\d_])"),
+        unit_cs=re.compile(rf"(?:{_GAP}|-)(?:{trie_alternation(unit_cs)})(?!{glued_substance}[^\W_]|['’][^\W\d_])"),
         # "percent of 10", "pourcentage de vingt": the phrase opens the figure; no figure before it.
         percent_before=re.compile(
             rf"(?<![\w.,%])(?<!\d )(?:{alternation(lex.numbers.percent_before) or '(?!)'})[ \u00a0]+$", re.I
@@ -99,8 +110,31 @@ def _patterns(lex: Lexicon) -> _Patterns:
             re.I,
         ),
         bare_length_alone=re.compile(rf"{_GAP}(?:{alternation(unit_table.bare_lengths) or '(?!)'})(?![^\W\d_])"),
+        # "1 m 1 m", "a pencil 2 in.": a length symbol a space after its figure, then the clause
+        # ends (or, for a symbol that is no word of the language, a figure follows).
+        bare_length_spaced=re.compile(
+            rf"[ \u00a0\u202f](?:(?:{alternation(unit_table.bare_lengths) or '(?!)'})(?=[ \u00a0]*(?:[.,;:!?)\]]|$))"
+            rf"|(?:{alternation(not_words) or '(?!)'})(?=[ \u00a0]+\d))"
+        ),
+        # "s-1", "km/s2", "fb−1", "m^2", "cm³": a unit symbol raised to a power, glued to it.
+        unit_power=re.compile(
+            rf"(?:{_GAP})(?P<unit>{trie_alternation([*unit_cs, *unit_table.powered])})"
+            r"(?P<power>(?:\^|\*\*)?[-−⁻]?[1-4]|⁻?[¹²³⁴])(?![\w.,]\d|\w)"
+        ),
+        # "picometre", "Pikometer", "kibibytes": any prefix spelled out, then a unit's name.
+        unit_spelled=re.compile(
+            rf"(?:{_GAP}|-)(?P<prefix>{trie_alternation(unit_table.spelled_prefixes, ignore_case=True)})"
+            rf"(?P<name>{trie_alternation(unit_table.prefixable, ignore_case=True)}){_NOT_LETTER}",
+            re.I,
+        ),
+        frequency=re.compile(rf"{_GAP}(?:{alternation(unit_table.frequency_words) or '(?!)'}){_NOT_LETTER}", re.I),
+        cued_unit=re.compile(rf"{_GAP}(?:{alternation(unit_table.cued) or '(?!)'}){_NOT_LETTER}", re.I),
+        cues={
+            word: re.compile(rf"(?<!\w)(?:{alternation(cues)})(?!\w)", re.I)
+            for word, (_, cues) in unit_table.cued.items()
+        },
         unit_bracketed=re.compile(rf"[ \u00a0]?[(\[{{<](?P<unit>{alternation(unit_cs)})[)\]}}>]"),
-        unit_ci=re.compile(rf"(?:{_GAP}|-)(?:{alternation(unit_ci)}){_NOT_LETTER}", re.I),
+        unit_ci=re.compile(rf"(?:{_GAP}|-)(?:{trie_alternation(unit_ci, ignore_case=True)}){_NOT_LETTER}", re.I),
         per=re.compile(
             rf"[ \u00a0\u202f]?(?:/|\b(?:{alternation(p for p in unit_table.per if p != '/')})\b)[ \u00a0\u202f]?",
             re.I,
@@ -117,7 +151,8 @@ def _patterns(lex: Lexicon) -> _Patterns:
             rf"(?:^|(?<=[\s(\[\"“«,;:]))({alternation(qualifier_table.before)})[ \u00a0\u202f]*$", re.I
         ),
         qualifier_after=re.compile(rf"(?:[ \u00a0\u202f]*)({alternation(qualifier_table.after)})(?!\w)", re.I),
-        ordinal=re.compile(rf"(?<![\w.,])(\d{{1,3}})[ ]?({alternation(suffixes)}){_NOT_LETTER}", re.I),
+        # Not "4e14" nor "1e-3": a figure in scientific notation.
+        ordinal=re.compile(rf"(?<![\w.,])(\d{{1,3}})[ ]?({alternation(suffixes)}){_NOT_LETTER}(?![-−+]?\d)", re.I),
         range_connector=re.compile(
             # An alternative first: "7- or 8-inch" joins with "- or", not with the hyphen alone,
             # and "8- to 16-meter" with "- to".

@@ -244,13 +244,51 @@ class LocalNames:
     part_words: dict[str, str] = field(default_factory=dict)
     # Words after which a bare length symbol is a unit: "1.8m tall" (not "5m users").
     extent_words: tuple[str, ...] = ()
+    # pint unit -> (its names, the cue words before the figure that make them a unit):
+    # "rotate 90 degrees" is an angle, "40 degrees" alone may be heat or diplomas.
+    cued: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
+    # Words that count occurrences before a rate's denominator ("four times per week").
+    frequency_words: tuple[str, ...] = ()
+    # ISO 4217 code -> coins worth another share of the currency than a hundredth ("dime": 0.1).
+    currency_coins: dict[str, dict[str, float]] = field(default_factory=dict)
+
+
+def _coins(money: DataFile) -> dict[str, dict[str, float]]:
+    coins = money.section("coins", required=False)
+    out: dict[str, dict[str, float]] = {}
+    for code in coins.table:
+        table = coins.section(code).table
+        if not all(isinstance(v, (int, float)) and 0 < v < 1 for v in table.values()):
+            raise coins.error(code, f"coins.{code} must map names to a share of the currency between 0 and 1")
+        out[str(code)] = {str(name): float(value) for name, value in table.items()}
+    return out
+
+
+def _cued_units(units: DataFile) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    cued = units.section("cued", required=False)
+    out = {}
+    for pint_unit in cued.table:
+        entry = cued.section(pint_unit)
+        entry.only("names", "cues")
+        out[str(pint_unit)] = (entry.words("names"), entry.words("cues"))
+    return out
 
 
 def load_local_names(code: str) -> LocalNames:
     money = read(f"{code}/currencies.toml")
-    money.only("names", "ambiguous", "subunits")
+    money.only("names", "ambiguous", "subunits", "coins")
     units = read(f"{code}/units.toml")
-    units.only("per", "names", "named", "prefix_names", "per_not_before", "part_words", "extent_words")
+    units.only(
+        "per",
+        "names",
+        "named",
+        "prefix_names",
+        "per_not_before",
+        "part_words",
+        "extent_words",
+        "cued",
+        "frequency_words",
+    )
     named = units.section("named", required=False)
     for key, value in named.table.items():
         if not isinstance(value, str):
@@ -266,6 +304,9 @@ def load_local_names(code: str) -> LocalNames:
         per_not_before=units.words("per_not_before", required=False),
         extent_words=units.words("extent_words", required=False),
         part_words={str(k): str(v) for k, v in units.section("part_words", required=False).table.items()},
+        cued=_cued_units(units),
+        frequency_words=units.words("frequency_words", required=False),
+        currency_coins=_coins(money),
     )
 
 

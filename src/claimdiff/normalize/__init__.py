@@ -196,10 +196,13 @@ def _claim(
     money_code = mention.currency.code if mention.currency else None
     if mention.currency is not None and mention.currency.ambiguous:
         flags.append(f"{mention.currency.surface.strip()} read as {money_code}")
-    written, canonical = unit_strings(mention, money_code, money.base, lexicon.units.substance_units)
+    base = _money_base(money_code, money)
+    if base != money.base:
+        flags.append(f"not converted: no ECB rate for {money_code}")
+    written, canonical = unit_strings(mention, money_code, base, lexicon.units.substance_units)
     day = fx_day(period_expr, published_day)
     try:
-        conversion = _conversion(mention, money_code, written, canonical, day, money)
+        conversion = _conversion(mention, money_code, written, canonical, day, base)
     except UNIT_ERRORS:
         return None
     if conversion is None:
@@ -275,21 +278,29 @@ def stated_precision(value: Decimal, decimals: int) -> float:
     return min(step / 2, abs(float(value)) * MAX_RELATIVE_PRECISION) or step / 2
 
 
+def _money_base(money_code: str | None, money: Currencies) -> str:
+    """The currency an amount is reported in: the base currency, or the amount's own currency
+    when the ECB publishes no rate for it (the Costa Rican colón, the Finnish markka)."""
+    if money_code is None or ecb_rate(money_code, money.base, None) is not None:
+        return money.base
+    return money_code
+
+
 def _conversion(
-    mention: Mention, money_code: str | None, written: str, canonical: str, day: date | None, money: Currencies
+    mention: Mention, money_code: str | None, written: str, canonical: str, day: date | None, base: str
 ) -> tuple[float, dict[str, Any] | None] | None:
     """The factor from the unit as written to the canonical one, and the FX rate used if any."""
     if mention.kind != "money":
         return conversion_factor(written, canonical), None
-    rate = ecb_rate(money_code or "", money.base, day)
+    rate = ecb_rate(money_code or "", base, day)
     if rate is None:
         return None
     factor = rate.rate
     fx = None
-    if money_code != money.base:
+    if money_code != base:
         fx = {"from": money_code, "rate": round(rate.rate, 6), "date": rate.day.isoformat()}
     if mention.per is not None:
-        factor *= conversion_factor(f"{money.base} / {mention.per.pint}", canonical)
+        factor *= conversion_factor(f"{base} / {mention.per.pint}", canonical)
     return factor, fx
 
 
