@@ -94,22 +94,28 @@ def _walk(root: Path, warnings: list[str], skip: pathspec.PathSpec | None = None
             continue
         seen.add((info.st_dev, info.st_ino))
         folders = []
+        parent = Path(folder)  # once: a Path per entry would cost as much as the walk itself
         for entry in entries:
             if entry.is_symlink() and not _within(entry.path, inside):
                 if entry.name.lower().endswith(SOURCE_SUFFIXES) or _is_folder(entry):
                     warnings.append(f"{entry.path}: skipped, a symbolic link out of {root}")
                 continue
-            relative = Path(os.path.relpath(entry.path, root)).as_posix()
             if _is_folder(entry):
-                if not entry.name.startswith(".") and not (skip and skip.match_file(relative + "/")):
-                    folders.append(Path(folder) / entry.name)
-            elif skip and skip.match_file(relative):
+                if not entry.name.startswith(".") and not (skip and skip.match_file(_relative(entry, root) + "/")):
+                    folders.append(parent / entry.name)
+            elif skip and skip.match_file(_relative(entry, root)):
                 continue
             elif entry.name.lower().endswith(SOURCE_SUFFIXES):
                 found = _source_file(entry, warnings)
                 if found:
-                    yield Path(folder) / entry.name
+                    yield parent / entry.name
         stack.extend(reversed(folders))
+
+
+def _relative(entry: os.DirEntry[str], root: Path) -> str:
+    """An entry's path from the walk's root, as ignore globs match it (worked out only when
+    there are globs: most corpora have none, and it costs more than the rest of the walk)."""
+    return Path(os.path.relpath(entry.path, root)).as_posix()
 
 
 def _is_folder(entry: os.DirEntry[str]) -> bool:

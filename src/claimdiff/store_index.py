@@ -1,0 +1,433 @@
+"""The store's index, ``claims/.index.json``: which sources hold rows of which block, and where.
+
+The gate compares a new source with the stored claims that can share a discrepancy with one
+of its claims: those of one block (a unit and a root entity, or an entity's descriptions).
+The index lets it read those rows, a few hundred, instead of parsing, checking and hashing
+every row of ``claims.jsonl``. It is derived data, rebuilt whenever it does not fit the store,
+and never trusted over it:
+
+- It is tied to the store's content: the SHA-256 of ``sources.json`` (hashed on every use, a
+  few megabytes at most) and of ``claims.jsonl`` (hashed again whenever the file's size,
+  times, inode or device differ from those recorded, as git does for its own index). A
+  mismatch, a file that is no index, or an index of another format is rebuilt from a full
+  read of the store, which reports a malformed store exactly as reading it always did.
+- Each row it leads to is parsed and checked again, and each source's rows are hashed against
+  the manifest: any disagreement (:class:`StaleIndex`) makes the caller read the whole store.
+- It keeps what a full read concludes (which sources' rows hash to the manifest) and, for each
+  source file that hashed to the manifest's hash, the file's size, times, inode and device,
+  so that an unchanged file is not read again. A file changed in the two seconds before the
+  index was written gets none (it could change again within one tick of the clock unseen):
+  it is hashed on every use.
+
+The index is written under the store's lock when the folder is writable (else the gate reads
+the store in full, as before). It is not part of the committed store: ``--since REF`` reads
+the store as committed at REF and no index (the working tree's is the pull request's).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from claimdiff.errors import InputError
+from claimdiff.safeio import open_regular, read_regular, write_atomic_bytes
+from claimdiff.sources import DEFAULT_MAX_BYTES, file_digest
+from claimdiff.store import (
+    CLAIMS_FILE,
+    INDEX_FILE,
+    MAX_ROW_BYTES,
+    SOURCES_FILE,
+    Store,
+    collection_paused,
+    locked,
+    parse_manifest,
+    parse_row,
+    rows_digest,
+    unverified,
+    verify,
+)
+
+INDEX_FORMAT = "claimdiff store index 1"
+MAX_INDEX_BYTES = 256 * 1024 * 1024
+# A file changed this recently when the index is written could change again within the same
+# tick of its clock, its size kept: its status is not recorded, it is hashed on every use.
+RACY_NANOSECONDS = 2_000_000_000
+
+Stamp = tuple[int, int, int, int, int]  # size, modification and change times (ns), inode, device
+
+
+class StaleIndex(Exception):
+    """The store's rows are not what the index says: read the whole store instead."""
+
+
+def stamp_of(info: os.stat_result) -> Stamp:
+    return (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev)
+
+
+def _settled(info: os.stat_result, started: int) -> bool:
+    """Whether a file last changed long enough before ``started`` for its status to vouch for it."""
+    return max(info.st_mtime_ns, info.st_ctime_ns) < started - RACY_NANOSECONDS
+
+
+@dataclass
+class Entry:
+    """What the index knows of one source the manifest names or the rows hold."""
+
+    sha256: str  # the manifest's hash of the file ("" when the manifest does not name it)
+    rows: str  # the manifest's hash of its rows
+    verified: bool  # whether its rows hash to ``rows`` (a full read's verdict)
+    runs: list[tuple[int, int]]  # (offset, length) of each run of its rows in claims.jsonl
+    stamp: Stamp | None  # the file's status when it hashed to ``sha256``
+
+
+class StoreIndex:
+    """A saved index: its JSON document, whose parts are checked as they are used (one that is
+    not what it should be raises :class:`StaleIndex`).
+
+    The document: ``claims`` (the SHA-256 and status of ``claims.jsonl``), ``manifest`` (the
+    SHA-256 of ``sources.json``), ``paths`` (every source, sorted) and ``entries`` (for each,
+    the manifest's file and rows hashes, whether its rows verified, the runs of its rows as
+    [offset, length] and the file's status or null), ``figures`` (unit -> entity -> numbers
+    of the sources holding such a figure) and ``descriptions`` (entity -> numbers).
+    """
+
+    def __init__(self, document: dict[str, Any]) -> None:
+        if document.get("format") != INDEX_FORMAT:
+            raise StaleIndex("another format")
+        self.document = document
+        self.claims_sha256 = _string(document["claims"]["sha256"])
+        self.claims_stamp = _stamp(document["claims"]["stamp"])
+        self.manifest_sha256 = _string(document["manifest"])
+        self.paths: list[str] = document["paths"]
+        self.entries: list[Any] = document["entries"]
+        if type(self.paths) is not list or type(self.entries) is not list or len(self.paths) != len(self.entries):
+            raise StaleIndex("paths and entries")
+        self.position = {path: number for number, path in enumerate(self.paths)}
+
+    def entry(self, path: str) -> Entry | None:
+        number = self.position.get(path)
+        return None if number is None else _entry_from(self.entries[number])
+
+    def sources_with(self, figure: Callable[[str, str], bool], description: Callable[[str], bool]) -> set[str]:
+        numbers: set[int] = set()
+        try:
+            for unit, by_entity in self.document["figures"].items():
+                for entity, listed in by_entity.items():
+                    if figure(unit, entity):
+                        numbers.update(listed)
+            for entity, listed in self.document["descriptions"].items():
+                if description(entity):
+                    numbers.update(listed)
+            return {_string(self.paths[_count(n)]) for n in numbers}
+        except (TypeError, ValueError, AttributeError, IndexError) as exc:
+            raise StaleIndex(str(exc)) from None
+
+    def to_json(self) -> bytes:
+        self.document["claims"]["stamp"] = self.claims_stamp
+        return json.dumps(self.document, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
+
+
+# --- the store as the gate reads it --------------------------------------------------------------
+
+
+class FullStore:
+    """The whole store, read and verified (the gate without an index)."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def trusted(self, path: str, max_bytes: int) -> bool:
+        return self.store.trusted(path, file_digest(Path(path), max_bytes))
+
+    def problem(self, path: str) -> str:
+        return self.store.problems.get(path, "")
+
+    def sources_with(self, figure: Callable[[str, str], bool], description: Callable[[str], bool]) -> set[str]:
+        return {r["source"] for r in self.store.records}
+
+    def rows_of(self, sources: set[str]) -> list[dict[str, Any]]:
+        return [r for r in self.store.records if r["source"] in sources]
+
+
+class IndexedStore:
+    """The store through its index: only the rows of the sources asked for are read."""
+
+    def __init__(self, folder: Path, index: StoreIndex, claims: BinaryIO) -> None:
+        self.folder, self.index, self.claims = folder, index, claims
+
+    def trusted(self, path: str, max_bytes: int) -> bool:
+        """What :meth:`Store.trusted` says of the file as it is now, without reading it when its
+        status is the one it had when it hashed to the manifest's hash."""
+        entry = self.index.entry(path)
+        if entry is None or not entry.verified:
+            return False
+        if entry.stamp is not None:
+            try:
+                info = os.stat(path)
+            except OSError:
+                return False
+            if stamp_of(info) == entry.stamp and info.st_size <= max_bytes:
+                return True
+        return file_digest(Path(path), max_bytes) == entry.sha256
+
+    def problem(self, path: str) -> str:
+        entry = self.index.entry(path)
+        return "" if entry is None or entry.verified else unverified(self.folder / CLAIMS_FILE, path)
+
+    def sources_with(self, figure: Callable[[str, str], bool], description: Callable[[str], bool]) -> set[str]:
+        """The sources holding a figure whose (unit, entity) ``figure`` accepts, or a description
+        of an entity ``description`` accepts."""
+        return self.index.sources_with(figure, description)
+
+    def rows_of(self, sources: set[str]) -> list[dict[str, Any]]:
+        """The rows of ``sources``, in the file's order, each checked, each source's hashed."""
+        found: list[tuple[int, dict[str, Any]]] = []
+        fd = self.claims.fileno()
+        for source in sorted(sources):
+            entry = self.index.entry(source)
+            if entry is None:
+                continue
+            written = []
+            for offset, length in entry.runs:
+                chunk = os.pread(fd, length, offset)
+                if len(chunk) != length:
+                    raise StaleIndex(source)
+                for start, line in _lines(chunk, offset):
+                    row = _checked_row(line, source)
+                    written.append(line.rstrip(b"\r\n"))
+                    found.append((start, row))
+            if rows_digest(written) != entry.rows:
+                raise StaleIndex(source)
+        return [row for _, row in sorted(found, key=lambda item: item[0])]
+
+    def close(self) -> None:
+        self.claims.close()
+
+
+def _lines(chunk: bytes, offset: int) -> Iterator[tuple[int, bytes]]:
+    """(offset in the file, line) of every non-blank line of a run of rows."""
+    start = 0
+    for line in _newline_split(chunk):
+        if line.strip():
+            yield offset + start, line
+        start += len(line)
+
+
+def _newline_split(data: bytes) -> list[bytes]:
+    """Lines ended by "\\n" only, as ``readline`` splits them (``splitlines`` also splits at "\\r")."""
+    parts = data.split(b"\n")
+    lines = [part + b"\n" for part in parts[:-1]]
+    return lines + [parts[-1]] if parts[-1] else lines
+
+
+def _checked_row(line: bytes, source: str) -> dict[str, Any]:
+    try:
+        row = parse_row(line, source)
+    except InputError:
+        raise StaleIndex(source) from None
+    if row["source"] != source:
+        raise StaleIndex(source)
+    return row
+
+
+# --- opening, checking and building the index ----------------------------------------------------
+
+
+def open_store(folder: Path) -> IndexedStore | None:
+    """The store through a valid index (built, and saved when the folder is writable, when it
+    is missing or stale), or None when there is no JSONL store here."""
+    claims_path, sources_path = folder / CLAIMS_FILE, folder / SOURCES_FILE
+    if not os.path.lexists(claims_path) or not os.path.lexists(sources_path):
+        return None
+    manifest = read_regular(sources_path, DEFAULT_MAX_BYTES)
+    claims = open_regular(claims_path)
+    try:
+        index = _valid_index(folder, manifest, claims)
+        if index is None:
+            index = build_index(folder, manifest, claims)
+            save_index(folder, index)  # when it cannot be saved, it still serves this run
+        return IndexedStore(folder, index, claims)
+    except BaseException:
+        claims.close()
+        raise
+
+
+def _valid_index(folder: Path, manifest: bytes, claims: BinaryIO) -> StoreIndex | None:
+    """The saved index when it is one of this format and of these very files, else None."""
+    index = load_index(folder / INDEX_FILE)
+    if index is None or index.manifest_sha256 != hashlib.sha256(manifest).hexdigest():
+        return None
+    info = os.fstat(claims.fileno())
+    if index.claims_stamp is not None and stamp_of(info) == index.claims_stamp:
+        return index
+    if _file_sha256(claims) != index.claims_sha256:
+        return None
+    # The same content under a new status (a checkout, a copy): record it, so it is not hashed again.
+    index.claims_stamp = stamp_of(info) if _settled(info, time.time_ns()) else None
+    save_index(folder, index)
+    return index
+
+
+def _file_sha256(handle: BinaryIO) -> str:
+    handle.seek(0)
+    digest = hashlib.sha256()
+    while chunk := handle.read(1 << 20):
+        digest.update(chunk)
+    handle.seek(0)
+    return digest.hexdigest()
+
+
+def build_index(folder: Path, manifest_bytes: bytes, claims: BinaryIO) -> StoreIndex:
+    """The index of a store from a full read of it (a malformed store is the error it always was)."""
+    started = time.time_ns()
+    claims_path, sources_path = folder / CLAIMS_FILE, folder / SOURCES_FILE
+    claims.seek(0)
+    info = os.fstat(claims.fileno())
+    data = claims.read()
+    manifest = parse_manifest(_manifest_text(manifest_bytes, sources_path), str(sources_path))
+    with collection_paused():
+        located = list(_located_rows(claims_path, data))
+        store = verify(claims_path, ((written, row) for _, written, row in located), manifest)
+    runs: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    figures: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    descriptions: dict[str, set[str]] = defaultdict(set)
+    previous = ""
+    for (offset, length), _, row in located:
+        source = row["source"]
+        if source == previous:  # the same source's next row: its run grows to it
+            start, _ = runs[source][-1]
+            runs[source][-1] = (start, offset + length - start)
+        else:
+            runs[source].append((offset, length))
+        previous = source
+        if row["kind"] == "description":
+            descriptions[row["entity"]].add(source)
+        else:
+            figures[row["unit"]][row["entity"]].add(source)
+    paths = sorted(set(manifest) | set(runs))
+    number = {path: n for n, path in enumerate(paths)}
+    entries = []
+    for path in paths:
+        sha256 = str(manifest.get(path, {}).get("sha256", ""))
+        stamp = _file_stamp(path, sha256, started) if sha256 else None
+        rows = store.manifest_rows.get(path, "")
+        entries.append([sha256, rows, path in store.verified, [list(r) for r in runs[path]], stamp])
+    document = {
+        "format": INDEX_FORMAT,
+        "claims": {
+            "sha256": hashlib.sha256(data).hexdigest(),
+            "stamp": stamp_of(info) if _settled(info, started) else None,
+        },
+        "manifest": hashlib.sha256(manifest_bytes).hexdigest(),
+        "paths": paths,
+        "entries": entries,
+        "figures": {
+            u: {e: sorted(number[s] for s in ss) for e, ss in sorted(by.items())} for u, by in sorted(figures.items())
+        },
+        "descriptions": {e: sorted(number[s] for s in ss) for e, ss in sorted(descriptions.items())},
+    }
+    return StoreIndex(document)
+
+
+def _numbered(sources: dict[str, set[str]], number: dict[str, int]) -> dict[str, list[int]]:
+    return {key: sorted(number[s] for s in paths) for key, paths in sorted(sources.items())}
+
+
+def _manifest_text(data: bytes, path: Path) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: not UTF-8 (byte {exc.start})") from None
+
+
+def _located_rows(path: Path, data: bytes) -> Iterator[tuple[tuple[int, int], bytes, dict[str, Any]]]:
+    """((offset, length), row as written, row) for every non-blank line, checked as
+    :func:`claimdiff.store.read_store` checks them (same errors, same line numbers)."""
+    offset = 0
+    for number, line in enumerate(_newline_split(data), start=1):
+        if len(line) > MAX_ROW_BYTES:
+            raise InputError(f"{path}:{number}: a row longer than {MAX_ROW_BYTES:,} bytes is not a claim row")
+        if line.strip():
+            yield (offset, len(line)), line.rstrip(b"\r\n"), parse_row(line, f"{path}:{number}")
+        offset += len(line)
+
+
+def _file_stamp(path: str, sha256: str, started: int) -> Stamp | None:
+    """The status of a source file that hashes to ``sha256`` and had settled when the index
+    was begun; None otherwise (it will be hashed on every use)."""
+    try:
+        before = os.stat(path)
+        digest = hashlib.sha256(read_regular(path, before.st_size)).hexdigest()
+        after = os.stat(path)
+    except (OSError, InputError):
+        return None
+    if digest != sha256 or stamp_of(before) != stamp_of(after) or not _settled(after, started):
+        return None
+    return stamp_of(after)
+
+
+# --- the index file ------------------------------------------------------------------------------
+
+
+def save_index(folder: Path, index: StoreIndex) -> bool:
+    """Write the index atomically under the store's lock; False (nothing raised) when the folder
+    is not writable or another run holds the lock."""
+    try:
+        with locked(folder):
+            write_atomic_bytes(folder / INDEX_FILE, index.to_json())
+    except (OSError, InputError):
+        return False
+    return True
+
+
+def discard_index(folder: Path) -> None:
+    """Remove an index found not to fit its store, so that the next run builds it again."""
+    with contextlib.suppress(OSError, InputError), locked(folder):
+        os.unlink(folder / INDEX_FILE)
+
+
+def load_index(path: Path) -> StoreIndex | None:
+    """The index saved at ``path``, or None when there is none or it is not an index of this format."""
+    if not os.path.lexists(path):
+        return None
+    try:
+        return StoreIndex(json.loads(read_regular(path, MAX_INDEX_BYTES)))
+    except (InputError, StaleIndex, ValueError, TypeError, KeyError, AttributeError):
+        return None  # not an index (damaged, or written by something else): rebuilt
+
+
+def _entry_from(entry: Any) -> Entry:
+    try:
+        sha256, rows, verified, runs, stamp = entry
+        if type(verified) is not bool:
+            raise TypeError("verified")
+        return Entry(_string(sha256), _string(rows), verified, [(_count(o), _count(n)) for o, n in runs], _stamp(stamp))
+    except (TypeError, ValueError) as exc:
+        raise StaleIndex(str(exc)) from None
+
+
+def _stamp(value: Any) -> Stamp | None:
+    if value is None:
+        return None
+    size, modified, changed, inode, device = (_count(v) for v in value)
+    return (size, modified, changed, inode, device)
+
+
+def _string(value: Any) -> str:
+    if type(value) is not str:
+        raise TypeError("a string")
+    return value
+
+
+def _count(value: Any) -> int:
+    if type(value) is not int or value < 0:
+        raise ValueError("a count")
+    return value
