@@ -249,7 +249,8 @@ def run_gate(
         raise InputError("no readable source among the new paths")
     new_claims = [c for s in new_sources for c in analyse_source(s, knowledge)]
     new_keys = {_key(s.path) for s in new_sources}
-    corpus_paths = [p for p in corpus_paths if _key(str(p)) not in new_keys]
+    new_names = {os.path.basename(k) for k in new_keys}  # a path is made absolute only when its name is one
+    corpus_paths = [p for p in corpus_paths if p.name not in new_names or _key(str(p)) not in new_keys]
     reach = {_reach_key(c, knowledge.entities) for c in new_claims}
     table = knowledge.entities
     stale, corpus_claims = _stored_claims(store_folder, base, corpus_paths, reach, table, max_bytes, warnings)

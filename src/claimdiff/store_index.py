@@ -116,6 +116,20 @@ class StoreIndex:
         number = self.position.get(path)
         return None if number is None else _entry_from(self.entries[number])
 
+    def settled_stamp(self, path: str) -> list[int] | None:
+        """The status recorded for a source whose rows verified, as saved (a list), or None.
+
+        The gate asks this of every file of the corpus, so the entry is not decoded: a list
+        can only equal a file's status (a list of counts) when it is one.
+        """
+        number = self.position.get(path)
+        if number is None:
+            return None
+        entry = self.entries[number]
+        if type(entry) is not list or len(entry) != 5 or entry[2] is not True or type(entry[4]) is not list:
+            return None  # not verified, no status, or not an entry (decoding it will say so)
+        return entry[4]
+
     def sources_with(self, figure: Callable[[str, str], bool], description: Callable[[str], bool]) -> set[str]:
         numbers: set[int] = set()
         try:
@@ -166,16 +180,17 @@ class IndexedStore:
     def trusted(self, path: str, max_bytes: int) -> bool:
         """What :meth:`Store.trusted` says of the file as it is now, without reading it when its
         status is the one it had when it hashed to the manifest's hash."""
-        entry = self.index.entry(path)
-        if entry is None or not entry.verified:
-            return False
-        if entry.stamp is not None:
+        recorded = self.index.settled_stamp(path)
+        if recorded is not None:
             try:
                 info = os.stat(path)
             except OSError:
                 return False
-            if stamp_of(info) == entry.stamp and info.st_size <= max_bytes:
+            if list(stamp_of(info)) == recorded and info.st_size <= max_bytes:
                 return True
+        entry = self.index.entry(path)
+        if entry is None or not entry.verified:
+            return False
         return file_digest(Path(path), max_bytes) == entry.sha256
 
     def problem(self, path: str) -> str:
@@ -287,15 +302,21 @@ def _file_sha256(handle: BinaryIO) -> str:
 
 def build_index(folder: Path, manifest_bytes: bytes, claims: BinaryIO) -> StoreIndex:
     """The index of a store from a full read of it (a malformed store is the error it always was)."""
+    # The collector paused throughout, not only while parsing: with every row alive, each pass
+    # it makes afterwards walks them all again (see :func:`claimdiff.store.collection_paused`).
+    with collection_paused():
+        return _build_index(folder, manifest_bytes, claims)
+
+
+def _build_index(folder: Path, manifest_bytes: bytes, claims: BinaryIO) -> StoreIndex:
     started = time.time_ns()
     claims_path, sources_path = folder / CLAIMS_FILE, folder / SOURCES_FILE
     claims.seek(0)
     info = os.fstat(claims.fileno())
     data = claims.read()
     manifest = parse_manifest(_manifest_text(manifest_bytes, sources_path), str(sources_path))
-    with collection_paused():
-        located = list(_located_rows(claims_path, data))
-        store = verify(claims_path, ((written, row) for _, written, row in located), manifest)
+    located = list(_located_rows(claims_path, data))
+    store = verify(claims_path, ((written, row) for _, written, row in located), manifest)
     runs: dict[str, list[tuple[int, int]]] = defaultdict(list)
     figures: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     descriptions: dict[str, set[str]] = defaultdict(set)
