@@ -108,8 +108,8 @@ def test_the_index_changes_nothing_the_gate_says(
     full = gate("corpus/new.txt", indexed=False, monkeypatch=monkeypatch)
     assert not (tmp_path / "claims" / INDEX_FILE).exists()
     first = gate("corpus/new.txt", indexed=True, monkeypatch=monkeypatch)  # builds the index
-    entries = json.loads((tmp_path / "claims" / INDEX_FILE).read_text(encoding="utf-8"))["entries"]
-    assert sum(1 for e in entries if e[4] is not None) == 12 - 3 * (seed % 2)  # unchanged files: status kept
+    stamps = json.loads((tmp_path / "claims" / INDEX_FILE).read_text(encoding="utf-8"))["stamps"]
+    assert sum(1 for stamp in stamps if stamp) == 12 - 3 * (seed % 2)  # unchanged files: status kept
     again = gate("corpus/new.txt", indexed=True, monkeypatch=monkeypatch)  # reads it
     assert first == full
     assert again == full
@@ -162,7 +162,7 @@ def _edit_rows_keeping_status(store: Path) -> None:
     path = store / CLAIMS_FILE
     path.write_text(path.read_text(encoding="utf-8").replace('"precision": ', '"precision": -'), encoding="utf-8")
     document = json.loads((store / INDEX_FILE).read_text(encoding="utf-8"))
-    document["claims"]["stamp"] = list(store_index.stamp_of(os.stat(path)))
+    document["claims"]["stamp"] = store_index.stamp_of(os.stat(path))
     (store / INDEX_FILE).write_text(json.dumps(document), encoding="utf-8")
 
 
@@ -170,16 +170,15 @@ def _damage_index(store: Path, content: bytes) -> None:
     (store / INDEX_FILE).write_bytes(content)
 
 
-def _foreign_entries(store: Path) -> None:
+def _foreign_columns(store: Path) -> None:
     document = json.loads((store / INDEX_FILE).read_text(encoding="utf-8"))
-    document["entries"] = [[1, 2, 3, 4, 5] for _ in document["entries"]]
+    document["rows"] = [1 for _ in document["rows"]]
     (store / INDEX_FILE).write_text(json.dumps(document), encoding="utf-8")
 
 
 def _wrong_runs(store: Path) -> None:
     document = json.loads((store / INDEX_FILE).read_text(encoding="utf-8"))
-    for entry in document["entries"]:
-        entry[3] = [[0, 10]]
+    document["runs"] = ["0+10" for _ in document["runs"]]
     (store / INDEX_FILE).write_text(json.dumps(document), encoding="utf-8")
 
 
@@ -189,7 +188,7 @@ DAMAGES = {
     "index-not-json": (Damage("index", True), lambda s: _damage_index(s, b"\x00not json")),
     "index-truncated": (Damage("index", True), lambda s: _damage_index(s, (s / INDEX_FILE).read_bytes()[:100])),
     "index-of-another-format": (Damage("index", True), lambda s: _damage_index(s, b'{"format": "v0"}')),
-    "index-entries-foreign": (Damage("index", False), _foreign_entries),
+    "index-columns-foreign": (Damage("index", False), _foreign_columns),
     "index-runs-wrong": (Damage("index", False), _wrong_runs),
 }
 

@@ -243,7 +243,8 @@ def run_gate(
     """
     knowledge = knowledge or knowledge_for()
     warnings = warnings if warnings is not None else []
-    corpus_paths = list(iter_source_paths([str(corpus)], warnings, exclude))  # a missing corpus is an error
+    statuses: dict[str, os.stat_result] = {}
+    corpus_paths = list(iter_source_paths([str(corpus)], warnings, exclude, statuses))  # a missing corpus is an error
     new_sources = (load_sources(new_paths, knowledge, max_bytes, warnings) if new_paths else []) + (piped or [])
     if not new_sources:
         raise InputError("no readable source among the new paths")
@@ -253,7 +254,7 @@ def run_gate(
     corpus_paths = [p for p in corpus_paths if p.name not in new_names or _key(str(p)) not in new_keys]
     reach = {_reach_key(c, knowledge.entities) for c in new_claims}
     table = knowledge.entities
-    stale, corpus_claims = _stored_claims(store_folder, base, corpus_paths, reach, table, max_bytes, warnings)
+    stale, corpus_claims = _stored_claims(store_folder, base, corpus_paths, statuses, reach, table, max_bytes, warnings)
     for source in load_sources([str(p) for p in stale], knowledge, max_bytes, warnings) if stale else []:
         corpus_claims.extend(analyse_source(source, knowledge))
     new_ids = {c.id for c in new_claims}
@@ -279,6 +280,7 @@ def _stored_claims(
     folder: Path,
     base: str | None,
     corpus_paths: list[Path],
+    statuses: dict[str, os.stat_result],
     reach: set[tuple[str, ...]],
     table: EntityTable,
     max_bytes: int,
@@ -297,14 +299,16 @@ def _stored_claims(
     if isinstance(store, IndexedStore):
         indexed, store = store, None
         try:
-            stale, claims, problems = _select(indexed, corpus_paths, reach, table, max_bytes)
+            stale, claims, problems = _select(indexed, corpus_paths, statuses, reach, table, max_bytes)
             warnings.extend(problems)
             return stale, claims
         except StaleIndex:
             discard_index(folder)  # the rows are not what the index says: read them all
         finally:
             indexed.close()
-    stale, claims, problems = _select(store or FullStore(read_store(folder)), corpus_paths, reach, table, max_bytes)
+    stale, claims, problems = _select(
+        store or FullStore(read_store(folder)), corpus_paths, statuses, reach, table, max_bytes
+    )
     warnings.extend(problems)
     return stale, claims
 
@@ -312,12 +316,13 @@ def _stored_claims(
 def _select(
     store: FullStore | IndexedStore,
     corpus_paths: list[Path],
+    statuses: dict[str, os.stat_result],
     reach: set[tuple[str, ...]],
     table: EntityTable,
     max_bytes: int,
 ) -> tuple[list[Path], list[Claim], list[str]]:
     """The files to extract again, the stored claims ``reach`` takes in, and why rows did not verify."""
-    stale = [p for p in corpus_paths if not store.trusted(str(p), max_bytes)]
+    stale = [p for p in corpus_paths if not store.trusted(str(p), max_bytes, statuses.get(str(p)))]
     problems = [problem for problem in (store.problem(str(p)) for p in stale) if problem]
     fresh = {str(p) for p in corpus_paths} - {str(p) for p in stale}
     figures = {(key[1], key[2]) for key in reach if key[0] == "figure"}

@@ -55,21 +55,20 @@ from claimdiff.store import (
     verify,
 )
 
-INDEX_FORMAT = "claimdiff store index 1"
+INDEX_FORMAT = "claimdiff store index 2"
 MAX_INDEX_BYTES = 256 * 1024 * 1024
 # A file changed this recently when the index is written could change again within the same
 # tick of its clock, its size kept: its status is not recorded, it is hashed on every use.
 RACY_NANOSECONDS = 2_000_000_000
-
-Stamp = tuple[int, int, int, int, int]  # size, modification and change times (ns), inode, device
 
 
 class StaleIndex(Exception):
     """The store's rows are not what the index says: read the whole store instead."""
 
 
-def stamp_of(info: os.stat_result) -> Stamp:
-    return (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev)
+def stamp_of(info: os.stat_result) -> str:
+    """A file's status as the index records it: size, modification and change times (ns), inode, device."""
+    return f"{info.st_size}:{info.st_mtime_ns}:{info.st_ctime_ns}:{info.st_ino}:{info.st_dev}"
 
 
 def _settled(info: os.stat_result, started: int) -> bool:
@@ -85,7 +84,6 @@ class Entry:
     rows: str  # the manifest's hash of its rows
     verified: bool  # whether its rows hash to ``rows`` (a full read's verdict)
     runs: list[tuple[int, int]]  # (offset, length) of each run of its rows in claims.jsonl
-    stamp: Stamp | None  # the file's status when it hashed to ``sha256``
 
 
 class StoreIndex:
@@ -93,10 +91,13 @@ class StoreIndex:
     not what it should be raises :class:`StaleIndex`).
 
     The document: ``claims`` (the SHA-256 and status of ``claims.jsonl``), ``manifest`` (the
-    SHA-256 of ``sources.json``), ``paths`` (every source, sorted) and ``entries`` (for each,
-    the manifest's file and rows hashes, whether its rows verified, the runs of its rows as
-    [offset, length] and the file's status or null), ``figures`` (unit -> entity -> numbers
-    of the sources holding such a figure) and ``descriptions`` (entity -> numbers).
+    SHA-256 of ``sources.json``), ``paths`` (every source, sorted) and, in columns beside it,
+    the manifest's ``sha256`` and ``rows`` hashes, ``verified`` (a "1" or "0" per source:
+    whether its rows hash to the manifest's), ``stamps`` (the file's status when it hashed to
+    the manifest's hash, or "") and ``runs`` ("offset+length" of each run of its rows);
+    ``figures`` (unit -> entity -> the numbers of the sources holding such a figure) and
+    ``descriptions`` (entity -> numbers). Lists of numbers are text ("3 17 42"), read only for
+    the blocks asked for: the gate opens the index on every run.
     """
 
     def __init__(self, document: dict[str, Any]) -> None:
@@ -104,31 +105,38 @@ class StoreIndex:
             raise StaleIndex("another format")
         self.document = document
         self.claims_sha256 = _string(document["claims"]["sha256"])
-        self.claims_stamp = _stamp(document["claims"]["stamp"])
+        self.claims_stamp = _string(document["claims"]["stamp"])
         self.manifest_sha256 = _string(document["manifest"])
         self.paths: list[str] = document["paths"]
-        self.entries: list[Any] = document["entries"]
-        if type(self.paths) is not list or type(self.entries) is not list or len(self.paths) != len(self.entries):
-            raise StaleIndex("paths and entries")
+        self.verified = _string(document["verified"])
+        self.stamps: list[Any] = document["stamps"]
+        columns = [document[name] for name in ("paths", "sha256", "rows", "stamps", "runs")]
+        if not all(type(c) is list and len(c) == len(self.paths) for c in columns) or len(self.verified) != len(
+            self.paths
+        ):
+            raise StaleIndex("columns of different lengths")
         self.position = {path: number for number, path in enumerate(self.paths)}
 
     def entry(self, path: str) -> Entry | None:
         number = self.position.get(path)
-        return None if number is None else _entry_from(self.entries[number])
-
-    def settled_stamp(self, path: str) -> list[int] | None:
-        """The status recorded for a source whose rows verified, as saved (a list), or None.
-
-        The gate asks this of every file of the corpus, so the entry is not decoded: a list
-        can only equal a file's status (a list of counts) when it is one.
-        """
-        number = self.position.get(path)
         if number is None:
             return None
-        entry = self.entries[number]
-        if type(entry) is not list or len(entry) != 5 or entry[2] is not True or type(entry[4]) is not list:
-            return None  # not verified, no status, or not an entry (decoding it will say so)
-        return entry[4]
+        document = self.document
+        try:
+            runs = [_run(run) for run in _string(document["runs"][number]).split()]
+            sha256, rows = _string(document["sha256"][number]), _string(document["rows"][number])
+        except (TypeError, ValueError) as exc:
+            raise StaleIndex(str(exc)) from None
+        return Entry(sha256, rows, self.verified[number] == "1", runs)
+
+    def settled_stamp(self, path: str) -> str:
+        """The status recorded for a source whose rows verified, or "" (compared as it is saved:
+        text can only equal a file's status when it is one)."""
+        number = self.position.get(path)
+        if number is None or self.verified[number] != "1":
+            return ""
+        stamp = self.stamps[number]
+        return stamp if type(stamp) is str else ""
 
     def sources_with(self, figure: Callable[[str, str], bool], description: Callable[[str], bool]) -> set[str]:
         numbers: set[int] = set()
@@ -136,11 +144,11 @@ class StoreIndex:
             for unit, by_entity in self.document["figures"].items():
                 for entity, listed in by_entity.items():
                     if figure(unit, entity):
-                        numbers.update(listed)
+                        numbers.update(_counts(listed))
             for entity, listed in self.document["descriptions"].items():
                 if description(entity):
-                    numbers.update(listed)
-            return {_string(self.paths[_count(n)]) for n in numbers}
+                    numbers.update(_counts(listed))
+            return {_string(self.paths[n]) for n in numbers}
         except (TypeError, ValueError, AttributeError, IndexError) as exc:
             raise StaleIndex(str(exc)) from None
 
@@ -158,7 +166,7 @@ class FullStore:
     def __init__(self, store: Store) -> None:
         self.store = store
 
-    def trusted(self, path: str, max_bytes: int) -> bool:
+    def trusted(self, path: str, max_bytes: int, status: os.stat_result | None = None) -> bool:
         return self.store.trusted(path, file_digest(Path(path), max_bytes))
 
     def problem(self, path: str) -> str:
@@ -177,16 +185,16 @@ class IndexedStore:
     def __init__(self, folder: Path, index: StoreIndex, claims: BinaryIO) -> None:
         self.folder, self.index, self.claims = folder, index, claims
 
-    def trusted(self, path: str, max_bytes: int) -> bool:
+    def trusted(self, path: str, max_bytes: int, status: os.stat_result | None = None) -> bool:
         """What :meth:`Store.trusted` says of the file as it is now, without reading it when its
         status is the one it had when it hashed to the manifest's hash."""
         recorded = self.index.settled_stamp(path)
-        if recorded is not None:
+        if recorded:
             try:
-                info = os.stat(path)
+                info = os.stat(path) if status is None else status
             except OSError:
                 return False
-            if list(stamp_of(info)) == recorded and info.st_size <= max_bytes:
+            if stamp_of(info) == recorded and info.st_size <= max_bytes:
                 return True
         entry = self.index.entry(path)
         if entry is None or not entry.verified:
@@ -281,12 +289,12 @@ def _valid_index(folder: Path, manifest: bytes, claims: BinaryIO) -> StoreIndex 
     if index is None or index.manifest_sha256 != hashlib.sha256(manifest).hexdigest():
         return None
     info = os.fstat(claims.fileno())
-    if index.claims_stamp is not None and stamp_of(info) == index.claims_stamp:
+    if index.claims_stamp and stamp_of(info) == index.claims_stamp:
         return index
     if _file_sha256(claims) != index.claims_sha256:
         return None
     # The same content under a new status (a checkout, a copy): record it, so it is not hashed again.
-    index.claims_stamp = stamp_of(info) if _settled(info, time.time_ns()) else None
+    index.claims_stamp = stamp_of(info) if _settled(info, time.time_ns()) else ""
     save_index(folder, index)
     return index
 
@@ -335,31 +343,30 @@ def _build_index(folder: Path, manifest_bytes: bytes, claims: BinaryIO) -> Store
             figures[row["unit"]][row["entity"]].add(source)
     paths = sorted(set(manifest) | set(runs))
     number = {path: n for n, path in enumerate(paths)}
-    entries = []
-    for path in paths:
-        sha256 = str(manifest.get(path, {}).get("sha256", ""))
-        stamp = _file_stamp(path, sha256, started) if sha256 else None
-        rows = store.manifest_rows.get(path, "")
-        entries.append([sha256, rows, path in store.verified, [list(r) for r in runs[path]], stamp])
+    sha256 = [str(manifest.get(path, {}).get("sha256", "")) for path in paths]
     document = {
         "format": INDEX_FORMAT,
         "claims": {
             "sha256": hashlib.sha256(data).hexdigest(),
-            "stamp": stamp_of(info) if _settled(info, started) else None,
+            "stamp": stamp_of(info) if _settled(info, started) else "",
         },
         "manifest": hashlib.sha256(manifest_bytes).hexdigest(),
         "paths": paths,
-        "entries": entries,
-        "figures": {
-            u: {e: sorted(number[s] for s in ss) for e, ss in sorted(by.items())} for u, by in sorted(figures.items())
-        },
-        "descriptions": {e: sorted(number[s] for s in ss) for e, ss in sorted(descriptions.items())},
+        "sha256": sha256,
+        "rows": [store.manifest_rows.get(path, "") for path in paths],
+        "verified": "".join("1" if path in store.verified else "0" for path in paths),
+        "stamps": [
+            _file_stamp(path, digest, started) if digest else "" for path, digest in zip(paths, sha256, strict=True)
+        ],
+        "runs": [" ".join(f"{offset}+{length}" for offset, length in runs[path]) for path in paths],
+        "figures": {unit: _numbered(by, number) for unit, by in sorted(figures.items())},
+        "descriptions": _numbered(descriptions, number),
     }
     return StoreIndex(document)
 
 
-def _numbered(sources: dict[str, set[str]], number: dict[str, int]) -> dict[str, list[int]]:
-    return {key: sorted(number[s] for s in paths) for key, paths in sorted(sources.items())}
+def _numbered(sources: dict[str, set[str]], number: dict[str, int]) -> dict[str, str]:
+    return {key: " ".join(str(n) for n in sorted(number[s] for s in paths)) for key, paths in sorted(sources.items())}
 
 
 def _manifest_text(data: bytes, path: Path) -> str:
@@ -381,17 +388,19 @@ def _located_rows(path: Path, data: bytes) -> Iterator[tuple[tuple[int, int], by
         offset += len(line)
 
 
-def _file_stamp(path: str, sha256: str, started: int) -> Stamp | None:
+def _file_stamp(path: str, sha256: str, started: int) -> str:
     """The status of a source file that hashes to ``sha256`` and had settled when the index
-    was begun; None otherwise (it will be hashed on every use)."""
+    was begun; "" otherwise (it will be hashed on every use)."""
+    if not sha256:
+        return ""  # not in the manifest: never trusted
     try:
         before = os.stat(path)
         digest = hashlib.sha256(read_regular(path, before.st_size)).hexdigest()
         after = os.stat(path)
     except (OSError, InputError):
-        return None
+        return ""
     if digest != sha256 or stamp_of(before) != stamp_of(after) or not _settled(after, started):
-        return None
+        return ""
     return stamp_of(after)
 
 
@@ -425,21 +434,13 @@ def load_index(path: Path) -> StoreIndex | None:
         return None  # not an index (damaged, or written by something else): rebuilt
 
 
-def _entry_from(entry: Any) -> Entry:
-    try:
-        sha256, rows, verified, runs, stamp = entry
-        if type(verified) is not bool:
-            raise TypeError("verified")
-        return Entry(_string(sha256), _string(rows), verified, [(_count(o), _count(n)) for o, n in runs], _stamp(stamp))
-    except (TypeError, ValueError) as exc:
-        raise StaleIndex(str(exc)) from None
+def _run(text: str) -> tuple[int, int]:
+    offset, _, length = text.partition("+")
+    return _count(int(offset)), _count(int(length))
 
 
-def _stamp(value: Any) -> Stamp | None:
-    if value is None:
-        return None
-    size, modified, changed, inode, device = (_count(v) for v in value)
-    return (size, modified, changed, inode, device)
+def _counts(text: Any) -> list[int]:
+    return [_count(int(n)) for n in _string(text).split()]
 
 
 def _string(value: Any) -> str:
@@ -448,7 +449,7 @@ def _string(value: Any) -> str:
     return value
 
 
-def _count(value: Any) -> int:
-    if type(value) is not int or value < 0:
+def _count(value: int) -> int:
+    if value < 0:
         raise ValueError("a count")
     return value

@@ -35,14 +35,20 @@ DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 EARLIEST_YEAR = 1900  # a published date before this is a typo, not a source
 
 
-def iter_source_paths(paths: Iterable[str], warnings: list[str], exclude: Iterable[str] = ()) -> Iterator[Path]:
+def iter_source_paths(
+    paths: Iterable[str],
+    warnings: list[str],
+    exclude: Iterable[str] = (),
+    statuses: dict[str, os.stat_result] | None = None,
+) -> Iterator[Path]:
     """Yield the source files named by ``paths`` (files, or folders walked in sorted order).
 
     A path named directly that is missing, unreadable or not a regular file or folder is an
     error; what a walk finds wrong inside a folder is a warning. In a folder, what matches an
     ``exclude`` glob or a line of the folder's ``.claimdiffignore`` (both gitignore-like,
     relative to the folder) is left out; a file named directly is always read. ``-`` stands
-    for standard input and is left to the caller.
+    for standard input and is left to the caller. ``statuses``, when given, receives the status
+    of each file a walk finds (the walk reads it anyway; the gate compares it with its index's).
     """
     exclude = list(exclude)
     for raw in paths:
@@ -56,7 +62,7 @@ def iter_source_paths(paths: Iterable[str], warnings: list[str], exclude: Iterab
         except OSError as exc:
             raise InputError(f"{raw}: cannot be read ({reason(exc)})") from None
         if stat.S_ISDIR(mode):
-            yield from _walk(path, warnings, ignored(path, exclude))
+            yield from _walk(path, warnings, ignored(path, exclude), statuses)
         elif stat.S_ISREG(mode):
             yield path
         else:
@@ -73,7 +79,12 @@ def ignored(root: Path, exclude: Iterable[str] = ()) -> pathspec.PathSpec:
     return pathspec.GitIgnoreSpec.from_lines(lines)
 
 
-def _walk(root: Path, warnings: list[str], skip: pathspec.PathSpec | None = None) -> Iterator[Path]:
+def _walk(
+    root: Path,
+    warnings: list[str],
+    skip: pathspec.PathSpec | None = None,
+    statuses: dict[str, os.stat_result] | None = None,
+) -> Iterator[Path]:
     """The source files under ``root``, depth first in sorted order (as ``os.walk`` gives them),
     without what ``skip`` matches (paths relative to ``root``, folders with a trailing ``/``)."""
     inside = os.path.realpath(root)
@@ -108,7 +119,10 @@ def _walk(root: Path, warnings: list[str], skip: pathspec.PathSpec | None = None
             elif entry.name.lower().endswith(SOURCE_SUFFIXES):
                 found = _source_file(entry, warnings)
                 if found:
-                    yield parent / entry.name
+                    path = parent / entry.name
+                    if statuses is not None:
+                        statuses[str(path)] = entry.stat()  # kept by the entry: no second call
+                    yield path
         stack.extend(reversed(folders))
 
 
