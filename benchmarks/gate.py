@@ -29,7 +29,8 @@ from claimdiff import gate  # noqa: E402
 from claimdiff.gate import GateResult, run_gate  # noqa: E402
 from claimdiff.lexicon import Knowledge  # noqa: E402
 from claimdiff.pipeline import knowledge_for, load_corpus  # noqa: E402
-from claimdiff.store import INDEX_FILE, SOURCES_FILE, write_store  # noqa: E402
+from claimdiff.store import SOURCES_FILE, write_store  # noqa: E402
+from claimdiff.store_index import index_path  # noqa: E402
 
 WORK = Path("/tmp/claimdiff-bench-gate")
 NEW = "Arvela raised €900 million in its latest funding round in 2024.\n"
@@ -87,7 +88,7 @@ def main() -> None:
     new = WORK / "new_article.txt"
     new.write_text(NEW, encoding="utf-8")
     knowledge = knowledge_for()
-    index = WORK / "claims" / INDEX_FILE
+    index = index_path(WORK / "claims")
     whole = gate.open_store
     gate.open_store = lambda folder: None  # type: ignore[assignment]
     full, by_full = _timed(new, knowledge, args.repeat)

@@ -20,7 +20,7 @@ from click.testing import CliRunner
 from claimdiff import gate as gate_module
 from claimdiff import store_index
 from claimdiff.cli import main
-from claimdiff.store import CLAIMS_FILE, INDEX_FILE, SOURCES_FILE
+from claimdiff.store import CLAIMS_FILE, SOURCES_FILE
 
 # A few entities and sentences about them, so that random sources often disagree.
 ENTITIES = ["Arvela", "Brisko", "Cobalto", "Dunmore Energy"]
@@ -75,6 +75,16 @@ def gate(new: str, *, indexed: bool, monkeypatch: pytest.MonkeyPatch) -> tuple[i
         return invoke("gate", new, "--corpus", "corpus", "--format", "json")
 
 
+@pytest.fixture(autouse=True)
+def own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test's indexes in a cache folder of its own (the index lives in the user's cache)."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+
+
+def index_file(store: Path) -> Path:
+    return store_index.index_path(store)
+
+
 @pytest.fixture()
 def settled(monkeypatch: pytest.MonkeyPatch) -> None:
     """Files count as settled at once, so the index records their status (the path that skips
@@ -106,9 +116,9 @@ def test_the_index_changes_nothing_the_gate_says(
             write_source(tmp_path / "corpus" / f"source_{number:02}.txt", rng, 2)
     write_source(tmp_path / "corpus" / "new.txt", rng, 3)
     full = gate("corpus/new.txt", indexed=False, monkeypatch=monkeypatch)
-    assert not (tmp_path / "claims" / INDEX_FILE).exists()
+    assert not (index_file(tmp_path / "claims")).exists()
     first = gate("corpus/new.txt", indexed=True, monkeypatch=monkeypatch)  # builds the index
-    stamps = json.loads((tmp_path / "claims" / INDEX_FILE).read_text(encoding="utf-8"))["stamps"]
+    stamps = json.loads((index_file(tmp_path / "claims")).read_text(encoding="utf-8"))["stamps"]
     assert sum(1 for stamp in stamps if stamp) == 12 - 3 * (seed % 2)  # unchanged files: status kept
     again = gate("corpus/new.txt", indexed=True, monkeypatch=monkeypatch)  # reads it
     assert first == full
@@ -161,32 +171,32 @@ def _edit_rows_keeping_status(store: Path) -> None:
     and inode had been kept): only the rows' hashes against the manifest tell."""
     path = store / CLAIMS_FILE
     path.write_text(path.read_text(encoding="utf-8").replace('"precision": ', '"precision": -'), encoding="utf-8")
-    document = json.loads((store / INDEX_FILE).read_text(encoding="utf-8"))
+    document = json.loads((index_file(store)).read_text(encoding="utf-8"))
     document["claims"]["stamp"] = store_index.stamp_of(os.stat(path))
-    (store / INDEX_FILE).write_text(json.dumps(document), encoding="utf-8")
+    (index_file(store)).write_text(json.dumps(document), encoding="utf-8")
 
 
 def _damage_index(store: Path, content: bytes) -> None:
-    (store / INDEX_FILE).write_bytes(content)
+    (index_file(store)).write_bytes(content)
 
 
 def _foreign_columns(store: Path) -> None:
-    document = json.loads((store / INDEX_FILE).read_text(encoding="utf-8"))
+    document = json.loads((index_file(store)).read_text(encoding="utf-8"))
     document["rows"] = [1 for _ in document["rows"]]
-    (store / INDEX_FILE).write_text(json.dumps(document), encoding="utf-8")
+    (index_file(store)).write_text(json.dumps(document), encoding="utf-8")
 
 
 def _wrong_runs(store: Path) -> None:
-    document = json.loads((store / INDEX_FILE).read_text(encoding="utf-8"))
+    document = json.loads((index_file(store)).read_text(encoding="utf-8"))
     document["runs"] = ["0+10" for _ in document["runs"]]
-    (store / INDEX_FILE).write_text(json.dumps(document), encoding="utf-8")
+    (index_file(store)).write_text(json.dumps(document), encoding="utf-8")
 
 
 DAMAGES = {
     "store-rewritten": (Damage("store", True), _rewrite_store),
     "rows-edited-status-kept": (Damage("rows", False), _edit_rows_keeping_status),
     "index-not-json": (Damage("index", True), lambda s: _damage_index(s, b"\x00not json")),
-    "index-truncated": (Damage("index", True), lambda s: _damage_index(s, (s / INDEX_FILE).read_bytes()[:100])),
+    "index-truncated": (Damage("index", True), lambda s: _damage_index(s, (index_file(s)).read_bytes()[:100])),
     "index-of-another-format": (Damage("index", True), lambda s: _damage_index(s, b'{"format": "v0"}')),
     "index-columns-foreign": (Damage("index", False), _foreign_columns),
     "index-runs-wrong": (Damage("index", False), _wrong_runs),
@@ -211,9 +221,9 @@ def test_an_index_that_does_not_fit_is_seen(
     assert gate("corpus/new.txt", indexed=True, monkeypatch=monkeypatch) == full
     # Rebuilt at once when the index is seen not to fit on opening; discarded (to be rebuilt by
     # the next run) when only its entries or the rows it leads to show it.
-    assert (store_index.load_index(tmp_path / "claims" / INDEX_FILE) is not None) is damage.rebuilt
+    assert (store_index.load_index(tmp_path / "claims") is not None) is damage.rebuilt
     assert gate("corpus/new.txt", indexed=True, monkeypatch=monkeypatch) == full
-    assert store_index.load_index(tmp_path / "claims" / INDEX_FILE) is not None
+    assert store_index.load_index(tmp_path / "claims") is not None
 
 
 def test_a_changed_source_file_is_hashed_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, settled: None) -> None:
@@ -236,11 +246,12 @@ def test_a_link_in_place_of_the_index_is_replaced_not_followed(tmp_path: Path, m
     write_source(tmp_path / "corpus" / "new.txt", rng, 2)
     target = tmp_path / "elsewhere.txt"
     target.write_text("keep me\n", encoding="utf-8")
-    (tmp_path / "claims" / INDEX_FILE).symlink_to(target)
+    index_file(tmp_path / "claims").parent.mkdir(parents=True)
+    index_file(tmp_path / "claims").symlink_to(target)
     full = gate("corpus/new.txt", indexed=False, monkeypatch=monkeypatch)
     assert gate("corpus/new.txt", indexed=True, monkeypatch=monkeypatch) == full
     assert target.read_text(encoding="utf-8") == "keep me\n"
-    assert not (tmp_path / "claims" / INDEX_FILE).is_symlink()
+    assert not (index_file(tmp_path / "claims")).is_symlink()
 
 
 def test_a_read_only_store_is_read_in_full(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -250,7 +261,7 @@ def test_a_read_only_store_is_read_in_full(tmp_path: Path, monkeypatch: pytest.M
     full = gate("corpus/new.txt", indexed=False, monkeypatch=monkeypatch)
     monkeypatch.setattr(store_index, "save_index", lambda folder, index: False)  # as when not writable
     assert gate("corpus/new.txt", indexed=True, monkeypatch=monkeypatch) == full
-    assert not (tmp_path / "claims" / INDEX_FILE).exists()
+    assert not (index_file(tmp_path / "claims")).exists()
 
 
 def test_a_malformed_store_is_the_error_it_always_was(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

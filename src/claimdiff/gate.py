@@ -51,7 +51,7 @@ from claimdiff.store import (
     read_store,
     read_store_text,
 )
-from claimdiff.store_index import FullStore, IndexedStore, StaleIndex, discard_index, open_store
+from claimdiff.store_index import FullStore, IndexedStore, StaleIndex, open_store
 
 
 def apply_rulings(discrepancies: Iterable[Discrepancy], rulings: dict[str, Ruling]) -> list[Ruling]:
@@ -298,14 +298,15 @@ def _stored_claims(
         store = None if store_parquet.is_parquet_store(folder) else open_store(folder)
     if isinstance(store, IndexedStore):
         indexed, store = store, None
+        fits = True
         try:
             stale, claims, problems = _select(indexed, corpus_paths, statuses, reach, table, max_bytes)
             warnings.extend(problems)
             return stale, claims
         except StaleIndex:
-            discard_index(folder)  # the rows are not what the index says: read them all
+            fits = False  # the rows are not what the index says: read them all
         finally:
-            indexed.close()
+            indexed.close(keep=fits)
     stale, claims, problems = _select(
         store or FullStore(read_store(folder)), corpus_paths, statuses, reach, table, max_bytes
     )

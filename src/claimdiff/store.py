@@ -51,7 +51,6 @@ __all__ = ["write_atomic"]  # re-exported: the store's writes are atomic writes
 CLAIMS_FILE = "claims.jsonl"
 SOURCES_FILE = "sources.json"
 REVIEWS_FILE = "reviews.toml"
-INDEX_FILE = ".index.json"  # derived from the two files above (claimdiff.store_index); not committed
 LOCK_FILE = ".lock"
 STATUSES = ("confirmed", "dismissed", "resolved")
 # A ruling is written in milliseconds: two reviewers ruling at once wait for each other.
@@ -99,7 +98,7 @@ def locked(folder: Path, wait: float = 0) -> Iterator[None]:
     except OSError as exc:
         raise InputError(f"{path}: cannot be locked ({reason(exc)})") from None
     try:
-        remove_stale_temporaries(folder, (CLAIMS_FILE, SOURCES_FILE, REVIEWS_FILE, INDEX_FILE))
+        remove_stale_temporaries(folder, (CLAIMS_FILE, SOURCES_FILE, REVIEWS_FILE))
         yield
     finally:
         lock.release()

@@ -1,10 +1,12 @@
-"""The store's index, ``claims/.index.json``: which sources hold rows of which block, and where.
+"""The store's index: which sources hold rows of which block, and where.
 
 The gate compares a new source with the stored claims that can share a discrepancy with one
 of its claims: those of one block (a unit and a root entity, or an entity's descriptions).
 The index lets it read those rows, a few hundred, instead of parsing, checking and hashing
-every row of ``claims.jsonl``. It is derived data, rebuilt whenever it does not fit the store,
-and never trusted over it:
+every row of ``claims.jsonl``. It is derived data, kept in the user's cache folder
+(:mod:`claimdiff.cache`, one file per store folder), never in the store: the committed store
+stays as it is, the gate writes nothing into the repository, and a repository's files (which
+are untrusted) cannot steer it. It is never trusted over the store:
 
 - It is tied to the store's content: the SHA-256 of ``sources.json`` (hashed on every use, a
   few megabytes at most) and of ``claims.jsonl`` (hashed again whenever the file's size,
@@ -14,14 +16,13 @@ and never trusted over it:
 - Each row it leads to is parsed and checked again, and each source's rows are hashed against
   the manifest: any disagreement (:class:`StaleIndex`) makes the caller read the whole store.
 - It keeps what a full read concludes (which sources' rows hash to the manifest) and, for each
-  source file that hashed to the manifest's hash, the file's size, times, inode and device,
-  so that an unchanged file is not read again. A file changed in the two seconds before the
-  index was written gets none (it could change again within one tick of the clock unseen):
-  it is hashed on every use.
+  source file the gate found to hash to the manifest's hash, the file's size, times, inode and
+  device, so that an unchanged file is not read again. A file changed in the two seconds
+  before it was hashed gets none (it could change again within one tick of the clock unseen).
 
-The index is written under the store's lock when the folder is writable (else the gate reads
-the store in full, as before). It is not part of the committed store: ``--since REF`` reads
-the store as committed at REF and no index (the working tree's is the pull request's).
+Building the index costs a full read and little more, so a gate whose cache is new (a CI
+runner without a kept cache) costs what it did before the index. ``--since REF`` reads the
+store as committed at REF, without an index; so does a Parquet store.
 """
 
 from __future__ import annotations
@@ -37,17 +38,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from claimdiff.cache import read_table, table_path, write_table
 from claimdiff.errors import InputError
-from claimdiff.safeio import open_regular, read_regular, write_atomic_bytes
+from claimdiff.safeio import open_regular, read_regular
 from claimdiff.sources import DEFAULT_MAX_BYTES, file_digest
 from claimdiff.store import (
     CLAIMS_FILE,
-    INDEX_FILE,
     MAX_ROW_BYTES,
     SOURCES_FILE,
     Store,
     collection_paused,
-    locked,
     parse_manifest,
     parse_row,
     rows_digest,
@@ -56,7 +56,6 @@ from claimdiff.store import (
 )
 
 INDEX_FORMAT = "claimdiff store index 2"
-MAX_INDEX_BYTES = 256 * 1024 * 1024
 # A file changed this recently when the index is written could change again within the same
 # tick of its clock, its size kept: its status is not recorded, it is hashed on every use.
 RACY_NANOSECONDS = 2_000_000_000
@@ -116,6 +115,7 @@ class StoreIndex:
         ):
             raise StaleIndex("columns of different lengths")
         self.position = {path: number for number, path in enumerate(self.paths)}
+        self.changed = False  # a status recorded since it was read: worth saving again
 
     def entry(self, path: str) -> Entry | None:
         number = self.position.get(path)
@@ -128,6 +128,10 @@ class StoreIndex:
         except (TypeError, ValueError) as exc:
             raise StaleIndex(str(exc)) from None
         return Entry(sha256, rows, self.verified[number] == "1", runs)
+
+    def record_stamp(self, path: str, stamp: str) -> None:
+        self.stamps[self.position[path]] = stamp
+        self.changed = True
 
     def settled_stamp(self, path: str) -> str:
         """The status recorded for a source whose rows verified, or "" (compared as it is saved:
@@ -186,20 +190,33 @@ class IndexedStore:
         self.folder, self.index, self.claims = folder, index, claims
 
     def trusted(self, path: str, max_bytes: int, status: os.stat_result | None = None) -> bool:
-        """What :meth:`Store.trusted` says of the file as it is now, without reading it when its
-        status is the one it had when it hashed to the manifest's hash."""
+        """What :meth:`Store.trusted` says of the file as it is now (``status``: its status, when
+        known), without reading it when its status is the one it had when it hashed to the
+        manifest's hash; when it is read and does, its status is recorded for the next run."""
         recorded = self.index.settled_stamp(path)
-        if recorded:
-            try:
-                info = os.stat(path) if status is None else status
-            except OSError:
-                return False
-            if stamp_of(info) == recorded and info.st_size <= max_bytes:
-                return True
+        try:
+            before = os.stat(path) if status is None else status
+        except OSError:
+            return False
+        if recorded and stamp_of(before) == recorded and before.st_size <= max_bytes:
+            return True
         entry = self.index.entry(path)
         if entry is None or not entry.verified:
             return False
-        return file_digest(Path(path), max_bytes) == entry.sha256
+        if file_digest(Path(path), max_bytes) != entry.sha256:
+            return False
+        self._remember(path, before)
+        return True
+
+    def _remember(self, path: str, before: os.stat_result) -> None:
+        """Record the status of a file just found to hash to the manifest's hash, unless it
+        changed while it was read or too recently (it could change again unseen)."""
+        try:
+            after = os.stat(path)
+        except OSError:
+            return
+        if stamp_of(after) == stamp_of(before) and _settled(after, time.time_ns()):
+            self.index.record_stamp(path, stamp_of(after))
 
     def problem(self, path: str) -> str:
         entry = self.index.entry(path)
@@ -231,8 +248,13 @@ class IndexedStore:
                 raise StaleIndex(source)
         return [row for _, row in sorted(found, key=lambda item: item[0])]
 
-    def close(self) -> None:
+    def close(self, keep: bool = True) -> None:
+        """Close the store; save the statuses recorded this run (``keep``), or drop the index."""
         self.claims.close()
+        if not keep:
+            discard_index(self.folder)
+        elif self.index.changed:
+            save_index(self.folder, self.index)
 
 
 def _lines(chunk: bytes, offset: int) -> Iterator[tuple[int, bytes]]:
@@ -265,8 +287,8 @@ def _checked_row(line: bytes, source: str) -> dict[str, Any]:
 
 
 def open_store(folder: Path) -> IndexedStore | None:
-    """The store through a valid index (built, and saved when the folder is writable, when it
-    is missing or stale), or None when there is no JSONL store here."""
+    """The store through a valid index (built, and saved when the cache is writable, when it is
+    missing or stale), or None when there is no JSONL store here."""
     claims_path, sources_path = folder / CLAIMS_FILE, folder / SOURCES_FILE
     if not os.path.lexists(claims_path) or not os.path.lexists(sources_path):
         return None
@@ -285,7 +307,7 @@ def open_store(folder: Path) -> IndexedStore | None:
 
 def _valid_index(folder: Path, manifest: bytes, claims: BinaryIO) -> StoreIndex | None:
     """The saved index when it is one of this format and of these very files, else None."""
-    index = load_index(folder / INDEX_FILE)
+    index = load_index(folder)
     if index is None or index.manifest_sha256 != hashlib.sha256(manifest).hexdigest():
         return None
     info = os.fstat(claims.fileno())
@@ -355,9 +377,7 @@ def _build_index(folder: Path, manifest_bytes: bytes, claims: BinaryIO) -> Store
         "sha256": sha256,
         "rows": [store.manifest_rows.get(path, "") for path in paths],
         "verified": "".join("1" if path in store.verified else "0" for path in paths),
-        "stamps": [
-            _file_stamp(path, digest, started) if digest else "" for path, digest in zip(paths, sha256, strict=True)
-        ],
+        "stamps": ["" for _ in paths],  # recorded by the gates that hash the files (IndexedStore.trusted)
         "runs": [" ".join(f"{offset}+{length}" for offset, length in runs[path]) for path in paths],
         "figures": {unit: _numbered(by, number) for unit, by in sorted(figures.items())},
         "descriptions": _numbered(descriptions, number),
@@ -388,49 +408,37 @@ def _located_rows(path: Path, data: bytes) -> Iterator[tuple[tuple[int, int], by
         offset += len(line)
 
 
-def _file_stamp(path: str, sha256: str, started: int) -> str:
-    """The status of a source file that hashes to ``sha256`` and had settled when the index
-    was begun; "" otherwise (it will be hashed on every use)."""
-    if not sha256:
-        return ""  # not in the manifest: never trusted
-    try:
-        before = os.stat(path)
-        digest = hashlib.sha256(read_regular(path, before.st_size)).hexdigest()
-        after = os.stat(path)
-    except (OSError, InputError):
-        return ""
-    if digest != sha256 or stamp_of(before) != stamp_of(after) or not _settled(after, started):
-        return ""
-    return stamp_of(after)
-
-
 # --- the index file ------------------------------------------------------------------------------
 
 
+def index_path(folder: Path) -> Path:
+    """Where the index of the store in ``folder`` is kept: the user's cache, named by the
+    folder's real path (one index per store; its content says which store content it fits)."""
+    return table_path("store-index.json", INDEX_FORMAT, os.path.realpath(folder))
+
+
 def save_index(folder: Path, index: StoreIndex) -> bool:
-    """Write the index atomically under the store's lock; False (nothing raised) when the folder
-    is not writable or another run holds the lock."""
-    try:
-        with locked(folder):
-            write_atomic_bytes(folder / INDEX_FILE, index.to_json())
-    except (OSError, InputError):
-        return False
-    return True
+    """Write the index atomically; False (nothing raised) when the cache is not writable."""
+    saved = write_table(index_path(folder), index.to_json())
+    index.changed = index.changed and not saved
+    return saved
 
 
 def discard_index(folder: Path) -> None:
     """Remove an index found not to fit its store, so that the next run builds it again."""
-    with contextlib.suppress(OSError, InputError), locked(folder):
-        os.unlink(folder / INDEX_FILE)
+    with contextlib.suppress(OSError):
+        os.unlink(index_path(folder))
 
 
-def load_index(path: Path) -> StoreIndex | None:
-    """The index saved at ``path``, or None when there is none or it is not an index of this format."""
-    if not os.path.lexists(path):
+def load_index(folder: Path) -> StoreIndex | None:
+    """The saved index of the store in ``folder``, or None when there is none or it is not an
+    index of this format."""
+    data = read_table(index_path(folder))
+    if data is None:
         return None
     try:
-        return StoreIndex(json.loads(read_regular(path, MAX_INDEX_BYTES)))
-    except (InputError, StaleIndex, ValueError, TypeError, KeyError, AttributeError):
+        return StoreIndex(json.loads(data))
+    except (StaleIndex, ValueError, TypeError, KeyError, AttributeError):
         return None  # not an index (damaged, or written by something else): rebuilt
 
 
