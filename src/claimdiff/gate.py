@@ -168,7 +168,7 @@ def changed_since(
     skip = ignored(corpus, exclude)
     paths = []
     for name in sorted(n for n in names if n.lower().endswith(SOURCE_SUFFIXES)):
-        if skip.match_file(Path(os.path.relpath(name, corpus)).as_posix()):
+        if skip is not None and skip.match_file(Path(os.path.relpath(name, corpus)).as_posix()):
             continue  # excluded from the corpus: not a source of it
         target = os.path.realpath(name)
         if target != inside and not target.startswith(inside.rstrip(os.sep) + os.sep):

@@ -16,14 +16,15 @@ import stat
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any
-
-import pathspec
+from typing import TYPE_CHECKING, Any
 
 from claimdiff.errors import InputError, MetadataError
 from claimdiff.lexicon.files import language_folders
 from claimdiff.safeio import node_kind, read_regular, read_text, reason
 from claimdiff.schema import Field, Table, parse, validate
+
+if TYPE_CHECKING:
+    import pathspec
 
 IGNORE_FILE = ".claimdiffignore"
 IGNORE_MAX_BYTES = 1024 * 1024
@@ -69,13 +70,18 @@ def iter_source_paths(
             raise InputError(f"{raw}: not a regular file or folder ({node_kind(mode)})")
 
 
-def ignored(root: Path, exclude: Iterable[str] = ()) -> pathspec.PathSpec:
+def ignored(root: Path, exclude: Iterable[str] = ()) -> pathspec.PathSpec | None:
     """What a walk of ``root`` leaves out: the ``exclude`` globs and ``root/.claimdiffignore``
-    (gitignore syntax: one glob a line, ``#`` comments, ``!`` re-includes, ``/`` anchors)."""
+    (gitignore syntax: one glob a line, ``#`` comments, ``!`` re-includes, ``/`` anchors);
+    None when there is neither (pathspec is then not imported: most corpora have none)."""
     lines = list(exclude)
     ignore_file = root / IGNORE_FILE
     if os.path.lexists(ignore_file):
         lines += read_text(ignore_file, IGNORE_MAX_BYTES).splitlines()
+    if not lines:
+        return None
+    import pathspec
+
     return pathspec.GitIgnoreSpec.from_lines(lines)
 
 
