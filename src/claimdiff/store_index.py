@@ -56,8 +56,8 @@ from claimdiff.store import (
 )
 
 INDEX_FORMAT = "claimdiff store index 2"
-# A file changed this recently when the index is written could change again within the same
-# tick of its clock, its size kept: its status is not recorded, it is hashed on every use.
+# A file changed this recently when it is hashed could change again within the same tick of
+# its clock, its size kept: its status is not recorded (it is hashed again next time).
 RACY_NANOSECONDS = 2_000_000_000
 
 
