@@ -45,7 +45,9 @@ The pipeline, one module or small package per stage, in order:
 :mod:`claimdiff.model` holds the values the stages pass on (claims, discrepancies, the table
 of discrepancy kinds); :mod:`claimdiff.pipeline` runs the stages in order over a corpus;
 :mod:`claimdiff.store` keeps claims and rulings in ``claims/`` (or, in a folder named
-``*.parquet``, the claims as partitioned Parquet files through :mod:`claimdiff.store_parquet`);
+``*.parquet``, the claims as partitioned Parquet files through :mod:`claimdiff.store_parquet`),
+and :mod:`claimdiff.store_index` its index (which sources hold rows of which block, where; kept
+in the user's cache), so the gate reads only the rows it can use;
 :mod:`claimdiff.cli` is the command line (``cli.context``: what every command shares; ``cli.options``: options several
 commands take) and :mod:`claimdiff.errors` the errors it reports with their exit codes.
 Untrusted input and output pass through two modules: :mod:`claimdiff.safeio` (every file

@@ -209,7 +209,7 @@ def _is_name(mention: EntityMention, text: str, knowledge: Knowledge, lexicon: L
     opening = not text[: mention.start].strip(' →•-–*"“(«') or text[: mention.start].rstrip().endswith(":")
     if not opening and not lexicon.function_words.nouns_capitalised:
         return True
-    from wordfreq import zipf_frequency
+    from claimdiff.lexicon.frequency import zipf_frequency
 
     return zipf_frequency(surface.lower(), lexicon.code, wordlist="small") < COMMON_ZIPF
 
@@ -417,7 +417,7 @@ def _leaders(
 
 def _name_like(surface: str, knowledge: Knowledge, lexicon: Lexicon) -> bool:
     """A capitalised name no common word and no known place: "Zentra Labs", not "France"."""
-    from wordfreq import zipf_frequency
+    from claimdiff.lexicon.frequency import zipf_frequency
 
     if knowledge.entities.kind_of(knowledge.entities.canonical(surface)) == "place":
         return False
