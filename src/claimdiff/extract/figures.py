@@ -114,10 +114,16 @@ _NUMBER_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 def _word_candidates(text: str, lex: Lexicon) -> list[_Candidate]:
     """Runs of number words ("one hundred and nine billion"), fractions and "une vingtaine"."""
     lexicon = lex.numbers
+    opens = _openers([w.lower() for w in _NUMBER_WORD.findall(text)], lexicon)
+    if not any(opens):
+        return []  # most sentences: no word that could open a figure
     tokens = [(m.start(), m.end(), m.group(0).lower()) for m in _NUMBER_WORD.finditer(text)]
     out: list[_Candidate] = []
     i = 0
     while i < len(tokens):
+        if not opens[i]:
+            i += 1  # every branch below would pass over this token
+            continue
         start, end, word = tokens[i]
         parts = split_compound(word, lexicon)
         vague = _vague_magnitude(text, tokens, i, lex)
@@ -187,6 +193,32 @@ def _word_candidates(text: str, lex: Lexicon) -> list[_Candidate]:
         else:
             i += 1
     return out
+
+
+def _openers(words: list[str], lexicon: NumberWords) -> list[bool]:
+    """For each word (lower case) of a sentence, whether a candidate of
+    :func:`_word_candidates` may start there (see :func:`_opens_figure`)."""
+    memo = lexicon.opener_memo
+    if len(memo) >= OPENER_MEMO_SIZE:
+        memo.clear()
+    return [memo[w] if w in memo else memo.setdefault(w, _opens_figure(w, lexicon)) for w in words]
+
+
+# Texts repeat their words: the answer per word is kept, up to this many words per language.
+OPENER_MEMO_SIZE = 65536
+
+
+def _opens_figure(word: str, lexicon: NumberWords) -> bool:
+    """Whether a token may open a candidate: every branch of :func:`_word_candidates` needs the
+    token at its start to be a number, fraction, vague, approximate or multiplier word, an
+    article ("a billion", "a quarter"), or a compound whose first part is a number word or
+    whose last part is a fraction ("two-thirds", "six-mile"). Any other token is passed over."""
+    if word in lexicon.articles or word in lexicon.vague or word in lexicon.fractions:
+        return True
+    if word in lexicon.approximate or word in lexicon.multipliers or word in lexicon.cardinals:
+        return True
+    parts = split_compound(word, lexicon)
+    return lexicon.is_number_word(parts[0]) or parts[-1] in lexicon.fractions
 
 
 def _bare_scale(run: list[str], lexicon: NumberWords) -> bool:

@@ -33,8 +33,10 @@ def _ordinal_mentions(text: str, lex: Lexicon, p: _Patterns, time_spans: list[tu
     lexicon = lex.numbers
     for match in WORD_RE.finditer(text):
         word = match.group(0).lower()
+        if word not in lexicon.ordinals:
+            continue  # most words: decided by one look-up, before any search near them
         ranked = p.rank_context.search(text, match.end(), min(len(text), match.end() + 40))
-        if word in lexicon.ordinals and (ranked or edition_after(text, match.end(), lex)):
+        if ranked or edition_after(text, match.end(), lex):
             out.append(Mention(match.start(), match.end(), "rank", Figure(Decimal(lexicon.ordinals[word]), 0)))
     return out
 

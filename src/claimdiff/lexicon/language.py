@@ -49,6 +49,11 @@ class NumberWords:
         """Words :func:`claimdiff.numbers.split_compound` has already split."""
         return {}
 
+    @cached_property
+    def opener_memo(self) -> dict[str, bool]:
+        """Words :func:`claimdiff.extract.figures._openers` has already judged."""
+        return {}
+
 
 def load_numbers(code: str) -> NumberWords:
     file = read(f"{code}/numbers.toml")
