@@ -114,17 +114,17 @@ _NUMBER_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 def _word_candidates(text: str, lex: Lexicon) -> list[_Candidate]:
     """Runs of number words ("one hundred and nine billion"), fractions and "une vingtaine"."""
     lexicon = lex.numbers
-    opens = _openers([w.lower() for w in _NUMBER_WORD.findall(text)], lexicon)
-    if not any(opens):
+    opening = _openers(list(map(str.lower, _NUMBER_WORD.findall(text))), lexicon)
+    if not opening:
         return []  # most sentences: no word that could open a figure
     tokens = [(m.start(), m.end(), m.group(0).lower()) for m in _NUMBER_WORD.finditer(text)]
     out: list[_Candidate] = []
     i = 0
     while i < len(tokens):
-        if not opens[i]:
+        start, end, word = tokens[i]
+        if word not in opening:
             i += 1  # every branch below would pass over this token
             continue
-        start, end, word = tokens[i]
         parts = split_compound(word, lexicon)
         vague = _vague_magnitude(text, tokens, i, lex)
         if vague is not None:
@@ -195,13 +195,17 @@ def _word_candidates(text: str, lex: Lexicon) -> list[_Candidate]:
     return out
 
 
-def _openers(words: list[str], lexicon: NumberWords) -> list[bool]:
-    """For each word (lower case) of a sentence, whether a candidate of
-    :func:`_word_candidates` may start there (see :func:`_opens_figure`)."""
-    memo = lexicon.opener_memo
-    if len(memo) >= OPENER_MEMO_SIZE:
-        memo.clear()
-    return [memo[w] if w in memo else memo.setdefault(w, _opens_figure(w, lexicon)) for w in words]
+def _openers(words: list[str], lexicon: NumberWords) -> set[str]:
+    """The words (lower case) of a sentence at which a candidate of :func:`_word_candidates`
+    may start (see :func:`_opens_figure`); each distinct word is judged once per language."""
+    openers, others = lexicon.opener_memo
+    if len(openers) + len(others) >= OPENER_MEMO_SIZE:
+        openers.clear()
+        others.clear()
+    seen = set(words)
+    for word in seen - openers - others:
+        (openers if _opens_figure(word, lexicon) else others).add(word)
+    return seen & openers
 
 
 # Texts repeat their words: the answer per word is kept, up to this many words per language.

@@ -50,9 +50,10 @@ class NumberWords:
         return {}
 
     @cached_property
-    def opener_memo(self) -> dict[str, bool]:
-        """Words :func:`claimdiff.extract.figures._openers` has already judged."""
-        return {}
+    def opener_memo(self) -> tuple[set[str], set[str]]:
+        """Words :func:`claimdiff.extract.figures._openers` has already judged: (those that
+        may open a figure, the others)."""
+        return set(), set()
 
 
 def load_numbers(code: str) -> NumberWords:
