@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Protocol
 
 from claimdiff.lexicon import Lexicon, alternation, trie_alternation
 
@@ -54,8 +55,10 @@ class _Patterns:
     phone: re.Pattern[str]
 
 
-# Writes a list of words as a regex alternation, in any case or not (the second argument).
-Alternate = Callable[[Iterable[str], bool], str]
+class Alternate(Protocol):
+    """Writes a list of words as a regex alternation, for a pattern in any case or not."""
+
+    def __call__(self, words: Iterable[str], ignore_case: bool = False) -> str: ...
 
 
 def trie_words(words: Iterable[str], ignore_case: bool = False) -> str:
