@@ -170,3 +170,25 @@ def test_date_patterns_and_the_year_check_change_no_time_found(code: str) -> Non
         with mock.patch.object(Lexicon, "compiled", lambda self, name, build: slow_patterns[name]):
             slow = [dates.find_times(t, lex, reference) for t in texts] + [dates.find_times(t, lex) for t in texts]
     assert fast == slow
+
+
+def _fact_phrases(lex: Lexicon) -> list[str]:
+    words = lex.facts
+    return sorted({*(p for ps in words.cues.values() for p in ps), *words.organisation, *words.leaders})
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(LANGUAGES), st.data())
+def test_a_sentence_with_a_fact_phrase_holds_its_first_word(code: str, data: st.DataObject) -> None:
+    from claimdiff.facts import matchers
+
+    lex = KNOWLEDGE.lexicon(code)
+    phrase = data.draw(st.sampled_from(_fact_phrases(lex)))
+    before = data.draw(st.sampled_from(["", "Acme ", "l'", "x", "Acme, the ", "-"]))
+    after = data.draw(st.sampled_from(["", " of Acme", "s", ".", "-Acme"]))
+    written = data.draw(st.sampled_from([phrase, phrase.upper(), phrase.title(), phrase.replace(" ", "\n ")]))
+    text = before + written + after
+    match = matchers(lex)
+    if match.any_phrase.search(text):
+        assert match.any_first_word.search(text)
+    assert not match.any_first_word.search("12 34 ??") and not match.any_phrase.search("12 34 ??")

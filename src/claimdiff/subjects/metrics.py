@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import snowballstemmer
 
 from claimdiff.extract import edition_after
-from claimdiff.lexicon import Knowledge, Lexicon, alternation
+from claimdiff.lexicon import Knowledge, Lexicon, alternation, trie_alternation
 from claimdiff.model import Claim
 from claimdiff.subjects.binding import nearest_event
 from claimdiff.subjects.names import weekdays
@@ -218,8 +218,10 @@ def stemmer_for(code: str) -> snowballstemmer.stemmer | None:
 
 def _keywords(lexicon: Lexicon, name: str, table: dict[str, str]) -> re.Pattern[str]:
     """One pattern for a keyword table of a lexicon, built once."""
+    # A trie (the same language as the plain alternation): each claim's window is scanned with it.
     return lexicon.compiled(
-        f"keywords:{name}", lambda _: re.compile(r"(?<!\w)(?:" + alternation(table) + r")(?!\w)", re.I)
+        f"keywords:{name}",
+        lambda _: re.compile(r"(?<!\w)(?:" + (trie_alternation(table, True) if table else "") + r")(?!\w)", re.I),
     )
 
 
