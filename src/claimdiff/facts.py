@@ -85,17 +85,18 @@ class _Matchers:
     title: re.Pattern[str]  # one title, on its own
     any_phrase: re.Pattern[str]  # any of the above: a sentence without one states no fact
     apposition: re.Pattern[str]  # what joins a name to a phrase that says what it is
-    any_first_word: re.Pattern[str]  # the first word of any phrase: found wherever any_phrase is
+    any_key_word: re.Pattern[str]  # a word of each phrase: found wherever any_phrase is
 
 
-def _first_words(phrases: Iterable[str]) -> re.Pattern[str]:
-    """The first words of ``phrases`` as one trie regex: wherever one of the phrases stands,
-    its first word does, so a sentence without any is ruled out in one quick scan (trying
-    every phrase at every position costs ten times more)."""
-    firsts = [phrase.split()[0] if phrase.split() else "" for phrase in phrases]
-    if "" in firsts:
+def _key_words(phrases: Iterable[str]) -> re.Pattern[str]:
+    """The longest word of each phrase, as one trie regex: wherever a phrase stands, so does
+    each of its words, at the start of a word (after a blank or a non-word character). A
+    sentence with none of them is ruled out in one quick scan; trying every phrase at every
+    position costs ten times more. The longest word is rarely a word such as "a" or "the"."""
+    keys = [max(phrase.split(), key=len) if phrase.split() else "" for phrase in phrases]
+    if "" in keys:
         return re.compile("")  # a blank phrase stands anywhere: nothing is ruled out
-    return re.compile(rf"(?<!\w)(?:{trie_alternation(firsts, ignore_case=True)})", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?:{trie_alternation(keys, ignore_case=True)})", re.IGNORECASE)
 
 
 def _phrases(words: tuple[str, ...] | frozenset[str] | list[str]) -> str:
@@ -151,7 +152,7 @@ def _build(lexicon: Lexicon) -> _Matchers:
             + titles,
             flags,
         ),
-        any_first_word=_first_words(
+        any_key_word=_key_words(
             (*(p for ps in words.cues.values() for p in ps), *words.organisation, *words.leaders, *words.founder_titles)
         ),
         opening=re.compile(rf"^\W*(?:(?:{alternation(_as_words(lexicon))})\s+)?(?:{articles}\s*)?$", flags),
@@ -180,7 +181,7 @@ def read_facts(text: str, knowledge: Knowledge, lexicon: Lexicon, label: str = "
     """Every fact a sentence states about an organisation; ``label`` is the entity a labelled
     line is about ("Acme: Specializes in ...")."""
     match = matchers(lexicon)
-    if not match.any_first_word.search(text) or not match.any_phrase.search(text):
+    if not match.any_key_word.search(text) or not match.any_phrase.search(text):
         return []  # most sentences: no need to look for names
     named = [_without_kind_word(m, text, knowledge, match) for m in find_entities(text, knowledge, lexicon)]
     named = [m for m in named if _is_name(m, text, knowledge, lexicon)]
