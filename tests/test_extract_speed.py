@@ -192,3 +192,21 @@ def test_a_sentence_with_a_fact_phrase_holds_its_key_word(code: str, data: st.Da
     if match.any_phrase.search(text):
         assert match.any_key_word.search(text)
     assert not match.any_key_word.search("12 34 ??") and not match.any_phrase.search("12 34 ??")
+
+
+def test_a_claim_replaced_is_what_dataclasses_replace_gives() -> None:
+    from dataclasses import replace
+
+    from claimdiff.pipeline import analyse_source
+    from claimdiff.sources import build_source
+
+    path = sorted(SEEDS.glob("*.txt"))[0]
+    claims = analyse_source(build_source(path.name, path.read_text("utf-8"), KNOWLEDGE), KNOWLEDGE)
+    assert claims
+    for claim in claims:
+        changes = {"entity": "Acme", "metric": claim.metric + "x", "id": "c-0"}
+        copy = claim.replaced(**changes)
+        assert copy == replace(claim, **changes) and vars(copy) == vars(replace(claim, **changes))
+        assert copy is not claim and copy.flags is claim.flags  # shallow, as replace is
+    with pytest.raises(TypeError):
+        claims[0].replaced(no_such_field=1)
