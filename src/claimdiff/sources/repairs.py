@@ -209,8 +209,9 @@ def repair(text: str) -> tuple[str, OffsetMap]:
     clean, offsets = _map_chars(text)
     clean, offsets = _rewrite(clean, offsets, _MOJIBAKE, _fix_mojibake)
     clean, offsets = _rewrite(clean, offsets, _HYPHEN_BREAK, lambda m: "")
-    vocabulary = Counter(w.lower() for m in _WORD.finditer(clean) if not (w := m.group()).isupper())
-    clean, offsets = _rewrite(clean, offsets, _SPLIT_CAPS, lambda m: _join_caps(m, vocabulary))
+    if _SPLIT_CAPS.search(clean):  # the words are counted only for a text with capitals to join
+        vocabulary = Counter(w.lower() for m in _WORD.finditer(clean) if not (w := m.group()).isupper())
+        clean, offsets = _rewrite(clean, offsets, _SPLIT_CAPS, lambda m: _join_caps(m, vocabulary))
     return clean, offsets
 
 

@@ -56,7 +56,7 @@ def _blocks(text: str) -> Iterator[tuple[int, int, bool]]:
     """Yield (start, end, heading) for runs of lines that belong to one paragraph."""
     lines = [(m.start(), m.end()) for m in re.finditer(r"^[^\n]*", text, re.MULTILINE)]
     block_start: int | None = None
-    previous = ""
+    previous, previous_heading = "", False  # _is_heading("") is False
     block_end = 0
     for start, end in lines:
         line = text[start:end]
@@ -65,12 +65,13 @@ def _blocks(text: str) -> Iterator[tuple[int, int, bool]]:
                 yield block_start, block_end, _is_heading(text[block_start:block_end])
             block_start = None
             continue
+        heading = _is_heading(line)  # once per line: it is also the next line's previous
         new_block = (
             block_start is None
             or _BULLET.match(line) is not None
             or line[:1] in (" ", "\t")  # an indented line opens a new paragraph or text box
             or _TERMINAL.search(previous) is not None
-            or _is_heading(previous) != _is_heading(line)
+            or previous_heading != heading
             or _ends_title(previous, line)
         )
         if new_block and block_start is not None:
@@ -78,7 +79,7 @@ def _blocks(text: str) -> Iterator[tuple[int, int, bool]]:
         if new_block:
             block_start = start
         block_end = end
-        previous = line
+        previous, previous_heading = line, heading
     if block_start is not None:
         yield block_start, block_end, _is_heading(text[block_start:block_end])
 

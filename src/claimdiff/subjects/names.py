@@ -256,6 +256,16 @@ def opens_phrase(word: str, lexicon: Lexicon) -> bool:
     """Whether a sentence's first word opens a participial or adverbial phrase ("Financé par
     l'État, le projet ...", "Having raised ...", "Finally, ..."): one of the language's
     ``opening_endings`` whose base form is a common word (``grammar.toml``)."""
+    # Asked for every capitalised name and every claim's sentence: each word is judged once.
+    memo: dict[str, bool] = lexicon.compiled("phrase openers", lambda _: {})
+    if word not in memo:
+        if len(memo) >= 65536:
+            memo.clear()
+        memo[word] = _opens_phrase(word, lexicon)
+    return memo[word]
+
+
+def _opens_phrase(word: str, lexicon: Lexicon) -> bool:
     from claimdiff.lexicon.frequency import zipf_frequency
 
     lowered = word.lower()
