@@ -114,7 +114,7 @@ _NUMBER_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 def _word_candidates(text: str, lex: Lexicon) -> list[_Candidate]:
     """Runs of number words ("one hundred and nine billion"), fractions and "une vingtaine"."""
     lexicon = lex.numbers
-    opening = _openers(list(map(str.lower, _NUMBER_WORD.findall(text))), lexicon)
+    opening = _openers(text, lexicon)
     if not opening:
         return []  # most sentences: no word that could open a figure
     tokens = [(m.start(), m.end(), m.group(0).lower()) for m in _NUMBER_WORD.finditer(text)]
@@ -195,14 +195,20 @@ def _word_candidates(text: str, lex: Lexicon) -> list[_Candidate]:
     return out
 
 
-def _openers(words: list[str], lexicon: NumberWords) -> set[str]:
+def _openers(text: str, lexicon: NumberWords) -> set[str]:
     """The words (lower case) of a sentence at which a candidate of :func:`_word_candidates`
-    may start (see :func:`_opens_figure`); each distinct word is judged once per language."""
+    may start (see :func:`_opens_figure`); each distinct word is judged once per language.
+
+    Each of them but an article holds a number, fraction, vague, approximate or multiplier
+    word, and an article opens a figure only before one of those ("a billion"): a sentence
+    whose lower case holds none of these words has none, and is not split into words."""
+    if not lexicon.number_roots.found_in(text.lower()):
+        return set()
     openers, others = lexicon.opener_memo
     if len(openers) + len(others) >= OPENER_MEMO_SIZE:
         openers.clear()
         others.clear()
-    seen = set(words)
+    seen = set(map(str.lower, _NUMBER_WORD.findall(text)))
     for word in seen - openers - others:
         (openers if _opens_figure(word, lexicon) else others).add(word)
     return seen & openers

@@ -31,7 +31,9 @@ def _ordinal_mentions(text: str, lex: Lexicon, p: _Patterns, time_spans: list[tu
         value = Decimal(match.group(1))
         out.append(Mention(match.start(), match.end(), "rank", Figure(value, 0)))
     lexicon = lex.numbers
-    if lexicon.ordinals.keys().isdisjoint(map(str.lower, WORD_RE.findall(text))):
+    if not lexicon.ordinal_words.found_in(text.lower()) or lexicon.ordinals.keys().isdisjoint(
+        map(str.lower, WORD_RE.findall(text))
+    ):
         return out  # no ordinal word: the common case, decided without a loop in Python
     for match in WORD_RE.finditer(text):
         word = match.group(0).lower()
