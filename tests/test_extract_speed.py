@@ -174,24 +174,34 @@ def test_date_patterns_and_the_year_check_change_no_time_found(code: str) -> Non
 
 def _fact_phrases(lex: Lexicon) -> list[str]:
     words = lex.facts
-    return sorted({*(p for ps in words.cues.values() for p in ps), *words.organisation, *words.leaders})
+    cues = (p for ps in words.cues.values() for p in ps)
+    return sorted({*cues, *words.organisation, *words.leaders, *words.founder_titles})
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(st.sampled_from(LANGUAGES), st.data())
-def test_a_sentence_with_a_fact_phrase_holds_its_key_word(code: str, data: st.DataObject) -> None:
+def test_the_fact_phrase_trie_finds_a_phrase_where_the_alternation_does(code: str, data: st.DataObject) -> None:
     from claimdiff.facts import matchers
 
     lex = KNOWLEDGE.lexicon(code)
-    phrase = data.draw(st.sampled_from(_fact_phrases(lex)))
-    before = data.draw(st.sampled_from(["", "Acme ", "l'", "x", "Acme, the ", "-"]))
-    after = data.draw(st.sampled_from(["", " of Acme", "s", ".", "-Acme"]))
-    written = data.draw(st.sampled_from([phrase, phrase.upper(), phrase.title(), phrase.replace(" ", "\n ")]))
-    text = before + written + after
-    match = matchers(lex)
-    if match.any_phrase.search(text):
-        assert match.any_key_word.search(text)
-    assert not match.any_key_word.search("12 34 ??") and not match.any_phrase.search("12 34 ??")
+    phrases = _fact_phrases(lex)
+    phrase = data.draw(st.sampled_from(phrases))
+    cut = data.draw(st.integers(0, len(phrase)))
+    before = data.draw(st.sampled_from(["", "Acme ", "l'", "x", "Acme, the ", "-", "2"]))
+    after = data.draw(st.sampled_from(["", " of Acme", "s", ".", "-Acme", "\u00e9"]))
+    written = data.draw(st.sampled_from([phrase, phrase.upper(), phrase.title(), phrase.replace(" ", "\n  ")]))
+    for text in (before + written + after, before + written[:cut] + after, written[cut:] + after):
+        match = matchers(lex)
+        assert bool(match.any_phrase_trie.search(text)) == bool(match.any_phrase.search(text)), text
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_the_fact_phrase_trie_rules_out_the_seed_sentences_the_alternation_does(code: str) -> None:
+    from claimdiff.facts import matchers
+
+    match = matchers(KNOWLEDGE.lexicon(code))
+    for text in EDGE_SENTENCES + _seed_sentences():
+        assert bool(match.any_phrase_trie.search(text)) == bool(match.any_phrase.search(text)), text
 
 
 def test_a_claim_replaced_is_what_dataclasses_replace_gives() -> None:
