@@ -103,17 +103,19 @@ def _classified(text: str, end: int, lexicon: Lexicon) -> str:
     return ""
 
 
+_HEDGE_BREAKS = re.compile(r"[.;:!?]|, (?:and|but|et|mais) ")
+
+
 def _hedged(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
     """Whether a hedge word stands in the figure's clause, up to 60 characters before it or 25
     after it ("20,000 people may have died")."""
     if not lexicon.grammar.hedges:
         return False
     pattern = lexicon.compiled(
-        "hedges", lambda lex: re.compile(rf"(?<!\w)(?:{alternation(lex.grammar.hedges)})(?!\w)", re.I)
+        "hedges", lambda lex: re.compile(rf"(?<!\w)(?:{trie_alternation(lex.grammar.hedges, True)})(?!\w)", re.I)
     )
-    breaks = r"[.;:!?]|, (?:and|but|et|mais) "
-    before = re.split(breaks, text[max(0, start - 60) : start])[-1]
-    after = re.split(breaks, text[end : end + 25])[0]
+    before = _HEDGE_BREAKS.split(text[max(0, start - 60) : start])[-1]
+    after = _HEDGE_BREAKS.split(text[end : end + 25])[0]
     return pattern.search(before) is not None or pattern.search(after) is not None
 
 
