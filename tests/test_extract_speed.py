@@ -220,3 +220,33 @@ def test_a_claim_replaced_is_what_dataclasses_replace_gives() -> None:
         assert copy is not claim and copy.flags is claim.flags  # shallow, as replace is
     with pytest.raises(TypeError):
         claims[0].replaced(no_such_field=1)
+
+
+def _no_sentence_skipped(sentence: str, lex: Lexicon) -> bool:
+    return True  # the slow twin: every reader runs on every sentence
+
+
+@settings(max_examples=300, deadline=None)
+@given(sentences(), st.sampled_from(["", " ½ mile", " in May", " Acme rose", " 3RD", " first"]))
+def test_a_sentence_is_skipped_only_when_no_reader_finds_anything(case: tuple[str, str], tail: str) -> None:
+    from claimdiff import extract
+
+    code, text = case
+    lex = KNOWLEDGE.lexicon(code)
+    text += tail
+    fast = extract.extract_mentions(text, lex)
+    with mock.patch.object(extract, "_may_hold_figure", _no_sentence_skipped):
+        slow = extract.extract_mentions(text, lex)
+    assert fast == slow
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_no_seed_sentence_loses_a_claim_to_the_skip(code: str) -> None:
+    from claimdiff import extract
+
+    lex = KNOWLEDGE.lexicon(code)
+    for text in EDGE_SENTENCES + _seed_sentences():
+        for times in (None, dates.find_times(text, lex, date(2025, 3, 31))):
+            fast = extract.extract_mentions(text, lex, times=times)
+            with mock.patch.object(extract, "_may_hold_figure", _no_sentence_skipped):
+                assert fast == extract.extract_mentions(text, lex, times=times), text
