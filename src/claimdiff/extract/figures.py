@@ -114,10 +114,13 @@ _NUMBER_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 def _word_candidates(text: str, lex: Lexicon) -> list[_Candidate]:
     """Runs of number words ("one hundred and nine billion"), fractions and "une vingtaine"."""
     lexicon = lex.numbers
-    opening = _openers(text, lexicon)
+    folded = text.lower()
+    if not _may_hold_number_word(folded, lexicon):
+        return []  # most sentences of prose: not split into words at all
+    tokens = _tokens(text, folded)
+    opening = _openers({token[2] for token in tokens}, lexicon)
     if not opening:
-        return []  # most sentences: no word that could open a figure
-    tokens = [(m.start(), m.end(), m.group(0).lower()) for m in _NUMBER_WORD.finditer(text)]
+        return []  # no word that could open a figure
     out: list[_Candidate] = []
     i = 0
     while i < len(tokens):
@@ -195,23 +198,32 @@ def _word_candidates(text: str, lex: Lexicon) -> list[_Candidate]:
     return out
 
 
-def _openers(text: str, lexicon: NumberWords) -> set[str]:
-    """The words (lower case) of a sentence at which a candidate of :func:`_word_candidates`
-    may start (see :func:`_opens_figure`); each distinct word is judged once per language.
+def _may_hold_number_word(folded: str, lexicon: NumberWords) -> bool:
+    """Whether a sentence's lower case holds a number, fraction, vague, approximate or
+    multiplier word, in one Aho-Corasick pass. Every word that may open a candidate (see
+    :func:`_opens_figure`) holds one, but an article, which opens a figure only before one
+    ("a billion"): a sentence without any has no figure in words."""
+    return lexicon.number_roots.found_in(folded)
 
-    Each of them but an article holds a number, fraction, vague, approximate or multiplier
-    word, and an article opens a figure only before one of those ("a billion"): a sentence
-    whose lower case holds none of these words has none, and is not split into words."""
-    if not lexicon.number_roots.found_in(text.lower()):
-        return set()
+
+def _tokens(text: str, folded: str) -> list[tuple[int, int, str]]:
+    """(start, end, lower case) of each word, sliced from the sentence's lower case when
+    lowering keeps every character in its place (not so with "İ", nor a final "Σ")."""
+    if len(folded) == len(text) and "Σ" not in text:
+        return [(s, e, folded[s:e]) for s, e in map(re.Match.span, _NUMBER_WORD.finditer(text))]
+    return [(m.start(), m.end(), m.group(0).lower()) for m in _NUMBER_WORD.finditer(text)]
+
+
+def _openers(words: set[str], lexicon: NumberWords) -> set[str]:
+    """The words (lower case) of a sentence at which a candidate of :func:`_word_candidates`
+    may start (see :func:`_opens_figure`); each distinct word is judged once per language."""
     openers, others = lexicon.opener_memo
     if len(openers) + len(others) >= OPENER_MEMO_SIZE:
         openers.clear()
         others.clear()
-    seen = set(map(str.lower, _NUMBER_WORD.findall(text)))
-    for word in seen - openers - others:
+    for word in words - openers - others:
         (openers if _opens_figure(word, lexicon) else others).add(word)
-    return seen & openers
+    return words & openers
 
 
 # Texts repeat their words: the answer per word is kept, up to this many words per language.
