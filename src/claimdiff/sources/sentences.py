@@ -97,7 +97,7 @@ def _is_heading(line: str) -> bool:
 
 def _split_block(text: str, start: int, end: int, heading: bool, abbreviations_: frozenset[str]) -> list[Sentence]:
     block = text[start:end]
-    label_match = _LABEL.match(block)
+    label_match = _LABEL.match(block) if ":" in block else None  # a label ends at a colon
     label = label_match.group(1).strip() if label_match else ""
     cuts = [0]
     for match in _STOP.finditer(block):
