@@ -259,3 +259,24 @@ def test_no_seed_sentence_loses_a_claim_to_the_skip(code: str) -> None:
             fast = extract.extract_mentions(text, lex, times=times)
             with mock.patch.object(extract, "_may_hold_figure", _no_sentence_skipped):
                 assert fast == extract.extract_mentions(text, lex, times=times), text
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_name_role_patterns_as_tries_match_as_the_alternations(code: str) -> None:
+    from claimdiff.lexicon import alternation
+    from claimdiff.subjects import names
+
+    lex = KNOWLEDGE.lexicon(code)
+    fast = names._name_patterns(lex)
+    with mock.patch.object(names, "_trie", lambda words, ignore_case: alternation(words)):
+        slow = names._name_patterns(lex)
+    grammar = lex.grammar
+    phrases = [*grammar.locatives, *grammar.attributions, *grammar.complements, *grammar.person_titles]
+    texts = EDGE_SENTENCES + _seed_sentences() + [f"x {p} Acme, {p.upper()}\n Acme" for p in phrases]
+    for name in ("locative", "ignored", "estimator_after", "title_before", "title_after"):
+        quick, plain = getattr(fast, name), getattr(slow, name)
+        for text in texts:
+            for cut in range(0, len(text) + 1, 3):
+                for window in (text[max(0, cut - 30) : cut], text[cut : cut + 40]):
+                    one, two = quick.search(window), plain.search(window)
+                    assert (one and one.span()) == (two and two.span()), (name, window)

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from claimdiff.lexicon import Knowledge, Lexicon, alternation
+from claimdiff.lexicon import Knowledge, Lexicon, alternation, trie_alternation
 from claimdiff.lexicon.matcher import WordMatcher
 
 # Upper-case letters of the Latin scripts (re has no \p{Lu}).
@@ -79,6 +79,13 @@ class _NamePatterns:
     titles: frozenset[str]
 
 
+def _trie(words: Iterable[str], ignore_case: bool) -> str:
+    """The words as a trie regex, the same language as their alternation (empty for none): the
+    windows before and after every name are searched with these."""
+    listed = list(words)
+    return trie_alternation(listed, ignore_case) if listed else ""
+
+
 def _name_patterns(lexicon: Lexicon) -> _NamePatterns:
     grammar = lexicon.grammar
     connectors = alternation(grammar.name_connectors)
@@ -95,16 +102,16 @@ def _name_patterns(lexicon: Lexicon) -> _NamePatterns:
     not_names = {w.lower() for w in (*grammar.not_names, *grammar.pronouns)} | days
     return _NamePatterns(
         capitalised=capitalised,
-        locative=re.compile(rf"(?:\b(?:{alternation(grammar.locatives)})[ \n]+)$", re.I),
-        ignored=re.compile(rf"(?:\b(?:{alternation(grammar.attributions + grammar.complements)})\W{{1,3}})$", re.I),
+        locative=re.compile(rf"(?:\b(?:{_trie(grammar.locatives, True)})[ \n]+)$", re.I),
+        ignored=re.compile(rf"(?:\b(?:{_trie(grammar.attributions + grammar.complements, True)})\W{{1,3}})$", re.I),
         estimator_after=re.compile(
-            rf"^(?:[ ]?\([^)]{{1,30}}\))?[ ,]+(?:(?:also|a|aussi|hat)[ ]+)?(?:{alternation(grammar.estimators)})\b",
+            rf"^(?:[ ]?\([^)]{{1,30}}\))?[ ,]+(?:(?:also|a|aussi|hat)[ ]+)?(?:{_trie(grammar.estimators, True)})\b",
             re.I,
         )
         if grammar.estimators
         else re.compile("(?!)"),
-        title_before=re.compile(rf"(?:\b(?:{alternation(titles)})[ ,]+)$") if titles else re.compile("(?!)"),
-        title_after=re.compile(rf"^,?[ ]+(?:the[ ]+|le[ ]+|la[ ]+)?(?:{alternation(titles)})\b", re.I),
+        title_before=re.compile(rf"(?:\b(?:{_trie(titles, False)})[ ,]+)$") if titles else re.compile("(?!)"),
+        title_after=re.compile(rf"^,?[ ]+(?:the[ ]+|le[ ]+|la[ ]+)?(?:{_trie(titles, True)})\b", re.I),
         elision=re.compile(rf"^(?:{alternation(grammar.elisions)})", re.I) if grammar.elisions else re.compile("(?!)"),
         not_names=frozenset(not_names),
         articles=frozenset(grammar.name_articles),
