@@ -280,3 +280,18 @@ def test_name_role_patterns_as_tries_match_as_the_alternations(code: str) -> Non
                 for window in (text[max(0, cut - 30) : cut], text[cut : cut + 40]):
                     one, two = quick.search(window), plain.search(window)
                     assert (one and one.span()) == (two and two.span()), (name, window)
+
+
+def _heading_by_letters(line: str) -> bool:
+    letters = "".join(filter(str.isalpha, line))
+    return len(letters) >= 4 and sum(map(str.isupper, letters)) / len(letters) > 0.8
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="aAbZ zÉéⅰⅠⓐⒶ1.-:ß", max_size=40))
+def test_a_heading_is_told_as_by_counting_every_letter(line: str) -> None:
+    from claimdiff.sources.sentences import _is_heading
+
+    assert _is_heading(line) == _heading_by_letters(line)
+    for edge in ("ABCDe", "ABCDEFGHIJKLMNOPQRSTu", "ABCDabcde", "AI SUMMIT 2025", "Le Sommet"):
+        assert _is_heading(edge) == _heading_by_letters(edge), edge

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -89,7 +90,14 @@ def _ends_title(previous: str, line: str) -> bool:
     return len(previous.strip()) < 50 and len(line.strip()) >= 60 and line.lstrip()[:1].isupper()
 
 
+# Deletes the ASCII lower-case letters: how many a line holds, counted in C.
+_NO_ASCII_LOWER = str.maketrans("", "", string.ascii_lowercase)
+
+
 def _is_heading(line: str) -> bool:
+    if 5 * (len(line) - len(line.translate(_NO_ASCII_LOWER))) >= len(line):
+        # A fifth of the line in ASCII lower case: at most four letters in five are capitals.
+        return False
     # Built-in predicates mapped over the line: this runs on every line, two or three times.
     letters = "".join(filter(str.isalpha, line))
     return len(letters) >= 4 and sum(map(str.isupper, letters)) / len(letters) > 0.8
