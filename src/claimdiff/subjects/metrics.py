@@ -279,18 +279,22 @@ def event_topic(text: str, start: int, end: int, lexicon: Lexicon) -> str:
     event = nearest_event(text, start, end, lexicon)
     if event is None:
         return ""
-    words = lexicon.function_words
     after = re.findall(r"[^\W\d_][\w\-’']*|\S", text[event.end() : event.end() + 60])
     before = re.findall(r"[^\W\d_][\w\-’']*|\S", text[max(0, event.start() - 60) : event.start()])
-    # A connector ends a phrase ("initiated and driven by" has no object after the event word).
-    timely = frozenset(lexicon.time.months) | frozenset(lexicon.time.seasons) | lexicon.numbers.connectors
-    timely |= lexicon.compiled("weekdays", lambda lex: frozenset(day.lower() for day in weekdays(lex)))
-    skip = words.stop - timely
+    skip, timely = lexicon.compiled("event topic words", _topic_words)
     participles = lexicon.grammar.participle_suffixes
     phrase = _noun_phrase(after, skip, participles, timely)
     if not phrase or phrase[0][:1].isupper():
         phrase = list(reversed(_noun_phrase(list(reversed(before)), skip, participles, timely)))
     return " ".join(w.lower() for w in phrase if not w[:1].isupper() or w.isupper())
+
+
+def _topic_words(lexicon: Lexicon) -> tuple[frozenset[str], frozenset[str]]:
+    """(function words skipped before a topic, time words that end it), built once."""
+    # A connector ends a phrase ("initiated and driven by" has no object after the event word).
+    timely = frozenset(lexicon.time.months) | frozenset(lexicon.time.seasons) | lexicon.numbers.connectors
+    timely |= frozenset(day.lower() for day in weekdays(lexicon))
+    return lexicon.function_words.stop - timely, timely
 
 
 def _noun_phrase(
