@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
-from claimdiff.lexicon import Lexicon, TimeWords, alternation
+from claimdiff.lexicon import Lexicon, TimeWords, trie_alternation
 
 YEAR = r"(?:19|20)\d{2}"
 
@@ -62,18 +63,25 @@ def decimal_year(day: date) -> float:
     return round(day.year + (day.timetuple().tm_yday - 1) / length, 4)
 
 
+def _trie(words: Iterable[str], ignore_case: bool = True) -> str:
+    """The words as a trie regex: the same language as :func:`alternation` (empty for none),
+    dismissed after a letter or two at each position instead of name by name."""
+    listed = list(words)
+    return trie_alternation(listed, ignore_case) if listed else ""
+
+
 def _patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     words = lexicon.time
     dates = lexicon.grammar.dates
-    day_suffix = alternation(dates.day_suffixes)
-    month_year = alternation(dates.month_year_links)
-    article = alternation(dates.articles)
-    months = alternation(words.months)
-    seasons = alternation(words.seasons)
-    quarters = alternation(words.quarters)
+    day_suffix = _trie(dates.day_suffixes)
+    month_year = _trie(dates.month_year_links)
+    article = _trie(dates.articles)
+    months = _trie(words.months)
+    seasons = _trie(words.seasons)
+    quarters = _trie(words.quarters, ignore_case=False)  # matched in capitals only: "T3", "Q3"
     # "3. Quartal 2025", "im dritten Quartal 2025": only where the language names quarters.
-    quarter_names = alternation(words.quarter_names) or "(?!)"
-    ordinals = alternation(w for w, n in lexicon.numbers.ordinals.items() if 1 <= n <= 4)
+    quarter_names = _trie(words.quarter_names) or "(?!)"
+    ordinals = _trie(w for w, n in lexicon.numbers.ordinals.items() if 1 <= n <= 4)
     expression = re.compile(
         rf"""
         (?<![\w.,/])
@@ -93,8 +101,8 @@ def _patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re.Pa
         re.VERBOSE | re.IGNORECASE,
     )
     # An article may stand between the word and the year ("since the 2019 ...", "d'ici l'an").
-    since = re.compile(rf"(?:^|\W)(?:{alternation(words.since)})\s*(?:(?:{article})\s*)?$", re.I)
-    by = re.compile(rf"(?:^|\W)(?:{alternation(words.by)})\s*(?:(?:{article})\s*)?$", re.I)
+    since = re.compile(rf"(?:^|\W)(?:{_trie(words.since)})\s*(?:(?:{article})\s*)?$", re.I)
+    by = re.compile(rf"(?:^|\W)(?:{_trie(words.by)})\s*(?:(?:{article})\s*)?$", re.I)
     return expression, since, by
 
 
@@ -113,7 +121,8 @@ def find_times(text: str, lexicon: Lexicon, reference: date | None = None) -> li
     expression, since, by = lexicon.compiled("dates", _patterns)
     words = lexicon.time
     out = []
-    for match in expression.finditer(text):
+    # Every form of the expression holds a year: without one, its many alternatives are not tried.
+    for match in expression.finditer(text) if _A_YEAR.search(text) else ():
         low, high, precision = _bounds(match, words.months, words.seasons, lexicon.numbers.ordinals)
         if low is None or high is None or low > high:
             continue
@@ -139,9 +148,9 @@ def find_times(text: str, lexicon: Lexicon, reference: date | None = None) -> li
 def _relative_pattern(lexicon: Lexicon) -> re.Pattern[str]:
     """Phrases naming a year from the publication date: "last year", "il y a deux ans"."""
     words = lexicon.time
-    numbers = alternation(w for w, n in lexicon.numbers.cardinals.items() if 1 <= n <= 20)
+    numbers = trie_alternation([w for w, n in lexicon.numbers.cardinals.items() if 1 <= n <= 20], True)
     count = rf"(?P<n>\d{{1,2}}|{numbers or '(?!)'})"
-    phrases = [rf"(?P<w>{alternation(words.relative_years) or '(?!)'})"]
+    phrases = [rf"(?P<w>{trie_alternation(list(words.relative_years), True)})"]
     for index, (pattern, _) in enumerate(words.relative_patterns):
         before, _, after = pattern.partition("{0}")
         phrases.append(rf"(?P<p{index}>{re.escape(before)}{count.replace('?P<n>', f'?P<n{index}>')}{re.escape(after)})")
@@ -166,12 +175,15 @@ def _relative_years(text: str, lexicon: Lexicon, reference: date) -> list[TimeEx
     return out
 
 
+_A_YEAR = re.compile(YEAR)
+
+
 def _yearless_pattern(lexicon: Lexicon) -> re.Pattern[str]:
     words = lexicon.time
     dates = lexicon.grammar.dates
-    day_suffix = alternation(dates.day_suffixes)
-    months = alternation(words.months)
-    at = alternation((*words.at, *words.since, *words.by))
+    day_suffix = _trie(dates.day_suffixes)
+    months = _trie(words.months)
+    at = _trie((*words.at, *words.since, *words.by))
     # No year may follow: "29 mars 2018" is read by the main expression.
     no_year = r"(?!\.?,?\s+(?:\w+\s+)?\d)(?!\w)"
     return re.compile(

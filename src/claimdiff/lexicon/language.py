@@ -8,6 +8,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from claimdiff.lexicon.files import DataFile, read
+from claimdiff.lexicon.matcher import Substrings
 
 if TYPE_CHECKING:
     from babel import Locale
@@ -52,6 +53,24 @@ class NumberWords:
     def compound_memo(self) -> dict[str, tuple[str, ...]]:
         """Words :func:`claimdiff.numbers.split_compound` has already split."""
         return {}
+
+    @cached_property
+    def number_roots(self) -> Substrings:
+        """The words every number word, fraction or multiplier holds (see
+        :func:`claimdiff.extract.figures._openers`)."""
+        tables = (self.cardinals, self.hundreds, self.scales, self.fractions, self.vague, self.approximate)
+        return Substrings(word for table in (*tables, self.multipliers) for word in table)
+
+    @cached_property
+    def ordinal_words(self) -> Substrings:
+        """The ordinal words, found in a sentence's lower case before its words are looked at."""
+        return Substrings(self.ordinals)
+
+    @cached_property
+    def opener_memo(self) -> tuple[set[str], set[str]]:
+        """Words :func:`claimdiff.extract.figures._openers` has already judged: (those that
+        may open a figure, the others)."""
+        return set(), set()
 
 
 def load_numbers(code: str) -> NumberWords:

@@ -82,18 +82,18 @@ def assign_subjects(source: Source, claims: list[Claim], knowledge: Knowledge) -
             referred = label or organisation or default
             if referred and refers_back(text, start, mentions, lexicon):
                 chosen = referred  # "la startup française annonce avoir levé 385 millions"
-            about = replace(claim, entity=chosen or label or default or previous)
+            about = claim.replaced(entity=chosen or label or default or previous)
             metric, topic = choose_metric(text, start, end, about, lexicon, knowledge)
             if metric == EDITION:
                 # "the eighth Choose France Summit", "la 7e édition du sommet Choose France":
                 # the edition number is the event's, named right after it.
                 event = next((m for m in mentions if 0 <= m.start - end <= 40 and m.role != "ignored"), None)
-                about = replace(about, entity=event.name if event else about.entity)
+                about = about.replaced(entity=event.name if event else about.entity)
             if metric.removesuffix(" (possible)") in located:
                 # Deaths, a population, electricity consumed: measured where, not by whom.
                 where = place_of(mentions, knowledge, start, places) or home
-                about = replace(about, entity=where or about.entity)
-            assigned[claim.id] = replace(about, metric=metric, topic=topic)
+                about = about.replaced(entity=where or about.entity)
+            assigned[claim.id] = about.replaced(metric=metric, topic=topic)
         subjects = [m.name for m in own if m.subject]
         previous = subjects[0] if subjects else previous
         organisation = _first_organisation(subjects, knowledge) or organisation

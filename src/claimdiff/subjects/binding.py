@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from claimdiff.extract import EVENT_REACH_AFTER, EVENT_REACH_BEFORE
-from claimdiff.lexicon import Lexicon, alternation
+from claimdiff.lexicon import Lexicon, alternation, trie_alternation
 from claimdiff.model import Claim
 from claimdiff.subjects.names import EntityMention, opens_phrase
 
@@ -108,7 +108,7 @@ def nearest_event(text: str, start: int, end: int, lexicon: Lexicon) -> re.Match
     """The event word nearest a date ("launched", "fondée"), within reach of it."""
     pattern = lexicon.compiled(
         "keywords:events",
-        lambda lex: re.compile(r"(?<!\w)(?:" + alternation(lex.events) + r")(?!\w)", re.I),
+        lambda lex: re.compile(rf"(?<!\w)(?:{trie_alternation(lex.events, True) if lex.events else ''})(?!\w)", re.I),
     )
     nearest = None
     for match in pattern.finditer(text, max(0, start - EVENT_REACH_BEFORE), min(len(text), end + EVENT_REACH_AFTER)):

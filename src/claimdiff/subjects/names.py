@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from claimdiff.lexicon import Knowledge, Lexicon, alternation
+from claimdiff.lexicon import Knowledge, Lexicon, alternation, trie_alternation
 from claimdiff.lexicon.matcher import WordMatcher
 
 # Upper-case letters of the Latin scripts (re has no \p{Lu}).
@@ -80,6 +80,13 @@ class _NamePatterns:
     titles: frozenset[str]
 
 
+def _trie(words: Iterable[str], ignore_case: bool) -> str:
+    """The words as a trie regex, the same language as their alternation (empty for none): the
+    windows before and after every name are searched with these."""
+    listed = list(words)
+    return trie_alternation(listed, ignore_case) if listed else ""
+
+
 def _name_patterns(lexicon: Lexicon) -> _NamePatterns:
     grammar = lexicon.grammar
     connectors = alternation(grammar.name_connectors)
@@ -96,16 +103,16 @@ def _name_patterns(lexicon: Lexicon) -> _NamePatterns:
     not_names = {w.lower() for w in (*grammar.not_names, *grammar.pronouns)} | days
     return _NamePatterns(
         capitalised=capitalised,
-        locative=re.compile(rf"(?:\b(?:{alternation(grammar.locatives)})[ \n]+)$", re.I),
-        ignored=re.compile(rf"(?:\b(?:{alternation(grammar.attributions + grammar.complements)})\W{{1,3}})$", re.I),
+        locative=re.compile(rf"(?:\b(?:{_trie(grammar.locatives, True)})[ \n]+)$", re.I),
+        ignored=re.compile(rf"(?:\b(?:{_trie(grammar.attributions + grammar.complements, True)})\W{{1,3}})$", re.I),
         estimator_after=re.compile(
-            rf"^(?:[ ]?\([^)]{{1,30}}\))?[ ,]+(?:(?:also|a|aussi|hat)[ ]+)?(?:{alternation(grammar.estimators)})\b",
+            rf"^(?:[ ]?\([^)]{{1,30}}\))?[ ,]+(?:(?:also|a|aussi|hat)[ ]+)?(?:{_trie(grammar.estimators, True)})\b",
             re.I,
         )
         if grammar.estimators
         else re.compile("(?!)"),
-        title_before=re.compile(rf"(?:\b(?:{alternation(titles)})[ ,]+)$") if titles else re.compile("(?!)"),
-        title_after=re.compile(rf"^,?[ ]+(?:the[ ]+|le[ ]+|la[ ]+)?(?:{alternation(titles)})\b", re.I),
+        title_before=re.compile(rf"(?:\b(?:{_trie(titles, False)})[ ,]+)$") if titles else re.compile("(?!)"),
+        title_after=re.compile(rf"^,?[ ]+(?:the[ ]+|le[ ]+|la[ ]+)?(?:{_trie(titles, True)})\b", re.I),
         elision=re.compile(rf"^(?:{alternation(grammar.elisions)})", re.I) if grammar.elisions else re.compile("(?!)"),
         attributive=re.compile(
             rf"(?:^|\W)(?:{alternation(grammar.attributive_determiners)})[ ](?:[a-z][\w-]*[ ])?$", re.I
@@ -283,6 +290,16 @@ def opens_phrase(word: str, lexicon: Lexicon) -> bool:
     """Whether a sentence's first word opens a participial or adverbial phrase ("Financé par
     l'État, le projet ...", "Having raised ...", "Finally, ..."): one of the language's
     ``opening_endings`` whose base form is a common word (``grammar.toml``)."""
+    # Asked for every capitalised name and every claim's sentence: each word is judged once.
+    memo: dict[str, bool] = lexicon.compiled("phrase openers", lambda _: {})
+    if word not in memo:
+        if len(memo) >= 65536:
+            memo.clear()
+        memo[word] = _opens_phrase(word, lexicon)
+    return memo[word]
+
+
+def _opens_phrase(word: str, lexicon: Lexicon) -> bool:
     from claimdiff.lexicon.frequency import zipf_frequency
 
     lowered = word.lower()
