@@ -292,10 +292,20 @@ def _written_values(claim: Claim) -> list[float]:
     if not isinstance(value, (int, float)):
         return []
     out = [float(value)]
-    if claim.qualifier == "range" and claim.fx is None and claim.low is not None and claim.high:
-        low = float(value) * claim.low / claim.high
+    if claim.qualifier == "range" and claim.fx is None and claim.low is not None and claim.high is not None:
+        low = _low_as_written(claim, float(value))
         out += [low, (low + float(value)) / 2]
     return out
+
+
+def _low_as_written(claim: Claim, value: float) -> float:
+    """A range's low end in the unit it is written in: through pint (offset units such as °C, a
+    top of 0 as in "-78-0 °C"), else in proportion to the top."""
+    assert claim.low is not None and claim.high is not None
+    try:
+        return float(registry().Quantity(claim.low, claim.unit).to(str(claim.original.get("unit"))).magnitude)
+    except Exception:  # pint raises several error classes for a unit it cannot convert
+        return value * claim.low / claim.high if claim.high else value
 
 
 def _as(claim: Claim, unit: str) -> list[float]:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from claimdiff.lexicon import Knowledge, load_knowledge
+from claimdiff.model import Discrepancy
 from claimdiff.normalize import Claim, claims_of
 from claimdiff.sources import build_source
 
@@ -28,6 +29,19 @@ def claims_in(text: str, language: str = "en", published: str = "") -> list[Clai
     if published:
         metadata["published"] = published
     return claims_of(build_source("t.txt", text, KNOWLEDGE, metadata), KNOWLEDGE)
+
+
+def discrepancies_in(*texts: tuple[str, str]) -> list[Discrepancy]:
+    """Every discrepancy among pieces of text, each ``(text, language)`` a source of its own."""
+    from claimdiff.pipeline import analyse_source, find_discrepancies
+
+    claims = []
+    names = {}
+    for index, (text, language) in enumerate(texts):
+        source = build_source(f"s{index}.txt", text, KNOWLEDGE, {"language": language})
+        claims.extend(analyse_source(source, KNOWLEDGE))
+        names[source.path] = source.path
+    return find_discrepancies(claims, names, KNOWLEDGE)
 
 
 @pytest.fixture(scope="session")

@@ -24,7 +24,7 @@ from claimdiff.pipeline import load_corpus
 from claimdiff.report import render_report
 
 from .conftest import ROOT
-from .test_report import HOSTILE, LAUNCH, SCOPE, SUM_ALONE, SUM_FOLDED, SUMMIT
+from .test_report import HOSTILE, JEAN_ZAY, LAUNCH, SCOPE, SUM_ALONE, SUM_FOLDED, SUMMIT
 
 CI = bool(os.environ.get("CI"))
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -147,7 +147,7 @@ def test_number_lines_use_the_cards_width(seeds: Visit) -> None:
 
 def test_kind_and_source_filters(seeds: Visit) -> None:
     page = seeds.page
-    assert seeds.visible("article.card") == [SUMMIT, LAUNCH, "d-6f77b642fd", SCOPE, SUM_ALONE]
+    assert seeds.visible("article.card") == [SUMMIT, JEAN_ZAY, LAUNCH, "d-6f77b642fd", SCOPE, SUM_ALONE]
     page.select_option("#f-kind", "description")
     assert seeds.visible("article.card") == ["d-6f77b642fd"]
     page.select_option("#f-kind", "sum")  # the folded sum's card counts as a sum too
@@ -157,7 +157,7 @@ def test_kind_and_source_filters(seeds: Visit) -> None:
     assert seeds.visible("article.card") == [LAUNCH]
     assert page.locator("table.claims tbody tr:not([hidden])").count() == 3
     page.select_option("#f-source", "")
-    assert "5 of 5 cards" in page.locator("#f-count").inner_text()
+    assert "6 of 6 cards" in page.locator("#f-count").inner_text()
 
 
 SEARCHES = {

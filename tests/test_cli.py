@@ -228,7 +228,7 @@ def test_committed_outputs_are_current(tmp_path: Path, monkeypatch: pytest.Monke
     assert run("extract", "seeds/", "--check")[0] == 0
 
 
-@pytest.mark.parametrize(("threshold", "expected"), [(0.0, 6), (0.9, 3), (1.0, 3)], ids=["all", "sure", "certain"])
+@pytest.mark.parametrize(("threshold", "expected"), [(0.0, 7), (0.9, 4), (1.0, 4)], ids=["all", "sure", "certain"])
 def test_min_confidence_leaves_out_less_sure_matches(threshold: float, expected: int) -> None:
     code, out, _ = run("check", str(SEEDS), "--format", "json", "--min-confidence", str(threshold))
     found = json.loads(out)["discrepancies"]

@@ -9,10 +9,9 @@ from pathlib import Path
 import pytest
 
 from claimdiff.config import load_config
-from claimdiff.pipeline import analyse_source, find_discrepancies, load_corpus
-from claimdiff.sources import build_source
+from claimdiff.pipeline import load_corpus
 
-from .conftest import KNOWLEDGE, SEEDS, claims_in
+from .conftest import SEEDS, claims_in, discrepancies_in
 
 GOLDEN = Path(__file__).parent / "golden" / "seeds_discrepancies.json"
 
@@ -58,6 +57,11 @@ def test_seed_findings_a_careful_reader_expects() -> None:
     assert {"€1.5 billion", "MORE THAN €2.5 BILLION"} <= {c.text for c in strategy.claims}
     assert ("description", "Mistral AI", "description") in found
     assert ("contradiction", "National AI Strategy", "launch date") in found
+    # "Operated by CNRS/IDRIS since 2019" against "Since 2018, the Jean Zay supercomputer has
+    # supported more than 1,200 AI projects", in one source.
+    jean_zay = found[("contradiction", "Jean Zay", "completion date")]
+    assert {c.text for c in jean_zay.claims if jean_zay.positions[c.id] == 0} == {"2019"}
+    assert "since 2018" in jean_zay.explanation
 
 
 def _texts(discrepancy) -> set[str]:  # type: ignore[no-untyped-def]
@@ -74,16 +78,10 @@ def test_seed_findings_need_no_corpus_config() -> None:
         {"€1.5 billion", "MORE THAN €2.5 BILLION"} <= _texts(d) and d.kind in ("scope", "contradiction") for d in found
     )
     assert any(d.kind == "description" and d.subject["entity"] == "Mistral AI" for d in found)
+    assert any({"2019", "more than 1,200 AI projects"} <= _texts(d) for d in contradictions)
 
 
-def _discrepancies(*texts: tuple[str, str]):  # type: ignore[no-untyped-def]
-    claims = []
-    names = {}
-    for index, (text, language) in enumerate(texts):
-        source = build_source(f"s{index}.txt", text, KNOWLEDGE, {"language": language})
-        claims.extend(analyse_source(source, KNOWLEDGE))
-        names[source.path] = source.path
-    return find_discrepancies(claims, names, KNOWLEDGE)
+_discrepancies = discrepancies_in
 
 
 def _negative(case_id: str, a: str, b: str, language_b: str = "en", gap: str = "") -> object:
@@ -143,6 +141,26 @@ NEGATIVES = [
         "forecast-by-a-later-year",
         "Data centres in France consumed 10 TWh in 2024.",
         "In France, data centres will consume up to 55 TWh by 2050.",
+    ),
+    _negative(
+        "a-possibility-is-not-the-figure",
+        "Acme's plant used 10 TWh in 2024.",
+        "In 2024, Acme's plant could have used 15 TWh if it ran all year.",
+    ),
+    _negative(
+        "money-of-no-metric-across-spellings",
+        "Notre-Dame de Paris: 700 millions d'euros ont été utilisés.",
+        "Notre Dame: 140 millions d'euros restent.",
+    ),
+    _negative(
+        "one-digit-figure-rounded-across-currencies",
+        "In December 2023, the round valued Acme Robotics at $2 billion.",
+        "In December 2023, Acme Robotics was valued at €2 billion.",
+    ),
+    _negative(
+        "about-a-figure-in-another-currency",
+        "In December 2023, the round valued Acme Robotics at about $1.2 billion.",
+        "In December 2023, Acme Robotics was valued at €1.2 billion.",
     ),
     _negative(
         "rounding",
@@ -239,6 +257,30 @@ POSITIVES = [
         "edition-number",
         "Investors gathered for the eighth Acme Forum Summit in Paris.",
         "Les investisseurs sont réunis pour la septième édition du sommet Acme Forum.",
+        "fr",
+    ),
+    (
+        "a-possibility-beside-the-figure-is-no-stance",
+        "In 2030, Acme Robotics will consume 9 to 12 TWh, or even 15 TWh if demand soars.",
+        "En 2030, la consommation d'Acme Robotics atteindra 15 à 20 TWh.",
+        "fr",
+    ),
+    (
+        "one-figure-in-two-currencies",
+        "In June 2024, Acme Robotics said it will invest more than €1.2 billion in France.",
+        "In June 2024, Acme Robotics said it will invest $1.2 billion in France.",
+        "en",
+    ),
+    (
+        "one-figure-in-two-currencies-though-a-source-states-both",
+        "In June 2024, Acme Robotics said it will invest more than €1.2 billion ($1.2 billion) in France.",
+        "In June 2024, Acme Robotics said it will invest $1.3 billion in France.",
+        "en",
+    ),
+    (
+        "a-city-the-corpus-puts-in-its-country",
+        "In 2023, the death toll in Libya's coastal city of Derna rose to 11,300 deaths.",
+        "En 2023, la Libye a annoncé 6 000 morts.",
         "fr",
     ),
     (
@@ -366,3 +408,12 @@ def test_undated_money_is_converted_across_the_years_its_source_speaks_of() -> N
     # The band reaches the lowest and the highest of those years' rates (plus the usual margin).
     assert claim.low is not None and claim.high is not None
     assert claim.high / claim.low > 1.1
+
+
+def test_a_currency_slip_says_so() -> None:
+    (found,) = discrepancies_in(
+        ("In June 2024, Acme Robotics said it will invest more than €1.2 billion in France.", "en"),
+        ("In June 2024, Acme Robotics said it will invest $1.2 billion in France.", "en"),
+    )
+    assert found.kind == "contradiction"
+    assert "written in two currencies" in found.explanation

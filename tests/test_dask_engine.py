@@ -23,7 +23,7 @@ from claimdiff.dask_engine import (
 )
 from claimdiff.descriptions import describe_discrepancies
 from claimdiff.model import Claim, Discrepancy
-from claimdiff.pipeline import corpus_entities, generic_metrics, knowledge_for, load_corpus, source_name
+from claimdiff.pipeline import figure_entities, generic_metrics, knowledge_for, load_corpus, source_name
 
 from .conftest import ROOT, SEEDS
 
@@ -134,11 +134,8 @@ def client() -> Any:
 
 def local_discrepancies(claims: list[Claim]) -> list[Discrepancy]:
     """What the local engine finds among ``claims`` but sums (found per source, in the map step)."""
-    from collections import Counter
-
     names = {c.source: source_name(c.source) for c in claims}
-    used = Counter(c.entity for c in claims if c.entity and c.kind != "description")
-    entities = corpus_entities(KNOWLEDGE, used)
+    entities = figure_entities(claims, KNOWLEDGE)
     found = compare(claims, entities, names, generic_metrics(KNOWLEDGE))
     return sort_discrepancies(found + describe_discrepancies(claims, names, KNOWLEDGE))
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -11,9 +12,10 @@ from babel.numbers import format_currency, format_decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from claimdiff.dates import find_times
 from claimdiff.normalize import Claim
 
-from .conftest import claims_in
+from .conftest import KNOWLEDGE, claims_in
 
 
 @dataclass(frozen=True)
@@ -831,3 +833,182 @@ def test_babel_money_round_trip(amount: Decimal, locale: str, code: str, scale_i
     assert claim.original["unit"] == code
     assert math.isclose(claim.original["value"], float(amount) * factor, rel_tol=1e-9)
     assert money.strip() in claim.text or claim.text in money
+
+
+YEARLESS_RELATIONS = [
+    ("fr-since-month", "Les rumeurs couraient depuis octobre dernier.", "fr", "2023-12-10", "2023-10/.."),
+    ("en-since-month", "Talks have run since March.", "en", "2025-06-01", "2025-03/.."),
+    ("en-in-month", "Talks began in March.", "en", "2025-06-01", "2025-03"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "published", "period"),
+    [c[1:] for c in YEARLESS_RELATIONS],
+    ids=[c[0] for c in YEARLESS_RELATIONS],
+)
+def test_a_month_without_a_year_keeps_its_preposition(text: str, language: str, published: str, period: str) -> None:
+    (time,) = find_times(text, KNOWLEDGE.lexicon(language), date.fromisoformat(published))
+    assert time.period == period
+
+
+# (id, text, language, figure, its period, whether the period comes from the sentence before)
+CARRIED_PERIODS = [
+    (
+        "en-ranking-continues",
+        "The US hosted 2,701 centres at the end of 2022. France is eighth with 264 data centres.",
+        "en",
+        "264 data centres",
+        "2022",
+        True,
+    ),
+    (
+        "fr-question-sets-the-year",
+        "Et la projection pour 2030 ? RTE annonce une fourchette entre 9 et 12 TWh.",
+        "fr",
+        "9 et 12 TWh",
+        "2030",
+        True,
+    ),
+    (
+        "own-date-wins",
+        "Sales reached €3 million in 2022. Profit was €1 million in 2023.",
+        "en",
+        "€1 million",
+        "2023",
+        False,
+    ),
+    (
+        "a-day-is-an-event",
+        "Le 15 avril 2019, la cathédrale a brûlé. Au total, 846 millions d'euros ont été récoltés.",
+        "fr",
+        "846 millions d'euros",
+        "2024",
+        False,
+    ),
+    (
+        "an-event-date-stays-with-its-event",
+        "Acme announced its plan in 2022. It signed 20-year contracts for over 100 MW.",
+        "en",
+        "over 100 MW",
+        "2024",
+        False,
+    ),
+    (
+        "since-governs-its-own-verb",
+        "Since 2022 Acme has invested $25 billion. It could finance up to €5 billion.",
+        "en",
+        "up to €5 billion",
+        "2024",
+        False,
+    ),
+    (
+        "two-years-set-no-frame",
+        "Sales rose from 2021 to 2023 and in 2024. Acme employs 300 people.",
+        "en",
+        "300 people",
+        "2024",
+        False,
+    ),
+    (
+        "a-new-paragraph-starts-afresh",
+        "The US hosted 2,701 centres at the end of 2022.\nFrance has 264 data centres.",
+        "en",
+        "264 data centres",
+        "2024",
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "figure", "period", "carried"),
+    [c[1:] for c in CARRIED_PERIODS],
+    ids=[c[0] for c in CARRIED_PERIODS],
+)
+def test_a_sentence_without_a_date_takes_the_year_the_sentence_before_sets(
+    text: str, language: str, figure: str, period: str, carried: bool
+) -> None:
+    claim = _find(claims_in(text, language, published="2024-05-02"), figure)
+    assert claim.period == period
+    assert ("period: from the sentence before" in claim.flags) is carried
+
+
+ANNUAL_AMOUNTS = [
+    ("fr-energy-per-year", "La consommation atteint 80 TWh par an.", "fr", "80 TWh par an", "watt_hour", True),
+    ("en-energy-a-year", "Acme consumed 10 TWh a year.", "en", "10 TWh a year", "watt_hour", True),
+    (
+        "en-mass-per-year-stays-a-rate",
+        "Acme produces 5 million tonnes a year.",
+        "en",
+        "5 million tonnes a year",
+        "tonne / year",
+        False,
+    ),
+    (
+        "parallel-figure-keeps-its-own-unit",
+        "Elle pourrait atteindre 80 TWh par an, contre 10 TWh aujourd'hui.",
+        "fr",
+        "10 TWh",
+        "watt_hour",
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "figure", "unit", "flagged"),
+    [c[1:] for c in ANNUAL_AMOUNTS],
+    ids=[c[0] for c in ANNUAL_AMOUNTS],
+)
+def test_energy_per_year_is_the_years_energy(text: str, language: str, figure: str, unit: str, flagged: bool) -> None:
+    claim = _find(claims_in(text, language), figure)
+    assert claim.unit == unit
+    assert ("per year: the amount of a year" in claim.flags) is flagged
+
+
+# (id, text, language, publication day, the periods found)
+RELATIVE_YEARS = [
+    ("en-last-year", "Last year, the company raised €450 million.", "en", "2025-06-05", ["2024"]),
+    ("fr-il-y-a-un-an", "Helsing a levé 450 millions de dollars il y a un an.", "fr", "2025-06-05", ["2024"]),
+    ("fr-number-word-years-ago", "Il y a deux ans, la startup a levé 5 millions.", "fr", "2025-06-05", ["2023"]),
+    ("en-ago-and-next", "It raised $10m a year ago and hires next year.", "en", "2025-06-05", ["2024", "2026"]),
+    ("de-letztes-jahr", "Letztes Jahr hat die Firma 5 Millionen Euro eingesammelt.", "de", "2025-06-05", ["2024"]),
+    ("en-in-years", "It will be done in 3 years.", "en", "2025-06-05", ["2028"]),
+    ("fr-cette-annee", "Cette année, la région compte 300 entreprises.", "fr", "2025-06-05", ["2025"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "published", "periods"),
+    [c[1:] for c in RELATIVE_YEARS],
+    ids=[c[0] for c in RELATIVE_YEARS],
+)
+def test_years_counted_from_the_publication_date(text: str, language: str, published: str, periods: list[str]) -> None:
+    found = find_times(text, KNOWLEDGE.lexicon(language), date.fromisoformat(published))
+    assert [t.period for t in found] == periods
+
+
+def test_a_year_counted_from_publication_sets_no_frame_for_the_next_sentence() -> None:
+    text = "La 3e phase débutera l'année prochaine. Les dons ont atteint 840 millions d'euros."
+    claim = _find(claims_in(text, "fr", published="2024-12-02"), "840 millions d'euros")
+    assert claim.period == "2024" and "period: from the sentence before" not in claim.flags
+
+
+# (id, text, language, the bare figure, the noun its tally counts)
+TALLIES = [
+    ("en-death-toll", "The death toll in Derna has risen to 11,300 as rescuers search.", "en", "11,300", "deaths"),
+    ("fr-bilan", "Le bilan s'élève à 3 166 selon le gouvernement.", "fr", "3 166", "morts"),
+    ("de-zahl-der-toten", "Die Zahl der Toten stieg auf 5 300.", "de", "5 300", "toten"),
+]
+
+
+@pytest.mark.parametrize(("text", "language", "figure", "noun"), [c[1:] for c in TALLIES], ids=[c[0] for c in TALLIES])
+def test_a_bare_figure_after_a_tally_counts_its_noun(text: str, language: str, figure: str, noun: str) -> None:
+    claim = _find(claims_in(text, language), figure)
+    assert claim.kind == "count" and claim.noun == noun
+
+
+def test_a_tally_does_not_count_a_year_or_a_figure_of_another_sentence() -> None:
+    assert claims_in("The death toll rose in 2023.") == []
+    assert claims_in("The death toll rose. Rescuers searched 40 blocks.")[0].noun == "blocks"

@@ -237,6 +237,15 @@ CORPUS_NAMES = [
         "Alpha Beta Corp",
         False,
     ),
+    ("surname-of-a-full-name", {"Villani": 1, "Cédric Villani": 2}, "Villani", "Cédric Villani", True),
+    (
+        "surname-of-two-full-names-is-neither",
+        {"Martin": 1, "Anne Martin": 1, "Paul Martin": 1},
+        "Martin",
+        "Anne Martin",
+        False,
+    ),
+    ("a-known-place-is-no-surname", {"France": 2, "Choose France": 1}, "France", "Choose France", False),
 ]
 
 

@@ -199,10 +199,10 @@ NOT_PLAIN_PINT = {"FLOP": "pint has no unit for floating-point operations (data/
 
 
 def _case_texts() -> list[tuple[str, str]]:
-    from . import test_extract, test_extract_news, test_german
+    from . import test_extract, test_extract_news, test_extract_peers, test_german
 
     texts: list[tuple[str, str]] = []
-    for module in (test_extract, test_extract_news, test_german):
+    for module in (test_extract, test_extract_news, test_extract_peers, test_german):
         for value in vars(module).values():
             if isinstance(value, list):
                 for item in value:

@@ -30,6 +30,7 @@ HOSTILE = (
 )
 SUMMIT = "d-f8e1083677"  # investment (infrastructure) of France: €105 bn against €109 bn
 LAUNCH = "d-51c74f1127"  # launch date of the national strategy: 2017 against 2018
+JEAN_ZAY = "d-dc0d2a2891"  # Jean Zay operated since 2019, projects supported since 2018
 SCOPE = "d-606cedeed2"  # investment (research) of France: €1 bn, €1.5 bn, more than €2.5 bn
 SUM_FOLDED = "d-90b22a84d5"  # more than €2.5 bn = €1.5 bn + €1 bn, the scope card's figures
 SUM_ALONE = "d-6a2661348a"  # Brookfield's €20 bn = up to €15 bn + €5 bn
@@ -60,7 +61,7 @@ def _corpus_page(folder: Path, files: dict[str, str]) -> BeautifulSoup:
 
 def test_one_card_per_set_of_figures_most_severe_first(seeds_page: BeautifulSoup) -> None:
     cards = seeds_page.select("article.card")
-    assert [c["id"] for c in cards] == [SUMMIT, LAUNCH, "d-6f77b642fd", SCOPE, SUM_ALONE]
+    assert [c["id"] for c in cards] == [SUMMIT, JEAN_ZAY, LAUNCH, "d-6f77b642fd", SCOPE, SUM_ALONE]
     severities = [c["data-severity"] for c in cards]
     assert severities == sorted(severities, key=["error", "warning", "info"].index)
 

@@ -6,6 +6,8 @@ import pytest
 
 from claimdiff.pipeline import analyse_source
 from claimdiff.sources import build_source
+from claimdiff.subjects import find_entities
+from claimdiff.subjects.places import learned_places
 
 from .conftest import KNOWLEDGE
 
@@ -79,6 +81,34 @@ METRICS = [
         "funds raised (possible)",
     ),
     (
+        "fr-alternative-is-a-possibility",
+        "Acme Robotics annonce entre 9 et 12 TWh, voire un impressionnant 15 TWh.",
+        "fr",
+        "15 TWh",
+        "energy (possible)",
+    ),
+    (
+        "fr-figure-before-an-alternative-stands",
+        "Acme Robotics annonce entre 9 et 12 TWh, voire un impressionnant 15 TWh.",
+        "fr",
+        "9 et 12 TWh",
+        "energy",
+    ),
+    (
+        "en-condition-after-a-figure",
+        "Acme Robotics used 15 TWh if its reports are right.",
+        "en",
+        "15 TWh",
+        "energy (possible)",
+    ),
+    (
+        "fr-condition-after-a-figure",
+        "Acme Robotics atteint 15 TWh si la demande explose.",
+        "fr",
+        "15 TWh",
+        "consumption (possible)",
+    ),
+    (
         "fr-seeking-to-raise",
         "L'entreprise cherchait à lever 300 millions de dollars.",
         "fr",
@@ -130,6 +160,55 @@ ENTITIES = [
         "en",
         "around 125,000 people",
         "Vardenholm",
+    ),
+    (
+        "nearest-place-of-any-metric",
+        "Bien que nos données soient stockées à l'étranger (aux USA), il existait 300 data centers en France.",
+        "fr",
+        "300 data centers",
+        "France",
+    ),
+    (
+        "each-figure-its-nearest-place",
+        "In Germany there are 490 data centres, against 264 data centres in France.",
+        "en",
+        "264 data centres",
+        "France",
+    ),
+    (
+        "frequent-word-opening-two-sentences-is-no-name",
+        "Parmi les centres, 42 % sont situés en Île-de-France. Parmi les autres, beaucoup sont à Marseille.",
+        "fr",
+        "42 %",
+        "Île-de-France",
+    ),
+    (
+        "place-as-an-attribute-is-not-the-subject-carried",
+        "Acme Robotics builds cranes. A fire ravaged the France pavilion. Officials said 1,000 cranes are needed.",
+        "en",
+        "1,000 cranes",
+        "Acme Robotics",
+    ),
+    (
+        "pronoun-stands-for-the-subject-before",
+        "Acme Robotics sells cranes. It employs 300 people in France.",
+        "en",
+        "300 people",
+        "Acme Robotics",
+    ),
+    (
+        "fr-pronoun-stands-for-the-subject-before",
+        "Acme Robotics vend des grues. Elle emploie 300 personnes en France.",
+        "fr",
+        "300 personnes",
+        "Acme Robotics",
+    ),
+    (
+        "impersonal-pronoun-stands-for-nothing",
+        "Acme Robotics vend des grues. Il y a 300 data centers en France.",
+        "fr",
+        "300 data centers",
+        "France",
     ),
     ("edition-is-the-events", "Investors met at the eighth Acme Forum Summit.", "en", "eighth", "Acme Forum Summit"),
     (
@@ -197,3 +276,49 @@ REFERENCES = [
 )
 def test_organisation_referred_back_to(title: str, text: str, language: str, surface: str, entity: str) -> None:
     assert _claim(text, language, surface, title).entity == entity
+
+
+# (id, sentence, language, the names find_entities gives)
+NAMES = [
+    ("common-opener-and-figure", "Environ 70 % des composants sont produits en Europe.", "fr", ["Europe"]),
+    (
+        "connectors-with-an-elided-article",
+        "Le rapport de la Commission de l'Intelligence Artificielle est paru.",
+        "fr",
+        ["Commission de l'Intelligence Artificielle"],
+    ),
+    (
+        "quotation-opens-with-a-capital",
+        "Le rapport « Donner du sens à l'IA » de Acme Robotics.",
+        "fr",
+        ["Acme Robotics"],
+    ),
+    ("name-and-programme-year", "Acme Robotics 2030 est un plan.", "fr", ["Acme Robotics 2030"]),
+]
+
+
+@pytest.mark.parametrize(("text", "language", "names"), [c[1:] for c in NAMES], ids=[c[0] for c in NAMES])
+def test_names_a_sentence_gives(text: str, language: str, names: list[str]) -> None:
+    assert [m.name for m in find_entities(text, KNOWLEDGE, KNOWLEDGE.lexicon(language))] == names
+
+
+# (id, sentences as (text, language), the places learned: place -> country)
+PLACES = [
+    ("en-possessive", [("Floods hit Libya's coastal city of Derna on Sunday.", "en")], {"Derna": "Libya"}),
+    ("en-demonym", [("The Libyan city of Benghazi was spared.", "en")], {"Benghazi": "Libya"}),
+    ("fr-demonym-after-the-noun", [("La tempête a frappé la ville libyenne de Derna.", "fr")], {"Derna": "Libya"}),
+    ("de-demonym", [("Die Flut traf die libysche Stadt Derna.", "de")], {"Derna": "Libya"}),
+    ("en-place-comma-country", [("evroc will build a site in Mougins, France.", "en")], {"Mougins": "France"}),
+    ("a-country-is-no-place-of-another", [("In Germany, France and Italy, firms grew.", "en")], {}),
+    ("lower-case-is-no-name", [("la ville libyenne de la mer", "fr")], {}),
+    (
+        "two-countries-for-one-place-leave-it-out",
+        [("Libya's city of Derna", "en"), ("Egypt's city of Derna", "en")],
+        {},
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentences", "places"), [c[1:] for c in PLACES], ids=[c[0] for c in PLACES])
+def test_places_a_corpus_puts_inside_a_country(sentences: list[tuple[str, str]], places: dict[str, str]) -> None:
+    assert learned_places(sentences, KNOWLEDGE) == places

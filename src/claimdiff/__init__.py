@@ -26,12 +26,14 @@ The pipeline, one module or small package per stage, in order:
 4. :mod:`claimdiff.subjects`  the entity and the metric each claim is about:
    :mod:`claimdiff.subjects.names` (the entities a sentence names, and their roles),
    :mod:`claimdiff.subjects.binding` (the one a figure belongs to),
-   :mod:`claimdiff.subjects.metrics` (the metric, from the words that govern the figure)
+   :mod:`claimdiff.subjects.metrics` (the metric, from the words that govern the figure),
+   :mod:`claimdiff.subjects.places` (the places a corpus puts inside a country)
 5. :mod:`claimdiff.compare`   group claims on one subject and classify discrepancies; beside it
    :mod:`claimdiff.descriptions` (facts about an entity that cannot all hold; the facts are
    read by :mod:`claimdiff.facts`: kind, nationality, founding, founders, seat, leaders,
    parent, activity), :mod:`claimdiff.sums`
-   (a total against its parts) and :mod:`claimdiff.values` (a claim's value written for people)
+   (a total against its parts), :mod:`claimdiff.timeline` (figures running from before their
+   entity began) and :mod:`claimdiff.values` (a claim's value written for people)
 6. :mod:`claimdiff.report`, :mod:`claimdiff.formats`, :mod:`claimdiff.gate`: outputs (the
    report's jinja2 templates, stylesheet and script are in ``claimdiff/templates``); the
    report's parts are ``report.cards`` (cards and source names), ``report.numberline`` (the
@@ -43,7 +45,9 @@ The pipeline, one module or small package per stage, in order:
 :mod:`claimdiff.model` holds the values the stages pass on (claims, discrepancies, the table
 of discrepancy kinds); :mod:`claimdiff.pipeline` runs the stages in order over a corpus;
 :mod:`claimdiff.store` keeps claims and rulings in ``claims/`` (or, in a folder named
-``*.parquet``, the claims as partitioned Parquet files through :mod:`claimdiff.store_parquet`);
+``*.parquet``, the claims as partitioned Parquet files through :mod:`claimdiff.store_parquet`),
+and :mod:`claimdiff.store_index` its index (which sources hold rows of which block, where; kept
+in the user's cache), so the gate reads only the rows it can use;
 :mod:`claimdiff.cli` is the command line (``cli.context``: what every command shares; ``cli.options``: options several
 commands take) and :mod:`claimdiff.errors` the errors it reports with their exit codes.
 Untrusted input and output pass through two modules: :mod:`claimdiff.safeio` (every file
@@ -55,7 +59,8 @@ tables all stages read live in ``claimdiff/data`` and are loaded by :mod:`claimd
 ``lexicon.files`` (reading a table), ``lexicon.common`` (tables shared by all languages),
 ``lexicon.language`` (one language folder), ``lexicon.entities`` (entities known by name) and
 ``lexicon.world`` (general knowledge of the world: countries, demonyms, international bodies);
-``lexicon.matcher`` finds the words of a long list in one Aho-Corasick pass and
+``lexicon.matcher`` finds the words of a long list in one Aho-Corasick pass (and tells
+whether a sentence holds any of them at all, before a loop over its words) and
 ``lexicon.frequency`` says how common a word is (wordfreq, its answers cached).
 A corpus's own entities, metric words and defaults come from :mod:`claimdiff.config`;
 :mod:`claimdiff.schema` validates the world table and the corpus config. Stages never import

@@ -1,4 +1,5 @@
-"""Tables derived from installed packages, kept in the user's cache so a command starts fast.
+"""Tables derived from installed packages, kept in the user's cache so a command starts fast
+(and, through the same functions, the claim store's index: :mod:`claimdiff.store_index`).
 
 Each table is named by a hash of everything it is derived from (the package's version or
 file, claimdiff's own data), so a new version never reads a stale table. The cache is an

@@ -11,6 +11,8 @@ when their intervals, widened by the precision each states, do not overlap.
 from __future__ import annotations
 
 import bisect
+import itertools
+import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -55,13 +57,17 @@ def comparable(a: Claim, b: Claim, entities: EntityTable, generic: frozenset[str
         return False  # grams of CO2 per kWh are not grams of CO2-equivalent per kWh
     # A figure with no metric word ("amount" of money, "energy" for TWh: what its unit measures)
     # may be any metric of its kind and unit, but only of the very same entity: through a wider
-    # entity it would chain unrelated figures.
-    if (a.metric in generic or b.metric in generic) and a.entity != b.entity:
+    # entity it would chain unrelated figures. A unit's measure is narrow enough to hold across
+    # spellings of one name (RTE, Réseau de Transport d'Électricité); money is spent on too many
+    # things for that.
+    if (a.metric in generic or b.metric in generic) and not _one_name(a, b, entities):
         return False
     if a.metric in generic and b.metric in generic and entities.kind_of(a.entity) == "place":
         return False  # two sums of money a country is named with, neither saying what for
     if a.metric != b.metric and not (a.metric in generic or b.metric in generic):
         return False
+    if _possible(a.metric) != _possible(b.metric):
+        return False  # "9 to 12 TWh, or even 15 TWh if ...": a possibility is not the figure
     if a.kind == "rank" and a.metric == "rank":
         return False  # a place in an unnamed ranking compares with nothing
     if a.kind in ("date", "rank"):
@@ -78,6 +84,18 @@ def comparable(a: Claim, b: Claim, entities: EntityTable, generic: frozenset[str
     if a.kind in AMOUNT_KINDS and not _plausible(a, b, entities):
         return False
     return True
+
+
+def _possible(metric: str) -> bool:
+    return metric.endswith("(possible)")
+
+
+def _one_name(a: Claim, b: Claim, entities: EntityTable) -> bool:
+    """Whether two claims name one entity: the same words, or for figures of a unit other than
+    money, spellings of one name."""
+    if a.entity == b.entity:
+        return True
+    return a.kind not in ("money", "date") and entities.same(a.entity, b.entity)
 
 
 def topics_match(a: str, b: str) -> bool:
@@ -184,7 +202,42 @@ def agree(a: Claim, b: Claim) -> bool:
     written = _written_alike((a, b))
     a_low, a_high = _widened(a, peaks, written)
     b_low, b_high = _widened(b, peaks, written)
-    return a_low <= b_high and b_low <= a_high
+    return a_low <= b_high and b_low <= a_high and not currency_slip(a, b)
+
+
+def currency_slip(a: Claim, b: Claim) -> bool:
+    """Whether two sums are one figure written in two currencies ("$1.2 bn", "more than €1.2
+    bn") that the exchange rate, band included, sets apart: one carries the wrong currency.
+    Their rounding does not bridge the gap, because both state the same digits."""
+    if a.kind != "money" or b.kind != "money" or a.qualifier not in WRITTEN_BOUNDS or b.qualifier not in WRITTEN_BOUNDS:
+        return False  # "about $2 bn" against "€2 bn" is within what "about" allows
+    written_a, written_b = a.original or {}, b.original or {}
+    if written_a.get("unit") == written_b.get("unit") or written_a.get("value") != written_b.get("value"):
+        return False
+    if _significant_digits(written_a["value"]) < 2:
+        return False  # "$2 bn" for "€2 bn": a figure of one digit is rounded across currencies
+    low_a, high_a = _bounds(a)
+    low_b, high_b = _bounds(b)
+    return high_a < low_b or high_b < low_a
+
+
+def _significant_digits(value: object) -> int:
+    """The digits a written figure states: 1.2e9 has 2, 2e9 has 1, 385e6 has 3.
+
+    >>> _significant_digits(1.2e9), _significant_digits(2e9), _significant_digits(385e6)
+    (2, 1, 3)
+    """
+    if not isinstance(value, (int, float)) or not math.isfinite(value) or value == 0:
+        return 0
+    return len(f"{abs(value):.12e}".split("e")[0].replace(".", "").rstrip("0"))
+
+
+def _bounds(claim: Claim) -> tuple[float, float]:
+    """A claim's interval as normalized (exchange-rate band included), open ends infinite."""
+    return (
+        claim.low if claim.low is not None else -math.inf,
+        claim.high if claim.high is not None else math.inf,
+    )
 
 
 def _written_alike(claims: Iterable[Claim]) -> bool:
@@ -658,16 +711,16 @@ def build_discrepancy(
     """
     positions = positions_of(claims, classes)
     subject = _subject(claims, entities)
-    kind = (
-        "contradiction"
-        if contradicting_pair(claims, positions, _held(claims, positions, entities, stated))
-        else "scope"
-    )
+    contradicts = contradicting_pair(claims, positions, _held(claims, positions, entities, stated))
+    currency = slipped_across(claims, positions)
+    kind = "contradiction" if contradicts or currency else "scope"
     identifier = discrepancy_id(kind, claims, positions)
     explanation = explain(kind, subject, claims, positions, names)
     slip = first_slip(claims, positions) if kind == "contradiction" else None
     if slip:
         explanation = explanation[:-1] + f"; possibly a decimal or scale error (×{slip:,})."
+    if currency:
+        explanation = explanation[:-1] + "; one figure is written in two currencies, possibly the wrong one."
     return Discrepancy(identifier, kind, subject, explanation, claims, positions)
 
 
@@ -704,7 +757,7 @@ def _held(
     claims: list[Claim], positions: dict[str, int], entities: EntityTable, stated: _Stated | None
 ) -> dict[str, set[int]]:
     """The positions each source states: its own claims', and any other figure it gives (same
-    kind, unit and root entity, any metric) that agrees with a position."""
+    kind, unit and root entity, any metric, possible when they are) that agrees with a position."""
     held: dict[str, set[int]] = defaultdict(set)
     for claim in claims:
         held[claim.source].add(positions[claim.id])
@@ -723,6 +776,8 @@ def _held(
             # and only figures outside the group: a member already holds its own position.
             if other.low is None or other.high is None or other.id in members:
                 continue
+            if _possible(other.metric) != _possible(claims[0].metric):
+                continue  # "9 to 12 TWh, or even 15 if ...": the possibility is not a stance
             key = twin_key(other)
             if key not in agreeing:
                 agreeing[key] = {p for p, claim in representatives.items() if agree(claim, other)}
@@ -742,6 +797,27 @@ def contradicting_pair(claims: list[Claim], positions: dict[str, int], held: dic
     # Sources holding the same positions never form such a pair: each set is tried once.
     stances = {frozenset(positions_held) for positions_held in held.values()}
     return any(a - b and b - a for a in stances for b in stances)
+
+
+def slipped_across(claims: list[Claim], positions: dict[str, int]) -> bool:
+    """Whether the group writes one figure in two currencies that disagree (see
+    :func:`currency_slip`), even within one source: the same digits cannot be two scopes, so
+    "more than €1.2 bn ($1.2 bn)" is no source stating two positions but a wrong conversion.
+    Claims alike in all that matters are judged once."""
+    distinct: dict[tuple[object, ...], Claim] = {}
+    for claim in claims:
+        if claim.kind == "money" and claim.original:
+            written = claim.original
+            where = (claim.qualifier, claim.low, claim.high, positions[claim.id])
+            distinct.setdefault((written.get("value"), written.get("unit"), *where), claim)
+    by_figure: dict[object, list[Claim]] = defaultdict(list)
+    for figure, claim in distinct.items():
+        by_figure[figure[0]].append(claim)
+    return any(
+        positions[a.id] != positions[b.id] and currency_slip(a, b)
+        for same in by_figure.values()
+        for a, b in itertools.combinations(same, 2)
+    )
 
 
 def _subject(claims: list[Claim], table: EntityTable) -> dict[str, str]:

@@ -41,11 +41,22 @@ from claimdiff.descriptions import describe_discrepancies
 from claimdiff.errors import InputError, MetadataError, UsageError
 from claimdiff.lexicon import EntityTable, Knowledge
 from claimdiff.model import Claim, Discrepancy
-from claimdiff.pipeline import Corpus, analyse_source, corpus_entities, generic_metrics, knowledge_for, source_name
+from claimdiff.pipeline import (
+    Corpus,
+    analyse_source,
+    corpus_entities,
+    figure_entities,
+    generic_metrics,
+    knowledge_for,
+    sentences_of,
+    source_name,
+)
 from claimdiff.sources import DEFAULT_MAX_BYTES, Source, iter_source_paths, load_source
 from claimdiff.store import claim_row, locked, rows_digest, write_manifest
 from claimdiff.store_parquet import BUCKETS, bucket_file, part_bucket, remove_stale_parts, write_part
+from claimdiff.subjects.places import place_countries, unambiguous
 from claimdiff.sums import sum_discrepancies
+from claimdiff.timeline import timeline_discrepancies
 
 # Sources per map task: enough to amortize a task's overhead, few enough to spread the work.
 FILES_PER_TASK = 16
@@ -105,7 +116,9 @@ def load_corpus_dask(
         def claim_at(ref: int) -> Claim:
             return all_claims[starts[ref >> REF_BITS] + (ref & REF_MASK)]
 
-        corpus.discrepancies = sort_discrepancies(with_claims(compact[0], claim_at) + sums)
+        # Start dates against figures running from before them: few claims, read on the client.
+        timeline = timeline_discrepancies(corpus.claims, corpus.names, figure_entities(corpus.claims, knowledge))
+        corpus.discrepancies = sort_discrepancies(with_claims(compact[0], claim_at) + sums + timeline)
     return corpus
 
 
@@ -189,7 +202,9 @@ def compact_discrepancies(client: Any, claims: Any, knowledge: Knowledge, shared
     gathered here), as the local engine extends it, so both see the same roots and blocks."""
     shared = shared if shared is not None else client.scatter(knowledge, broadcast=True)
     used = client.compute(claims.reduction(_count_entities, _merge_counts), sync=True)
-    table = client.scatter(corpus_entities(knowledge, used), broadcast=True)
+    # The places the claims' sentences put inside a country, learned on the workers and merged.
+    learned = client.compute(claims.map_partitions(_place_countries, shared), sync=True)
+    table = client.scatter(corpus_entities(knowledge, used, _merged_places(learned)), broadcast=True)
     parts = claims.to_delayed()
     buckets = buckets_for(len(parts))
     split = [_task(_split, nout=buckets)(part, index, table, buckets) for index, part in enumerate(parts)]
@@ -284,6 +299,18 @@ def _claims_of(analysed: list[Analysed]) -> list[Claim]:
 def _as_columns(claims: list[Claim]) -> list[Columns]:
     """A partition of claims as one element, its columns (a bag's partition is a list)."""
     return [claim_columns(claims)]
+
+
+def _place_countries(claims: list[Claim], knowledge: Knowledge) -> list[tuple[str, tuple[str, ...]]]:
+    found = place_countries(sentences_of(claims), knowledge)
+    return [(place, tuple(sorted(countries))) for place, countries in sorted(found.items())]
+
+
+def _merged_places(pairs: list[tuple[str, tuple[str, ...]]]) -> dict[str, str]:
+    found: dict[str, set[str]] = {}
+    for place, countries in pairs:
+        found.setdefault(place, set()).update(countries)
+    return unambiguous(found)
 
 
 def _analyse_files(jobs: list[tuple[str, int, bool]], knowledge: Knowledge) -> list[Analysed]:

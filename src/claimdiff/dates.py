@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
-from claimdiff.lexicon import Lexicon, TimeWords, alternation
+from claimdiff.lexicon import Lexicon, TimeWords, trie_alternation
 
 YEAR = r"(?:19|20)\d{2}"
 
@@ -26,6 +27,7 @@ class TimeExpr:
     low: date | None
     high: date | None
     precision: str  # year, quarter, season, month, day
+    relative: bool = False  # counted from the publication date ("last year", "il y a deux ans")
 
     @property
     def period(self) -> str:
@@ -61,18 +63,25 @@ def decimal_year(day: date) -> float:
     return round(day.year + (day.timetuple().tm_yday - 1) / length, 4)
 
 
+def _trie(words: Iterable[str], ignore_case: bool = True) -> str:
+    """The words as a trie regex: the same language as :func:`alternation` (empty for none),
+    dismissed after a letter or two at each position instead of name by name."""
+    listed = list(words)
+    return trie_alternation(listed, ignore_case) if listed else ""
+
+
 def _patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     words = lexicon.time
     dates = lexicon.grammar.dates
-    day_suffix = alternation(dates.day_suffixes)
-    month_year = alternation(dates.month_year_links)
-    article = alternation(dates.articles)
-    months = alternation(words.months)
-    seasons = alternation(words.seasons)
-    quarters = alternation(words.quarters)
+    day_suffix = _trie(dates.day_suffixes)
+    month_year = _trie(dates.month_year_links)
+    article = _trie(dates.articles)
+    months = _trie(words.months)
+    seasons = _trie(words.seasons)
+    quarters = _trie(words.quarters, ignore_case=False)  # matched in capitals only: "T3", "Q3"
     # "3. Quartal 2025", "im dritten Quartal 2025": only where the language names quarters.
-    quarter_names = alternation(words.quarter_names) or "(?!)"
-    ordinals = alternation(w for w, n in lexicon.numbers.ordinals.items() if 1 <= n <= 4)
+    quarter_names = _trie(words.quarter_names) or "(?!)"
+    ordinals = _trie(w for w, n in lexicon.numbers.ordinals.items() if 1 <= n <= 4)
     expression = re.compile(
         rf"""
         (?<![\w.,/])
@@ -92,8 +101,8 @@ def _patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re.Pa
         re.VERBOSE | re.IGNORECASE,
     )
     # An article may stand between the word and the year ("since the 2019 ...", "d'ici l'an").
-    since = re.compile(rf"(?:^|\W)(?:{alternation(words.since)})\s*(?:(?:{article})\s*)?$", re.I)
-    by = re.compile(rf"(?:^|\W)(?:{alternation(words.by)})\s*(?:(?:{article})\s*)?$", re.I)
+    since = re.compile(rf"(?:^|\W)(?:{_trie(words.since)})\s*(?:(?:{article})\s*)?$", re.I)
+    by = re.compile(rf"(?:^|\W)(?:{_trie(words.by)})\s*(?:(?:{article})\s*)?$", re.I)
     return expression, since, by
 
 
@@ -112,12 +121,13 @@ def find_times(text: str, lexicon: Lexicon, reference: date | None = None) -> li
     expression, since, by = lexicon.compiled("dates", _patterns)
     words = lexicon.time
     out = []
-    for match in expression.finditer(text):
+    # Every form of the expression holds a year: without one, its many alternatives are not tried.
+    for match in expression.finditer(text) if _A_YEAR.search(text) else ():
         low, high, precision = _bounds(match, words.months, words.seasons, lexicon.numbers.ordinals)
         if low is None or high is None or low > high:
             continue
         before = text[max(0, match.start() - 30) : match.start()]
-        if match.group("y") and _names_programme(before, words):
+        if match.group("y") and _names_programme(before, words, lexicon.grammar.range_words):
             continue
         relation = "range" if match.group("ya") else "at"
         if relation == "at" and since.search(before):
@@ -129,18 +139,51 @@ def find_times(text: str, lexicon: Lexicon, reference: date | None = None) -> li
         out.append(TimeExpr(match.start(), match.end(), relation, low, high, precision))
     if reference is not None:
         taken = [(t.start, t.end) for t in out]
-        found = _yearless(text, lexicon, reference)
+        found = _yearless(text, lexicon, reference) + _relative_years(text, lexicon, reference)
         out.extend(t for t in found if not any(t.start < e and s < t.end for s, e in taken))
         out.sort(key=lambda t: t.start)
     return out
 
 
+def _relative_pattern(lexicon: Lexicon) -> re.Pattern[str]:
+    """Phrases naming a year from the publication date: "last year", "il y a deux ans"."""
+    words = lexicon.time
+    numbers = trie_alternation([w for w, n in lexicon.numbers.cardinals.items() if 1 <= n <= 20], True)
+    count = rf"(?P<n>\d{{1,2}}|{numbers or '(?!)'})"
+    phrases = [rf"(?P<w>{trie_alternation(list(words.relative_years), True)})"]
+    for index, (pattern, _) in enumerate(words.relative_patterns):
+        before, _, after = pattern.partition("{0}")
+        phrases.append(rf"(?P<p{index}>{re.escape(before)}{count.replace('?P<n>', f'?P<n{index}>')}{re.escape(after)})")
+    return re.compile(rf"(?<![\w’'])(?:{'|'.join(phrases)})(?![\w’'])", re.I)
+
+
+def _relative_years(text: str, lexicon: Lexicon, reference: date) -> list[TimeExpr]:
+    words = lexicon.time
+    out = []
+    for match in lexicon.compiled("relative years", _relative_pattern).finditer(text):
+        if match.group("w"):
+            offset = words.relative_years[match.group("w").lower()]
+        else:
+            index = next(i for i in range(len(words.relative_patterns)) if match.group(f"p{i}"))
+            written = match.group(f"n{index}").lower()
+            count = int(written) if written.isdigit() else int(lexicon.numbers.cardinals[written])
+            offset = count * words.relative_patterns[index][1]
+        year = reference.year + offset
+        if not 1 <= year <= 9999:
+            continue
+        out.append(TimeExpr(match.start(), match.end(), "at", date(year, 1, 1), date(year, 12, 31), "year", True))
+    return out
+
+
+_A_YEAR = re.compile(YEAR)
+
+
 def _yearless_pattern(lexicon: Lexicon) -> re.Pattern[str]:
     words = lexicon.time
     dates = lexicon.grammar.dates
-    day_suffix = alternation(dates.day_suffixes)
-    months = alternation(words.months)
-    at = alternation((*words.at, *words.since, *words.by))
+    day_suffix = _trie(dates.day_suffixes)
+    months = _trie(words.months)
+    at = _trie((*words.at, *words.since, *words.by))
     # No year may follow: "29 mars 2018" is read by the main expression.
     no_year = r"(?!\.?,?\s+(?:\w+\s+)?\d)(?!\w)"
     return re.compile(
@@ -170,20 +213,41 @@ def _yearless(text: str, lexicon: Lexicon, reference: date) -> list[TimeExpr]:
                 precision, start = "day", match.start()
         except ValueError:
             continue
-        out.append(TimeExpr(start, match.end(), "at", low, high, precision))
+        relation = _relation_of(text[match.start() : start], lexicon.time) if g["m3"] else "at"
+        # "depuis octobre dernier" is open after, "by March" before.
+        out.append(
+            TimeExpr(
+                start,
+                match.end(),
+                relation,
+                None if relation == "by" else low,
+                None if relation == "since" else high,
+                precision,
+            )
+        )
     return out
+
+
+def _relation_of(preposition: str, words: TimeWords) -> str:
+    """The relation a time word before a month sets: since, by, else at."""
+    word = preposition.strip().lower()
+    for relation, group in (("since", words.since), ("by", words.by)):
+        if word in {w.lower() for w in group}:
+            return relation
+    return "at"
 
 
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w’'\-]*)[ \u00a0]*$")
 
 
-def _names_programme(before: str, words: TimeWords) -> bool:
-    """A year right after a capitalised name is part of the name ("France 2030")."""
+def _names_programme(before: str, words: TimeWords, range_words: tuple[str, ...] = ()) -> bool:
+    """A year right after a capitalised name is part of the name ("France 2030"); not after a
+    capitalised time or range word ("Between 2015 and 2022", "Depuis 2019")."""
     found = _WORD_BEFORE.search(before)
     if not found or not found.group(1)[0].isupper():
         return False
     word = found.group(1).lower()
-    time_words_ = {w.lower() for group in (words.at, words.since, words.by) for w in group}
+    time_words_ = {w.lower() for group in (words.at, words.since, words.by, range_words) for w in group}
     return word not in time_words_ and word not in words.months and word not in words.seasons
 
 

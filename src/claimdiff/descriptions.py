@@ -38,7 +38,7 @@ def description_claims(source: Source, knowledge: Knowledge) -> list[Claim]:
     for sentence in source.sentences:
         if sentence.heading:
             continue
-        labelled = _LABELLED.match(sentence.text)
+        labelled = _LABELLED.match(sentence.text) if ":" in sentence.text else None  # (quick: no colon)
         label = knowledge.entities.canonical(labelled.group("label")) if labelled else ""
         if labelled and not _looks_like_name(labelled.group("label")):
             label = ""

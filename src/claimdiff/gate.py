@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from claimdiff import store_parquet
 from claimdiff.compare import block_key
 from claimdiff.config import CONFIG_MAX_BYTES, CorpusConfig, load_config
 from claimdiff.errors import InputError, UsageError
@@ -35,7 +36,6 @@ from claimdiff.sources import (
     DEFAULT_MAX_BYTES,
     SOURCE_SUFFIXES,
     Source,
-    file_digest,
     iter_source_paths,
     load_sources,
 )
@@ -51,6 +51,7 @@ from claimdiff.store import (
     read_store,
     read_store_text,
 )
+from claimdiff.store_index import FullStore, IndexedStore, StaleIndex, open_store
 
 
 def apply_rulings(discrepancies: Iterable[Discrepancy], rulings: dict[str, Ruling]) -> list[Ruling]:
@@ -167,7 +168,7 @@ def changed_since(
     skip = ignored(corpus, exclude)
     paths = []
     for name in sorted(n for n in names if n.lower().endswith(SOURCE_SUFFIXES)):
-        if skip.match_file(Path(os.path.relpath(name, corpus)).as_posix()):
+        if skip is not None and skip.match_file(Path(os.path.relpath(name, corpus)).as_posix()):
             continue  # excluded from the corpus: not a source of it
         target = os.path.realpath(name)
         if target != inside and not target.startswith(inside.rstrip(os.sep) + os.sep):
@@ -242,25 +243,18 @@ def run_gate(
     """
     knowledge = knowledge or knowledge_for()
     warnings = warnings if warnings is not None else []
-    corpus_paths = list(iter_source_paths([str(corpus)], warnings, exclude))  # a missing corpus is an error
+    statuses: dict[str, os.stat_result] = {}
+    corpus_paths = list(iter_source_paths([str(corpus)], warnings, exclude, statuses))  # a missing corpus is an error
     new_sources = (load_sources(new_paths, knowledge, max_bytes, warnings) if new_paths else []) + (piped or [])
     if not new_sources:
         raise InputError("no readable source among the new paths")
     new_claims = [c for s in new_sources for c in analyse_source(s, knowledge)]
     new_keys = {_key(s.path) for s in new_sources}
-    store = store_at(base, store_folder) if base else read_store(store_folder)
-    corpus_paths = [p for p in corpus_paths if _key(str(p)) not in new_keys]
-    # Re-extract what changed since the store was written, or whose rows do not verify.
-    stale = [p for p in corpus_paths if not store.trusted(str(p), file_digest(p, max_bytes))]
-    warnings.extend(store.problems[str(p)] for p in stale if str(p) in store.problems)
-    fresh = {str(p) for p in corpus_paths} - {str(p) for p in stale}
+    new_names = {os.path.basename(k) for k in new_keys}  # a path is made absolute only when its name is one
+    corpus_paths = [p for p in corpus_paths if p.name not in new_names or _key(str(p)) not in new_keys]
     reach = {_reach_key(c, knowledge.entities) for c in new_claims}
-    # Claims are built only for the stored rows that can share a discrepancy with a new claim.
-    corpus_claims = [
-        claim_from_row(r)
-        for r in store.records
-        if r["source"] in fresh and _row_reach_key(r, knowledge.entities) in reach
-    ]
+    table = knowledge.entities
+    stale, corpus_claims = _stored_claims(store_folder, base, corpus_paths, statuses, reach, table, max_bytes, warnings)
     for source in load_sources([str(p) for p in stale], knowledge, max_bytes, warnings) if stale else []:
         corpus_claims.extend(analyse_source(source, knowledge))
     new_ids = {c.id for c in new_claims}
@@ -280,6 +274,71 @@ def run_gate(
     discrepancies = [d for d in compared if any(c.id in new_ids for c in d.claims)]
     introduced = [d for d in discrepancies if d.status == "open" and _introduces(d, new_ids)]
     return GateResult(new_sources, discrepancies, introduced, new_ids, orphans, warnings)
+
+
+def _stored_claims(
+    folder: Path,
+    base: str | None,
+    corpus_paths: list[Path],
+    statuses: dict[str, os.stat_result],
+    reach: set[tuple[str, ...]],
+    table: EntityTable,
+    max_bytes: int,
+    warnings: list[str],
+) -> tuple[list[Path], list[Claim]]:
+    """The corpus files to extract again (changed since the store was written, or whose rows do
+    not verify) and the stored claims of the others that ``reach`` takes in.
+
+    The store is read through its index (:mod:`claimdiff.store_index`) when it can have one,
+    else in full: both give the same answer. With ``base`` it is read as committed there.
+    """
+    if base:
+        store: FullStore | IndexedStore | None = FullStore(store_at(base, folder))
+    else:
+        store = None if store_parquet.is_parquet_store(folder) else open_store(folder)
+    if isinstance(store, IndexedStore):
+        indexed, store = store, None
+        fits = True
+        try:
+            stale, claims, problems = _select(indexed, corpus_paths, statuses, reach, table, max_bytes)
+            warnings.extend(problems)
+            return stale, claims
+        except StaleIndex:
+            fits = False  # the rows are not what the index says: read them all
+        finally:
+            indexed.close(keep=fits)
+    stale, claims, problems = _select(
+        store or FullStore(read_store(folder)), corpus_paths, statuses, reach, table, max_bytes
+    )
+    warnings.extend(problems)
+    return stale, claims
+
+
+def _select(
+    store: FullStore | IndexedStore,
+    corpus_paths: list[Path],
+    statuses: dict[str, os.stat_result],
+    reach: set[tuple[str, ...]],
+    table: EntityTable,
+    max_bytes: int,
+) -> tuple[list[Path], list[Claim], list[str]]:
+    """The files to extract again, the stored claims ``reach`` takes in, and why rows did not verify."""
+    stale = [p for p in corpus_paths if not store.trusted(str(p), max_bytes, statuses.get(str(p)))]
+    problems = [problem for problem in (store.problem(str(p)) for p in stale) if problem]
+    fresh = {str(p) for p in corpus_paths} - {str(p) for p in stale}
+    figures = {(key[1], key[2]) for key in reach if key[0] == "figure"}
+    described = {key[1] for key in reach if key[0] == "description"}
+    roots: dict[str, str] = {}
+
+    def in_reach(unit: str, entity: str) -> bool:
+        if entity not in roots:
+            roots[entity] = table.root(entity)
+        return (unit, roots[entity]) in figures
+
+    # Claims are built only for the stored rows that can share a discrepancy with a new claim.
+    sources = store.sources_with(in_reach, described.__contains__) & fresh
+    claims = [claim_from_row(r) for r in store.rows_of(sources) if _row_reach_key(r, table) in reach]
+    return stale, claims, problems
 
 
 def _compared(new_claims: list[Claim], corpus_claims: list[Claim], knowledge: Knowledge) -> list[Discrepancy]:

@@ -20,7 +20,9 @@ from claimdiff.normalize import claims_of
 from claimdiff.safeio import is_regular
 from claimdiff.sources import DEFAULT_MAX_BYTES, Source, build_source, iter_source_paths, load_source
 from claimdiff.subjects import assign_subjects
+from claimdiff.subjects.places import learned_places
 from claimdiff.sums import sum_discrepancies
+from claimdiff.timeline import timeline_discrepancies
 
 if TYPE_CHECKING:
     from claimdiff.config import CorpusConfig
@@ -141,18 +143,32 @@ def generic_metrics(knowledge: Knowledge) -> frozenset[str]:
 
 def find_discrepancies(claims: list[Claim], names: dict[str, str], knowledge: Knowledge) -> list[Discrepancy]:
     """Every discrepancy among ``claims``: contradictions and scopes, descriptions, sums."""
-    # Figures only: the organisations facts are stated about must not change how figures group.
-    entities = corpus_entities(knowledge, Counter(c.entity for c in claims if c.entity and c.kind != "description"))
+    entities = figure_entities(claims, knowledge)
     found = (
         compare(claims, entities, names, generic_metrics(knowledge))
         + describe_discrepancies(claims, names, knowledge)
         + sum_discrepancies(claims, names, knowledge)
+        + timeline_discrepancies(claims, names, entities)
     )
     return sort_discrepancies(found)
 
 
-def corpus_entities(knowledge: Knowledge, used: Counter[str]) -> EntityTable:
+def figure_entities(claims: list[Claim], knowledge: Knowledge) -> EntityTable:
+    """The entity table extended with the names the corpus's figures use (the organisations
+    facts are stated about must not change how figures group) and the places their sentences
+    put inside a country."""
+    used = Counter(c.entity for c in claims if c.entity and c.kind != "description")
+    return corpus_entities(knowledge, used, learned_places(sentences_of(claims), knowledge))
+
+
+def sentences_of(claims: Iterable[Claim]) -> list[tuple[str, str]]:
+    """The distinct (sentence, language) pairs of some claims, in a stable order."""
+    return sorted({(c.sentence, c.language) for c in claims if c.sentence})
+
+
+def corpus_entities(knowledge: Knowledge, used: Counter[str], located: dict[str, str] | None = None) -> EntityTable:
     """The entity table extended with the names a corpus uses (``used``: name -> claims): they
-    tell which spellings are one entity and which extend another."""
+    tell which spellings are one entity and which extend another; ``located``: place -> the
+    country the corpus puts it in."""
     joiners = frozenset(w for code in knowledge.languages for w in knowledge.lexicon(code).grammar.pair_connectors)
-    return knowledge.entities.extended(Counter({name: count for name, count in used.items() if name}), joiners)
+    return knowledge.entities.extended(Counter({name: count for name, count in used.items() if name}), joiners, located)

@@ -32,9 +32,6 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-import filelock
-import tomlkit
-
 from claimdiff import store_parquet
 from claimdiff.errors import InputError
 from claimdiff.model import Claim
@@ -91,6 +88,8 @@ def locked(folder: Path, wait: float = 0) -> Iterator[None]:
         mode = os.lstat(path).st_mode
         if not stat.S_ISREG(mode):
             raise InputError(f"{path}: {node_kind(mode)}, not a lock file; remove it")
+    import filelock  # imported here: reading commands take no lock
+
     lock = filelock.FileLock(str(path), timeout=wait)
     try:
         lock.acquire()
@@ -229,12 +228,12 @@ def read_store(folder: Path) -> Store:
     if not os.path.lexists(claims_path) or not os.path.lexists(sources_path):
         return Store([], {})
     manifest = _read_manifest(sources_path)
-    with _collection_paused():
+    with collection_paused():
         return verify(claims_path, _read_rows(claims_path), manifest)
 
 
 @contextlib.contextmanager
-def _collection_paused() -> Iterator[None]:
+def collection_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector while rows are parsed (a speed-up of reading only).
 
     Each parsed row is a few new containers; with the collector on, every 700 of them start
@@ -270,7 +269,7 @@ def _parquet_rows(folder: Path) -> Iterator[tuple[str, dict[str, Any]]]:
 
 def read_store_text(claims_text: str, sources_text: str, label: str) -> Store:
     """The store from the text of its two files (the base branch's, read through git)."""
-    manifest = _parse_manifest(sources_text, f"{label}/{SOURCES_FILE}")
+    manifest = parse_manifest(sources_text, f"{label}/{SOURCES_FILE}")
     lines = ((n, line.encode("utf-8")) for n, line in enumerate(claims_text.splitlines(), start=1))
     return verify(Path(f"{label}/{CLAIMS_FILE}"), _parse_rows(Path(f"{label}/{CLAIMS_FILE}"), lines), manifest)
 
@@ -296,16 +295,20 @@ def _bounded_lines(handle: Any, path: Path) -> Iterator[tuple[int, bytes]]:
 def _parse_rows(path: Path, lines: Iterable[tuple[int, bytes]]) -> Iterator[tuple[bytes, dict[str, Any]]]:
     """(row as written, row) for every non-blank line; a malformed one is an error at its line."""
     for number, line in lines:
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            raise InputError(f"{path}:{number}: not a claim row ({exc})") from None
-        problem = _row_problem(row)
-        if problem:
-            raise InputError(f"{path}:{number}: not a claim row: {problem}")
-        yield line.rstrip(b"\r\n"), row
+        if line.strip():
+            yield line.rstrip(b"\r\n"), parse_row(line, f"{path}:{number}")
+
+
+def parse_row(line: bytes, where: str) -> dict[str, Any]:
+    """One line of ``claims.jsonl`` as a checked row; :class:`InputError` naming ``where`` if it is none."""
+    try:
+        row = json.loads(line)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise InputError(f"{where}: not a claim row ({exc})") from None
+    problem = _row_problem(row)
+    if problem:
+        raise InputError(f"{where}: not a claim row: {problem}")
+    return row  # type: ignore[no-any-return]
 
 
 def verify(
@@ -321,22 +324,25 @@ def verify(
     expected = {path: str(entry.get("rows", "")) for path, entry in manifest.items()}
     verified = {path for path, digest in expected.items() if digest and found.get(path, rows_digest(())) == digest}
     problems = {
-        path: f"{claims_path}: the stored claims of {path} do not match {SOURCES_FILE}; extracted again"
-        for path in sorted(set(expected) | set(found))
-        if path not in verified
+        path: unverified(claims_path, path) for path in sorted(set(expected) | set(found)) if path not in verified
     }
     digests = {path: str(entry["sha256"]) for path, entry in manifest.items()}
     return Store(records, digests, verified, expected, problems)
+
+
+def unverified(claims_path: Path, path: str) -> str:
+    """The warning for a source whose stored rows do not hash to what the manifest says."""
+    return f"{claims_path}: the stored claims of {path} do not match {SOURCES_FILE}; extracted again"
 
 
 _MANIFEST_ENTRY = {"sha256": str, "rows": str, "claims": int, "language": str}
 
 
 def _read_manifest(path: Path) -> dict[str, dict[str, Any]]:
-    return _parse_manifest(read_text(path, DEFAULT_MAX_BYTES), str(path))
+    return parse_manifest(read_text(path, DEFAULT_MAX_BYTES), str(path))
 
 
-def _parse_manifest(text: str, shown: str) -> dict[str, dict[str, Any]]:
+def parse_manifest(text: str, shown: str) -> dict[str, dict[str, Any]]:
     """``sources.json``: path -> {sha256, rows, claims, language}; any other shape is an error."""
     try:
         data = json.loads(text)
@@ -597,6 +603,8 @@ def record_ruling(
     the lock, so two reviewers ruling at once both keep their ruling and a broken file stays
     as it is.
     """
+    import tomlkit  # imported here: only a ruling is written keeping the file's comments
+
     path = folder / REVIEWS_FILE
     with locked(folder, RULING_LOCK_WAIT):
         text = read_text(path, DEFAULT_MAX_BYTES) if os.path.lexists(path) else REVIEWS_HEADER

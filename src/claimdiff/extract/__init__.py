@@ -18,11 +18,13 @@ from decimal import Decimal
 
 from claimdiff.dates import TimeExpr, find_times
 from claimdiff.extract.figures import (
+    _DIGIT_FRACTION,
     _Candidate,
     _digit_candidates,
     _digit_fraction_candidates,
     _glued_currency_candidates,
     _overlaps,
+    _scientific_candidates,
     _word_candidates,
 )
 from claimdiff.extract.kinds import (
@@ -33,6 +35,7 @@ from claimdiff.extract.kinds import (
     _kind_of_mention,
     _qualify,
     _range_partner,
+    _uncertainty_partner,
     counts_a_noun,
 )
 from claimdiff.extract.mention import KINDS, WRITTEN_IN_WORDS, Mention
@@ -77,6 +80,8 @@ def extract_mentions(
     lex = lexicon
     p = patterns_of(lexicon)
     times = sentence_times(sentence, lexicon) if times is None else times
+    if not times and not _may_hold_figure(sentence, lex):
+        return []  # most sentences of prose: no reader below would find anything
     time_spans = [(t.start, t.end) for t in times]
     phones = [(m.start(), m.end()) for m in p.phone.finditer(sentence) if _is_phone(m.group(0))]
     phones += [(m.start(), m.end()) for m in _URL.finditer(sentence)]
@@ -84,7 +89,7 @@ def extract_mentions(
     ordinal_spans = [(m.start, m.end) for m in ordinals]
     candidates = _digit_candidates(sentence, lex, phones) + _word_candidates(sentence, lex)
     candidates += _glued_currency_candidates(sentence, lex, p.currency_glued, phones)
-    fractions = _digit_fraction_candidates(sentence)
+    fractions = _digit_fraction_candidates(sentence) + _scientific_candidates(sentence)
     fraction_spans = [(f.start, f.end) for f in fractions]
     candidates = [c for c in candidates if not _overlaps(c.start, c.end, fraction_spans)] + fractions
     candidates = [
@@ -106,6 +111,21 @@ def extract_mentions(
     mentions.extend(_date_mentions(sentence, lex, p, times, mentions))
     mentions.sort(key=lambda m: (m.start, m.end))
     return _drop_overlaps(mentions)
+
+
+# Any digit: what figures, ranks in digits and glued currencies all start with.
+_A_DIGIT = re.compile(r"\d")
+
+
+def _may_hold_figure(sentence: str, lex: Lexicon) -> bool:
+    """Whether a sentence holds what some reader of :func:`extract_mentions` starts from: a
+    digit, a fraction in digits or signs ("½"), a number word or an ordinal word (searched in
+    its lower case). A sentence without any, and without a time expression, has no claim.
+    A new reader must be added here (``tests/test_extract_speed.py`` compares with and without)."""
+    if _A_DIGIT.search(sentence) or _DIGIT_FRACTION.search(sentence):
+        return True
+    folded = sentence.lower()
+    return lex.numbers.number_roots.found_in(folded) or lex.numbers.ordinal_words.found_in(folded)
 
 
 def sentence_times(sentence: str, lexicon: Lexicon, published: date | None = None) -> list[TimeExpr]:
@@ -178,19 +198,31 @@ def _read_mention(
         cand = _Candidate(cand.start, nxt.end, minor, words=cand.words and nxt.words)
         reading.end = max(reading.end, _read_suffixes(text, nxt, lex).end)
         nxt = candidates[index + 2] if index + 2 < len(candidates) else None
-    second = _range_partner(text, lex, reading, nxt)
+    signed_range = False
+    spread = _uncertainty_partner(text, lex, reading, nxt)
+    if spread is not None and nxt is not None:
+        consumed.add(index + 1)
+        cand, low_figure = _around(text, p, cand, reading, spread, nxt)
+        qualifier, signed_range = "range", True
+        flags.append("figure ± uncertainty")
+        nxt = candidates[index + 2] if index + 2 < len(candidates) else None
+    second = None if signed_range else _range_partner(text, lex, reading, nxt)
     if second is not None and nxt is not None:
         _inherit(reading, second)
         before = text[max(0, reading.start - 30) : reading.start]
-        is_change = p.change.search(before) and not p.range_word.search(before)
-        if nxt.figure.value >= cand.figure.value and not is_change:
+        ranged = p.range_word.search(before.rstrip("-−")) is not None  # "ranged from -18 °C"
+        is_change = p.change.search(before) and not ranged
+        first, last = _signed(text, p, reading, cand), _signed_second(text, p, reading, nxt)
+        # "ranged from -18 °C to -34 °C" runs downwards; a range word says it is one all the same.
+        if (last.value >= first.value or ranged) and not is_change:
             consumed.add(index + 1)
-            low_figure, qualifier = cand.figure, "range"
+            low, top = sorted((first, last), key=lambda figure: figure.value)
+            low_figure, qualifier, signed_range = low, "range", True
             reading.end, reading.plus = second.end, second.plus
-            cand = _Candidate(cand.start, nxt.end, nxt.figure, words=nxt.words)
+            cand = _Candidate(cand.start, nxt.end, top, words=nxt.words)
         else:
             flags.append("earlier value in a change")
-    elif (shared := _coordinated_partner(text, lex, reading, nxt)) is not None:
+    elif not signed_range and (shared := _coordinated_partner(text, lex, reading, nxt)) is not None:
         end = reading.end
         _inherit(reading, shared)
         reading.end = end  # the claim is the first figure; its unit is written after the second
@@ -210,7 +242,7 @@ def _read_mention(
     figure = cand.figure
     if sign:
         flags.append("signed")
-    if sign == "-":
+    if sign == "-" and not signed_range:
         # The sign belongs to the first figure written: the low end of a range ("-5 to 10 °C").
         if low_figure is not None:
             low_figure = _negated(low_figure)
@@ -336,6 +368,33 @@ def _sign(text: str, p: _Patterns, start: int, cand: _Candidate) -> tuple[int, s
         if qualifier is None or qualifier.end(1) != start - len(word.group(0)) + len(word.group(0).rstrip()):
             return word.start(), "-"
     return start, ""
+
+
+def _around(
+    text: str, p: _Patterns, cand: _Candidate, reading: _Reading, spread: _Reading, error: _Candidate
+) -> tuple[_Candidate, Figure]:
+    """ "9.83e-3 +/- 1e-5 km/s2": the figure's top end as a candidate that spans both, and its
+    low end; the sign is the centre's, the unit the uncertainty's when the centre has none."""
+    _inherit(reading, spread)
+    reading.end = spread.end
+    centre = _signed(text, p, reading, cand).value
+    decimals = max(cand.figure.decimals, error.figure.decimals)
+    top = Figure(centre + error.figure.value, decimals)
+    return _Candidate(cand.start, error.end, top), Figure(centre - error.figure.value, decimals)
+
+
+def _signed(text: str, p: _Patterns, reading: _Reading, cand: _Candidate) -> Figure:
+    """The first figure of a pair with its sign ("-78" in "-78-0 °C")."""
+    _, sign = _sign(text, p, reading.start, cand)
+    return _negated(cand.figure) if sign == "-" else cand.figure
+
+
+def _signed_second(text: str, p: _Patterns, reading: _Reading, nxt: _Candidate) -> Figure:
+    """The second figure of a pair with its sign: a minus after the word that joins them ("to
+    -34"), not the hyphen that joins them ("-78-0", "75 -300mm")."""
+    connector = p.range_connector.match(text, reading.end)
+    signed = connector is not None and connector.end() == nxt.start - 1 and text[nxt.start - 1] in "-−"
+    return _negated(nxt.figure) if signed else nxt.figure
 
 
 def _negated(figure: Figure) -> Figure:

@@ -79,6 +79,42 @@ def _digit_fraction_candidates(text: str) -> list[_Candidate]:
     return out
 
 
+# "4e14", "9.83e-3", "3×10^8", "8x2^10", "1.6·10⁻¹⁹": a figure times a power, as science writes it.
+_SCIENTIFIC = re.compile(
+    r"""
+    (?<![\w.,/^])
+    (?P<mantissa>\d+(?:\.\d+)?|\d,\d+)        # "1,2345E-4": a decimal comma in French and German
+    (?:
+        [eE](?P<exponent>[-+−]?\d{1,3})
+      | [ ]?[x×·][ ]?(?P<base>\d{1,2})(?:\^|\*\*)(?P<power>[-−]?\d{1,3})
+      | [ ]?[x×·][ ]?(?P<sbase>10)(?P<superscript>[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})
+    )
+    (?![\w.,^])
+    """,
+    re.VERBOSE,
+)
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
+
+
+def _scientific_candidates(text: str) -> list[_Candidate]:
+    """Figures in scientific notation, read exactly (``Decimal``), with the decimals they state."""
+    out = []
+    for match in _SCIENTIFIC.finditer(text):
+        mantissa = Decimal(match.group("mantissa").replace(",", "."))
+        if match.group("exponent") is not None:
+            value = mantissa.scaleb(int(match.group("exponent").replace("−", "-")))
+        else:
+            base = int(match.group("base") or match.group("sbase"))
+            power = int((match.group("power") or match.group("superscript")).translate(_SUPERSCRIPTS).replace("−", "-"))
+            if base < 2 or abs(power) > 30:
+                continue
+            value = mantissa * Decimal(base) ** power
+        exponent = value.normalize().as_tuple().exponent
+        decimals = max(0, -exponent) if isinstance(exponent, int) else 0
+        out.append(_Candidate(match.start(), match.end(), Figure(value, decimals)))
+    return out
+
+
 def _glued_currency_candidates(
     text: str, lex: Lexicon, glued: re.Pattern[str], blocked: list[tuple[int, int]]
 ) -> list[_Candidate]:
@@ -114,11 +150,20 @@ _NUMBER_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 def _word_candidates(text: str, lex: Lexicon) -> list[_Candidate]:
     """Runs of number words ("one hundred and nine billion"), fractions and "une vingtaine"."""
     lexicon = lex.numbers
-    tokens = [(m.start(), m.end(), m.group(0).lower()) for m in _NUMBER_WORD.finditer(text)]
+    folded = text.lower()
+    if not _may_hold_number_word(folded, lexicon):
+        return []  # most sentences of prose: not split into words at all
+    tokens = _tokens(text, folded)
+    opening = _openers({token[2] for token in tokens}, lexicon)
+    if not opening:
+        return []  # no word that could open a figure
     out: list[_Candidate] = []
     i = 0
     while i < len(tokens):
         start, end, word = tokens[i]
+        if word not in opening:
+            i += 1  # every branch below would pass over this token
+            continue
         parts = split_compound(word, lexicon)
         vague = _vague_magnitude(text, tokens, i, lex)
         if vague is not None:
@@ -187,6 +232,51 @@ def _word_candidates(text: str, lex: Lexicon) -> list[_Candidate]:
         else:
             i += 1
     return out
+
+
+def _may_hold_number_word(folded: str, lexicon: NumberWords) -> bool:
+    """Whether a sentence's lower case holds a number, fraction, vague, approximate or
+    multiplier word, in one Aho-Corasick pass. Every word that may open a candidate (see
+    :func:`_opens_figure`) holds one, but an article, which opens a figure only before one
+    ("a billion"): a sentence without any has no figure in words."""
+    return lexicon.number_roots.found_in(folded)
+
+
+def _tokens(text: str, folded: str) -> list[tuple[int, int, str]]:
+    """(start, end, lower case) of each word, sliced from the sentence's lower case when
+    lowering keeps every character in its place (not so with "İ", nor a final "Σ")."""
+    if len(folded) == len(text) and "Σ" not in text:
+        return [(s, e, folded[s:e]) for s, e in map(re.Match.span, _NUMBER_WORD.finditer(text))]
+    return [(m.start(), m.end(), m.group(0).lower()) for m in _NUMBER_WORD.finditer(text)]
+
+
+def _openers(words: set[str], lexicon: NumberWords) -> set[str]:
+    """The words (lower case) of a sentence at which a candidate of :func:`_word_candidates`
+    may start (see :func:`_opens_figure`); each distinct word is judged once per language."""
+    openers, others = lexicon.opener_memo
+    if len(openers) + len(others) >= OPENER_MEMO_SIZE:
+        openers.clear()
+        others.clear()
+    for word in words - openers - others:
+        (openers if _opens_figure(word, lexicon) else others).add(word)
+    return words & openers
+
+
+# Texts repeat their words: the answer per word is kept, up to this many words per language.
+OPENER_MEMO_SIZE = 65536
+
+
+def _opens_figure(word: str, lexicon: NumberWords) -> bool:
+    """Whether a token may open a candidate: every branch of :func:`_word_candidates` needs the
+    token at its start to be a number, fraction, vague, approximate or multiplier word, an
+    article ("a billion", "a quarter"), or a compound whose first part is a number word or
+    whose last part is a fraction ("two-thirds", "six-mile"). Any other token is passed over."""
+    if word in lexicon.articles or word in lexicon.vague or word in lexicon.fractions:
+        return True
+    if word in lexicon.approximate or word in lexicon.multipliers or word in lexicon.cardinals:
+        return True
+    parts = split_compound(word, lexicon)
+    return lexicon.is_number_word(parts[0]) or parts[-1] in lexicon.fractions
 
 
 def _bare_scale(run: list[str], lexicon: NumberWords) -> bool:

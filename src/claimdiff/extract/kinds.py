@@ -10,7 +10,7 @@ import re
 
 from claimdiff.extract.figures import _Candidate
 from claimdiff.extract.patterns import _Patterns, patterns_of
-from claimdiff.extract.suffixes import _glued_word, _read_suffixes, _Reading
+from claimdiff.extract.suffixes import _glued_word, _noun_follows, _read_suffixes, _Reading
 from claimdiff.lexicon import FunctionWords, Grammar, Lexicon, alternation
 
 
@@ -18,16 +18,38 @@ def _range_partner(text: str, lex: Lexicon, reading: _Reading, nxt: _Candidate |
     """The second figure of "18 to 150+ ha", "10-40 ms", "between 9 and 18 months", if any."""
     p = patterns_of(lex)
     connector = p.range_connector.match(text, reading.end)
-    if nxt is None or not connector or connector.end() != nxt.start:
+    if nxt is None or not connector or connector.end() not in (nxt.start, _sign_start(text, nxt)):
         return None
     word = connector.group(0).strip().lower()
-    window = text[max(0, reading.start - 30) : reading.start]
+    window = text[max(0, reading.start - 30) : reading.start].rstrip("-−")  # "between -5 and -2"
     if word in lex.grammar.pair_connectors and not p.range_word.search(window):
         return None
     second = _read_suffixes(text, nxt, lex)
     if _glued_word(text, nxt, second) or not _compatible(reading, second):
         return None  # "0.6 % to 309,381 yen": two figures of different kinds, not a range
     return second
+
+
+# "9.83 ± 0.01", "5 +/- 0.2 kg": a figure and its uncertainty.
+_PLUS_MINUS = re.compile(r"[ \u00a0]*(?:±|\+/[-−]|\+[-−](?!\d))[ \u00a0]*")
+
+
+def _uncertainty_partner(text: str, lex: Lexicon, reading: _Reading, nxt: _Candidate | None) -> _Reading | None:
+    """The uncertainty of "9.83e-3 +/- 1e-5 km/s2" or "5 ± 0.2 kg", read with its unit, if any."""
+    if nxt is None:
+        return None
+    sign = _PLUS_MINUS.match(text, reading.end) or _PLUS_MINUS.match(text, reading.end - 1)
+    if sign is None or sign.end() != nxt.start:
+        return None
+    second = _read_suffixes(text, nxt, lex)
+    if _glued_word(text, nxt, second) or not _compatible(reading, second):
+        return None
+    return second
+
+
+def _sign_start(text: str, nxt: _Candidate) -> int:
+    """Where a second figure starts with its minus sign ("to -34"), or -1 when it has none."""
+    return nxt.start - 1 if nxt.start > 0 and text[nxt.start - 1] in "-−" else -1
 
 
 def _coordinated_partner(text: str, lex: Lexicon, reading: _Reading, nxt: _Candidate | None) -> _Reading | None:
@@ -77,6 +99,8 @@ def _qualify(
         qualifier = lex.qualifiers.before[phrase]
         start -= len(window) - found.start(1)
     after = p.qualifier_after.match(text, end)
+    if after and (reading.unit or reading.currency) and _noun_follows(text, after.end(), lex):
+        after = None  # "€10 plus VAT", "20 minutes plus tôt": what follows is added or compared
     if reading.plus:
         qualifier = "at_least"
     elif qualifier == "exact" and after:
@@ -154,7 +178,7 @@ def _kind(text: str, lex: Lexicon, cand: _Candidate, reading: _Reading) -> tuple
     )
     noun, noun_end = _counted_noun(text, lex, reading.end, cand.approximate or scale_word, singular)
     if not noun:
-        noun = _number_of(text, lex, cand.start)
+        noun = _number_of(text, lex, cand.start) or _tally_before(text, lex, cand.start)
     if noun and cand.figure.value == int(cand.figure.value):
         return "count", noun, noun_end
     return None, "", reading.end
@@ -175,6 +199,21 @@ def _number_of(text: str, lex: Lexicon, start: int) -> str:
         return ""
     noun, _ = _counted_noun(text, lex, found[-1].end() - 1)
     return noun
+
+
+def _tally_before(text: str, lex: Lexicon, start: int) -> str:
+    """The noun a tally phrase before a bare figure counts, in its sentence ("the death toll in
+    Derna has risen to 11,300": deaths; "le bilan s'élève à 3 166": morts)."""
+    tallies = dict(rule.partition(">")[::2] for rule in lex.grammar.tallies)
+    if not tallies:
+        return ""
+    pattern = lex.compiled("tallies", lambda lx: re.compile(rf"(?<!\w)(?:{alternation(tallies)})(?!\w)", re.I))
+    window_start = max(0, start - 150)
+    found = [m for m in pattern.finditer(text, window_start, start) if not re.search(r"[.;!?]", text[m.end() : start])]
+    if not found:
+        return ""
+    said = found[-1].group(0).lower()
+    return next((noun for phrase, noun in tallies.items() if phrase.lower() == said), "")
 
 
 _GLUED_TOKEN = re.compile(r"[ \u00a0\n]*([^\W\d_][\w'’\-]*)")
@@ -203,6 +242,8 @@ def _counted_noun(text: str, lex: Lexicon, pos: int, after_de: bool = False, sin
         lower = word.lower()
         if lower in words.stop or lower in months or number_lexicon.is_number_word(lower):
             break
+        if patterns_of(lex).currency_glued.match(text, match.start(1)):
+            break  # "3 USD50 cards": a code glued to a figure opens that figure, it is counted by none
         if tokens and "\n" in match.group(0) and word[:1].isupper():
             break  # a capitalised line after a break starts something new
         tokens.append((word, match.end()))

@@ -31,10 +31,16 @@ def _ordinal_mentions(text: str, lex: Lexicon, p: _Patterns, time_spans: list[tu
         value = Decimal(match.group(1))
         out.append(Mention(match.start(), match.end(), "rank", Figure(value, 0)))
     lexicon = lex.numbers
+    if not lexicon.ordinal_words.found_in(text.lower()) or lexicon.ordinals.keys().isdisjoint(
+        map(str.lower, WORD_RE.findall(text))
+    ):
+        return out  # no ordinal word: the common case, decided without a loop in Python
     for match in WORD_RE.finditer(text):
         word = match.group(0).lower()
+        if word not in lexicon.ordinals:
+            continue  # most words: decided by one look-up, before any search near them
         ranked = p.rank_context.search(text, match.end(), min(len(text), match.end() + 40))
-        if word in lexicon.ordinals and (ranked or edition_after(text, match.end(), lex)):
+        if ranked or edition_after(text, match.end(), lex):
             out.append(Mention(match.start(), match.end(), "rank", Figure(Decimal(lexicon.ordinals[word]), 0)))
     return out
 

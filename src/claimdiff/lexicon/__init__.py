@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any, TypeVar
 
 from babel.numbers import get_decimal_symbol
@@ -109,6 +110,8 @@ class Currencies:
     codes: tuple[str, ...]
     surfaces: tuple[CurrencySurface, ...]
     prefix_symbols: frozenset[str]
+    # Names of the currencies common/currencies.toml does not list, from CLDR ("Finnish markka").
+    rare: tuple[CurrencySurface, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -135,6 +138,17 @@ class Units:
     # Length symbols that are no unit alone ("m" is million), but are before an extent word.
     bare_lengths: dict[str, UnitSurface] = field(default_factory=dict)
     extent_words: tuple[str, ...] = ()
+    # Names that are units only after a cue word earlier in the sentence ("rotate 90 degrees"),
+    # each with its cue words.
+    cued: dict[str, tuple[UnitSurface, tuple[str, ...]]] = field(default_factory=dict)
+    # Symbols that are units only raised to a power: "s" in "s-1", "fb" in "fb⁻¹".
+    powered: dict[str, UnitSurface] = field(default_factory=dict)
+    # Names of units that take prefixes ("metre"), and every prefix spelled out ("pico", "piko"):
+    # "picometre" is read as the two ("picometer").
+    prefixable: dict[str, UnitSurface] = field(default_factory=dict)
+    spelled_prefixes: dict[str, str] = field(default_factory=dict)
+    # Words that count occurrences before a rate's denominator ("four times per week").
+    frequency_words: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, eq=False)
@@ -300,7 +314,7 @@ SUBUNIT = 0.01
 
 def _currencies(money: CurrencyCodes, names: list[LocalNames], order: list[str]) -> Currencies:
     from babel import Locale
-    from babel.numbers import get_currency_name, get_currency_symbol
+    from babel.numbers import get_currency_name, get_currency_symbol, list_currencies
 
     surfaces: dict[str, CurrencySurface] = {}
 
@@ -315,13 +329,19 @@ def _currencies(money: CurrencyCodes, names: list[LocalNames], order: list[str])
         add(code, code, True)  # the ISO code is always a way of writing its currency
         for prefix, factor in money.code_prefixes.items():
             add(prefix + code, code, True, factor=factor)  # "MEUR", "kUSD"
+    known = frozenset(list_currencies())
     for local in names:
         for table, factor in ((local.currency_names, 1.0), (local.currency_subunits, SUBUNIT)):
             for code, words in table.items():
-                if code not in money.codes:
-                    raise LexiconError(f"data: currency names for {code}, which common/currencies.toml does not list")
+                if code not in known:
+                    raise LexiconError(f"data: currency names for {code}, which is no ISO 4217 code CLDR knows")
                 for word in words:
                     add(word, code, False, word in local.currency_ambiguous, factor)
+        for code, coins in local.currency_coins.items():
+            if code not in known:
+                raise LexiconError(f"data: coins of {code}, which is no ISO 4217 code CLDR knows")
+            for word, share in coins.items():
+                add(word, code, False, False, share)  # "3 dimes" is 0.30 USD
     # CLDR knows the names and local symbols in every language; prefer it over hand-written copies.
     for language in order:
         for code in money.codes:
@@ -330,7 +350,42 @@ def _currencies(money: CurrencyCodes, names: list[LocalNames], order: list[str])
             symbol = get_currency_symbol(code, locale=Locale.parse(language))
             if symbol != code and len(symbol) > 1:
                 add(symbol, code, True)
-    return Currencies(money.base, money.fx_uncertainty, money.codes, tuple(surfaces.values()), money.prefix_symbols)
+    for written in money.local_forms:
+        add(written.surface, written.code, True)
+    # Every other currency CLDR names (historic ones too: "Finnish markka", "Dutch guilders"),
+    # kept apart: a long list that extraction reads only after a word that opens one of them.
+    # Amounts in a currency without ECB rates stay in that currency (see normalize).
+    rare = {
+        name.lower(): CurrencySurface(name, code, False, False)
+        for language in order
+        for name, code in _other_currency_names(language, money.codes)
+        if name.lower() not in surfaces
+    }
+    return Currencies(
+        money.base,
+        money.fx_uncertainty,
+        money.codes,
+        tuple(surfaces.values()),
+        money.prefix_symbols,
+        tuple(rare.values()),
+    )
+
+
+@cache  # babel's data, the same all run long; each language's list serves every lexicon
+def _other_currency_names(language: str, listed: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """(name, code) of every currency CLDR names in ``language`` but the ``listed`` ones, singular
+    and plural; precious metals, funds and test codes ("Gold", "Silver") are no money in news."""
+    from babel.numbers import get_currency_name, list_currencies
+
+    out = []
+    for code in sorted(set(list_currencies()) - set(listed)):
+        if code.startswith("X"):
+            continue
+        for count in (1, 2):
+            name = get_currency_name(code, count=count, locale=language)
+            if name != code:
+                out.append((name, code))
+    return tuple(out)
 
 
 def _qualifiers(symbols: QualifierPhrases, languages: list[QualifierPhrases], band: float) -> Qualifiers:
@@ -352,14 +407,25 @@ def _units(table: UnitTable, names: list[LocalNames], languages: tuple[str, ...]
         key = (surface if case_sensitive else surface.lower(), case_sensitive)
         out.setdefault(key, UnitSurface(surface, pint_unit, canonical, metric, case_sensitive))
 
+    powered: dict[str, UnitSurface] = {}
     for entry in table.entries:
+        if entry.power_only:
+            for symbol in entry.symbols:
+                for prefix in ("", *entry.prefixes):
+                    pint_unit = table.prefixes.get(prefix, "") + entry.pint
+                    powered[prefix + symbol] = UnitSurface(prefix + symbol, pint_unit, entry.pint, entry.metric, True)
+            continue
         for symbol in entry.symbols:
             if entry.bare:
                 add(symbol, entry.pint, not entry.nocase, entry.pint, entry.metric)
+            else:
+                powered[symbol] = UnitSurface(symbol, entry.pint, entry.pint, entry.metric, True)
             for prefix in entry.prefixes:
                 add(prefix + symbol, table.prefixes[prefix] + entry.pint, not entry.nocase, entry.pint, entry.metric)
         for surface, pint_unit in entry.surfaces.items():
             add(surface, pint_unit, True, entry.pint, entry.metric)
+    prefixable: dict[str, UnitSurface] = {}
+    spelled_prefixes: dict[str, str] = {}
     for local in names:
         for pint_unit, words in local.unit_names.items():
             named = entries.get(pint_unit)
@@ -367,11 +433,18 @@ def _units(table: UnitTable, names: list[LocalNames], languages: tuple[str, ...]
                 raise LexiconError(f"data: unit names for {pint_unit!r}, which common/units.toml does not list")
             for name in words:
                 add(name, named.pint, False, named.pint, named.metric)
+                if named.prefixes:
+                    # Any prefix spelled out joins it ("picometre", "kibibytes"): read by
+                    # splitting, so the generated names need not all be listed.
+                    prefixable.setdefault(name.lower(), UnitSurface(name, named.pint, named.pint, named.metric, False))
                 for prefix in named.prefixes:
                     pint_prefix = table.prefixes[prefix]
                     # The language's own spellings ("méga", "téra") and the international one.
                     for spelled in (*local.prefix_names.get(pint_prefix, ()), table.prefix_names[pint_prefix]):
                         add(spelled + name.lower(), pint_prefix + named.pint, False, named.pint, named.metric)
+        for pint_prefix, international in table.prefix_names.items():
+            for spelled in (*local.prefix_names.get(pint_prefix, ()), international):
+                spelled_prefixes.setdefault(spelled.lower(), pint_prefix)
         for surface, pint_unit in local.unit_named.items():
             # The entry a prefixed unit belongs to: "milliliter" to "liter", "kilometer" to "meter".
             owner = next(
@@ -407,6 +480,14 @@ def _units(table: UnitTable, names: list[LocalNames], languages: tuple[str, ...]
             if owner is not None and owner.metric == "length":
                 bare_lengths.setdefault(word, UnitSurface(word, pint_unit, pint_unit, owner.metric, True))
     extent = tuple(dict.fromkeys(w for local in names for w in local.extent_words))
+    cued: dict[str, tuple[UnitSurface, tuple[str, ...]]] = {}
+    for local in names:
+        for pint_unit, (words, cues) in local.cued.items():
+            owner = entries.get(pint_unit)
+            if owner is None:
+                raise LexiconError(f"data: cued unit {pint_unit!r}, which common/units.toml does not list")
+            for word in words:
+                cued.setdefault(word.lower(), (UnitSurface(word, owner.pint, owner.pint, owner.metric, False), cues))
     return Units(
         tuple(out.values()),
         per,
@@ -417,6 +498,11 @@ def _units(table: UnitTable, names: list[LocalNames], languages: tuple[str, ...]
         part_words,
         bare_lengths,
         extent,
+        cued,
+        powered,
+        prefixable,
+        spelled_prefixes,
+        tuple(dict.fromkeys(w for local in names for w in local.frequency_words)),
     )
 
 

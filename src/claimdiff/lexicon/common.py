@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
+from importlib.metadata import version
 
+from claimdiff.cache import AnswerTable
 from claimdiff.lexicon.files import COMMON, DataFile, read
 
 QUALIFIER_KINDS = ("exact", "approx", "at_least", "more_than", "up_to", "less_than")
@@ -92,13 +95,15 @@ class CurrencyCodes:
     codes: tuple[str, ...]
     symbols: tuple[CurrencySurface, ...]
     code_prefixes: dict[str, float] = field(default_factory=dict)
+    # Local forms of any currency CLDR knows, rated or not ("₾" for the lari, "元" for the yuan).
+    local_forms: tuple[CurrencySurface, ...] = ()
 
 
 def load_currency_codes() -> CurrencyCodes:
     from babel.numbers import list_currencies
 
     file = read(f"{COMMON}/currencies.toml")
-    file.only("settings", "currency")
+    file.only("settings", "currency", "local_forms")
     settings = file.section("settings")
     settings.only("base", "fx_uncertainty", "prefix_symbols", "code_prefixes")
     codes: list[str] = []
@@ -124,7 +129,17 @@ def load_currency_codes() -> CurrencyCodes:
         codes=tuple(codes),
         symbols=tuple(symbols),
         code_prefixes=_code_prefixes(settings),
+        local_forms=_local_forms(file, frozenset(list_currencies())),
     )
+
+
+def _local_forms(file: DataFile, known: frozenset[str]) -> tuple[CurrencySurface, ...]:
+    """``[local_forms]``: symbol -> ISO 4217 code, for currencies with or without ECB rates."""
+    table = file.section("local_forms", required=False).table
+    for symbol, code in table.items():
+        if not isinstance(code, str) or code not in known:
+            raise file.error(symbol, f"local_forms.{symbol} must be an ISO 4217 code known to CLDR")
+    return tuple(CurrencySurface(str(symbol), str(code), False, True) for symbol, code in table.items())
 
 
 def _code_prefixes(settings: DataFile) -> dict[str, float]:
@@ -158,6 +173,7 @@ class UnitEntry:
     metric: str
     bare: bool = True  # False: only the prefixed symbols are surfaces ("m" alone reads as million)
     cldr: str = ""  # the CLDR unit id ("length-kilometer") whose names babel gives per language
+    power_only: bool = False  # its symbols are units only raised to a power ("fb⁻¹", not "fb")
 
 
 @dataclass(frozen=True)
@@ -180,7 +196,7 @@ def load_unit_table() -> UnitTable:
     entries: list[UnitEntry] = []
     seen: set[str] = set()
     for entry in file.entries("unit"):
-        entry.only("pint", "symbols", "prefixes", "surfaces", "nocase", "metric", "bare", "cldr")
+        entry.only("pint", "symbols", "prefixes", "surfaces", "nocase", "metric", "bare", "cldr", "power_only")
         pint_unit = entry.text_value("pint")
         if pint_unit in seen:
             raise file.error(f'"{pint_unit}"', f"unit {pint_unit!r} is listed twice")
@@ -202,6 +218,7 @@ def load_unit_table() -> UnitTable:
                 metric=entry.text_value("metric", ""),
                 bare=bool(entry.table.get("bare", True)),
                 cldr=entry.text_value("cldr", ""),
+                power_only=bool(entry.table.get("power_only", False)),
             )
         )
     substances: dict[str, str] = {}
@@ -237,6 +254,20 @@ def cldr_unit_names(cldr_id: str, language: str) -> tuple[str, ...]:
     >>> cldr_unit_names("duration-hour", "de")
     ('Stunde', 'Stunden', 'Std.')
     """
+    answers = _cldr_answers()
+    key = f"{language}:{cldr_id}"
+    if key not in answers:
+        answers.put(key, list(_cldr_unit_names(cldr_id, language)))
+    return tuple(answers.get(key))  # type: ignore[arg-type]
+
+
+@cache
+def _cldr_answers() -> AnswerTable:
+    """babel's unit names of earlier runs (formatting 1,700 of them costs a tenth of a second)."""
+    return AnswerTable("cldr-units", "cldr units 1", version("babel"), str(CLDR_SHORTEST))
+
+
+def _cldr_unit_names(cldr_id: str, language: str) -> tuple[str, ...]:
     from babel.units import format_unit
 
     names: dict[str, None] = {}

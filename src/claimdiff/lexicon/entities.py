@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from claimdiff.lexicon.files import DataFile
@@ -77,12 +77,16 @@ class EntityTable:
             chain.append(self.parents[chain[-1]])
         return tuple(chain)
 
-    def extended(self, used: Counter[str], joiners: frozenset[str] = frozenset()) -> EntityTable:
+    def extended(
+        self, used: Counter[str], joiners: frozenset[str] = frozenset(), located: Mapping[str, str] | None = None
+    ) -> EntityTable:
         """This table plus what the names a corpus uses (with their counts) show: spellings of
         one name (case, accents, hyphens: "Notre Dame", "Notre-Dame") become one entity, and a
         name that extends another ("Jupiter Booster", "Notre-Dame de Paris") is part of it,
         unless the shorter one is a place ("Paris Saclay" is not part of Paris) or a ``joiner``
-        follows it ("Microsoft and AWS" names two).
+        follows it ("Microsoft and AWS" names two). ``located`` names the country each place the
+        corpus puts inside one lies in (see :mod:`claimdiff.subjects.places`): the place is part
+        of it, not another spelling of it.
 
         >>> table = EntityTable(()).extended(Counter({"Jupiter": 3, "JUPITER Booster": 1, "Jupiter booster": 1}))
         >>> table.lineage("JUPITER Booster")
@@ -105,9 +109,16 @@ class EntityTable:
             if wider:
                 added.append(Entity(representative, "", (), wider))
         added.extend(self._acronyms(list(chosen.values()), {e.name for e in added}))
-        if not added:
+        added.extend(self._surnames(list(chosen.values()), {e.name for e in added}))
+        spelled = {e.name for e in added}
+        places = [
+            Entity(place, "place", (), country)
+            for place, country in sorted((located or {}).items())
+            if place not in self.kinds and place not in spelled and country in self.kinds
+        ]
+        if not added and not places:
             return self
-        return EntityTable(self.entities + tuple(added), self.corpus_names | {e.name for e in added})
+        return EntityTable(self.entities + tuple(added) + tuple(places), self.corpus_names | spelled)
 
     def _acronyms(self, names: list[str], placed: set[str]) -> list[Entity]:
         """An acronym the corpus uses stands for the one name it uses whose words' initials
@@ -129,6 +140,27 @@ class EntityTable:
                 and name not in placed
             ):
                 out.append(Entity(name, "", (), expanded[0]))
+        return out
+
+    def _surnames(self, names: list[str], placed: set[str]) -> list[Entity]:
+        """A one-word name the corpus uses stands for the one two-word name it uses that ends with
+        it ("Villani" for "Cédric Villani", "Macron" for "Emmanuel Macron")."""
+        by_last: dict[str, list[str]] = {}
+        for name in names:
+            words = name.split()
+            if len(words) == 2 and all(w[:1].isupper() for w in words) and name not in self.kinds:
+                by_last.setdefault(name_key(words[1]), []).append(name)
+        out = []
+        for name in names:
+            longer = by_last.get(name_key(name), [])
+            if (
+                " " not in name
+                and not name.isupper()
+                and len(longer) == 1
+                and name not in self.kinds
+                and name not in placed
+            ):
+                out.append(Entity(name, "", (), longer[0]))
         return out
 
     def same(self, a: str, b: str) -> bool:

@@ -5,8 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, fields
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from claimdiff.lexicon.files import DataFile, read
+from claimdiff.lexicon.matcher import Substrings
+
+if TYPE_CHECKING:
+    from babel import Locale
 
 
 @dataclass(frozen=True)
@@ -48,6 +53,24 @@ class NumberWords:
     def compound_memo(self) -> dict[str, tuple[str, ...]]:
         """Words :func:`claimdiff.numbers.split_compound` has already split."""
         return {}
+
+    @cached_property
+    def number_roots(self) -> Substrings:
+        """The words every number word, fraction or multiplier holds (see
+        :func:`claimdiff.extract.figures._openers`)."""
+        tables = (self.cardinals, self.hundreds, self.scales, self.fractions, self.vague, self.approximate)
+        return Substrings(word for table in (*tables, self.multipliers) for word in table)
+
+    @cached_property
+    def ordinal_words(self) -> Substrings:
+        """The ordinal words, found in a sentence's lower case before its words are looked at."""
+        return Substrings(self.ordinals)
+
+    @cached_property
+    def opener_memo(self) -> tuple[set[str], set[str]]:
+        """Words :func:`claimdiff.extract.figures._openers` has already judged: (those that
+        may open a figure, the others)."""
+        return set(), set()
 
 
 def load_numbers(code: str) -> NumberWords:
@@ -112,13 +135,17 @@ class TimeWords:
     by: tuple[str, ...]
     quarters: tuple[str, ...]
     quarter_names: tuple[str, ...] = ()
+    # phrase -> years after the publication year ("last year" -> -1), CLDR's relative patterns
+    # with a number ("{0} years ago" -> -1 per year) included as (pattern, sign) pairs
+    relative_years: dict[str, int] = field(default_factory=dict)
+    relative_patterns: tuple[tuple[str, int], ...] = ()
 
 
 def load_time(code: str) -> TimeWords:
     from babel import Locale
 
     file = read(f"{code}/time.toml")
-    file.only("months", "seasons", "at", "since", "by", "quarters", "quarter_names")
+    file.only("months", "seasons", "at", "since", "by", "quarters", "quarter_names", "relative_years")
     months = {k.lower(): int(v) for k, v in file.numbers("months").items()}
     # CLDR month names in both widths complete the hand-written abbreviations.
     locale = Locale.parse(code)
@@ -138,7 +165,27 @@ def load_time(code: str) -> TimeWords:
         by=file.words("by"),
         quarters=file.words("quarters"),
         quarter_names=file.words("quarter_names", required=False),
+        relative_years={k.lower(): int(v) for k, v in file.numbers("relative_years", required=False).items()},
+        relative_patterns=_relative_patterns(locale),
     )
+
+
+def _relative_patterns(locale: Locale) -> tuple[tuple[str, int], ...]:
+    """CLDR's phrases for a number of years before or after now ("{0} years ago": -1), read
+    from babel's own formatting of one and of five years with their direction."""
+    from datetime import timedelta
+
+    from babel.dates import format_timedelta
+
+    patterns = set()
+    for years in (1, 5):
+        for sign in (-1, 1):
+            phrase = format_timedelta(
+                timedelta(days=sign * 365 * years), granularity="year", add_direction=True, locale=locale
+            )
+            if str(years) in phrase:
+                patterns.add((phrase.replace(str(years), "{0}", 1), sign))
+    return tuple(sorted(patterns))
 
 
 @dataclass(frozen=True)
@@ -216,13 +263,51 @@ class LocalNames:
     part_words: dict[str, str] = field(default_factory=dict)
     # Words after which a bare length symbol is a unit: "1.8m tall" (not "5m users").
     extent_words: tuple[str, ...] = ()
+    # pint unit -> (its names, the cue words before the figure that make them a unit):
+    # "rotate 90 degrees" is an angle, "40 degrees" alone may be heat or diplomas.
+    cued: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
+    # Words that count occurrences before a rate's denominator ("four times per week").
+    frequency_words: tuple[str, ...] = ()
+    # ISO 4217 code -> coins worth another share of the currency than a hundredth ("dime": 0.1).
+    currency_coins: dict[str, dict[str, float]] = field(default_factory=dict)
+
+
+def _coins(money: DataFile) -> dict[str, dict[str, float]]:
+    coins = money.section("coins", required=False)
+    out: dict[str, dict[str, float]] = {}
+    for code in coins.table:
+        table = coins.section(code).table
+        if not all(isinstance(v, (int, float)) and 0 < v < 1 for v in table.values()):
+            raise coins.error(code, f"coins.{code} must map names to a share of the currency between 0 and 1")
+        out[str(code)] = {str(name): float(value) for name, value in table.items()}
+    return out
+
+
+def _cued_units(units: DataFile) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    cued = units.section("cued", required=False)
+    out = {}
+    for pint_unit in cued.table:
+        entry = cued.section(pint_unit)
+        entry.only("names", "cues")
+        out[str(pint_unit)] = (entry.words("names"), entry.words("cues"))
+    return out
 
 
 def load_local_names(code: str) -> LocalNames:
     money = read(f"{code}/currencies.toml")
-    money.only("names", "ambiguous", "subunits")
+    money.only("names", "ambiguous", "subunits", "coins")
     units = read(f"{code}/units.toml")
-    units.only("per", "names", "named", "prefix_names", "per_not_before", "part_words", "extent_words")
+    units.only(
+        "per",
+        "names",
+        "named",
+        "prefix_names",
+        "per_not_before",
+        "part_words",
+        "extent_words",
+        "cued",
+        "frequency_words",
+    )
     named = units.section("named", required=False)
     for key, value in named.table.items():
         if not isinstance(value, str):
@@ -238,6 +323,9 @@ def load_local_names(code: str) -> LocalNames:
         per_not_before=units.words("per_not_before", required=False),
         extent_words=units.words("extent_words", required=False),
         part_words={str(k): str(v) for k, v in units.section("part_words", required=False).table.items()},
+        cued=_cued_units(units),
+        frequency_words=units.words("frequency_words", required=False),
+        currency_coins=_coins(money),
     )
 
 
@@ -283,9 +371,11 @@ class Grammar:
     range_words: tuple[str, ...]
     participle_suffixes: tuple[str, ...]
     opening_endings: tuple[str, ...]
+    tallies: tuple[str, ...]
     plural_suffixes: tuple[str, ...]
     name_connectors: tuple[str, ...]
     name_articles: tuple[str, ...]
+    attributive_determiners: tuple[str, ...]
     not_names: tuple[str, ...]
     locatives: tuple[str, ...]
     passive_agents: tuple[str, ...]
@@ -293,11 +383,16 @@ class Grammar:
     clause_breaks: tuple[str, ...]
     elisions: tuple[str, ...]
     pronouns: tuple[str, ...]
+    anaphoric_pronouns: tuple[str, ...]
+    impersonal_openings: tuple[str, ...]
     organisation_references: tuple[str, ...]
     person_titles: tuple[str, ...]
+    settlement_nouns: tuple[str, ...]
+    containment: tuple[str, ...]
     attributions: tuple[str, ...]
     complements: tuple[str, ...]
     hedges: tuple[str, ...]
+    alternatives: tuple[str, ...]
     estimators: tuple[str, ...]
     ranking: Ranking
     definitions: Definitions

@@ -127,3 +127,30 @@ class WordMatcher:
             return False
         char = text[index]
         return char.isalnum() or char == "_" or char in self.joiners
+
+
+class Substrings:
+    """Whether a text holds any of a list of strings, in one Aho-Corasick pass: the quick test
+    before a loop over every word of a sentence, for the words that can hold one of them.
+
+    >>> Substrings(["million", "ten"]).found_in("often"), Substrings(["million"]).found_in("a day")
+    (True, False)
+    """
+
+    def __init__(self, strings: Iterable[str]) -> None:
+        self.strings = tuple(sorted({s for s in strings if s}))
+
+    @cached_property
+    def _automaton(self) -> Any:
+        import ahocorasick
+
+        automaton = ahocorasick.Automaton()
+        for string in self.strings:
+            automaton.add_word(string, len(string))
+        automaton.make_automaton()
+        return automaton
+
+    def found_in(self, text: str) -> bool:
+        if not self.strings:
+            return False
+        return next(self._automaton.iter(text), None) is not None

@@ -12,6 +12,7 @@ published date).
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -24,7 +25,7 @@ from claimdiff.model import Claim, with_ids
 from claimdiff.normalize.periods import fx_day, periods_of, years_spoken_of
 from claimdiff.normalize.units import UNIT_ERRORS, conversion_factor, parse_unit, unit_strings
 from claimdiff.normalize.units import registry as registry  # values.py formats quantities with it
-from claimdiff.sources import Source
+from claimdiff.sources import Sentence, Source
 
 # Qualifiers of the JSON contract; "less than" is reported as up_to with a flag.
 CONTRACT_QUALIFIERS = ("exact", "approx", "at_least", "more_than", "up_to", "range")
@@ -68,20 +69,77 @@ def claims_of(source: Source, knowledge: Knowledge) -> list[Claim]:
     years = years_spoken_of(source.text)
     published = published_period(source.published)
     published_day = parse_date(source.published)
+    before: tuple[Sentence, TimeExpr | None] | None = None
     for sentence in source.sentences:
         times = sentence_times(sentence.text, lexicon, published_day)
         mentions = extract_mentions(sentence.text, lexicon, sentence.heading, times)
+        carried = _carried_time(source.text, before, sentence)
+        before = (sentence, _frame_time(times, mentions))
         if not mentions:
             continue
+        _annual_amounts(mentions)
         _share_units(mentions)
         periods = periods_of(mentions, times, sentence.text, lexicon)
+        if carried is not None:
+            pairs = zip(mentions, periods, strict=True)
+            periods = [carried if time is None and m.kind != "date" else time for m, time in pairs]
         for mention, time in zip(mentions, periods, strict=True):
             claim = _claim(
                 source, lexicon, sentence.text, sentence.start, mention, time, (published, published_day), years
             )
+            if claim is not None and carried is not None and time is carried:
+                claim = replace(claim, flags=[*claim.flags, PERIOD_CARRIED])
             if claim is not None:
                 claims.append(claim)
     return with_ids(claims)
+
+
+def _frame_time(times: list[TimeExpr], mentions: list[Mention]) -> TimeExpr | None:
+    """The time a sentence sets for what follows: its single period, a year, quarter or month
+    ("at the end of 2022", "pour 2030"), that no event word claims. A day is an event's ("Le 15
+    avril 2019, jour de l'incendie"), "since 2022 has invested", "announced in 2022" and "débutera
+    l'année prochaine" date what they govern, not the next sentence."""
+    if len({t.period for t in times}) != 1:
+        return None
+    time = times[-1]
+    events = {(m.time.start, m.time.end) for m in mentions if m.kind == "date" and m.time is not None}
+    if time.relation != "at" or time.precision == "day" or time.relative:
+        return None
+    if any((t.start, t.end) in events for t in times):
+        return None
+    return time
+
+
+def _carried_time(text: str, before: tuple[Sentence, TimeExpr | None] | None, sentence: Sentence) -> TimeExpr | None:
+    """The time a sentence inherits from the sentence before it in its paragraph, when that
+    one sets a frame (:func:`_frame_time`): "The US hosted 2,701 at the end of 2022. France is
+    eighth with 264", "Et la projection pour 2030 ? RTE annonce entre 9 et 12 TWh"."""
+    if before is None or sentence.heading:
+        return None
+    previous, frame = before
+    if frame is None or previous.heading or "\n" in text[previous.end : sentence.start]:
+        return None
+    return frame
+
+
+# Measures whose amount "per year" is by convention the year's amount: "80 TWh par an" is
+# the energy of a year, as "10 TWh in 2024" is.
+ANNUAL_METRICS = frozenset({"energy"})
+PER_YEAR = "year"
+ANNUAL_AMOUNT = "per year: the amount of a year"
+
+
+def _annual_amounts(mentions: list[Mention]) -> None:
+    """An energy per year is the year's energy (see :data:`ANNUAL_METRICS`)."""
+    for mention in mentions:
+        if (
+            mention.unit is not None
+            and mention.unit.metric in ANNUAL_METRICS
+            and mention.per is not None
+            and mention.per.canonical == PER_YEAR
+        ):
+            mention.per = None
+            mention.flags.append(ANNUAL_AMOUNT)
 
 
 def _share_units(mentions: list[Mention]) -> None:
@@ -99,6 +157,8 @@ def _share_units(mentions: list[Mention]) -> None:
 
 # The flag of a claim whose period is its source's publication year, the text naming none.
 AS_OF_PUBLICATION = "period: as of publication"
+# The flag of a claim whose period the sentence before it states.
+PERIOD_CARRIED = "period: from the sentence before"
 
 
 def _claim(
@@ -136,10 +196,13 @@ def _claim(
     money_code = mention.currency.code if mention.currency else None
     if mention.currency is not None and mention.currency.ambiguous:
         flags.append(f"{mention.currency.surface.strip()} read as {money_code}")
-    written, canonical = unit_strings(mention, money_code, money.base, lexicon.units.substance_units)
+    base = _money_base(money_code, money)
+    if base != money.base:
+        flags.append(f"not converted: no ECB rate for {money_code}")
+    written, canonical = unit_strings(mention, money_code, base, lexicon.units.substance_units)
     day = fx_day(period_expr, published_day)
     try:
-        conversion = _conversion(mention, money_code, written, canonical, day, money)
+        conversion = _conversion(mention, money_code, written, canonical, day, base)
     except UNIT_ERRORS:
         return None
     if conversion is None:
@@ -215,21 +278,29 @@ def stated_precision(value: Decimal, decimals: int) -> float:
     return min(step / 2, abs(float(value)) * MAX_RELATIVE_PRECISION) or step / 2
 
 
+def _money_base(money_code: str | None, money: Currencies) -> str:
+    """The currency an amount is reported in: the base currency, or the amount's own currency
+    when the ECB publishes no rate for it (the Costa Rican colón, the Finnish markka)."""
+    if money_code is None or ecb_rate(money_code, money.base, None) is not None:
+        return money.base
+    return money_code
+
+
 def _conversion(
-    mention: Mention, money_code: str | None, written: str, canonical: str, day: date | None, money: Currencies
+    mention: Mention, money_code: str | None, written: str, canonical: str, day: date | None, base: str
 ) -> tuple[float, dict[str, Any] | None] | None:
     """The factor from the unit as written to the canonical one, and the FX rate used if any."""
     if mention.kind != "money":
         return conversion_factor(written, canonical), None
-    rate = ecb_rate(money_code or "", money.base, day)
+    rate = ecb_rate(money_code or "", base, day)
     if rate is None:
         return None
     factor = rate.rate
     fx = None
-    if money_code != money.base:
+    if money_code != base:
         fx = {"from": money_code, "rate": round(rate.rate, 6), "date": rate.day.isoformat()}
     if mention.per is not None:
-        factor *= conversion_factor(f"{money.base} / {mention.per.pint}", canonical)
+        factor *= conversion_factor(f"{base} / {mention.per.pint}", canonical)
     return factor, fx
 
 

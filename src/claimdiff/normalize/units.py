@@ -49,7 +49,8 @@ TABLE_FORMAT = "units 2"
 @cache
 def conversion_table() -> AnswerTable:
     """pint's answers of earlier runs: ``factor:<written>:<canonical>`` (None when pint could
-    not convert) and ``parses:<name>``, named by pint's version and claimdiff's unit data."""
+    not convert), ``parses:<name>`` and ``display:<written>:<conventional units>``, named by
+    pint's version and claimdiff's unit data."""
     inputs = (TABLE_FORMAT, version("pint"), data_text("common/units.txt"), ",".join(load_currency_codes().codes))
     return AnswerTable("units", *inputs)
 
@@ -130,6 +131,12 @@ def display_unit(written: str, conventional: tuple[str, ...]) -> str | None:
     >>> display_unit("megatonne", ("gram / kilowatt_hour", "tonne"))
     'tonne'
     """
-    ureg = registry()
-    dimensionality = ureg.parse_units(written).dimensionality
-    return next((unit for unit in conventional if ureg.parse_units(unit).dimensionality == dimensionality), None)
+    table = conversion_table()
+    key = f"display:{written}:{'|'.join(conventional)}"
+    if key not in table:
+        ureg = registry()
+        dimensionality = ureg.parse_units(written).dimensionality
+        chosen = next((u for u in conventional if ureg.parse_units(u).dimensionality == dimensionality), None)
+        table.put(key, chosen)
+    answer = table.get(key)
+    return answer if isinstance(answer, str) else None

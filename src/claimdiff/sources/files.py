@@ -16,14 +16,15 @@ import stat
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any
-
-import pathspec
+from typing import TYPE_CHECKING, Any
 
 from claimdiff.errors import InputError, MetadataError
 from claimdiff.lexicon.files import language_folders
 from claimdiff.safeio import node_kind, read_regular, read_text, reason
 from claimdiff.schema import Field, Table, parse, validate
+
+if TYPE_CHECKING:
+    import pathspec
 
 IGNORE_FILE = ".claimdiffignore"
 IGNORE_MAX_BYTES = 1024 * 1024
@@ -35,14 +36,20 @@ DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 EARLIEST_YEAR = 1900  # a published date before this is a typo, not a source
 
 
-def iter_source_paths(paths: Iterable[str], warnings: list[str], exclude: Iterable[str] = ()) -> Iterator[Path]:
+def iter_source_paths(
+    paths: Iterable[str],
+    warnings: list[str],
+    exclude: Iterable[str] = (),
+    statuses: dict[str, os.stat_result] | None = None,
+) -> Iterator[Path]:
     """Yield the source files named by ``paths`` (files, or folders walked in sorted order).
 
     A path named directly that is missing, unreadable or not a regular file or folder is an
     error; what a walk finds wrong inside a folder is a warning. In a folder, what matches an
     ``exclude`` glob or a line of the folder's ``.claimdiffignore`` (both gitignore-like,
     relative to the folder) is left out; a file named directly is always read. ``-`` stands
-    for standard input and is left to the caller.
+    for standard input and is left to the caller. ``statuses``, when given, receives the status
+    of each file a walk finds (the walk reads it anyway; the gate compares it with its index's).
     """
     exclude = list(exclude)
     for raw in paths:
@@ -56,24 +63,34 @@ def iter_source_paths(paths: Iterable[str], warnings: list[str], exclude: Iterab
         except OSError as exc:
             raise InputError(f"{raw}: cannot be read ({reason(exc)})") from None
         if stat.S_ISDIR(mode):
-            yield from _walk(path, warnings, ignored(path, exclude))
+            yield from _walk(path, warnings, ignored(path, exclude), statuses)
         elif stat.S_ISREG(mode):
             yield path
         else:
             raise InputError(f"{raw}: not a regular file or folder ({node_kind(mode)})")
 
 
-def ignored(root: Path, exclude: Iterable[str] = ()) -> pathspec.PathSpec:
+def ignored(root: Path, exclude: Iterable[str] = ()) -> pathspec.PathSpec | None:
     """What a walk of ``root`` leaves out: the ``exclude`` globs and ``root/.claimdiffignore``
-    (gitignore syntax: one glob a line, ``#`` comments, ``!`` re-includes, ``/`` anchors)."""
+    (gitignore syntax: one glob a line, ``#`` comments, ``!`` re-includes, ``/`` anchors);
+    None when there is neither (pathspec is then not imported: most corpora have none)."""
     lines = list(exclude)
     ignore_file = root / IGNORE_FILE
     if os.path.lexists(ignore_file):
         lines += read_text(ignore_file, IGNORE_MAX_BYTES).splitlines()
+    if not lines:
+        return None
+    import pathspec
+
     return pathspec.GitIgnoreSpec.from_lines(lines)
 
 
-def _walk(root: Path, warnings: list[str], skip: pathspec.PathSpec | None = None) -> Iterator[Path]:
+def _walk(
+    root: Path,
+    warnings: list[str],
+    skip: pathspec.PathSpec | None = None,
+    statuses: dict[str, os.stat_result] | None = None,
+) -> Iterator[Path]:
     """The source files under ``root``, depth first in sorted order (as ``os.walk`` gives them),
     without what ``skip`` matches (paths relative to ``root``, folders with a trailing ``/``)."""
     inside = os.path.realpath(root)
@@ -94,22 +111,31 @@ def _walk(root: Path, warnings: list[str], skip: pathspec.PathSpec | None = None
             continue
         seen.add((info.st_dev, info.st_ino))
         folders = []
+        parent = Path(folder)  # once: a Path per entry would cost as much as the walk itself
         for entry in entries:
             if entry.is_symlink() and not _within(entry.path, inside):
                 if entry.name.lower().endswith(SOURCE_SUFFIXES) or _is_folder(entry):
                     warnings.append(f"{entry.path}: skipped, a symbolic link out of {root}")
                 continue
-            relative = Path(os.path.relpath(entry.path, root)).as_posix()
             if _is_folder(entry):
-                if not entry.name.startswith(".") and not (skip and skip.match_file(relative + "/")):
-                    folders.append(Path(folder) / entry.name)
-            elif skip and skip.match_file(relative):
+                if not entry.name.startswith(".") and not (skip and skip.match_file(_relative(entry, root) + "/")):
+                    folders.append(parent / entry.name)
+            elif skip and skip.match_file(_relative(entry, root)):
                 continue
             elif entry.name.lower().endswith(SOURCE_SUFFIXES):
                 found = _source_file(entry, warnings)
                 if found:
-                    yield Path(folder) / entry.name
+                    path = parent / entry.name
+                    if statuses is not None:
+                        statuses[str(path)] = entry.stat()  # kept by the entry: no second call
+                    yield path
         stack.extend(reversed(folders))
+
+
+def _relative(entry: os.DirEntry[str], root: Path) -> str:
+    """An entry's path from the walk's root, as ignore globs match it (worked out only when
+    there are globs: most corpora have none, and it costs more than the rest of the walk)."""
+    return Path(os.path.relpath(entry.path, root)).as_posix()
 
 
 def _is_folder(entry: os.DirEntry[str]) -> bool:

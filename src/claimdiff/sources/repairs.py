@@ -15,8 +15,8 @@ import re
 import unicodedata
 from array import array
 from bisect import bisect_right
-from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from typing import overload
 
 
@@ -209,15 +209,16 @@ def repair(text: str) -> tuple[str, OffsetMap]:
     clean, offsets = _map_chars(text)
     clean, offsets = _rewrite(clean, offsets, _MOJIBAKE, _fix_mojibake)
     clean, offsets = _rewrite(clean, offsets, _HYPHEN_BREAK, lambda m: "")
-    vocabulary = Counter(w.lower() for m in _WORD.finditer(clean) if not (w := m.group()).isupper())
-    clean, offsets = _rewrite(clean, offsets, _SPLIT_CAPS, lambda m: _join_caps(m, vocabulary))
+    if _SPLIT_CAPS.search(clean):  # the words are counted only for a text with capitals to join
+        vocabulary = {w.lower() for w in _WORD.findall(clean) if not w.isupper()}
+        clean, offsets = _rewrite(clean, offsets, _SPLIT_CAPS, lambda m: _join_caps(m, vocabulary))
     return clean, offsets
 
 
-def _join_caps(match: re.Match[str], vocabulary: Counter[str]) -> str:
+def _join_caps(match: re.Match[str], vocabulary: AbstractSet[str]) -> str:
     """Join two capital fragments when the joined word is known and a fragment is not."""
     left, right = match.group(1), match.group(2)
     joined = (left + right).lower()
-    if vocabulary[joined] and (not vocabulary[left.lower()] or not vocabulary[right.lower()]):
+    if joined in vocabulary and (left.lower() not in vocabulary or right.lower() not in vocabulary):
         return left
     return match.group(0)

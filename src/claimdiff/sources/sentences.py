@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -56,7 +57,7 @@ def _blocks(text: str) -> Iterator[tuple[int, int, bool]]:
     """Yield (start, end, heading) for runs of lines that belong to one paragraph."""
     lines = [(m.start(), m.end()) for m in re.finditer(r"^[^\n]*", text, re.MULTILINE)]
     block_start: int | None = None
-    previous = ""
+    previous, previous_heading = "", False  # _is_heading("") is False
     block_end = 0
     for start, end in lines:
         line = text[start:end]
@@ -65,12 +66,13 @@ def _blocks(text: str) -> Iterator[tuple[int, int, bool]]:
                 yield block_start, block_end, _is_heading(text[block_start:block_end])
             block_start = None
             continue
+        heading = _is_heading(line)  # once per line: it is also the next line's previous
         new_block = (
             block_start is None
             or _BULLET.match(line) is not None
             or line[:1] in (" ", "\t")  # an indented line opens a new paragraph or text box
             or _TERMINAL.search(previous) is not None
-            or _is_heading(previous) != _is_heading(line)
+            or previous_heading != heading
             or _ends_title(previous, line)
         )
         if new_block and block_start is not None:
@@ -78,7 +80,7 @@ def _blocks(text: str) -> Iterator[tuple[int, int, bool]]:
         if new_block:
             block_start = start
         block_end = end
-        previous = line
+        previous, previous_heading = line, heading
     if block_start is not None:
         yield block_start, block_end, _is_heading(text[block_start:block_end])
 
@@ -88,7 +90,14 @@ def _ends_title(previous: str, line: str) -> bool:
     return len(previous.strip()) < 50 and len(line.strip()) >= 60 and line.lstrip()[:1].isupper()
 
 
+# Deletes the ASCII lower-case letters: how many a line holds, counted in C.
+_NO_ASCII_LOWER = str.maketrans("", "", string.ascii_lowercase)
+
+
 def _is_heading(line: str) -> bool:
+    if 5 * (len(line) - len(line.translate(_NO_ASCII_LOWER))) >= len(line):
+        # A fifth of the line in ASCII lower case: at most four letters in five are capitals.
+        return False
     # Built-in predicates mapped over the line: this runs on every line, two or three times.
     letters = "".join(filter(str.isalpha, line))
     return len(letters) >= 4 and sum(map(str.isupper, letters)) / len(letters) > 0.8
@@ -96,7 +105,7 @@ def _is_heading(line: str) -> bool:
 
 def _split_block(text: str, start: int, end: int, heading: bool, abbreviations_: frozenset[str]) -> list[Sentence]:
     block = text[start:end]
-    label_match = _LABEL.match(block)
+    label_match = _LABEL.match(block) if ":" in block else None  # a label ends at a colon
     label = label_match.group(1).strip() if label_match else ""
     cuts = [0]
     for match in _STOP.finditer(block):

@@ -1,12 +1,14 @@
 """Stage 4, subjects: the entity each claim is about and the metric it states.
 
 :mod:`~claimdiff.subjects.names` finds the entities a sentence names and their roles,
-:mod:`~claimdiff.subjects.binding` binds each figure to one of them, and
-:mod:`~claimdiff.subjects.metrics` reads the metric from the words that govern the figure.
-A claim whose sentence binds it to nothing ("It raised ...") takes the label of the list item it
-stands under, else the entity the source is mostly about, else the subject of the sentence
-before; a definite reference ("la société a levé ...") is the label, else the last organisation
-named, else the one the title names; a sentence that is a figure alone is read with the next.
+:mod:`~claimdiff.subjects.binding` binds each figure to one of them,
+:mod:`~claimdiff.subjects.metrics` reads the metric from the words that govern the figure, and
+:mod:`~claimdiff.subjects.places` learns which places a corpus puts inside a country.
+A sentence opening with a pronoun ("It employs ...") is about the subject of the sentence before;
+a claim whose sentence binds it to nothing takes the label of the list item it stands under,
+else the entity the source is mostly about, else the subject of the sentence before; a
+definite reference ("la société a levé ...") is the label, else the last organisation named,
+else the one the title names; a sentence that is a figure alone is read with the next.
 """
 
 from __future__ import annotations
@@ -20,9 +22,9 @@ from claimdiff.lexicon import Knowledge, Lexicon, alternation
 from claimdiff.lexicon.entities import name_key
 from claimdiff.model import Claim
 from claimdiff.sources import Source
-from claimdiff.subjects.binding import choose_entity
+from claimdiff.subjects.binding import choose_entity, opening_phrase_end
 from claimdiff.subjects.metrics import EDITION, choose_metric
-from claimdiff.subjects.names import EntityMention, find_entities
+from claimdiff.subjects.names import OPENING_QUOTES, EntityMention, find_entities
 
 __all__ = ["EntityMention", "assign_subjects", "choose_entity", "choose_metric", "dominant_entity", "find_entities"]
 
@@ -75,25 +77,46 @@ def assign_subjects(source: Source, claims: list[Claim], knowledge: Knowledge) -
                 # "450 millions d'euros. C'est la somme que Mistral AI est sur le point de lever."
                 text, mentions = _joined(sentence.text, following.text, own, mentions_of[following.start])
             chosen = choose_entity(text, start, end, mentions, claim, lexicon)
+            if previous and _refers_to_previous(text, start, mentions, lexicon):
+                chosen = previous  # "It employs 300 people in France": the company named before
             referred = label or organisation or default
             if referred and refers_back(text, start, mentions, lexicon):
                 chosen = referred  # "la startup française annonce avoir levé 385 millions"
-            about = replace(claim, entity=chosen or label or default or previous)
+            about = claim.replaced(entity=chosen or label or default or previous)
             metric, topic = choose_metric(text, start, end, about, lexicon, knowledge)
             if metric == EDITION:
                 # "the eighth Choose France Summit", "la 7e édition du sommet Choose France":
                 # the edition number is the event's, named right after it.
                 event = next((m for m in mentions if 0 <= m.start - end <= 40 and m.role != "ignored"), None)
-                about = replace(about, entity=event.name if event else about.entity)
+                about = about.replaced(entity=event.name if event else about.entity)
             if metric.removesuffix(" (possible)") in located:
                 # Deaths, a population, electricity consumed: measured where, not by whom.
                 where = place_of(mentions, knowledge, start, places) or home
-                about = replace(about, entity=where or about.entity)
-            assigned[claim.id] = replace(about, metric=metric, topic=topic)
+                about = about.replaced(entity=where or about.entity)
+            assigned[claim.id] = about.replaced(metric=metric, topic=topic)
         subjects = [m.name for m in own if m.subject]
         previous = subjects[0] if subjects else previous
         organisation = _first_organisation(subjects, knowledge) or organisation
     return [assigned.get(claim.id, claim) for claim in claims]
+
+
+def _refers_to_previous(text: str, start: int, mentions: list[EntityMention], lexicon: Lexicon) -> bool:
+    """Whether a sentence's subject is a pronoun standing for the subject of the sentence before
+    ("It employs ...", "Elle emploie ...", "Operated by CNRS since 2019, it has ..."; not "It
+    is", "Il y a"), and no name stands as a subject between it and the figure."""
+    grammar = lexicon.grammar
+    pattern = lexicon.compiled(
+        "anaphoric openings",
+        lambda lex: re.compile(
+            rf"[\W]*(?!(?:{alternation(lex.grammar.impersonal_openings) or '(?!)'})(?!\w))"
+            rf"(?:{alternation(lex.grammar.anaphoric_pronouns) or '(?!)'})(?!\w)",
+            re.I,
+        ),
+    )
+    clause = opening_phrase_end(text, lexicon)  # the main clause, after an opening phrase
+    if not grammar.anaphoric_pronouns or not pattern.match(text, clause):
+        return False
+    return not any(m.subject and clause <= m.start and m.end <= start for m in mentions)
 
 
 def _fragment(text: str, start: int, end: int) -> bool:
@@ -167,17 +190,40 @@ def _mentions(
 
 def proper_words(source: Source) -> frozenset[str]:
     """Words the source writes capitalised inside a sentence, or capitalised at the start of
-    two sentences and never in lower case ("Nvidia announced ... Nvidia said ...")."""
+    two sentences, never in lower case and no frequent word ("Nvidia announced ... Nvidia said
+    ...", not "Parmi eux ... Parmi les projets ...")."""
     inside: set[str] = set()
     openings: Counter[str] = Counter()
     lowered: set[str] = set()
     for sentence in source.sentences:
-        words = re.findall(r"[^\W\d_][\w\-’']*", sentence.text)
-        inside.update(w for w in words[1:] if w[:1].isupper())
+        found = list(re.finditer(r"[^\W\d_][\w\-’']*", sentence.text))
+        words = [m.group(0) for m in found]
+        # A word opening a quotation or a title is capitalised as a sentence's first word is.
+        inside.update(
+            m.group(0)
+            for m in found[1:]
+            if m.group(0)[:1].isupper()
+            and not sentence.text[max(0, m.start() - 3) : m.start()].rstrip(" \u00a0").endswith(OPENING_QUOTES)
+        )
         lowered.update(w for w in words if w.islower())
         openings.update(words[:1])
-    repeated = {w for w, n in openings.items() if n >= 2 and w[:1].isupper() and w.lower() not in lowered}
+    repeated = {
+        w
+        for w, n in openings.items()
+        if n >= 2 and w[:1].isupper() and w.lower() not in lowered and not _frequent(w, source.language)
+    }
     return frozenset(inside | repeated)
+
+
+# A word this frequent (Zipf 4.5: about once in 30,000 words) opening two sentences is a word
+# of the language opening them ("Parmi eux, ...", "Meanwhile, ..."), not a name.
+OPENER_ZIPF = 4.5
+
+
+def _frequent(word: str, language: str) -> bool:
+    from claimdiff.lexicon.frequency import zipf_frequency
+
+    return zipf_frequency(word.lower(), language, wordlist="small") >= OPENER_ZIPF
 
 
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:

@@ -2,8 +2,8 @@
 
 A figure belongs to the subject of its own clause: the name before a parenthesis holding the
 figure ("Helsing (€450m)"), else the first name of the clause before the figure, else the
-nearest name earlier in the sentence, else the first name after it. Places ("in France"),
-weak mentions (an adjective of nationality, a person announcing the figure) come after that;
+nearest name earlier in the sentence, else the first name after it. Places ("in France", the
+nearest to the figure), weak mentions (an adjective of nationality, a person announcing the figure) come after that;
 sources ("according to X") and complements ("after X") never. A date announced by an event
 word ("launched ... in 2018") is about what the event concerns.
 """
@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from claimdiff.extract import EVENT_REACH_AFTER, EVENT_REACH_BEFORE
-from claimdiff.lexicon import Lexicon, alternation
+from claimdiff.lexicon import Lexicon, alternation, trie_alternation
 from claimdiff.model import Claim
 from claimdiff.subjects.names import EntityMention, opens_phrase
 
@@ -44,25 +44,31 @@ def choose_entity(
     if later:
         return later[0].name
     # A person announces a figure about what they speak for: a place, or a country named by its
-    # adjective ("the French government"); else the caller's fallbacks decide.
+    # adjective ("the French government"); else the caller's fallbacks decide. Of several, the
+    # one nearest the figure: "stored abroad (in the US), 300 data centres in France".
     for role in ("place", "demonym"):
         found = [m for m in outside if m.role == role]
         if found:
-            return found[0].name
+            return min(found, key=lambda m: (_distance(m, start, end), m.start)).name
     return ""
+
+
+def _distance(mention: EntityMention, start: int, end: int) -> int:
+    """Characters between a mention and the figure at ``start:end``."""
+    return start - mention.end if mention.end <= start else mention.start - end
 
 
 def _main_clause_first(subjects: list[EntityMention], text: str, lexicon: Lexicon) -> list[EntityMention]:
     """``subjects`` without the names of an opening participial phrase when the main clause
     names one: in "Developed by the Jülich centre, JUPITER reaches 1 exaflop" the figure is
     JUPITER's."""
-    opening = _opening_phrase_end(text, lexicon)
+    opening = opening_phrase_end(text, lexicon)
     if not opening or not any(m.start >= opening for m in subjects):
         return subjects
     return [m for m in subjects if m.start >= opening]
 
 
-def _opening_phrase_end(text: str, lexicon: Lexicon) -> int:
+def opening_phrase_end(text: str, lexicon: Lexicon) -> int:
     """Where a phrase opening the sentence with a participle or an adverb ends (its comma), or 0."""
     match = re.match(r"[\W\d_]*([^\W\d_][\w’'-]*)", text)
     if not match or not opens_phrase(match.group(1), lexicon):
@@ -102,7 +108,7 @@ def nearest_event(text: str, start: int, end: int, lexicon: Lexicon) -> re.Match
     """The event word nearest a date ("launched", "fondée"), within reach of it."""
     pattern = lexicon.compiled(
         "keywords:events",
-        lambda lex: re.compile(r"(?<!\w)(?:" + alternation(lex.events) + r")(?!\w)", re.I),
+        lambda lex: re.compile(rf"(?<!\w)(?:{trie_alternation(lex.events, True) if lex.events else ''})(?!\w)", re.I),
     )
     nearest = None
     for match in pattern.finditer(text, max(0, start - EVENT_REACH_BEFORE), min(len(text), end + EVENT_REACH_AFTER)):

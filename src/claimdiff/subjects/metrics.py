@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import snowballstemmer
 
 from claimdiff.extract import edition_after
-from claimdiff.lexicon import Knowledge, Lexicon, alternation
+from claimdiff.lexicon import Knowledge, Lexicon, alternation, trie_alternation
 from claimdiff.model import Claim
 from claimdiff.subjects.binding import nearest_event
 from claimdiff.subjects.names import weekdays
@@ -103,18 +103,29 @@ def _classified(text: str, end: int, lexicon: Lexicon) -> str:
     return ""
 
 
+_HEDGE_BREAKS = re.compile(r"[.;:!?]|, (?:and|but|et|mais) ")
+
+
 def _hedged(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
     """Whether a hedge word stands in the figure's clause, up to 60 characters before it or 25
-    after it ("20,000 people may have died")."""
-    if not lexicon.grammar.hedges:
-        return False
-    pattern = lexicon.compiled(
-        "hedges", lambda lex: re.compile(rf"(?<!\w)(?:{alternation(lex.grammar.hedges)})(?!\w)", re.I)
+    after it ("20,000 people may have died", "15 TWh si la fièvre ne retombe pas"), or an
+    alternative in the few words right before it ("voire un impressionnant 15 TWh"); what
+    follows an alternative is the alternative's ("9 to 12 TWh, or even 15 TWh if it soars")."""
+    hedge, alternative = lexicon.compiled("hedges", _hedge_patterns)
+    before = _HEDGE_BREAKS.split(text[max(0, start - 60) : start])[-1]
+    after = alternative.split(_HEDGE_BREAKS.split(text[end : end + 25])[0])[0]
+    last_words = " ".join(re.findall(r"\w+", before)[-4:])
+    return any(
+        found is not None for found in (hedge.search(before), hedge.search(after), alternative.search(last_words))
     )
-    breaks = r"[.;:!?]|, (?:and|but|et|mais) "
-    before = re.split(breaks, text[max(0, start - 60) : start])[-1]
-    after = re.split(breaks, text[end : end + 25])[0]
-    return pattern.search(before) is not None or pattern.search(after) is not None
+
+
+def _hedge_patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(a hedge word, an alternative offering a higher figure), as trie regexes."""
+    grammar = lexicon.grammar
+    hedge = re.compile(rf"(?<!\w)(?:{trie_alternation(grammar.hedges, True) or '(?!)'})(?!\w)", re.I)
+    alternative = re.compile(rf"(?<!\w)(?:{trie_alternation(grammar.alternatives, True) or '(?!)'})(?!\w)", re.I)
+    return hedge, alternative
 
 
 def _unit_metric(claim: Claim, lexicon: Lexicon) -> str:
@@ -218,8 +229,10 @@ def stemmer_for(code: str) -> snowballstemmer.stemmer | None:
 
 def _keywords(lexicon: Lexicon, name: str, table: dict[str, str]) -> re.Pattern[str]:
     """One pattern for a keyword table of a lexicon, built once."""
+    # A trie (the same language as the plain alternation): each claim's window is scanned with it.
     return lexicon.compiled(
-        f"keywords:{name}", lambda _: re.compile(r"(?<!\w)(?:" + alternation(table) + r")(?!\w)", re.I)
+        f"keywords:{name}",
+        lambda _: re.compile(r"(?<!\w)(?:" + (trie_alternation(table, True) if table else "") + r")(?!\w)", re.I),
     )
 
 
@@ -275,18 +288,22 @@ def event_topic(text: str, start: int, end: int, lexicon: Lexicon) -> str:
     event = nearest_event(text, start, end, lexicon)
     if event is None:
         return ""
-    words = lexicon.function_words
     after = re.findall(r"[^\W\d_][\w\-’']*|\S", text[event.end() : event.end() + 60])
     before = re.findall(r"[^\W\d_][\w\-’']*|\S", text[max(0, event.start() - 60) : event.start()])
-    # A connector ends a phrase ("initiated and driven by" has no object after the event word).
-    timely = frozenset(lexicon.time.months) | frozenset(lexicon.time.seasons) | lexicon.numbers.connectors
-    timely |= lexicon.compiled("weekdays", lambda lex: frozenset(day.lower() for day in weekdays(lex)))
-    skip = words.stop - timely
+    skip, timely = lexicon.compiled("event topic words", _topic_words)
     participles = lexicon.grammar.participle_suffixes
     phrase = _noun_phrase(after, skip, participles, timely)
     if not phrase or phrase[0][:1].isupper():
         phrase = list(reversed(_noun_phrase(list(reversed(before)), skip, participles, timely)))
     return " ".join(w.lower() for w in phrase if not w[:1].isupper() or w.isupper())
+
+
+def _topic_words(lexicon: Lexicon) -> tuple[frozenset[str], frozenset[str]]:
+    """(function words skipped before a topic, time words that end it), built once."""
+    # A connector ends a phrase ("initiated and driven by" has no object after the event word).
+    timely = frozenset(lexicon.time.months) | frozenset(lexicon.time.seasons) | lexicon.numbers.connectors
+    timely |= frozenset(day.lower() for day in weekdays(lexicon))
+    return lexicon.function_words.stop - timely, timely
 
 
 def _noun_phrase(

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from claimdiff.lexicon import Knowledge, Lexicon, alternation
+from claimdiff.lexicon import Knowledge, Lexicon, alternation, trie_alternation
 from claimdiff.lexicon.matcher import WordMatcher
 
 # Upper-case letters of the Latin scripts (re has no \p{Lu}).
@@ -74,9 +74,17 @@ class _NamePatterns:
     title_before: re.Pattern[str]
     title_after: re.Pattern[str]
     elision: re.Pattern[str]
+    attributive: re.Pattern[str]
     not_names: frozenset[str]
     articles: frozenset[str]
     titles: frozenset[str]
+
+
+def _trie(words: Iterable[str], ignore_case: bool) -> str:
+    """The words as a trie regex, the same language as their alternation (empty for none): the
+    windows before and after every name are searched with these."""
+    listed = list(words)
+    return trie_alternation(listed, ignore_case) if listed else ""
 
 
 def _name_patterns(lexicon: Lexicon) -> _NamePatterns:
@@ -85,7 +93,7 @@ def _name_patterns(lexicon: Lexicon) -> _NamePatterns:
     capitalised = re.compile(
         rf"""(?<![\w\-‐])
         [{UPPER}][\w&’'\-.]*                                      # a capitalised word (or acronym)
-        (?:[ ](?:(?:{connectors})[ ]?)?[{UPPER}][\w&’'\-]*      # more, maybe joined by "of", "de",
+        (?:[ ](?:(?:{connectors})[ ]?){{0,2}}[{UPPER}][\w&’'\-]*      # more, maybe joined by "of", "de",
           |[ ][0-9][\w&’'\-]*)*                                  # or a number ("France 2030")
         """,
         re.VERBOSE,
@@ -95,17 +103,22 @@ def _name_patterns(lexicon: Lexicon) -> _NamePatterns:
     not_names = {w.lower() for w in (*grammar.not_names, *grammar.pronouns)} | days
     return _NamePatterns(
         capitalised=capitalised,
-        locative=re.compile(rf"(?:\b(?:{alternation(grammar.locatives)})[ \n]+)$", re.I),
-        ignored=re.compile(rf"(?:\b(?:{alternation(grammar.attributions + grammar.complements)})\W{{1,3}})$", re.I),
+        locative=re.compile(rf"(?:\b(?:{_trie(grammar.locatives, True)})[ \n]+)$", re.I),
+        ignored=re.compile(rf"(?:\b(?:{_trie(grammar.attributions + grammar.complements, True)})\W{{1,3}})$", re.I),
         estimator_after=re.compile(
-            rf"^(?:[ ]?\([^)]{{1,30}}\))?[ ,]+(?:(?:also|a|aussi|hat)[ ]+)?(?:{alternation(grammar.estimators)})\b",
+            rf"^(?:[ ]?\([^)]{{1,30}}\))?[ ,]+(?:(?:also|a|aussi|hat)[ ]+)?(?:{_trie(grammar.estimators, True)})\b",
             re.I,
         )
         if grammar.estimators
         else re.compile("(?!)"),
-        title_before=re.compile(rf"(?:\b(?:{alternation(titles)})[ ,]+)$") if titles else re.compile("(?!)"),
-        title_after=re.compile(rf"^,?[ ]+(?:the[ ]+|le[ ]+|la[ ]+)?(?:{alternation(titles)})\b", re.I),
+        title_before=re.compile(rf"(?:\b(?:{_trie(titles, False)})[ ,]+)$") if titles else re.compile("(?!)"),
+        title_after=re.compile(rf"^,?[ ]+(?:the[ ]+|le[ ]+|la[ ]+)?(?:{_trie(titles, True)})\b", re.I),
         elision=re.compile(rf"^(?:{alternation(grammar.elisions)})", re.I) if grammar.elisions else re.compile("(?!)"),
+        attributive=re.compile(
+            rf"(?:^|\W)(?:{alternation(grammar.attributive_determiners)})[ ](?:[a-z][\w-]*[ ])?$", re.I
+        )
+        if grammar.attributive_determiners
+        else re.compile("(?!)"),
         not_names=frozenset(not_names),
         articles=frozenset(grammar.name_articles),
         titles=frozenset(t.lower() for t in titles),
@@ -159,9 +172,23 @@ def find_entities(
                 found.append(EntityMention(match.start(), match.end(), name, "demonym"))
             else:
                 name = knowledge.entities.canonical(match.group(1))
-                found.append(_mention(text, match.start(), match.end(), name, names))
+                mention = _mention(text, match.start(), match.end(), name, names)
+                if (
+                    mention.subject
+                    and knowledge.entities.kind_of(name) == "place"
+                    and _attributive(text, mention, names)
+                ):
+                    mention = replace(mention, role="demonym")  # "the Paris monument": weak, as "the French"
+                found.append(mention)
     if not heading:
         found.extend(_capitalised_names(text, knowledge, lexicon, taken, proper, common, lowercase))
+    # "the scorched Paris monument": a place as an attribute is weak, as "the French" is.
+    found = [
+        replace(m, role="demonym")
+        if m.subject and knowledge.entities.kind_of(m.name) == "place" and _attributive(text, m, names)
+        else m
+        for m in found
+    ]
     return sorted(found, key=lambda m: m.start)
 
 
@@ -212,7 +239,11 @@ def _capitalised_names(
         lowered = [w.lower().strip("’'") for w in words]
         if len(words) == 1 and (lowered[0] in stop or lowered[0] in months or lowered[0] in names.not_names):
             continue
-        opening = not text[:start].strip(' →•-–*\n"“(«')
+        # The first word of a sentence, or of a quotation or title inside it ("« Donner du sens à
+        # l'intelligence artificielle »"), is capitalised whatever it is.
+        opening = not text[:start].strip(' →•-–*\n"“(«') or text[max(0, start - 3) : start].rstrip(" \u00a0").endswith(
+            OPENING_QUOTES
+        )
         known = " ".join(words).lower() in knowledge.entities.aliases
         shaped = words[0].isupper() or any(c.isupper() for c in words[0][1:])
         if (
@@ -229,8 +260,8 @@ def _capitalised_names(
             # inside a sentence, or it is no common word of the language: "Building on ...",
             # "Lancé en 2017, ..." name nothing, "Infineon reported ..." does; the first word of
             # a longer name goes only if the source writes it in lower case too.
-            if len(words) == 1:
-                continue
+            if len(words) == 1 or words[1][:1].isdigit():
+                continue  # "Environ 70 % des composants": a common word and a figure name nothing
             if words[0].lower() not in lowercase:
                 yield _mention(text, start, end, knowledge.entities.canonical(" ".join(words)), names, title)
                 continue
@@ -239,6 +270,9 @@ def _capitalised_names(
             end = start + len(" ".join(words))
         yield _mention(text, start, end, knowledge.entities.canonical(" ".join(words)), names, title)
 
+
+# Marks that open a quotation or a title, after which a word is capitalised as at a sentence start.
+OPENING_QUOTES = ("«", "“", '"', "‘", "„")
 
 # Words at least this frequent (Zipf scale: 4 is once per 100,000 words) are common words.
 COMMON_ZIPF = 3.0
@@ -256,6 +290,16 @@ def opens_phrase(word: str, lexicon: Lexicon) -> bool:
     """Whether a sentence's first word opens a participial or adverbial phrase ("Financé par
     l'État, le projet ...", "Having raised ...", "Finally, ..."): one of the language's
     ``opening_endings`` whose base form is a common word (``grammar.toml``)."""
+    # Asked for every capitalised name and every claim's sentence: each word is judged once.
+    memo: dict[str, bool] = lexicon.compiled("phrase openers", lambda _: {})
+    if word not in memo:
+        if len(memo) >= 65536:
+            memo.clear()
+        memo[word] = _opens_phrase(word, lexicon)
+    return memo[word]
+
+
+def _opens_phrase(word: str, lexicon: Lexicon) -> bool:
     from claimdiff.lexicon.frequency import zipf_frequency
 
     lowered = word.lower()
@@ -275,6 +319,14 @@ def _rare_or_proper(word: str, proper: frozenset[str], lexicon: Lexicon) -> bool
     from claimdiff.lexicon.frequency import zipf_frequency
 
     return zipf_frequency(word.lower(), lexicon.code, wordlist="small") < COMMON_ZIPF
+
+
+def _attributive(text: str, mention: EntityMention, names: _NamePatterns) -> bool:
+    """Whether a name stands as an attribute of the noun after it, after a determiner and
+    maybe an adjective ("the scorched Paris monument")."""
+    return (
+        bool(names.attributive.search(text[: mention.start])) and re.match(r"[ ][a-z]", text[mention.end :]) is not None
+    )
 
 
 def _mention(text: str, start: int, end: int, name: str, names: _NamePatterns, person: bool = False) -> EntityMention:
