@@ -149,8 +149,15 @@ def test_trie_patterns_match_as_the_plain_alternations(code: str) -> None:
     lex = KNOWLEDGE.lexicon(code)
     fast, slow = _patterns(lex, trie_words), _patterns(lex, plain_words)
     texts = EDGE_SENTENCES + _seed_sentences()[:60]
+    pairs = []
     for name in fast.__dataclass_fields__:
         quick, plain = getattr(fast, name), getattr(slow, name)
+        if isinstance(quick, dict):  # a pattern per word ("cues")
+            assert quick.keys() == plain.keys()
+            pairs += [(f"{name}[{word}]", quick[word], plain[word]) for word in quick]
+        else:
+            pairs.append((name, quick, plain))
+    for name, quick, plain in pairs:
         assert isinstance(quick, re.Pattern) and isinstance(plain, re.Pattern)
         for text in texts:
             for pos in range(len(text) + 1):
@@ -174,7 +181,11 @@ def test_date_patterns_and_the_year_check_change_no_time_found(code: str) -> Non
     fast = [dates.find_times(t, lex, reference) for t in texts] + [dates.find_times(t, lex) for t in texts]
     plain = (dates._patterns(lex), dates._yearless_pattern(lex))
     with mock.patch.object(dates, "_trie", _plain_trie), mock.patch.object(dates, "_A_YEAR", re.compile("")):
-        slow_patterns = {"dates": dates._patterns(lex), "yearless dates": dates._yearless_pattern(lex)}
+        slow_patterns = {
+            "dates": dates._patterns(lex),
+            "yearless dates": dates._yearless_pattern(lex),
+            "relative years": dates._relative_pattern(lex),
+        }
         assert [p.pattern for p in slow_patterns["dates"]] != [p.pattern for p in plain[0]]
         with mock.patch.object(Lexicon, "compiled", lambda self, name, build: slow_patterns[name]):
             slow = [dates.find_times(t, lex, reference) for t in texts] + [dates.find_times(t, lex) for t in texts]
