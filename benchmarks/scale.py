@@ -3,16 +3,20 @@
     python benchmarks/scale.py                          # the README table (about an hour)
     python benchmarks/scale.py --claims 10000 100000    # a quicker run
     python benchmarks/scale.py --measure compare --claims 1000000 --entities 256 --engine local
+    python benchmarks/scale.py --measure store --claims 100000 --engine dask
 
 Comparison runs on synthetic claims built without text (``benchmarks.synthetic.synthetic_claims``:
 8 claims a source, six metrics, three years, a few figures per subject as in the press), about
 256 or 2,560 companies; the local engine is :func:`claimdiff.pipeline.find_discrepancies`, the
-Dask one shuffles the claims on their block key and compares each partition on a
-``LocalCluster`` of 2 worker processes (the claims are built on the workers, as extraction would
-leave them). Extraction runs on synthetic text files (``benchmarks.synthetic.write_corpus``): the
-local engine's process pool against the Dask engine's map over files. Each measure runs in a
-fresh process; peak memory is its ``ru_maxrss`` (and the largest worker's, for Dask). Both engines'
-discrepancies are checked to be the same (a digest of ids and claims).
+Dask one (:func:`claimdiff.dask_engine.discrepancies_dask`) shuffles the claims as columns in
+buckets of block keys, compares each block on a ``LocalCluster`` of 2 worker processes and
+fetches the claims of the discrepancies (the claims are built on the workers, as extraction
+would leave them). Extraction runs on synthetic text files (``benchmarks.synthetic.write_corpus``):
+the local engine's process pool against the Dask engine's map over files; ``store`` is
+``extract --write`` into a Parquet store (Dask: the workers write the part files). Each measure
+runs in a fresh process; peak memory is its ``ru_maxrss`` (and the largest worker's, for Dask).
+Both engines' discrepancies are checked to be the same (a digest of ids and claims), and their
+stores (a digest of the part files).
 """
 
 from __future__ import annotations
@@ -83,7 +87,7 @@ def measure_compare_dask(claims: int, entities: int) -> dict[str, Any]:
     import dask.bag as db
     from distributed import Client, LocalCluster
 
-    from claimdiff.dask_engine import discrepancies_bag
+    from claimdiff.dask_engine import discrepancies_dask
     from claimdiff.pipeline import knowledge_for
 
     knowledge = knowledge_for()
@@ -100,7 +104,7 @@ def measure_compare_dask(claims: int, entities: int) -> dict[str, Any]:
         client.compute(built.count(), sync=True)  # built on the workers before the clock starts
         worker_cpu = sum(client.run(_cpu).values())
         started, cpu = time.perf_counter(), _cpu()
-        found = client.compute(discrepancies_bag(client, built, knowledge), sync=True)
+        found = discrepancies_dask(client, built, knowledge)
         seconds, cpu = time.perf_counter() - started, _cpu() - cpu
         cpu += sum(client.run(_cpu).values()) - worker_cpu
         workers = client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
@@ -117,10 +121,7 @@ def measure_compare_dask(claims: int, entities: int) -> dict[str, Any]:
 def measure_extract(claims: int, engine: str, folder: Path) -> dict[str, Any]:
     from claimdiff.pipeline import load_corpus
 
-    sources = max(1, claims // CLAIMS_PER_SOURCE)
-    corpus = folder / f"corpus-{sources}"
-    if not (corpus / f"source_{sources - 1:05d}.txt").exists():
-        write_corpus(corpus, sources=sources)
+    corpus = _corpus(claims, folder)
     size = sum(p.stat().st_size for p in corpus.iterdir())
     started, cpu = time.perf_counter(), _cpu() + _cpu(resource.RUSAGE_CHILDREN)
     if engine == "dask":
@@ -143,9 +144,51 @@ def measure_extract(claims: int, engine: str, folder: Path) -> dict[str, Any]:
     }
 
 
+def measure_store(claims: int, engine: str, folder: Path) -> dict[str, Any]:
+    """``extract --write`` into a Parquet store: the local engine gathers the claims and writes
+    the part files; the Dask one's workers write them and only the sources come back."""
+    from claimdiff.store import write_store
+
+    corpus = _corpus(claims, folder)
+    store = folder / f"store-{engine}-{claims}.parquet"
+    started, cpu = time.perf_counter(), _cpu() + _cpu(resource.RUSAGE_CHILDREN)
+    if engine == "dask":
+        from claimdiff.dask_engine import store_corpus_dask
+
+        _, written = store_corpus_dask([str(corpus)], store)
+    else:
+        from claimdiff.pipeline import load_corpus
+
+        loaded = load_corpus([str(corpus)], compare_claims=False)
+        write_store(store, loaded.sources, loaded.claims)
+        written = len(loaded.claims)
+    seconds = time.perf_counter() - started
+    cpu = _cpu() + _cpu(resource.RUSAGE_CHILDREN) - cpu
+    return {
+        "seconds": seconds,
+        "cpu": cpu,
+        "peak_mb": _peak_mb(),
+        "worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+        "claims": written,
+        "bytes": sum(p.stat().st_size for p in corpus.iterdir()),
+        "digest": hashlib.sha256(b"".join(p.read_bytes() for p in sorted(store.glob("*.parquet")))).hexdigest()[:12],
+    }
+
+
+def _corpus(claims: int, folder: Path) -> Path:
+    """The synthetic text corpus of about ``claims`` claims (written once, then reused)."""
+    sources = max(1, claims // CLAIMS_PER_SOURCE)
+    corpus = folder / f"corpus-{sources}"
+    if not (corpus / f"source_{sources - 1:05d}.txt").exists():
+        write_corpus(corpus, sources=sources)
+    return corpus
+
+
 def run_one(args: argparse.Namespace) -> dict[str, Any]:
     if args.measure == "extract":
         return measure_extract(args.claims[0], args.engine, Path(args.folder))
+    if args.measure == "store":
+        return measure_store(args.claims[0], args.engine, Path(args.folder))
     if args.engine == "dask":
         return measure_compare_dask(args.claims[0], args.entities[0])
     return measure_compare_local(args.claims[0], args.entities[0])
@@ -172,11 +215,33 @@ def memory(row: dict[str, Any]) -> str:
     return text
 
 
+STEPS = {"extract": "extract", "store": "extract --write (Parquet store)"}
+
+
+def extract_rows(step: str, claims: int, engines: list[str], folder: str) -> None:
+    """The table's rows of one extraction measure (``store``: the Parquet stores written alike)."""
+    digests = set()
+    for engine in engines:
+        row = child(step, claims, engine, 0, folder)
+        if "error" in row:
+            print(f"| {STEPS[step]} | ~{claims:,} | | {engine} | failed: {row['error']} | | | |", flush=True)
+            continue
+        digests.add(row.get("digest"))
+        size = f"{row['claims']:,} ({row['bytes'] / 1e6:.1f} MB of text)"
+        print(
+            f"| {STEPS[step]} | {size} | 256 | {engine} | {row['seconds']:.1f} | {row['cpu']:.1f} | {memory(row)} | |",
+            flush=True,
+        )
+    if len(digests) > 1:
+        print(f"| {STEPS[step]} | ~{claims:,} | | | the engines' stores DIFFER | | | |")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--measure", choices=["compare", "extract"])
+    parser.add_argument("--measure", choices=["compare", "extract", "store"])
     parser.add_argument("--claims", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
     parser.add_argument("--extract-claims", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--store-claims", type=int, nargs="+", default=[100_000])
     parser.add_argument("--entities", type=int, nargs="+", default=[256, 2560])
     parser.add_argument("--engine", nargs="+", default=["local", "dask"])
     parser.add_argument("--folder", default=str(Path(tempfile.gettempdir()) / "claimdiff-scale"))
@@ -206,17 +271,9 @@ def main(argv: list[str] | None = None) -> int:
                 )
             if len(digests) > 1:
                 print(f"| compare | {claims:,} | {entities:,} | | the engines' discrepancies DIFFER | | | |")
-    for claims in (n for n in args.extract_claims if n > 0):  # 0: no extraction
-        for engine in args.engine:
-            row = child("extract", claims, engine, 0, args.folder)
-            if "error" in row:
-                print(f"| extract | ~{claims:,} | | {engine} | failed: {row['error']} | | | |", flush=True)
-                continue
-            size = f"{row['claims']:,} ({row['bytes'] / 1e6:.1f} MB of text)"
-            print(
-                f"| extract | {size} | 256 | {engine} | {row['seconds']:.1f} | {row['cpu']:.1f} | {memory(row)} | |",
-                flush=True,
-            )
+    for step, sizes in (("extract", args.extract_claims), ("store", args.store_claims)):
+        for claims in (n for n in sizes if n > 0):  # 0: not measured
+            extract_rows(step, claims, args.engine, args.folder)
     print()
     for (entities, engine), by_size in sorted(times.items()):
         sizes = sorted(by_size)

@@ -1,27 +1,38 @@
 """The Dask engine: the pipeline of :mod:`claimdiff.pipeline` on a cluster (``--engine dask``).
 
 Per-source analysis is a map over files (a partition of files per task). The comparison is a
-shuffle of the claims on their partition key, then one comparison per partition:
+shuffle of the claims on their partition key (:func:`partition_keys`), then one comparison per
+partition:
 
 * amounts, dates and ranks by (unit, root entity): the comparison's own block key
   (:func:`claimdiff.compare.block_key`) without the kind, since a discrepancy's id (entity,
   metric, unit, period) and the figures a source states are never shared across partitions
   that differ in unit or root entity, but may be across kinds of the same unit;
-* descriptions by entity, as :func:`claimdiff.descriptions.describe_discrepancies` groups them;
+* descriptions by entity, as :func:`claimdiff.descriptions.describe_discrepancies` groups them,
+  with the entity's creation dates, which it reads;
 * sums within their source, so they are found in the map step.
 
-The results are sorted as the local engine sorts them, so both engines print the same bytes.
+The shuffle carries claims as columns of plain values (:func:`claim_columns`) in buckets of
+partition keys; only the discrepancies come back, with where their claims stand. With a
+Parquet claim store, ``extract --write`` has the workers write the part files themselves
+(:func:`store_corpus_dask`). The results are sorted as the local engine sorts them, so both
+engines print the same bytes.
 Dask and its ``distributed`` scheduler are an optional extra: ``pip install 'claimdiff[dask]'``.
 """
 
 from __future__ import annotations
 
+import gc
+import json
 import logging
 import os
+import zlib
+from array import array
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -41,12 +52,16 @@ from claimdiff.pipeline import (
     source_name,
 )
 from claimdiff.sources import DEFAULT_MAX_BYTES, Source, iter_source_paths, load_source
+from claimdiff.store import claim_row, locked, rows_digest, write_manifest
+from claimdiff.store_parquet import BUCKETS, bucket_file, part_bucket, remove_stale_parts, write_part
 from claimdiff.subjects.places import place_countries, unambiguous
 from claimdiff.sums import sum_discrepancies
 from claimdiff.timeline import timeline_discrepancies
 
 # Sources per map task: enough to amortize a task's overhead, few enough to spread the work.
 FILES_PER_TASK = 16
+# The shuffle's buckets at most (see buckets_for).
+MAX_BUCKETS = 64
 _PartitionKey = tuple[str, str, str]
 
 
@@ -74,56 +89,216 @@ def load_corpus_dask(
     db = _import_dask()
     knowledge = knowledge or knowledge_for(config)
     warnings: list[str] = []
-    paths = list(paths)
-    named = {str(Path(p)) for p in paths if Path(p).is_file()}
-    jobs = [(str(p), max_bytes, str(p) in named) for p in iter_source_paths(paths, warnings, exclude)]
+    jobs = _jobs(paths, max_bytes, exclude, warnings)
     with _client(scheduler) as client:
         shared = client.scatter(knowledge, broadcast=True)
-        partitions = max(1, -(-len(jobs) // FILES_PER_TASK))
-        analysed = db.from_sequence(jobs, npartitions=partitions).map_partitions(_analyse_files, shared)
+        analysed = _analysed(db, jobs, shared)
         if compare_claims:
             analysed = client.persist(analysed)  # read twice: the names the corpus uses, then the claims
         heads = analysed.map(lambda a: (a.source, a.warnings, a.sums))
-        claims = analysed.map(lambda a: a.claims).flatten()
+        claims = analysed.map_partitions(_claims_of)
+        columns = claims.map_partitions(_as_columns)  # claims come back as columns, not pickled one by one
+        wanted = [heads, columns]
         if compare_claims:
-            found = discrepancies_bag(client, claims, knowledge, shared)
-            head_rows, claim_rows, discrepancies = client.compute([heads, claims, found], sync=True)
-        else:
-            head_rows, claim_rows = client.compute([heads, claims], sync=True)
-            discrepancies = []
+            wanted.append(compact_discrepancies(client, claims, knowledge, shared))
+        head_rows, pieces, *compact = client.compute(wanted, sync=True)
     sources = [source for source, _, _ in head_rows if source is not None]
     warnings.extend(w for _, found_warnings, _ in head_rows for w in found_warnings)
-    corpus = Corpus(sources, list(claim_rows), warnings=warnings, knowledge=knowledge)
+    all_claims: list[Claim] = []
+    starts = []  # where each partition's claims start in all_claims
+    for piece in pieces:
+        starts.append(len(all_claims))
+        all_claims.extend(claims_of_columns(piece))
+    corpus = Corpus(sources, all_claims, warnings=warnings, knowledge=knowledge)
     if compare_claims:
         sums = [d for _, _, found_sums in head_rows for d in found_sums]
+
+        def claim_at(ref: int) -> Claim:
+            return all_claims[starts[ref >> REF_BITS] + (ref & REF_MASK)]
+
         # Start dates against figures running from before them: few claims, read on the client.
         timeline = timeline_discrepancies(corpus.claims, corpus.names, figure_entities(corpus.claims, knowledge))
-        corpus.discrepancies = sort_discrepancies(list(discrepancies) + sums + timeline)
+        corpus.discrepancies = sort_discrepancies(with_claims(compact[0], claim_at) + sums + timeline)
     return corpus
 
 
-def discrepancies_bag(client: Any, claims: Any, knowledge: Knowledge, shared: Any = None) -> Any:
-    """The discrepancies among a bag of claims (persisted on the cluster), as the local engine
-    finds them (:func:`claimdiff.pipeline.find_discrepancies`) but block by block: the claims are
-    shuffled on their partition key and each partition is compared on its own.
+def store_corpus_dask(
+    paths: list[str] | tuple[str, ...],
+    folder: Path,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    knowledge: Knowledge | None = None,
+    config: Any = None,
+    scheduler: str | None = None,
+    exclude: tuple[str, ...] = (),
+    check_sources: Callable[[list[Source]], None] | None = None,
+) -> tuple[Corpus, int]:
+    """Extract ``paths`` on the cluster into the Parquet claim store ``folder`` (see
+    :mod:`claimdiff.store_parquet`) without gathering the claims: each bucket's part file is
+    written by a worker (atomically, its rows in reading order, as :func:`claimdiff.store.write_store`
+    orders them, so the files are the local engine's byte for byte); only the sources, their
+    warnings and each source's rows digest come back, for the manifest written here last.
+
+    ``check_sources`` sees the sources read before anything is written (it may refuse them).
+    This process holds the store's lock; on a cluster of several machines ``folder`` must be
+    on a file system every worker shares. Gives the corpus (without claims) and the claims
+    written."""
+    db = _import_dask()
+    knowledge = knowledge or knowledge_for(config)
+    warnings: list[str] = []
+    jobs = _jobs(paths, max_bytes, exclude, warnings)
+    with _client(scheduler) as client, locked(folder):
+        analysed = client.persist(_analysed(db, jobs, client.scatter(knowledge, broadcast=True)))
+        head_rows = client.compute(analysed.map(lambda a: (a.source, a.warnings)), sync=True)
+        sources = [source for source, _ in head_rows if source is not None]
+        warnings.extend(w for _, found in head_rows for w in found)
+        if check_sources:
+            check_sources(sources)
+        split = [
+            _task(_rows_by_bucket, nout=BUCKETS)(part) for part in analysed.map_partitions(_claims_of).to_delayed()
+        ]
+        writes = [_task(_write_bucket)(str(folder), b, [pieces[b] for pieces in split]) for b in range(BUCKETS)]
+        written = client.compute(writes, sync=True)
+        rows = {path: entry for _, by_source in written for path, entry in by_source.items()}
+        remove_stale_parts(folder, {name for name, _ in written if name})
+        write_manifest(folder, sources, rows)
+    corpus = Corpus(sources, [], warnings=warnings, knowledge=knowledge)
+    return corpus, sum(count for _, count in rows.values())
+
+
+def discrepancies_dask(client: Any, claims: Any, knowledge: Knowledge, shared: Any = None) -> list[Discrepancy]:
+    """The discrepancies among a bag of claims persisted on the cluster, sorted as the local
+    engine sorts them, for a caller that does not hold the claims: of those only the claims in
+    a discrepancy come back (for the engine's own run, see :func:`load_corpus_dask`)."""
+    found = client.compute(compact_discrepancies(client, claims, knowledge, shared), sync=True)
+    wanted: dict[int, set[int]] = {}
+    for item in found:
+        for ref in item.refs:
+            wanted.setdefault(ref >> REF_BITS, set()).add(ref & REF_MASK)
+    # Each partition's places as bytes: Dask walks and hashes a large Python object given to
+    # a task (scattering a set of 100,000 ints took seconds).
+    parts = claims.to_delayed()
+    picks = [
+        _task(_picked_columns, pure=False)(part, index, array("q", sorted(wanted.get(index, ()))).tobytes())
+        for index, part in enumerate(parts)
+    ]
+    known: dict[int, Claim] = {}
+    for refs, columns in client.compute(picks, sync=True):
+        known.update(zip(refs, claims_of_columns(columns), strict=True))
+    return sort_discrepancies(with_claims(found, known.__getitem__))
+
+
+def compact_discrepancies(client: Any, claims: Any, knowledge: Knowledge, shared: Any = None) -> Any:
+    """A Dask collection (a delayed list) of the discrepancies among ``claims`` (a bag persisted
+    on the cluster), each a :class:`Compact`, as the local engine finds them
+    (:func:`claimdiff.pipeline.find_discrepancies`) but block by block.
+
+    The shuffle carries compact rows, never pickled claims: each partition of claims is split
+    into :func:`buckets_for` buckets by a stable hash of its claims' partition keys
+    (:func:`partition_keys`), each piece as columns of plain values (:func:`claim_columns`);
+    each bucket gathers its pieces, groups them by partition key and compares every block on
+    its own; only the discrepancies come back, and of their claims only where they stand.
 
     The entity table is first extended with the names the whole corpus uses (one small count
     gathered here), as the local engine extends it, so both see the same roots and blocks."""
     shared = shared if shared is not None else client.scatter(knowledge, broadcast=True)
-    figures = claims.filter(lambda c: c.kind != "description")  # as the local engine counts them
-    used = Counter(dict(client.compute(figures.map(lambda c: c.entity).frequencies(), sync=True)))
+    used = client.compute(claims.reduction(_count_entities, _merge_counts), sync=True)
     # The places the claims' sentences put inside a country, learned on the workers and merged.
     learned = client.compute(claims.map_partitions(_place_countries, shared), sync=True)
     table = client.scatter(corpus_entities(knowledge, used, _merged_places(learned)), broadcast=True)
-    return (
-        claims.map_partitions(_keyed, table)
-        .groupby(lambda pair: pair[0], shuffle="tasks")
-        .map(_compare_partition, shared, table)
-        .flatten()
-    )
+    parts = claims.to_delayed()
+    buckets = buckets_for(len(parts))
+    split = [_task(_split, nout=buckets)(part, index, table, buckets) for index, part in enumerate(parts)]
+    compared = [_task(_compare_bucket)([pieces[b] for pieces in split], shared, table) for b in range(buckets)]
+    return _task(_concatenated)(compared)
+
+
+def buckets_for(partitions: int) -> int:
+    """Buckets of the shuffle: as many as partitions of claims (each bucket's pieces stay few
+    and its blocks many), at least 2 so that two workers share the comparison, at most 64."""
+    return max(2, min(partitions, MAX_BUCKETS))
+
+
+# Where a claim stands, as one int: its partition of claims, then its place in it.
+REF_BITS = 32
+REF_MASK = (1 << REF_BITS) - 1
+
+
+@dataclass
+class Compact:
+    """A discrepancy found on a worker, without its claims: only where each stands (partition
+    << REF_BITS | place, in the discrepancy's order). What comes back to the client instead of
+    every claim of every discrepancy (claim ids are unique within a block, not across kinds)."""
+
+    discrepancy: Discrepancy
+    refs: list[int]
+
+
+def with_claims(found: list[Compact], claim_at: Callable[[int], Claim]) -> list[Discrepancy]:
+    """The discrepancies of ``found``, each with its claims again (``claim_at``: ref -> claim)."""
+    return [replace(item.discrepancy, claims=[claim_at(ref) for ref in item.refs]) for item in found]
+
+
+# --- claims as columns ------------------------------------------------------------------------
+#
+# What moves between processes: every field of each claim (so a claim rebuilds equal to the
+# one extracted), as one tuple per field. Pickling claims one by one costs five times as much:
+# each is a class instance with a dict of its fields, where a column of strings or numbers is
+# written in one go.
+
+FIELDS = tuple(f.name for f in fields(Claim))
+_FIELD_VALUES = attrgetter(*FIELDS)
+Columns = list[tuple[Any, ...]]
+
+
+def claim_columns(claims: list[Claim]) -> Columns:
+    """``claims`` as one tuple per field of :class:`Claim` (in :data:`FIELDS` order)."""
+    if not claims:
+        return [() for _ in FIELDS]
+    return list(zip(*map(_FIELD_VALUES, claims), strict=True))
+
+
+def claims_of_columns(columns: Columns) -> list[Claim]:
+    """The claims of :func:`claim_columns`, equal to those it was given."""
+    return [Claim(*values) for values in zip(*columns, strict=True)]
+
+
+def _picked_columns(claims: list[Claim], partition: int, wanted: bytes) -> tuple[list[int], Columns]:
+    """The claims of one partition at the places ``wanted`` holds (int64s), with their refs."""
+    places = array("q", wanted).tolist()
+    return [partition << REF_BITS | place for place in places], claim_columns([claims[place] for place in places])
+
+
+def _task(function: Callable[..., Any], nout: int | None = None, pure: bool = True) -> Any:
+    """``function`` as a Dask task (pure: its result named by a hash of its arguments)."""
+    from dask import delayed
+
+    return delayed(function, pure=pure, nout=nout)
 
 
 # --- the tasks --------------------------------------------------------------------------------
+
+
+def _jobs(
+    paths: list[str] | tuple[str, ...], max_bytes: int, exclude: tuple[str, ...], warnings: list[str]
+) -> list[tuple[str, int, bool]]:
+    """One job per file: its path, the size limit, whether it was named (not found in a folder)."""
+    named = {str(Path(p)) for p in paths if Path(p).is_file()}
+    return [(str(p), max_bytes, str(p) in named) for p in iter_source_paths(list(paths), warnings, exclude)]
+
+
+def _analysed(db: Any, jobs: list[tuple[str, int, bool]], knowledge: Any) -> Any:
+    """The bag of :class:`Analysed` files, a partition per :data:`FILES_PER_TASK` files."""
+    partitions = max(1, -(-len(jobs) // FILES_PER_TASK))
+    return db.from_sequence(jobs, npartitions=partitions).map_partitions(_analyse_files, knowledge)
+
+
+def _claims_of(analysed: list[Analysed]) -> list[Claim]:
+    return [claim for a in analysed for claim in a.claims]
+
+
+def _as_columns(claims: list[Claim]) -> list[Columns]:
+    """A partition of claims as one element, its columns (a bag's partition is a list)."""
+    return [claim_columns(claims)]
 
 
 def _place_countries(claims: list[Claim], knowledge: Knowledge) -> list[tuple[str, tuple[str, ...]]]:
@@ -161,28 +336,134 @@ def _analyse_file(job: tuple[str, int, bool], knowledge: Knowledge, metadata: di
     return Analysed(light, claims, list(source.warnings), sums)
 
 
-def _keyed(claims: list[Claim], entities: EntityTable) -> list[tuple[_PartitionKey, Claim]]:
-    """The claims that can take part in a discrepancy, each with its partition key."""
-    out = []
-    for claim in claims:
-        if not claim.entity:
-            continue  # neither compared nor stated beside another figure
-        if claim.kind == "description":
-            out.append((("description", claim.entity, ""), claim))
+def _count_entities(claims: Iterable[Claim]) -> Counter[str]:
+    """The figures' entities (as the local engine counts them, descriptions left out)."""
+    return Counter(c.entity for c in claims if c.kind != "description")
+
+
+def _merge_counts(counts: Iterable[Counter[str]]) -> Counter[str]:
+    total: Counter[str] = Counter()
+    for count in counts:
+        total.update(count)
+    return total
+
+
+def partition_keys(claim: Claim, entities: EntityTable) -> list[_PartitionKey]:
+    """The blocks a claim takes part in: none without an entity (neither compared nor stated
+    beside another figure); a description's entity; a figure's unit and root entity. A
+    creation date also goes to its entity's descriptions, which leave to the dates a founding
+    year both sources give as a date (:func:`claimdiff.descriptions.describe_discrepancies`)."""
+    if not claim.entity:
+        return []
+    if claim.kind == "description":
+        return [("description", claim.entity, "")]
+    keys = [("figures", claim.unit, entities.root(claim.entity))]
+    if claim.kind == "date" and claim.metric == "creation date":
+        keys.append(("description", claim.entity, ""))
+    return keys
+
+
+def bucket_of(key: _PartitionKey, buckets: int) -> int:
+    """A partition key's bucket: a hash that every process computes alike (``hash()`` of a
+    string is salted per process)."""
+    return zlib.crc32("\x1f".join(key).encode("utf-8")) % buckets
+
+
+_Piece = list[tuple[_PartitionKey, list[int], Columns]]
+
+
+@contextmanager
+def _collection_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a task builds many objects without cycles
+    (columns, claims, discrepancies): a worker holds its share of the corpus's claims, and each
+    collection of the oldest generation walks all of them again."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _split(claims: list[Claim], partition: int, entities: EntityTable, buckets: int) -> tuple[_Piece, ...]:
+    """One partition of claims as ``buckets`` pieces: in each, by partition key, the refs and
+    the columns of its claims, in the partition's order."""
+    with _collection_paused():
+        return _split_claims(claims, partition, entities, buckets)
+
+
+def _split_claims(claims: list[Claim], partition: int, entities: EntityTable, buckets: int) -> tuple[_Piece, ...]:
+    by_key: dict[_PartitionKey, list[int]] = {}
+    for place, claim in enumerate(claims):
+        for key in partition_keys(claim, entities):
+            by_key.setdefault(key, []).append(place)
+    pieces: tuple[_Piece, ...] = tuple([] for _ in range(buckets))
+    base = partition << REF_BITS
+    for key, places in by_key.items():
+        columns = claim_columns([claims[place] for place in places])
+        pieces[bucket_of(key, buckets)].append((key, [base | place for place in places], columns))
+    return pieces
+
+
+def _compare_bucket(pieces: list[_Piece], knowledge: Knowledge, entities: EntityTable) -> list[Compact]:
+    """The discrepancies of one bucket: its pieces (one per partition of claims, in order) joined
+    by partition key, and each block compared on its own, its claims rebuilt only for that."""
+    with _collection_paused():
+        return _compare_pieces(pieces, knowledge, entities)
+
+
+def _compare_pieces(pieces: list[_Piece], knowledge: Knowledge, entities: EntityTable) -> list[Compact]:
+    blocks: dict[_PartitionKey, list[tuple[list[int], Columns]]] = {}
+    for piece in pieces:
+        for key, refs, columns in piece:
+            blocks.setdefault(key, []).append((refs, columns))
+    generic = generic_metrics(knowledge)
+    out: list[Compact] = []
+    for key in sorted(blocks):
+        claims: list[Claim] = []
+        ref_of: dict[int, int] = {}  # id() of a rebuilt claim -> its ref
+        for refs, columns in blocks.pop(key):
+            rebuilt = claims_of_columns(columns)
+            ref_of.update(zip(map(id, rebuilt), refs, strict=True))
+            claims.extend(rebuilt)
+        names = {c.source: source_name(c.source) for c in claims}
+        if key[0] == "description":
+            found = describe_discrepancies(claims, names, knowledge)
         else:
-            out.append((("figures", claim.unit, entities.root(claim.entity)), claim))
+            found = compare(claims, entities, names, generic)
+        out.extend(Compact(replace(d, claims=[]), [ref_of[id(c)] for c in d.claims]) for d in found)
     return out
 
 
-def _compare_partition(
-    group: tuple[_PartitionKey, list[tuple[_PartitionKey, Claim]]], knowledge: Knowledge, entities: EntityTable
-) -> list[Discrepancy]:
-    key, pairs = group
-    claims = [claim for _, claim in pairs]
-    names = {c.source: source_name(c.source) for c in claims}
-    if key[0] == "description":
-        return describe_discrepancies(claims, names, knowledge)
-    return compare(claims, entities, names, generic_metrics(knowledge))
+_StoredRows = list[tuple[tuple[str, int, int, str, str], str]]
+
+
+def _rows_by_bucket(claims: list[Claim]) -> tuple[_StoredRows, ...]:
+    """One partition's claims as stored rows (their reading order, the row), by the store's bucket."""
+    pieces: tuple[_StoredRows, ...] = tuple([] for _ in range(BUCKETS))
+    for claim in claims:
+        pieces[part_bucket(claim.source)].append((claim.reading_order, claim_row(claim)))
+    return pieces
+
+
+def _write_bucket(folder: str, bucket: int, pieces: list[_StoredRows]) -> tuple[str, dict[str, tuple[str, int]]]:
+    """Write one bucket's part file (none if it holds no row): its rows from every partition, in
+    reading order (a stable sort of the pieces in partition order, as the local engine sorts the
+    corpus's claims). Gives the file's name ("" if none) and each source's rows digest and count."""
+    rows = sorted((row for piece in pieces for row in piece), key=lambda row: row[0])
+    if not rows:
+        return "", {}
+    name = bucket_file(bucket)
+    write_part(Path(folder), name, [json.loads(text) for _, text in rows])
+    by_source: dict[str, list[str]] = {}
+    for order, text in rows:
+        by_source.setdefault(order[0], []).append(text)
+    return name, {source: (rows_digest(texts), len(texts)) for source, texts in by_source.items()}
+
+
+def _concatenated(lists: list[list[Compact]]) -> list[Compact]:
+    return [item for found in lists for item in found]
 
 
 # --- the cluster ------------------------------------------------------------------------------

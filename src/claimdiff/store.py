@@ -387,6 +387,24 @@ def write_store(folder: Path, sources: list[Source], claims: list[Claim]) -> Non
         write_atomic(folder / SOURCES_FILE, json.dumps(index, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
 
 
+def write_manifest(folder: Path, sources: list[Source], rows: dict[str, tuple[str, int]]) -> None:
+    """``sources.json`` for claim rows written elsewhere, as :func:`write_store` writes it: by
+    Dask workers into a Parquet store (:func:`claimdiff.dask_engine.store_corpus_dask`).
+    ``rows`` maps a path to the :func:`rows_digest` of its rows and their number; the caller
+    holds the store's lock."""
+    none = (rows_digest(()), 0)
+    index = {
+        s.path: {
+            "sha256": s.digest,
+            "rows": rows.get(s.path, none)[0],
+            "language": s.language,
+            "claims": rows.get(s.path, none)[1],
+        }
+        for s in sorted(sources, key=lambda s: s.path)
+    }
+    write_atomic(folder / SOURCES_FILE, json.dumps(index, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+
+
 def stale_sources(store: Store, sources: list[Source], claims: list[Claim] | None = None) -> list[str]:
     """Paths whose text changed, appeared or vanished since the store was written, or whose
     stored rows are not what the manifest says (or, given the fresh ``claims``, not theirs)."""

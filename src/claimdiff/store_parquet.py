@@ -42,8 +42,16 @@ def is_parquet_store(folder: Path) -> bool:
     return folder.name.endswith(SUFFIX)
 
 
+def part_bucket(source: str) -> int:
+    """The bucket a source's rows go to (a hash of its path, alike in every process)."""
+    return int(hashlib.sha256(source.encode("utf-8")).hexdigest()[:8], 16) % BUCKETS
+
+
 def part_name(source: str) -> str:
-    bucket = int(hashlib.sha256(source.encode("utf-8")).hexdigest()[:8], 16) % BUCKETS
+    return bucket_file(part_bucket(source))
+
+
+def bucket_file(bucket: int) -> str:
     return f"part-{bucket:02d}{SUFFIX}"
 
 
@@ -58,9 +66,20 @@ def write_rows(folder: Path, rows: list[dict[str, Any]]) -> None:
     for row in rows:
         by_part.setdefault(part_name(row["source"]), []).append(row)
     for name, members in sorted(by_part.items()):
-        write_atomic_bytes(folder / name, _parquet_bytes(members))
+        write_part(folder, name, members)
+    remove_stale_parts(folder, set(by_part))
+
+
+def write_part(folder: Path, name: str, rows: list[dict[str, Any]]) -> None:
+    """Write one part file (atomically) with ``rows``, in their order: what a Dask worker does
+    for its bucket (:func:`claimdiff.dask_engine.store_corpus_dask`)."""
+    write_atomic_bytes(folder / name, _parquet_bytes(rows))
+
+
+def remove_stale_parts(folder: Path, written: set[str]) -> None:
+    """Remove the part files of buckets that hold no row now (not named in ``written``)."""
     for stale in part_files(folder):
-        if stale.name not in by_part:
+        if stale.name not in written:
             os.unlink(stale)
 
 

@@ -68,6 +68,7 @@ from claimdiff.store import (
     stale_sources,
     write_store,
 )
+from claimdiff.store_parquet import is_parquet_store
 
 STDIN_NAME = "<stdin>"  # what outputs call the source read from standard input
 
@@ -107,6 +108,27 @@ def _load(ctx: Context, paths: tuple[str, ...], compare_claims: bool = True, sho
     if compare_claims:
         ctx.stage(f"compared them: {len(corpus.discrepancies)} discrepancies")
     return corpus
+
+
+def _store_on_workers(ctx: Context, paths: tuple[str, ...]) -> None:
+    """``extract --write`` on Dask into a Parquet store: the workers write the claims, none
+    comes back here (see :func:`claimdiff.dask_engine.store_corpus_dask`)."""
+    from claimdiff.dask_engine import store_corpus_dask
+
+    def check_sources(sources: list[Source]) -> None:
+        if not sources and not ctx.allow_empty:
+            raise InputError(
+                f"{', '.join(paths)}: no readable source"
+                + (" after exclusions" if ctx.exclude else "")
+                + "; name a folder that holds .txt/.md/.html files, or pass --allow-empty"
+            )
+
+    ctx.stage(f"reading {', '.join(paths)} into {ctx.store}/ on the Dask cluster")
+    corpus, written = store_corpus_dask(
+        paths, ctx.store, ctx.max_bytes, None, ctx.config, ctx.scheduler, ctx.exclude, check_sources
+    )
+    _warn(corpus.warnings)
+    _say(f"{written} claims from {len(corpus.sources)} sources written to {ctx.store}/", verdict=True)
 
 
 def _add_stdin(corpus: Corpus, max_bytes: int) -> None:
@@ -270,6 +292,9 @@ def extract(ctx: Context, paths: tuple[str, ...], fmt: str, output: str | None, 
     """
     if (write or check_store) and STDIN in paths:
         raise UsageError("--write and --check work on the store of files: standard input (-) has none")
+    if write and ctx.engine == "dask" and is_parquet_store(ctx.store):
+        _store_on_workers(ctx, ctx.corpus_paths(paths))
+        return
     corpus = _load(ctx, ctx.corpus_paths(paths), compare_claims=False, show_progress=write)
     _warn(corpus.warnings)
     if check_store:
