@@ -417,3 +417,13 @@ def test_a_currency_slip_says_so() -> None:
     )
     assert found.kind == "contradiction"
     assert "written in two currencies" in found.explanation
+
+
+def test_claims_that_differ_only_in_substance_are_judged_apart() -> None:
+    """Twins (claims judged once per class) must differ in nothing the comparison reads."""
+    found = discrepancies_in(
+        ("In 2024, the Acme grid emitted 56 gCO2/kWh.", "en"),
+        ("In 2024, the Acme grid emitted 56 gCO2eq/kWh.", "en"),
+        ("In 2024, the Acme grid emitted 80 gCO2eq/kWh.", "en"),
+    )
+    assert {c.source for d in found for c in d.claims} == {"s1.txt", "s2.txt"}

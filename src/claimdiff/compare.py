@@ -383,6 +383,7 @@ def twin_key(claim: Claim) -> tuple[object, ...]:
         claim.qualifier,
         claim.noun,
         claim.event,
+        claim.substance,
         claim.language,
         tuple(claim.flags),
         _frozen(claim.original),
