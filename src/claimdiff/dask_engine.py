@@ -22,7 +22,6 @@ Dask and its ``distributed`` scheduler are an optional extra: ``pip install 'cla
 
 from __future__ import annotations
 
-import gc
 import json
 import logging
 import os
@@ -52,7 +51,7 @@ from claimdiff.pipeline import (
     source_name,
 )
 from claimdiff.sources import DEFAULT_MAX_BYTES, Source, iter_source_paths, load_source
-from claimdiff.store import claim_row, locked, rows_digest, write_manifest
+from claimdiff.store import claim_row, collection_paused, locked, rows_digest, write_manifest
 from claimdiff.store_parquet import BUCKETS, bucket_file, part_bucket, remove_stale_parts, write_part
 from claimdiff.subjects.places import place_countries, unambiguous
 from claimdiff.sums import sum_discrepancies
@@ -372,24 +371,12 @@ def bucket_of(key: _PartitionKey, buckets: int) -> int:
 _Piece = list[tuple[_PartitionKey, list[int], Columns]]
 
 
-@contextmanager
-def _collection_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a task builds many objects without cycles
-    (columns, claims, discrepancies): a worker holds its share of the corpus's claims, and each
-    collection of the oldest generation walks all of them again."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def _split(claims: list[Claim], partition: int, entities: EntityTable, buckets: int) -> tuple[_Piece, ...]:
     """One partition of claims as ``buckets`` pieces: in each, by partition key, the refs and
     the columns of its claims, in the partition's order."""
-    with _collection_paused():
+    # No cycles among columns, claims and discrepancies: the collector would only walk the
+    # worker's share of the corpus again and again.
+    with collection_paused():
         return _split_claims(claims, partition, entities, buckets)
 
 
@@ -409,7 +396,9 @@ def _split_claims(claims: list[Claim], partition: int, entities: EntityTable, bu
 def _compare_bucket(pieces: list[_Piece], knowledge: Knowledge, entities: EntityTable) -> list[Compact]:
     """The discrepancies of one bucket: its pieces (one per partition of claims, in order) joined
     by partition key, and each block compared on its own, its claims rebuilt only for that."""
-    with _collection_paused():
+    # No cycles among columns, claims and discrepancies: the collector would only walk the
+    # worker's share of the corpus again and again.
+    with collection_paused():
         return _compare_pieces(pieces, knowledge, entities)
 
 
