@@ -362,3 +362,8 @@ def test_hostile_source_cannot_inject(tmp_path: Path) -> None:
     assert not page.select("a[href^=javascript]")
     # The template syntax reaches the page as text, unevaluated (the quote holds it verbatim).
     assert any("said {{ 7*7 }} and {% raw %} and" in q.get_text() for q in page.select("q"))
+
+
+def test_figures_in_several_units_have_no_number_line(seeds_page: BeautifulSoup) -> None:
+    card = seeds_page.select_one(f"article#{JEAN_ZAY}")
+    assert card is not None and not card.select(".numberline")

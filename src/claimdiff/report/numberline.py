@@ -70,8 +70,11 @@ class Scale:
 
 
 def number_line(claims: list[Claim]) -> NumberLine | None:
-    """The line of these claims (rounded as stated), or None when none of them is a number."""
+    """The line of these claims (rounded as stated), or None when none of them is a number or
+    they are in several units (a start date against figures that run from before it)."""
     drawn = [c for c in claims if c.kind != "description"]
+    if len({c.unit for c in drawn}) > 1:
+        return None
     points = [v for c in drawn for v in (c.low, c.high, c.value) if v is not None and math.isfinite(v)]
     if not points:
         return None
