@@ -20,6 +20,8 @@ from collections.abc import Iterable
 
 from claimdiff.lexicon import Knowledge, Lexicon, alternation
 
+_GROUP_NAME = re.compile(r"[(][?]P<\w+>")
+
 # A capitalised name of up to three words, hyphens and apostrophes inside ("Port-au-Prince").
 _NAME = r"[A-ZÀ-Þ][\w’'\-]*(?:[ ][A-ZÀ-Þ][\w’'\-]*){0,2}"
 
@@ -37,19 +39,21 @@ def unambiguous(found: dict[str, set[str]]) -> dict[str, str]:
 def place_countries(sentences: Iterable[tuple[str, str]], knowledge: Knowledge) -> dict[str, set[str]]:
     """Place -> every country the ``(sentence, language)`` pairs put it in (sets of several
     parts of a corpus merge by union, so a distributed run learns what one run does)."""
-    found: dict[str, set[str]] = defaultdict(set)
+    by_language: dict[str, list[str]] = defaultdict(list)
     for sentence, language in sentences:
-        lexicon = knowledge.lexicon(language) if language in knowledge.languages else None
-        if lexicon is None:
+        by_language[language].append(sentence)
+    found: dict[str, set[str]] = defaultdict(set)
+    for language, written in sorted(by_language.items()):
+        if language not in knowledge.languages:
             continue
-        cue, patterns = lexicon.compiled("containment", _patterns)
-        if not cue.search(sentence):
-            continue  # most sentences name no settlement, nor a place after a comma
-        for pattern in patterns:
-            for match in pattern.finditer(sentence):
-                place, country = _pair(match, knowledge)
-                if place and country:
-                    found[place].add(country)
+        cue, patterns = knowledge.lexicon(language).compiled("containment", _patterns)
+        # Most sentences hold no such phrase: one search for them all says so.
+        for sentence in filter(cue.search, written):
+            for pattern in patterns:
+                for match in pattern.finditer(sentence):
+                    place, country = _pair(match, knowledge)
+                    if place and country:
+                        found[place].add(country)
     return dict(found)
 
 
@@ -65,13 +69,15 @@ def _patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], list[re.Pattern[str]]]
         "settlement": rf"(?i:{settlement})",
         "words": r"(?:[a-zà-ÿ\-]+[ ]){0,2}",
     }
-    patterns = []
+    bodies = []
     for phrase in grammar.containment:
         parts = re.split(r"(\{\w+\})", phrase)
         body = "".join(fields[p[1:-1]] if p.startswith("{") else f"(?i:{re.escape(p)})" for p in parts if p)
-        patterns.append(re.compile(rf"(?<![\w’']){body}(?![\w’'])"))
-    cue = re.compile(rf"(?i:\b(?:{settlement})\b)|,[ ]", re.UNICODE)
-    return cue, patterns
+        bodies.append(rf"(?<![\w’']){body}(?![\w’'])")
+    # Every phrase at once, its groups unnamed: the test that a sentence holds one.
+    unnamed = (_GROUP_NAME.sub("(?:", body) for body in bodies)
+    cue = re.compile("|".join(f"(?:{body})" for body in unnamed) or "(?!)")
+    return cue, [re.compile(b) for b in bodies]
 
 
 def _pair(match: re.Match[str], knowledge: Knowledge) -> tuple[str, str]:
