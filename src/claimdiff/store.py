@@ -25,7 +25,7 @@ import json
 import math
 import os
 import stat
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime
@@ -366,32 +366,23 @@ def write_store(folder: Path, sources: list[Source], claims: list[Claim]) -> Non
     """Write the store deterministically: rows sorted by source, position and id; manifest last."""
     ordered = sorted(claims, key=lambda c: c.reading_order)
     rows = [claim_row(c) for c in ordered]
-    counts = Counter(c.source for c in claims)
     by_source: dict[str, list[str]] = defaultdict(list)
     for claim, row in zip(ordered, rows, strict=True):
         by_source[claim.source].append(row)
-    index = {
-        s.path: {
-            "sha256": s.digest,
-            "rows": rows_digest(by_source[s.path]),
-            "language": s.language,
-            "claims": counts[s.path],
-        }
-        for s in sorted(sources, key=lambda s: s.path)
-    }
     with locked(folder):
         if store_parquet.is_parquet_store(folder):
             store_parquet.write_rows(folder, [json.loads(row) for row in rows])
         else:
             write_atomic(folder / CLAIMS_FILE, "".join(row + "\n" for row in rows))
-        write_atomic(folder / SOURCES_FILE, json.dumps(index, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+        written = {path: (rows_digest(found), len(found)) for path, found in by_source.items()}
+        write_manifest(folder, sources, written)
 
 
 def write_manifest(folder: Path, sources: list[Source], rows: dict[str, tuple[str, int]]) -> None:
-    """``sources.json`` for claim rows written elsewhere, as :func:`write_store` writes it: by
-    Dask workers into a Parquet store (:func:`claimdiff.dask_engine.store_corpus_dask`).
-    ``rows`` maps a path to the :func:`rows_digest` of its rows and their number; the caller
-    holds the store's lock."""
+    """``sources.json``, last: for :func:`write_store`, and for rows written elsewhere (by Dask
+    workers into a Parquet store, :func:`claimdiff.dask_engine.store_corpus_dask`). ``rows`` maps
+    a path to the :func:`rows_digest` of its rows and their number; the caller holds the
+    store's lock."""
     none = (rows_digest(()), 0)
     index = {
         s.path: {
