@@ -20,7 +20,7 @@ from datetime import date
 
 from claimdiff.dates import period_bounds
 from claimdiff.lexicon import EntityTable
-from claimdiff.model import SEVERITIES, Claim, Discrepancy, discrepancy_id
+from claimdiff.model import SEVERITIES, Claim, Discrepancy, discrepancy_id, is_possible
 from claimdiff.normalize import AS_OF_PUBLICATION
 from claimdiff.values import describe_value, relative_gap
 
@@ -66,7 +66,7 @@ def comparable(a: Claim, b: Claim, entities: EntityTable, generic: frozenset[str
         return False  # two sums of money a country is named with, neither saying what for
     if a.metric != b.metric and not (a.metric in generic or b.metric in generic):
         return False
-    if _possible(a.metric) != _possible(b.metric):
+    if is_possible(a.metric) != is_possible(b.metric):
         return False  # "9 to 12 TWh, or even 15 TWh if ...": a possibility is not the figure
     if a.kind == "rank" and a.metric == "rank":
         return False  # a place in an unnamed ranking compares with nothing
@@ -84,10 +84,6 @@ def comparable(a: Claim, b: Claim, entities: EntityTable, generic: frozenset[str
     if a.kind in AMOUNT_KINDS and not _plausible(a, b, entities):
         return False
     return True
-
-
-def _possible(metric: str) -> bool:
-    return metric.endswith("(possible)")
 
 
 def _one_name(a: Claim, b: Claim, entities: EntityTable) -> bool:
@@ -777,7 +773,7 @@ def _held(
             # and only figures outside the group: a member already holds its own position.
             if other.low is None or other.high is None or other.id in members:
                 continue
-            if _possible(other.metric) != _possible(claims[0].metric):
+            if is_possible(other.metric) != is_possible(claims[0].metric):
                 continue  # "9 to 12 TWh, or even 15 if ...": the possibility is not a stance
             key = twin_key(other)
             if key not in agreeing:

@@ -318,11 +318,21 @@ class Discrepancy:
             score *= 0.7
         if any(not c.period for c in self.claims):
             score *= 0.85
-        if any(c.metric.endswith("(possible)") for c in self.claims):
+        if any(is_possible(c.metric) for c in self.claims):
             score *= 0.8
         if "scale error" in self.explanation:
             score *= 0.7
         return round(score, 2)
+
+
+# What a hedge adds to a metric: "funds raised (possible)" is a forecast or an estimate of
+# what might be, not the figure (see :mod:`claimdiff.subjects.metrics`).
+POSSIBLE = " (possible)"
+
+
+def is_possible(metric: str) -> bool:
+    """Whether a metric is marked as a possibility."""
+    return metric.endswith(POSSIBLE)
 
 
 def _names_metric(subject_metric: str, metric: str) -> bool:

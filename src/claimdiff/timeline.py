@@ -13,7 +13,7 @@ from collections import defaultdict
 
 from claimdiff.dates import period_bounds
 from claimdiff.lexicon import EntityTable
-from claimdiff.model import Claim, Discrepancy, discrepancy_id
+from claimdiff.model import Claim, Discrepancy, discrepancy_id, is_possible
 from claimdiff.values import describe_value
 
 # Date metrics that say when an entity began to exist or to work.
@@ -49,7 +49,7 @@ def timeline_discrepancies(claims: list[Claim], names: dict[str, str], entities:
 
 def _since_year(claim: Claim) -> int | None:
     """The year a figure runs from ("2018/.."), for a stated figure of a running kind."""
-    if claim.kind not in RUNNING_KINDS or not claim.period.endswith("/..") or claim.metric.endswith("(possible)"):
+    if claim.kind not in RUNNING_KINDS or not claim.period.endswith("/..") or is_possible(claim.metric):
         return None
     low, _ = period_bounds(claim.period)
     return low.year if low is not None else None

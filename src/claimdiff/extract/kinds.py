@@ -204,16 +204,17 @@ def _number_of(text: str, lex: Lexicon, start: int) -> str:
 def _tally_before(text: str, lex: Lexicon, start: int) -> str:
     """The noun a tally phrase before a bare figure counts, in its sentence ("the death toll in
     Derna has risen to 11,300": deaths; "le bilan s'élève à 3 166": morts)."""
-    tallies = dict(rule.partition(">")[::2] for rule in lex.grammar.tallies)
-    if not tallies:
-        return ""
-    pattern = lex.compiled("tallies", lambda lx: re.compile(rf"(?<!\w)(?:{alternation(tallies)})(?!\w)", re.I))
-    window_start = max(0, start - 150)
-    found = [m for m in pattern.finditer(text, window_start, start) if not re.search(r"[.;!?]", text[m.end() : start])]
-    if not found:
-        return ""
-    said = found[-1].group(0).lower()
-    return next((noun for phrase, noun in tallies.items() if phrase.lower() == said), "")
+    pattern, nouns = lex.compiled("tallies", _tallies)
+    found = [
+        m for m in pattern.finditer(text, max(0, start - 150), start) if not re.search(r"[.;!?]", text[m.end() : start])
+    ]
+    return nouns.get(found[-1].group(0).lower(), "") if found else ""
+
+
+def _tallies(lex: Lexicon) -> tuple[re.Pattern[str], dict[str, str]]:
+    """(the tally phrases of ``grammar.toml``, each phrase in lower case -> the noun it counts)."""
+    nouns = {phrase.lower(): noun for phrase, _, noun in (rule.partition(">") for rule in lex.grammar.tallies)}
+    return re.compile(rf"(?<!\w)(?:{alternation(nouns) or '(?!)'})(?!\w)", re.I), nouns
 
 
 _GLUED_TOKEN = re.compile(r"[ \u00a0\n]*([^\W\d_][\w'’\-]*)")

@@ -20,7 +20,7 @@ from dataclasses import replace
 
 from claimdiff.lexicon import Knowledge, Lexicon, alternation
 from claimdiff.lexicon.entities import name_key
-from claimdiff.model import Claim
+from claimdiff.model import POSSIBLE, Claim
 from claimdiff.sources import Source
 from claimdiff.subjects.binding import choose_entity, opening_phrase_end
 from claimdiff.subjects.metrics import EDITION, choose_metric
@@ -89,7 +89,7 @@ def assign_subjects(source: Source, claims: list[Claim], knowledge: Knowledge) -
                 # the edition number is the event's, named right after it.
                 event = next((m for m in mentions if 0 <= m.start - end <= 40 and m.role != "ignored"), None)
                 about = about.replaced(entity=event.name if event else about.entity)
-            if metric.removesuffix(" (possible)") in located:
+            if metric.removesuffix(POSSIBLE) in located:
                 # Deaths, a population, electricity consumed: measured where, not by whom.
                 where = place_of(mentions, knowledge, start, places) or home
                 about = about.replaced(entity=where or about.entity)

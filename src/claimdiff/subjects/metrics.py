@@ -17,7 +17,7 @@ import snowballstemmer
 
 from claimdiff.extract import edition_after
 from claimdiff.lexicon import Knowledge, Lexicon, alternation, trie_alternation
-from claimdiff.model import Claim
+from claimdiff.model import POSSIBLE, Claim
 from claimdiff.subjects.binding import nearest_event
 from claimdiff.subjects.names import weekdays
 
@@ -33,7 +33,7 @@ def choose_metric(
     of what might be is not the same figure as what is."""
     metric, topic = _metric(text, start, end, claim, lexicon, knowledge)
     if metric and claim.kind != "date" and _hedged(text, start, end, lexicon):
-        metric += " (possible)"
+        metric += POSSIBLE
     return metric, topic
 
 
