@@ -229,16 +229,6 @@ def test_parquet_without_a_file_is_a_usage_error() -> None:
 # --- the Dask engine --------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def scheduler() -> Any:
-    """A LocalCluster of 2 worker processes for the module, as --scheduler ADDRESS."""
-    distributed = pytest.importorskip("distributed", reason="the dask extra: pip install -e '.[dask]'")
-    with distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, dashboard_address=None, worker_dashboard_address=None
-    ) as cluster:
-        yield cluster.scheduler_address
-
-
 def both_engines(scheduler: str, *args: str) -> tuple[str, str]:
     local = run(*args)
     dask = run(*args, "--engine", "dask", "--scheduler", scheduler)

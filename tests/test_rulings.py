@@ -184,14 +184,19 @@ def test_a_ruling_records_what_the_reviewer_saw(corpus: tuple[Path, Path, str]) 
     ]
 
 
-def test_two_reviewers_ruling_at_once_both_keep_their_ruling(tmp_path: Path) -> None:
-    """Two processes write reviews.toml at the same moment: the lock makes them take turns."""
+def _valuation_and_headcount(tmp_path: Path) -> tuple[Path, Path]:
+    """A corpus of two sources disagreeing on a valuation and on a headcount, and its store."""
     folder = tmp_path / "corpus"
     folder.mkdir()
     (folder / "claimdiff.toml").write_text(CONFIG, encoding="utf-8")
     (folder / "a.txt").write_text(LOW + "\n" + HEADCOUNT_LOW, encoding="utf-8")
     (folder / "b.txt").write_text(HIGH + "\n" + HEADCOUNT_HIGH, encoding="utf-8")
-    store = tmp_path / "claims"
+    return folder, tmp_path / "claims"
+
+
+def test_two_reviewers_ruling_at_once_both_keep_their_ruling(tmp_path: Path) -> None:
+    """Two processes write reviews.toml at the same moment: the lock makes them take turns."""
+    folder, store = _valuation_and_headcount(tmp_path)
     ids = [d["id"] for d in check(folder, store)["discrepancies"] if d["kind"] == "contradiction"]
     assert len(ids) == 2
     command = [sys.executable, "-m", "claimdiff", "--store", str(store), "review"]
@@ -214,12 +219,7 @@ def test_two_reviewers_ruling_at_once_both_keep_their_ruling(tmp_path: Path) -> 
 
 def test_the_gate_leaves_rulings_it_cannot_see_alone(tmp_path: Path) -> None:
     """A ruling on a discrepancy the new source does not reach is neither carried nor orphaned."""
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    (folder / "claimdiff.toml").write_text(CONFIG, encoding="utf-8")
-    (folder / "a.txt").write_text(LOW + "\n" + HEADCOUNT_LOW, encoding="utf-8")
-    (folder / "b.txt").write_text(HIGH + "\n" + HEADCOUNT_HIGH, encoding="utf-8")
-    store = tmp_path / "claims"
+    folder, store = _valuation_and_headcount(tmp_path)
     found = check(folder, store)["discrepancies"]
     (headcount,) = [d["id"] for d in found if d["subject"]["metric"] != "valuation"]
     assert invoke(store, "review", headcount, "--status", "dismissed", "--corpus", str(folder)).exit_code == 0

@@ -22,15 +22,6 @@ def run(*args: str) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
-@pytest.fixture(scope="module")
-def scheduler() -> Any:
-    distributed = pytest.importorskip("distributed", reason="the dask extra: pip install -e '.[dask]'")
-    with distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, dashboard_address=None, worker_dashboard_address=None
-    ) as cluster:
-        yield cluster.scheduler_address
-
-
 def store_files(folder: Path) -> dict[str, bytes]:
     """Every file of a store but its lock."""
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.name != ".lock"}
