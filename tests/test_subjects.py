@@ -294,6 +294,11 @@ NAMES = [
         ["Acme Robotics"],
     ),
     ("name-and-programme-year", "Acme Robotics 2030 est un plan.", "fr", ["Acme Robotics 2030"]),
+    ("place-closes-a-name-fr", "La Banque de France a prêté 5 milliards.", "fr", ["Banque de France"]),
+    ("city-closes-a-name", "Les chênes de Notre-Dame de Paris sont arrivés.", "fr", ["Notre-Dame de Paris"]),
+    ("place-closes-a-name-en", "The Bank of England lent 5 billion.", "en", ["Bank of England"]),
+    ("city-after-a-locative", "Acme Robotics opened an office in Paris.", "en", ["Acme Robotics", "Paris"]),
+    ("pair-connector-joins-no-name", "In 2024, Zorbix Labs and France signed.", "en", ["Zorbix Labs", "France"]),
 ]
 
 

@@ -75,6 +75,7 @@ class _NamePatterns:
     title_after: re.Pattern[str]
     elision: re.Pattern[str]
     attributive: re.Pattern[str]
+    name_before: re.Pattern[str]
     not_names: frozenset[str]
     articles: frozenset[str]
     titles: frozenset[str]
@@ -98,6 +99,8 @@ def _name_patterns(lexicon: Lexicon) -> _NamePatterns:
         """,
         re.VERBOSE,
     )
+    # The connectors that make one name of two ("Bank of England"), not those that pair two.
+    genitive = alternation([c for c in grammar.name_connectors if c not in grammar.pair_connectors])
     titles = grammar.person_titles
     days = {day.lower() for day in weekdays(lexicon)}
     not_names = {w.lower() for w in (*grammar.not_names, *grammar.pronouns)} | days
@@ -118,6 +121,9 @@ def _name_patterns(lexicon: Lexicon) -> _NamePatterns:
             rf"(?:^|\W)(?:{alternation(grammar.attributive_determiners)})[ ](?:[a-z][\w-]*[ ])?$", re.I
         )
         if grammar.attributive_determiners
+        else re.compile("(?!)"),
+        name_before=re.compile(rf"(?<![\w\-‐])[{UPPER}][\w’'\-]*[ ](?:(?:{genitive})[ ]?){{1,2}}$")
+        if genitive
         else re.compile("(?!)"),
         not_names=frozenset(not_names),
         articles=frozenset(grammar.name_articles),
@@ -172,14 +178,10 @@ def find_entities(
                 found.append(EntityMention(match.start(), match.end(), name, "demonym"))
             else:
                 name = knowledge.entities.canonical(match.group(1))
-                mention = _mention(text, match.start(), match.end(), name, names)
-                if (
-                    mention.subject
-                    and knowledge.entities.kind_of(name) == "place"
-                    and _attributive(text, mention, names)
-                ):
-                    mention = replace(mention, role="demonym")  # "the Paris monument": weak, as "the French"
-                found.append(mention)
+                if knowledge.entities.kind_of(name) == "place" and names.name_before.search(text[: match.start()]):
+                    taken.pop()  # "Notre-Dame de Paris", "Bank of England": the place closes a longer name
+                    continue
+                found.append(_mention(text, match.start(), match.end(), name, names))
     if not heading:
         found.extend(_capitalised_names(text, knowledge, lexicon, taken, proper, common, lowercase))
     # "the scorched Paris monument": a place as an attribute is weak, as "the French" is.
@@ -230,6 +232,8 @@ def _capitalised_names(
             start += len(words[0]) + 1
             words = words[1:]
         end = start + len(" ".join(words))
+        words = _before_known(words, start, taken, names)
+        end = start + len(" ".join(words))
         if not words or not words[0][:1].isupper() or any(start < e and s < end for s, e in taken):
             continue
         if " ".join(words) in units:
@@ -269,6 +273,25 @@ def _capitalised_names(
             words = words[1:]
             end = start + len(" ".join(words))
         yield _mention(text, start, end, knowledge.entities.canonical(" ".join(words)), names, title)
+
+
+def _before_known(words: list[str], start: int, taken: list[tuple[int, int]], names: _NamePatterns) -> list[str]:
+    """The words of a capitalised run before the first known name inside it, without the
+    connector that joined them ("Zorbix Labs and France": "Zorbix Labs")."""
+    end = start + len(" ".join(words))
+    inside = [s for s, e in taken if start < e and s < end]
+    if not inside:
+        return words
+    kept = []
+    position = start
+    for word in words:
+        if position + len(word) > min(inside):
+            break
+        kept.append(word)
+        position += len(word) + 1
+    while kept and not kept[-1][:1].isupper():
+        kept.pop()  # the connector before the known name
+    return kept
 
 
 # Marks that open a quotation or a title, after which a word is capitalised as at a sentence start.
