@@ -155,6 +155,22 @@ ENTITIES = [
         "France",
     ),
     (
+        "place-so-far-before-the-home-place-is-named",
+        "Le réseau électrique français sature.\n\nLes centres de données consomment 10 TWh.\n\n"
+        "À Lyon, les demandes affluent.\n\nÀ Lyon, le port attend.\n\nÀ Lyon, la ville hésite.",
+        "fr",
+        "10 TWh",
+        "France",
+    ),
+    (
+        "home-place-once-named",
+        "À Lyon, les demandes affluent.\n\nÀ Lyon, le port attend. Le réseau électrique français sature."
+        "\n\nLes centres de données consomment 10 TWh.",
+        "fr",
+        "10 TWh",
+        "Lyon",
+    ),
+    (
         "a-place-its-source-writes-after-in",
         "Rescuers arrived in Vardenholm. Vardenholm, a community of around 125,000 people, was hit hard.",
         "en",

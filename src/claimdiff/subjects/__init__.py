@@ -61,6 +61,9 @@ def assign_subjects(source: Source, claims: list[Claim], knowledge: Knowledge) -
     # The last organisation named as a subject: what "la startup" refers to; before any, the
     # one the source's title names ("Mistral AI lève 385 millions d'euros").
     organisation = _organisation_in(source.metadata.get("title", ""), knowledge, lexicon)
+    # Before the source first names its home place, a located figure is where the text has
+    # been so far ("le réseau électrique français ... 10 TWh consommés", Marseille only later).
+    place_so_far = ""
     for index, sentence in enumerate(source.sentences):
         if sentence.heading:
             label = previous = ""
@@ -69,6 +72,8 @@ def assign_subjects(source: Source, claims: list[Claim], knowledge: Knowledge) -
         elif re.match(r"\s*[→•▪►]", sentence.text):
             label = ""
         own = mentions_of[sentence.start]
+        if place_so_far != home:
+            place_so_far = _place_named(own, knowledge, places, home) or place_so_far
         for claim in by_sentence.get(sentence.start, []):
             start, end = claim.start - sentence.start, claim.end - sentence.start
             text, mentions = sentence.text, own
@@ -91,7 +96,7 @@ def assign_subjects(source: Source, claims: list[Claim], knowledge: Knowledge) -
                 about = about.replaced(entity=event.name if event else about.entity)
             if metric.removesuffix(POSSIBLE) in located:
                 # Deaths, a population, electricity consumed: measured where, not by whom.
-                where = place_of(mentions, knowledge, start, places) or home
+                where = place_of(mentions, knowledge, start, places) or place_so_far or home
                 about = about.replaced(entity=where or about.entity)
             assigned[claim.id] = about.replaced(metric=metric, topic=topic)
         subjects = [m.name for m in own if m.subject]
@@ -310,6 +315,17 @@ def place_of(
         if places:
             return min(places, key=lambda m: (abs(m.start - near), m.start)).name
     return ""
+
+
+def _place_named(mentions: list[EntityMention], knowledge: Knowledge, places: frozenset[str], home: str) -> str:
+    """The home place if a sentence names it, else the last place it names, maybe through an
+    adjective of nationality ("le réseau électrique français": France)."""
+    named = [
+        m.name
+        for m in mentions
+        if m.role != "ignored" and (m.locative or m.name in places or knowledge.entities.kind_of(m.name) == "place")
+    ]
+    return home if home in named else (named[-1] if named else "")
 
 
 def dominant_place(mentions: Iterable[list[EntityMention]], knowledge: Knowledge) -> str:
