@@ -279,8 +279,14 @@ POSITIVES = [
     ),
     (
         "a-city-the-corpus-puts-in-its-country",
-        "In 2023, the death toll in Libya's coastal city of Derna rose to 11,300 deaths.",
-        "En 2023, la Libye a annoncé 6 000 morts.",
+        "In 2023, the death toll in Libya's coastal city of Vardenholm rose to 9,400 deaths.",
+        "En 2023, la Libye a annoncé 5 000 morts.",
+        "fr",
+    ),
+    (
+        "a-share-of-a-country-five-times-another",
+        "In 2024, data centres in France accounted for 2% of electricity consumption.",
+        "En 2024, les centres de données représentaient 11 % de la consommation d'électricité en France.",
         "fr",
     ),
     (

@@ -36,6 +36,13 @@ METRICS = [
         "80%",
         "share",
     ),
+    (
+        "percent-after-a-percent-measures-the-same",
+        "La consommation mondiale des centres de données atteint 2 %, tandis qu'en Acmeland, cela représente 11 %.",
+        "fr",
+        "11 %",
+        "consumption",
+    ),
     ("keyword-of-another-unit", "The production site will run for 10 years.", "en", "10 years", ""),
     (
         "efficiency-is-not-computing-power",
@@ -314,6 +321,7 @@ NAMES = [
     ("city-closes-a-name", "Les chênes de Notre-Dame de Paris sont arrivés.", "fr", ["Notre-Dame de Paris"]),
     ("place-closes-a-name-en", "The Bank of England lent 5 billion.", "en", ["Bank of England"]),
     ("city-after-a-locative", "Acme Robotics opened an office in Paris.", "en", ["Acme Robotics", "Paris"]),
+    ("a-run-with-a-known-name-inside", "They met at the Discover France Summit.", "en", ["France"]),
     ("pair-connector-joins-no-name", "In 2024, Zorbix Labs and France signed.", "en", ["Zorbix Labs", "France"]),
 ]
 

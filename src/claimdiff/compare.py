@@ -142,7 +142,8 @@ def _plausible(a: Claim, b: Claim, entities: EntityTable) -> bool:
     if (
         high / low <= SPECIFIC_RATIO_LIMIT
         and a.kind in WIDE_KINDS
-        and entities.kind_of(a.entity) != "place"  # a country's counts are of many things
+        # A country's counts and measures are of many things; a share of one of its totals is not.
+        and (a.kind == "percent" or entities.kind_of(a.entity) != "place")
         and _one_specific_subject(a, b)
         and _bounded_alike(a, b)
     ):

@@ -72,6 +72,7 @@ def assign_subjects(source: Source, claims: list[Claim], knowledge: Knowledge) -
         elif re.match(r"\s*[→•▪►]", sentence.text):
             label = ""
         own = mentions_of[sentence.start]
+        percent_before = ""  # the metric of the sentence's last percentage so far
         if place_so_far != home:
             place_so_far = _place_named(own, knowledge, places, home) or place_so_far
         for claim in by_sentence.get(sentence.start, []):
@@ -88,7 +89,9 @@ def assign_subjects(source: Source, claims: list[Claim], knowledge: Knowledge) -
             if referred and refers_back(text, start, mentions, lexicon):
                 chosen = referred  # "la startup française annonce avoir levé 385 millions"
             about = claim.replaced(entity=chosen or label or default or previous)
-            metric, topic = choose_metric(text, start, end, about, lexicon, knowledge)
+            metric, topic = choose_metric(text, start, end, about, lexicon, knowledge, percent_before)
+            if claim.kind == "percent":
+                percent_before = metric
             if metric == EDITION:
                 # "the eighth Choose France Summit", "la 7e édition du sommet Choose France":
                 # the edition number is the event's, named right after it.

@@ -76,6 +76,7 @@ class _NamePatterns:
     elision: re.Pattern[str]
     attributive: re.Pattern[str]
     name_before: re.Pattern[str]
+    pairing: frozenset[str]
     not_names: frozenset[str]
     articles: frozenset[str]
     titles: frozenset[str]
@@ -125,6 +126,7 @@ def _name_patterns(lexicon: Lexicon) -> _NamePatterns:
         name_before=re.compile(rf"(?<![\w\-‐])[{UPPER}][\w’'\-]*[ ](?:(?:{genitive})[ ]?){{1,2}}$")
         if genitive
         else re.compile("(?!)"),
+        pairing=frozenset(c.lower() for c in grammar.pair_connectors),
         not_names=frozenset(not_names),
         articles=frozenset(grammar.name_articles),
         titles=frozenset(t.lower() for t in titles),
@@ -276,8 +278,8 @@ def _capitalised_names(
 
 
 def _before_known(words: list[str], start: int, taken: list[tuple[int, int]], names: _NamePatterns) -> list[str]:
-    """The words of a capitalised run before the first known name inside it, without the
-    connector that joined them ("Zorbix Labs and France": "Zorbix Labs")."""
+    """The words of a capitalised run before the first known name inside it, when a connector
+    that pairs two names joins them ("Zorbix Labs and France": "Zorbix Labs"); none otherwise."""
     end = start + len(" ".join(words))
     inside = [s for s, e in taken if start < e and s < end]
     if not inside:
@@ -289,9 +291,9 @@ def _before_known(words: list[str], start: int, taken: list[tuple[int, int]], na
             break
         kept.append(word)
         position += len(word) + 1
-    while kept and not kept[-1][:1].isupper():
-        kept.pop()  # the connector before the known name
-    return kept
+    if not kept or kept[-1].lower() not in names.pairing:
+        return []  # "Choose France": the known name is part of the run, which names nothing sure
+    return kept[:-1]
 
 
 # Marks that open a quotation or a title, after which a word is capitalised as at a sentence start.
