@@ -105,6 +105,12 @@ NEGATIVES = [
     ),
     _negative("two-companies", "Mistral AI raised €600 million in June.", "Poolside raised €500 million in June."),
     _negative("two-countries", "France has more than 1,000 AI startups.", "Germany has 700 AI startups."),
+    _negative(
+        "a-sum-a-country-is-named-with",
+        "In 2024, France will invest €500 million in robotics.",
+        "En 2024, la France a reçu 700 millions d'euros.",
+        "fr",
+    ),
     _negative("two-years", "In 2023, Mistral AI raised €385 million.", "In 2024, Mistral AI raised €600 million."),
     _negative(
         "agreeing-qualifier",

@@ -62,8 +62,8 @@ def comparable(a: Claim, b: Claim, entities: EntityTable, generic: frozenset[str
     # things for that.
     if (a.metric in generic or b.metric in generic) and not _one_name(a, b, entities):
         return False
-    if a.metric in generic and b.metric in generic and entities.kind_of(a.entity) == "place":
-        return False  # two sums of money a country is named with, neither saying what for
+    if (a.metric in generic or b.metric in generic) and entities.kind_of(a.entity) == "place":
+        return False  # a country is named with many figures: one that does not say what it measures is none of them
     if a.metric != b.metric and not (a.metric in generic or b.metric in generic):
         return False
     if is_possible(a.metric) != is_possible(b.metric):
