@@ -321,6 +321,8 @@ NAMES = [
     ("city-closes-a-name", "Les chênes de Notre-Dame de Paris sont arrivés.", "fr", ["Notre-Dame de Paris"]),
     ("place-closes-a-name-en", "The Bank of England lent 5 billion.", "en", ["Bank of England"]),
     ("city-after-a-locative", "Acme Robotics opened an office in Paris.", "en", ["Acme Robotics", "Paris"]),
+    ("headline-names-its-rare-words", "Zorbix Secures €450M to Scale Its Drone Fleet", "en", ["Zorbix"]),
+    ("headline-keeps-acronyms", "Zorbix AI Raises €450M From Big Funds", "en", ["Zorbix AI"]),
     ("a-run-with-a-known-name-inside", "They met at the Discover France Summit.", "en", ["France"]),
     ("pair-connector-joins-no-name", "In 2024, Zorbix Labs and France signed.", "en", ["Zorbix Labs", "France"]),
 ]

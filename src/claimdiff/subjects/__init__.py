@@ -24,7 +24,7 @@ from claimdiff.model import POSSIBLE, Claim
 from claimdiff.sources import Source
 from claimdiff.subjects.binding import choose_entity, opening_phrase_end
 from claimdiff.subjects.metrics import EDITION, choose_metric
-from claimdiff.subjects.names import OPENING_QUOTES, EntityMention, find_entities
+from claimdiff.subjects.names import OPENING_QUOTES, EntityMention, find_entities, title_case
 
 __all__ = ["EntityMention", "assign_subjects", "choose_entity", "choose_metric", "dominant_entity", "find_entities"]
 
@@ -206,6 +206,8 @@ def proper_words(source: Source) -> frozenset[str]:
     for sentence in source.sentences:
         found = list(re.finditer(r"[^\W\d_][\w\-’']*", sentence.text))
         words = [m.group(0) for m in found]
+        if title_case(words):
+            continue  # "Acme Secures €450M to Scale Its Fleet": every word is capitalised
         # A word opening a quotation or a title is capitalised as a sentence's first word is.
         inside.update(
             m.group(0)

@@ -210,9 +210,16 @@ def _capitalised_names(
     names = name_patterns(lexicon)
     units = lexicon.compiled("unit symbols", lambda lex: frozenset(u.surface for u in lex.units.surfaces))
     capitalised_nouns = lexicon.function_words.nouns_capitalised
+    titled = title_case(re.findall(r"[^\W\d_][\w\-’']*", text))
     for match in names.capitalised.finditer(text):
         start = match.start()
         words = match.group(0).rstrip(".-").split(" ")
+        if titled:
+            first, last = _named_span(words, proper, lexicon)
+            if first == last:
+                continue
+            start += sum(len(w) + 1 for w in words[:first])
+            words = words[first:last]
         elided = names.elision.match(words[0])
         if elided and len(words[0]) > elided.end():
             # "L’Ademe" names Ademe; "C’est" names nothing.
@@ -275,6 +282,26 @@ def _capitalised_names(
             words = words[1:]
             end = start + len(" ".join(words))
         yield _mention(text, start, end, knowledge.entities.canonical(" ".join(words)), names, title)
+
+
+def title_case(words: list[str]) -> bool:
+    """Whether a sentence capitalises its words as an English headline does ("Acme Secures
+    €450M to Scale Its Fleet"): three in four of its words of four letters or more."""
+    long = [w for w in words if len(w) >= 4]
+    return len(long) >= 4 and 4 * sum(w[:1].isupper() for w in long) >= 3 * len(long)
+
+
+def _named_span(words: list[str], proper: frozenset[str], lexicon: Lexicon) -> tuple[int, int]:
+    """Which words of a headline's capitalised run may name something (first, end): from the
+    first to the last before a common word the source writes capitalised nowhere else ("Acme
+    Secures" names Acme, "to Scale Sovereign Defense" nothing). Acronyms are kept."""
+
+    def common(word: str) -> bool:
+        return word[:1].isupper() and not word.isupper() and not _rare_or_proper(word, proper, lexicon)
+
+    first = next((i for i, w in enumerate(words) if not common(w)), len(words))
+    last = next((i for i in range(first + 1, len(words)) if common(words[i])), len(words))
+    return first, last
 
 
 def _before_known(words: list[str], start: int, taken: list[tuple[int, int]], names: _NamePatterns) -> list[str]:
