@@ -134,6 +134,13 @@ def test_metric_governing_a_figure(text: str, language: str, surface: str, metri
 
 ENTITIES = [
     (
+        "a-one-letter-name-before-its-figure",
+        "Startups such as Zorbix (€526 million), H (€250 million) and Quorly (€62 million) raised funds.",
+        "en",
+        "€250 million",
+        "H",
+    ),
+    (
         "opening-participle-phrase",
         "Développé par le Centre de calcul de Jülich, JUPITER atteint 1 exaflop.",
         "fr",
@@ -322,7 +329,19 @@ NAMES = [
     ("place-closes-a-name-en", "The Bank of England lent 5 billion.", "en", ["Bank of England"]),
     ("city-after-a-locative", "Acme Robotics opened an office in Paris.", "en", ["Acme Robotics", "Paris"]),
     ("headline-names-its-rare-words", "Zorbix Secures €450M to Scale Its Drone Fleet", "en", ["Zorbix"]),
-    ("headline-keeps-acronyms", "Zorbix AI Raises €450M From Big Funds", "en", ["Zorbix AI"]),
+    ("headline-keeps-acronyms", "Zorbix AI Raises €450M From Three Large Funds", "en", ["Zorbix AI"]),
+    (
+        "a-sentence-of-names-is-no-headline",
+        "Director Jane Roe visited Acme Robotics Labs.",
+        "en",
+        ["Jane Roe", "Acme Robotics Labs"],
+    ),
+    (
+        "funding-round-words",
+        "Zorbix Labs closed a €450 million Series C round after a Seed round.",
+        "en",
+        ["Zorbix Labs"],
+    ),
     ("a-run-with-a-known-name-inside", "They met at the Discover France Summit.", "en", ["France"]),
     ("pair-connector-joins-no-name", "In 2024, Zorbix Labs and France signed.", "en", ["Zorbix Labs", "France"]),
 ]

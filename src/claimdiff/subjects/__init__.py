@@ -206,7 +206,7 @@ def proper_words(source: Source) -> frozenset[str]:
     for sentence in source.sentences:
         found = list(re.finditer(r"[^\W\d_][\w\-’']*", sentence.text))
         words = [m.group(0) for m in found]
-        if title_case(words):
+        if title_case(sentence.text):
             continue  # "Acme Secures €450M to Scale Its Fleet": every word is capitalised
         # A word opening a quotation or a title is capitalised as a sentence's first word is.
         inside.update(

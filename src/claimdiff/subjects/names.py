@@ -210,10 +210,11 @@ def _capitalised_names(
     names = name_patterns(lexicon)
     units = lexicon.compiled("unit symbols", lambda lex: frozenset(u.surface for u in lex.units.surfaces))
     capitalised_nouns = lexicon.function_words.nouns_capitalised
-    titled = title_case(re.findall(r"[^\W\d_][\w\-’']*", text))
+    titled = title_case(text)
     for match in names.capitalised.finditer(text):
         start = match.start()
         words = match.group(0).rstrip(".-").split(" ")
+        written = len(words)
         if titled:
             first, last = _named_span(words, proper, lexicon)
             if first == last:
@@ -247,6 +248,8 @@ def _capitalised_names(
             continue
         if " ".join(words) in units:
             continue  # "GW", "TWh": a unit written as a capitalised word
+        if written > 1 and len(words) == 1 and len(words[0].strip("’'.")) == 1:
+            continue  # "Series C": the letter left of a run names nothing ("H (€250 million)" does)
         if len(words) == 1 and ROMAN_ORDINAL.fullmatch(words[0]):
             continue  # "XIXe", "XXIst": a century or a rank in roman numerals
         lowered = [w.lower().strip("’'") for w in words]
@@ -284,11 +287,14 @@ def _capitalised_names(
         yield _mention(text, start, end, knowledge.entities.canonical(" ".join(words)), names, title)
 
 
-def title_case(words: list[str]) -> bool:
+def title_case(text: str) -> bool:
     """Whether a sentence capitalises its words as an English headline does ("Acme Secures
-    €450M to Scale Its Fleet"): three in four of its words of four letters or more."""
-    long = [w for w in words if len(w) >= 4]
-    return len(long) >= 4 and 4 * sum(w[:1].isupper() for w in long) >= 3 * len(long)
+    €450M to Scale Its Fleet"): no stop at its end, and four in five of its words of four
+    letters or more capitalised, five at least ("Director Jane Roe visited Acme." is none)."""
+    if text.rstrip(' \n"”’»)').endswith((".", "!", "?", ":", ";")):
+        return False
+    long = [w for w in re.findall(r"[^\W\d_][\w\-’']*", text) if len(w) >= 4]
+    return len(long) >= 5 and 5 * sum(w[:1].isupper() for w in long) >= 4 * len(long)
 
 
 def _named_span(words: list[str], proper: frozenset[str], lexicon: Lexicon) -> tuple[int, int]:
