@@ -134,6 +134,13 @@ def test_metric_governing_a_figure(text: str, language: str, surface: str, metri
 
 ENTITIES = [
     (
+        "a-place-that-says-where-an-ignored-name-is",
+        "Ce sera le deuxième supercalculateur, après Zorbix en Allemagne, pour un coût de 554 millions d'euros.",
+        "fr",
+        "554 millions d'euros",
+        "",
+    ),
+    (
         "a-one-letter-name-before-its-figure",
         "Startups such as Zorbix (€526 million), H (€250 million) and Quorly (€62 million) raised funds.",
         "en",

@@ -186,6 +186,7 @@ def find_entities(
                 found.append(_mention(text, match.start(), match.end(), name, names))
     if not heading:
         found.extend(_capitalised_names(text, knowledge, lexicon, taken, proper, common, lowercase))
+    found = _qualified_ignored(text, sorted(found, key=lambda m: m.start), names)
     # "the scorched Paris monument": a place as an attribute is weak, as "the French" is.
     found = [
         replace(m, role="demonym")
@@ -285,6 +286,24 @@ def _capitalised_names(
             words = words[1:]
             end = start + len(" ".join(words))
         yield _mention(text, start, end, knowledge.entities.canonical(" ".join(words)), names, title)
+
+
+def _qualified_ignored(text: str, found: list[EntityMention], names: _NamePatterns) -> list[EntityMention]:
+    """The mentions, a place right after an ignored name ("après Jupiter en Allemagne", "after
+    X in Germany") ignored too: it says where that name is, not what the sentence is about."""
+    out: list[EntityMention] = []
+    for mention in found:
+        before = out[-1] if out else None
+        if (
+            before is not None
+            and before.role == "ignored"
+            and mention.locative
+            and mention.start - before.end <= 8
+            and names.locative.search(text[before.end : mention.start])
+        ):
+            mention = replace(mention, role="ignored")
+        out.append(mention)
+    return out
 
 
 def title_case(text: str) -> bool:
