@@ -134,6 +134,14 @@ def test_metric_governing_a_figure(text: str, language: str, surface: str, metri
 
 ENTITIES = [
     (
+        "a-place-named-as-subject-is-not-carried",
+        "Les charpentiers de Zorbix Nova bâtissent une forêt. Ses poutres dominent Paris. "
+        "Aujourd'hui, 1 800 arbres sont nécessaires.",
+        "fr",
+        "1 800 arbres",
+        "Zorbix Nova",
+    ),
+    (
         "a-place-that-says-where-an-ignored-name-is",
         "Ce sera le deuxième supercalculateur, après Zorbix en Allemagne, pour un coût de 554 millions d'euros.",
         "fr",

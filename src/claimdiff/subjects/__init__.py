@@ -103,7 +103,10 @@ def assign_subjects(source: Source, claims: list[Claim], knowledge: Knowledge) -
                 about = about.replaced(entity=where or about.entity)
             assigned[claim.id] = about.replaced(metric=metric, topic=topic)
         subjects = [m.name for m in own if m.subject]
-        previous = subjects[0] if subjects else previous
+        # A place named as a sentence's subject ("... la forêt qui survole Paris") is where, not
+        # what the next sentences speak of: it is carried only when nothing else was named before.
+        things = [n for n in subjects if knowledge.entities.kind_of(n) != "place"]
+        previous = things[0] if things else (previous or (subjects[0] if subjects else ""))
         organisation = _first_organisation(subjects, knowledge) or organisation
     return [assigned.get(claim.id, claim) for claim in claims]
 
