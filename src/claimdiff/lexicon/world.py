@@ -22,7 +22,6 @@ from typing import Any
 
 from babel import Locale, UnknownLocaleError
 from babel.core import get_global
-from babel.dates import get_timezone_location
 
 from claimdiff.errors import LexiconError
 from claimdiff.lexicon import files
@@ -226,11 +225,15 @@ def _cities(
     countries = {e.code: e.name for e in known if e.code}
     settings = doc.data["settings"]
     continents = tuple(f"{c}/" for c in settings.get("city_zones", []))
+    # CLDR's own names of the cities (not the system's time-zone database): a zone's city is
+    # its translation where CLDR gives one, else the zone's last part ("Mexico_City").
+    localized = {lang: Locale.parse(lang).time_zones for lang in dict.fromkeys((written_in, *languages))}
     taken: set[str] = set()
     for zone, territory in sorted(get_global("zone_territories").items()):
         if not zone.startswith(continents) or territory not in countries or zone.count("/") != 1:
             continue
-        names = _unique(get_timezone_location(zone, lang, return_city=True) for lang in (written_in, *languages))
+        plain = zone.rsplit("/", 1)[1].replace("_", " ")
+        names = _unique(localized[lang].get(zone, {}).get("city") or plain for lang in (written_in, *languages))
         free = [
             a
             for lang in languages
