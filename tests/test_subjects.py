@@ -22,6 +22,27 @@ def _claim(text: str, language: str, surface: str, title: str = ""):  # type: ig
 
 METRICS = [
     (
+        "an-organisation-launched-is-created",
+        "Zorbix Labs a levé 5 millions d'euros. La start-up, officiellement lancée le 28 avril 2023, grandit.",
+        "fr",
+        "28 avril 2023",
+        "creation date",
+    ),
+    (
+        "what-an-organisation-launches-stays-a-launch",
+        "Zorbix Labs grew fast. The company launched its app in May 2024.",
+        "en",
+        "May 2024",
+        "launch date",
+    ),
+    (
+        "a-product-launched-stays-a-launch",
+        "The Zorbix app, launched in May 2024, grew fast.",
+        "en",
+        "May 2024",
+        "launch date",
+    ),
+    (
         "fr-inflection-by-stem",
         "Les 300 data centers en France consommaient environ 10 TWh.",
         "fr",

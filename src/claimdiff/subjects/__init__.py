@@ -92,6 +92,8 @@ def assign_subjects(source: Source, claims: list[Claim], knowledge: Knowledge) -
             metric, topic = choose_metric(text, start, end, about, lexicon, knowledge, percent_before)
             if claim.kind == "percent":
                 percent_before = metric
+            if metric in ITSELF and _said_of_the_organisation(text, start, lexicon):
+                metric = ITSELF[metric]  # "la start-up, officiellement lancée le 28 avril 2023"
             if metric == EDITION:
                 # "the eighth Choose France Summit", "la 7e édition du sommet Choose France":
                 # the edition number is the event's, named right after it.
@@ -154,6 +156,27 @@ def _organisation_in(text: str, knowledge: Knowledge, lexicon: Lexicon) -> str:
 def _first_organisation(names: list[str], knowledge: Knowledge) -> str:
     """The first name that may be an organisation: neither a place nor a person."""
     return next((n for n in names if knowledge.entities.kind_of(n) not in ("place", "person")), "")
+
+
+# An organisation's own launch is its creation: "the startup, launched in April 2023".
+ITSELF = {"launch date": "creation date"}
+
+
+def _said_of_the_organisation(text: str, start: int, lexicon: Lexicon) -> bool:
+    """Whether the event word right before the date at ``start`` (an article or preposition
+    between at most) is said of an organisation its sentence refers to before it ("la
+    start-up ... officiellement lancée le 28 avril"), not of what it launched ("the company
+    launched its app in May": the event word has an object)."""
+    words = [w for w, metric in lexicon.events.items() if metric in ITSELF]
+    if not words:
+        return False
+    window = max(0, start - 60)
+    event = re.search(rf"(?<!\w)(?:{alternation(words)})\s+(?:[^\W\d_]{{1,3}}\s+)?$", text[window:start], re.I)
+    if event is None:
+        return False
+    before = window + event.start()
+    pattern = lexicon.compiled("organisation references", _reference_pattern)
+    return pattern.search(text, 0, before) is not None
 
 
 def refers_back(text: str, start: int, mentions: list[EntityMention], lexicon: Lexicon) -> bool:
