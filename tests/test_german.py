@@ -17,6 +17,7 @@ import pytest
 from claimdiff.normalize import Claim
 from claimdiff.pipeline import analyse_source, load_corpus
 from claimdiff.sources import build_source, split_sentences
+from claimdiff.subjects import find_entities
 
 from .conftest import KNOWLEDGE, claims_in
 
@@ -1021,3 +1022,10 @@ def test_german_and_english_sources_are_compared(tmp_path: Path) -> None:
     assert sorted(s.language for s in corpus.sources) == ["de", "en"]
     found = [(d.kind, d.subject["entity"], d.subject["metric"]) for d in corpus.discrepancies]
     assert found == [("contradiction", "Infineon", "revenue")]
+
+
+def test_a_german_line_of_nouns_is_no_headline() -> None:
+    """German capitalises its nouns: a line without a stop is not cut as an English headline."""
+    text = "Zorbix Forschung Gesellschaft investiert Millionen Euro in Berlin"
+    names = [m.name for m in find_entities(text, KNOWLEDGE, KNOWLEDGE.lexicon("de"))]
+    assert "Zorbix Forschung Gesellschaft" in names

@@ -36,7 +36,7 @@ def assign_subjects(source: Source, claims: list[Claim], knowledge: Knowledge) -
     for claim in claims:
         by_sentence.setdefault(claim.sentence_start, []).append(claim)
     lexicon = knowledge.lexicon(source.language)
-    proper = proper_words(source)
+    proper = proper_words(source, headlines=not lexicon.function_words.nouns_capitalised)
     common = _common_nouns(source.text, lexicon)
     lowercase = frozenset(w for w in re.findall(r"[^\W\d_]+", source.text) if w.islower())
     mentions_of = {
@@ -222,17 +222,18 @@ def _mentions(
     return [m for m in found if not any(m.start < e and s < m.end for s, e in spans)]
 
 
-def proper_words(source: Source) -> frozenset[str]:
+def proper_words(source: Source, headlines: bool = True) -> frozenset[str]:
     """Words the source writes capitalised inside a sentence, or capitalised at the start of
     two sentences, never in lower case and no frequent word ("Nvidia announced ... Nvidia said
-    ...", not "Parmi eux ... Parmi les projets ...")."""
+    ...", not "Parmi eux ... Parmi les projets ..."); with ``headlines``, a headline's capitals
+    (see :func:`~claimdiff.subjects.names.title_case`) do not count."""
     inside: set[str] = set()
     openings: Counter[str] = Counter()
     lowered: set[str] = set()
     for sentence in source.sentences:
         found = list(re.finditer(r"[^\W\d_][\w\-’']*", sentence.text))
         words = [m.group(0) for m in found]
-        if title_case(sentence.text):
+        if headlines and title_case(sentence.text):
             continue  # "Acme Secures €450M to Scale Its Fleet": every word is capitalised
         # A word opening a quotation or a title is capitalised as a sentence's first word is.
         inside.update(

@@ -211,7 +211,8 @@ def _capitalised_names(
     names = name_patterns(lexicon)
     units = lexicon.compiled("unit symbols", lambda lex: frozenset(u.surface for u in lex.units.surfaces))
     capitalised_nouns = lexicon.function_words.nouns_capitalised
-    titled = title_case(text)
+    # Headlines capitalise every word where a language does not capitalise its nouns.
+    titled = not capitalised_nouns and title_case(text)
     for match in names.capitalised.finditer(text):
         start = match.start()
         words = match.group(0).rstrip(".-").split(" ")
