@@ -378,6 +378,8 @@ NAMES = [
         "en",
         ["Zorbix Labs"],
     ),
+    ("an-attribute-of-place", "The round values the Berlin-based startup Zorbix at €12 billion.", "en", ["Zorbix"]),
+    ("an-adjective-of-a-continent", "In 2024, European defense startup Zorbix raised €600 million.", "en", ["Zorbix"]),
     ("a-run-with-a-known-name-inside", "They met at the Discover France Summit.", "en", ["France"]),
     ("pair-connector-joins-no-name", "In 2024, Zorbix Labs and France signed.", "en", ["Zorbix Labs", "France"]),
 ]

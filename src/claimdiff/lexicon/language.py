@@ -377,6 +377,7 @@ class Grammar:
     name_articles: tuple[str, ...]
     attributive_determiners: tuple[str, ...]
     not_names: tuple[str, ...]
+    attribute_suffixes: tuple[str, ...]
     locatives: tuple[str, ...]
     passive_agents: tuple[str, ...]
     period_prepositions: tuple[str, ...]

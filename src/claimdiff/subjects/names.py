@@ -78,6 +78,7 @@ class _NamePatterns:
     name_before: re.Pattern[str]
     pairing: frozenset[str]
     not_names: frozenset[str]
+    attribute_suffixes: tuple[str, ...]
     articles: frozenset[str]
     titles: frozenset[str]
 
@@ -128,6 +129,7 @@ def _name_patterns(lexicon: Lexicon) -> _NamePatterns:
         else re.compile("(?!)"),
         pairing=frozenset(c.lower() for c in grammar.pair_connectors),
         not_names=frozenset(not_names),
+        attribute_suffixes=tuple(grammar.attribute_suffixes),
         articles=frozenset(grammar.name_articles),
         titles=frozenset(t.lower() for t in titles),
     )
@@ -235,6 +237,7 @@ def _capitalised_names(
         while words and (
             (words[0].lower() in stop and not (inside and words[0] not in names.articles))
             or words[0].lower() in names.not_names
+            or (names.attribute_suffixes and words[0].lower().endswith(names.attribute_suffixes))
             or words[0].lower() in months  # "May 13", "Mars 2024
             or words[0] in names.articles
             or words[0].lower() in common
