@@ -378,6 +378,7 @@ NAMES = [
         "en",
         ["Zorbix Labs"],
     ),
+    ("a-title-before-a-name-fr", "Le Chancelier Zorbach a annoncé 5 milliards d'euros.", "fr", ["Zorbach"]),
     ("an-attribute-of-place", "The round values the Berlin-based startup Zorbix at €12 billion.", "en", ["Zorbix"]),
     ("an-adjective-of-a-continent", "In 2024, European defense startup Zorbix raised €600 million.", "en", ["Zorbix"]),
     ("a-run-with-a-known-name-inside", "They met at the Discover France Summit.", "en", ["France"]),
