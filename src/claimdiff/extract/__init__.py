@@ -239,6 +239,8 @@ def _read_mention(
         return None
     start, end = reading.start, max(reading.end, noun_end)
     start, sign = _sign(text, p, start, cand)
+    if not sign and _bracketed_negative(text, p, start, end):
+        start, end, sign = start - 1, end + 1, "-"
     figure = cand.figure
     if sign:
         flags.append("signed")
@@ -368,6 +370,15 @@ def _sign(text: str, p: _Patterns, start: int, cand: _Candidate) -> tuple[int, s
         if qualifier is None or qualifier.end(1) != start - len(word.group(0)) + len(word.group(0).rstrip()):
             return word.start(), "-"
     return start, ""
+
+
+def _bracketed_negative(text: str, p: _Patterns, start: int, end: int) -> bool:
+    """Whether a claim is a negative figure as accounts write it: in brackets of its own, right
+    after a verb that states it ("revenue was ($99.99)"). A bracket after anything else holds a
+    conversion or a restatement ("€10m ($11m)", "the fine ($5m)")."""
+    if text[start - 1 : start] != "(" or text[end : end + 1] != ")":
+        return False
+    return p.bracket_negative.search(text, max(0, start - 30), start) is not None
 
 
 def _around(

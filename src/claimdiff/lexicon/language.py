@@ -35,6 +35,7 @@ class NumberWords:
     standalone: frozenset[str] = frozenset()
     vague: dict[str, float] = field(default_factory=dict)
     percent_before: tuple[str, ...] = ()
+    bracket_negative_after: tuple[str, ...] = ()
 
     def is_number_word(self, word: str) -> bool:
         return word in self.cardinals or word in self.hundreds or word in self.scales
@@ -99,6 +100,7 @@ def load_numbers(code: str) -> NumberWords:
         standalone=frozenset(w.lower() for w in file.words("standalone", required=False)),
         vague=lower("vague") if "vague" in file.table else {},
         percent_before=file.words("percent_before", required=False),
+        bracket_negative_after=file.words("bracket_negative_after", required=False),
     )
 
 
@@ -270,6 +272,9 @@ class LocalNames:
     frequency_words: tuple[str, ...] = ()
     # ISO 4217 code -> coins worth another share of the currency than a hundredth ("dime": 0.1).
     currency_coins: dict[str, dict[str, float]] = field(default_factory=dict)
+    # ISO 4217 code -> (names that are money only near a cue, the cues): "pounds" of weight or
+    # of sterling ("operating profit of 361 million pounds").
+    currency_cued: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
 
 
 def _coins(money: DataFile) -> dict[str, dict[str, float]]:
@@ -283,7 +288,8 @@ def _coins(money: DataFile) -> dict[str, dict[str, float]]:
     return out
 
 
-def _cued_units(units: DataFile) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+def _cued(units: DataFile) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """The [cued.<key>] sections of a table: key -> (names, cues)."""
     cued = units.section("cued", required=False)
     out = {}
     for pint_unit in cued.table:
@@ -295,7 +301,7 @@ def _cued_units(units: DataFile) -> dict[str, tuple[tuple[str, ...], tuple[str, 
 
 def load_local_names(code: str) -> LocalNames:
     money = read(f"{code}/currencies.toml")
-    money.only("names", "ambiguous", "subunits", "coins")
+    money.only("names", "ambiguous", "subunits", "coins", "cued")
     units = read(f"{code}/units.toml")
     units.only(
         "per",
@@ -323,9 +329,10 @@ def load_local_names(code: str) -> LocalNames:
         per_not_before=units.words("per_not_before", required=False),
         extent_words=units.words("extent_words", required=False),
         part_words={str(k): str(v) for k, v in units.section("part_words", required=False).table.items()},
-        cued=_cued_units(units),
+        cued=_cued(units),
         frequency_words=units.words("frequency_words", required=False),
         currency_coins=_coins(money),
+        currency_cued=_cued(money),
     )
 
 
