@@ -423,6 +423,32 @@ STILL_WEIGHT = [
     ("un sac de 5 livres de farine coûte cher", "fr"),
 ]
 
+# English "a"/"an" is one where French "un" and German "ein" are: before a currency, before a
+# unit and the substance it measures, and after a fraction ("half a mile").
+ARTICLE_AS_ONE_CASES = [
+    Case("a-gallon-of", "I want a gallon of beer, and 3 to 4 L of wine", "a gallon", "quantity", "1", "gallon"),
+    Case("a-penny", "Oh look, a penny!", "a penny", "money", "0.01", "GBP"),
+    Case("a-dollar-a-day", "It costs a dollar a day.", "a dollar a day", "money", "1", "USD / day"),
+    Case("a-barrel-of-oil", "The price of a barrel of oil rose to $80.", "a barrel", "quantity", "1", "oil_barrel"),
+    Case("half-a-mile", "It is half a mile away.", "half a mile", "quantity", "0.5", "mile"),
+    Case("half-an-hour", "The vote took half an hour.", "half an hour", "quantity", "0.5", "hour"),
+    Case("half-a-dollar", "It fell by half a dollar.", "half a dollar", "money", "0.5", "USD"),
+    Case("fr-un-gallon-de", "Je veux un gallon de bière.", "un gallon", "quantity", "1", "gallon", "fr"),
+    Case("fr-un-centime", "Regarde, un centime !", "un centime", "money", "0.01", "EUR", "fr"),
+    Case("de-eine-gallone", "Ich will eine Gallone Bier.", "eine Gallone", "quantity", "1", "gallon", "de"),
+    Case("de-ein-cent", "Schau, ein Cent!", "ein Cent", "money", "0.01", "EUR", "de"),
+]
+# An article is no figure in an idiom, before a duration or bits alone, or before a bare unit.
+ARTICLE_NOT_ONE = [
+    "a year of growth",
+    "a bit of luck",
+    "It was a ton of fun.",
+    "He had a bar of chocolate.",
+    "a penny for your thoughts",
+    "It went a mile.",
+    "He waited a second before answering.",
+]
+
 # --- peer cases read otherwise: the suite's expectation differs, or the form is out of reach --
 
 PEER_CASES_READ_OTHERWISE = [
@@ -467,10 +493,6 @@ PEER_CASES_READ_OTHERWISE = [
         "lower-case 'mb' is a megabyte, a megabit or a millibar: no single reading",
     ),
     _xfail(
-        Case("article-as-one", "I want a gallon of beer", "a gallon", "quantity", "1", "gallon"),
-        "'a'/'an' before a unit is not read as one: 'a bit', 'a ton of', 'a foot in the door' are no quantities",
-    ),
-    _xfail(
         Case("fr-tours", "faire 3 tours", "3 tours", "quantity", "3", "turn", "fr"),
         "French 'tours' are more often rounds (of an election, of a race) than turns",
     ),
@@ -481,10 +503,6 @@ PEER_CASES_READ_OTHERWISE = [
     _xfail(
         Case("lower-case-code-before", "rmb 10 usd 20", "rmb 10", "money", "10", "CNY"),
         "lower-case codes before a figure are not read: 'try 5', 'php 7' are words and versions",
-    ),
-    _xfail(
-        Case("article-as-one-money", "Oh look, a penny!", "a penny", "money", "0.01", "GBP"),
-        "'a'/'an' before a currency is not read as one: a sentence with no figure is not searched at all",
     ),
     _xfail(
         Case("glued-unit-product", "45 Js l", "45 Js", "quantity", "45", "joule * second"),
@@ -570,6 +588,7 @@ PEER_CASES_READ_OTHERWISE = [
         + CUED_WEIGHT_AND_TURN_CASES
         + BRACKET_NEGATIVE_CASES
         + CUED_STERLING_CASES
+        + ARTICLE_AS_ONE_CASES
     ],
 )
 def test_peer_forms(case: Case) -> None:
@@ -589,6 +608,11 @@ def test_a_drachma_without_a_cue_is_no_weight(text: str, language: str) -> None:
 @pytest.mark.parametrize(("text", "language", "surface", "value"), BRACKETS_NOT_NEGATIVE)
 def test_brackets_after_a_figure_or_a_noun_keep_the_sign(text: str, language: str, surface: str, value: float) -> None:
     assert [c.original["value"] for c in claims_in(text, language) if c.text == surface] == [value]
+
+
+@pytest.mark.parametrize("text", ARTICLE_NOT_ONE)
+def test_an_article_is_no_figure_outside_its_forms(text: str) -> None:
+    assert [c.text for c in claims_in(text)] == []
 
 
 @pytest.mark.parametrize(("text", "language"), STILL_WEIGHT)

@@ -19,6 +19,7 @@ from decimal import Decimal
 from claimdiff.dates import TimeExpr, find_times
 from claimdiff.extract.figures import (
     _DIGIT_FRACTION,
+    _article_candidates,
     _Candidate,
     _digit_candidates,
     _digit_fraction_candidates,
@@ -92,6 +93,10 @@ def extract_mentions(
     fractions = _digit_fraction_candidates(sentence) + _scientific_candidates(sentence)
     fraction_spans = [(f.start, f.end) for f in fractions]
     candidates = [c for c in candidates if not _overlaps(c.start, c.end, fraction_spans)] + fractions
+    spans = [(c.start, c.end) for c in candidates]
+    candidates += [
+        c for c in _article_candidates(sentence, lex.numbers, p.article_figure) if not _overlaps(c.start, c.end, spans)
+    ]
     candidates = [
         c
         for c in candidates
@@ -120,12 +125,15 @@ _A_DIGIT = re.compile(r"\d")
 def _may_hold_figure(sentence: str, lex: Lexicon) -> bool:
     """Whether a sentence holds what some reader of :func:`extract_mentions` starts from: a
     digit, a fraction in digits or signs ("½"), a number word or an ordinal word (searched in
-    its lower case). A sentence without any, and without a time expression, has no claim.
+    its lower case), an article before a currency or unit name ("a penny"). A sentence without
+    any, and without a time expression, has no claim.
     A new reader must be added here (``tests/test_extract_speed.py`` compares with and without)."""
     if _A_DIGIT.search(sentence) or _DIGIT_FRACTION.search(sentence):
         return True
     folded = sentence.lower()
-    return lex.numbers.number_roots.found_in(folded) or lex.numbers.ordinal_words.found_in(folded)
+    if lex.numbers.number_roots.found_in(folded) or lex.numbers.ordinal_words.found_in(folded):
+        return True
+    return patterns_of(lex).article_figure.search(sentence) is not None  # "a penny"
 
 
 def sentence_times(sentence: str, lexicon: Lexicon, published: date | None = None) -> list[TimeExpr]:
@@ -176,6 +184,8 @@ def _read_mention(
 ) -> Mention | None:
     reading = _read_suffixes(text, cand, lex)
     if _glued_word(text, cand, reading) or _ordinal_after_article(text, lex, cand, reading):
+        return None
+    if cand.article and not _article_claim(text, lex, p, cand, reading):
         return None
     if cand.fraction is not None and (reading.unit is not None or reading.currency is not None):
         # "one-half miles" is half a mile, not a share of 50%.
@@ -338,6 +348,30 @@ def _minor_amount(
     factor = minor.currency.factor if named and minor.currency is not None else 0.01
     value = cand.figure.value + nxt.figure.value * Decimal(str(factor))
     return Figure(value, 2)
+
+
+# What an article read as one may not measure: "a year of growth", "a bit of luck".
+_NOT_AFTER_ARTICLE = frozenset({"duration", "storage"})
+
+
+def _article_claim(text: str, lex: Lexicon, p: _Patterns, cand: _Candidate, reading: _Reading) -> bool:
+    """Whether "a"/"an" is one, as "un" and "ein" are: before a currency ("a penny", "a dollar a
+    day"), or a unit then the substance it measures ("a gallon of beer"), or any unit after a
+    fraction ("half a mile"); not in an idiom ("a ton of", "a penny for")."""
+    own_factor = reading.currency.factor if reading.currency is not None else 1.0
+    if p.article_idiom.match(text, cand.start) or reading.scale != own_factor:
+        return False  # "a penny" is 0.01 GBP by its own factor; "a billion" is read elsewhere
+    if reading.currency is not None:
+        return reading.start == cand.start  # the name after the article, not a symbol before it
+    unit = reading.unit
+    measured = p.count_link.match(text, reading.end) is not None and _WORD_AFTER.match(text, reading.end)
+    fraction = cand.figure.value != 1
+    return (
+        unit is not None
+        and reading.per is None
+        and (measured or fraction)
+        and (unit.metric not in _NOT_AFTER_ARTICLE or fraction)  # "half an hour" is one
+    )
 
 
 # A word right after a claim's end: "une seconde levée" goes on, "pendant une seconde." does not.

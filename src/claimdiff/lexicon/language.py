@@ -36,6 +36,7 @@ class NumberWords:
     vague: dict[str, float] = field(default_factory=dict)
     percent_before: tuple[str, ...] = ()
     bracket_negative_after: tuple[str, ...] = ()
+    article_idioms: tuple[str, ...] = ()
 
     def is_number_word(self, word: str) -> bool:
         return word in self.cardinals or word in self.hundreds or word in self.scales
@@ -101,6 +102,7 @@ def load_numbers(code: str) -> NumberWords:
         vague=lower("vague") if "vague" in file.table else {},
         percent_before=file.words("percent_before", required=False),
         bracket_negative_after=file.words("bracket_negative_after", required=False),
+        article_idioms=file.words("article_idioms", required=False),
     )
 
 
