@@ -548,6 +548,10 @@ PEER_CASES_READ_OTHERWISE = [
         "mao and fen, the tenth and hundredth of the yuan in speech, are not in the tables",
     ),
     _xfail(
+        Case("minor-amount-before-word", "if they had just 15 USD 50 more", "15 USD 50", "money", "15.5", "USD"),
+        "a bare minor part is read only at a clause's end: in '15 dollars 50 people', 50 counts people",
+    ),
+    _xfail(
         Case(
             "fr-subtract-percent",
             "juste demander de soustraire cinq pour-cent",
