@@ -430,6 +430,7 @@ ARTICLE_AS_ONE_CASES = [
     Case("a-penny", "Oh look, a penny!", "a penny", "money", "0.01", "GBP"),
     Case("a-dollar-a-day", "It costs a dollar a day.", "a dollar a day", "money", "1", "USD / day"),
     Case("a-barrel-of-oil", "The price of a barrel of oil rose to $80.", "a barrel", "quantity", "1", "oil_barrel"),
+    Case("a-euro-per-litre", "It costs a euro per litre.", "a euro per litre", "money", "1", "EUR / liter"),
     Case("half-a-mile", "It is half a mile away.", "half a mile", "quantity", "0.5", "mile"),
     Case("half-an-hour", "The vote took half an hour.", "half an hour", "quantity", "0.5", "hour"),
     Case("half-a-dollar", "It fell by half a dollar.", "half a dollar", "money", "0.5", "USD"),
@@ -447,6 +448,9 @@ ARTICLE_NOT_ONE = [
     "a penny for your thoughts",
     "It went a mile.",
     "He waited a second before answering.",
+    "She runs a dollar store.",
+    "A Euro 2024 qualifier was played.",
+    "an ounce of prevention is worth a pound of cure",
 ]
 
 # --- peer cases read otherwise: the suite's expectation differs, or the form is out of reach --

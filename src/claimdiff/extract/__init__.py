@@ -48,7 +48,7 @@ from claimdiff.extract.ranks_and_dates import (
     _ordinal_mentions,
     edition_after,
 )
-from claimdiff.extract.suffixes import _glued_word, _read_suffixes, _Reading
+from claimdiff.extract.suffixes import _glued_word, _noun_follows, _read_suffixes, _Reading
 from claimdiff.lexicon import Lexicon, UnitSurface
 from claimdiff.numbers import Figure
 
@@ -350,6 +350,8 @@ def _minor_amount(
     return Figure(value, 2)
 
 
+# A figure right after a currency name: the name is part of another name ("Euro 2024").
+_FIGURE_NEXT = re.compile(r"[ \u00a0]+\d")
 # What an article read as one may not measure: "a year of growth", "a bit of luck".
 _NOT_AFTER_ARTICLE = frozenset({"duration", "storage"})
 
@@ -362,7 +364,10 @@ def _article_claim(text: str, lex: Lexicon, p: _Patterns, cand: _Candidate, read
     if p.article_idiom.match(text, cand.start) or reading.scale != own_factor:
         return False  # "a penny" is 0.01 GBP by its own factor; "a billion" is read elsewhere
     if reading.currency is not None:
-        return reading.start == cand.start  # the name after the article, not a symbol before it
+        # The name after the article, not a symbol before it; not a name that modifies what
+        # follows ("a dollar store", "a euro zone", "A Euro 2024 match").
+        modifier = _noun_follows(text, reading.end, lex) or _FIGURE_NEXT.match(text, reading.end)
+        return reading.start == cand.start and not modifier
     unit = reading.unit
     measured = p.count_link.match(text, reading.end) is not None and _WORD_AFTER.match(text, reading.end)
     fraction = cand.figure.value != 1
