@@ -734,3 +734,26 @@ def test_spelled_prefix_round_trip(value: Decimal, locale: str, cldr_id: str) ->
     assert len(claims) == 1, (text, [c.text for c in claims])
     assert claims[0].original["unit"] == SPELLED[cldr_id], (text, claims[0].original)
     assert _close(claims[0].original["value"], float(value)), (text, claims[0].original)
+
+
+BRACKET_FRAMES = {
+    "en_US": "Net income was ({}).",
+    "fr_FR": "Le résultat net était ({}).",
+    "de_DE": "Das Ergebnis betrug ({}).",
+}
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    amount=st.decimals(min_value=Decimal("0.01"), max_value=Decimal("999999"), places=2),
+    locale=st.sampled_from(LOCALES),
+    code=st.sampled_from(["EUR", "USD", "GBP", "JPY"]),
+)
+def test_bracketed_amount_round_trip(amount: Decimal, locale: str, code: str) -> None:
+    """An amount babel writes in brackets after a stating verb reads back negative, exactly."""
+    written = format_currency(amount, code, locale=locale, currency_digits=False)
+    text = BRACKET_FRAMES[locale].format(written)
+    claims = [c for c in claims_in(text, locale[:2]) if c.kind == "money"]
+    assert len(claims) == 1, (text, [c.text for c in claims])
+    assert claims[0].original["unit"] == code, (text, claims[0].original)
+    assert _close(claims[0].original["value"], -float(amount)), (text, claims[0].original)

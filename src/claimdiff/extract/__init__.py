@@ -249,7 +249,7 @@ def _read_mention(
         return None
     start, end = reading.start, max(reading.end, noun_end)
     start, sign = _sign(text, p, start, cand)
-    if not sign and _bracketed_negative(text, p, start, end):
+    if not sign and low_figure is None and _bracketed_negative(text, p, start, end):
         start, end, sign = start - 1, end + 1, "-"
     figure = cand.figure
     if sign:

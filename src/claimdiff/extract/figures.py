@@ -403,7 +403,8 @@ def _article_candidates(text: str, lex: NumberWords, pattern: re.Pattern[str]) -
         fraction = _WORD_BEFORE.search(text, max(0, start - 20), start)
         if fraction is not None and fraction.group(1).lower() in lex.fractions:
             start, value = fraction.start(1), Decimal(str(lex.fractions[fraction.group(1).lower()]))
-        out.append(_Candidate(start, match.end(), Figure(value, 2 if value != 1 else 0), True, True, article=True))
+        figure = Figure(value, 2 if value != 1 else 0)
+        out.append(_Candidate(start, match.end(), figure, words=True, weak=True, article=True))
     return out
 
 

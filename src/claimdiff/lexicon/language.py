@@ -290,8 +290,7 @@ def _coins(money: DataFile) -> dict[str, dict[str, float]]:
     return out
 
 
-def _cued(units: DataFile) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
-    """The [cued.<key>] sections of a table: key -> (names, cues)."""
+def _cued_units(units: DataFile) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
     cued = units.section("cued", required=False)
     out = {}
     for pint_unit in cued.table:
@@ -331,10 +330,10 @@ def load_local_names(code: str) -> LocalNames:
         per_not_before=units.words("per_not_before", required=False),
         extent_words=units.words("extent_words", required=False),
         part_words={str(k): str(v) for k, v in units.section("part_words", required=False).table.items()},
-        cued=_cued(units),
+        cued=_cued_units(units),
         frequency_words=units.words("frequency_words", required=False),
         currency_coins=_coins(money),
-        currency_cued=_cued(money),
+        currency_cued=_cued_units(money),  # the same [cued.<key>] layout: names and cues
     )
 
 
