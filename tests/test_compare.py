@@ -105,6 +105,12 @@ NEGATIVES = [
     ),
     _negative("two-companies", "Mistral AI raised €600 million in June.", "Poolside raised €500 million in June."),
     _negative("two-countries", "France has more than 1,000 AI startups.", "Germany has 700 AI startups."),
+    _negative(
+        "a-sum-a-country-is-named-with",
+        "In 2024, France will invest €500 million in robotics.",
+        "En 2024, la France a reçu 700 millions d'euros.",
+        "fr",
+    ),
     _negative("two-years", "In 2023, Mistral AI raised €385 million.", "In 2024, Mistral AI raised €600 million."),
     _negative(
         "agreeing-qualifier",
@@ -279,8 +285,14 @@ POSITIVES = [
     ),
     (
         "a-city-the-corpus-puts-in-its-country",
-        "In 2023, the death toll in Libya's coastal city of Derna rose to 11,300 deaths.",
-        "En 2023, la Libye a annoncé 6 000 morts.",
+        "In 2023, the death toll in Libya's coastal city of Vardenholm rose to 9,400 deaths.",
+        "En 2023, la Libye a annoncé 5 000 morts.",
+        "fr",
+    ),
+    (
+        "a-share-of-a-country-five-times-another",
+        "In 2024, data centres in France accounted for 2% of electricity consumption.",
+        "En 2024, les centres de données représentaient 11 % de la consommation d'électricité en France.",
         "fr",
     ),
     (
@@ -427,3 +439,36 @@ def test_claims_that_differ_only_in_substance_are_judged_apart() -> None:
         ("In 2024, the Acme grid emitted 80 gCO2eq/kWh.", "en"),
     )
     assert {c.source for d in found for c in d.claims} == {"s1.txt", "s2.txt"}
+
+
+def test_an_undated_figure_does_not_set_two_periods_against_each_other() -> None:
+    """An undated figure contradicts a 2022 figure and a 2024 one: one discrepancy per period,
+    and the dated figures never stand against each other."""
+    found = discrepancies_in(
+        ("In 2022, the data centres of Acme Robotics consumed 5 TWh.", "en"),
+        ("In 2024, the data centres of Acme Robotics consumed 8 TWh.", "en"),
+        ("The data centres of Acme Robotics consumed 10 TWh.", "en"),
+    )
+    periods = sorted((d.subject["period"], sorted(c.source for c in d.claims)) for d in found)
+    assert periods == [("2022", ["s0.txt", "s2.txt"]), ("2024", ["s1.txt", "s2.txt"])]
+    assert all(d.kind == "contradiction" for d in found)
+
+
+# (id, periods of the figures, the parts by_period makes, as the figures' indexes)
+PERIOD_PARTS = [
+    ("one-period", ["2022", "2022", ""], [[0, 1, 2]]),
+    ("two-years-and-undated", ["2022", "2024", ""], [[0, 2], [1, 2]]),
+    ("overlapping-years", ["2022", "2022-06", "2020/2023"], [[0, 1, 2]]),
+    ("open-start-bridges", ["2018/..", "2022", "2024"], [[0, 1, 2]]),
+    ("chained-overlaps-one-part", ["2020/2022", "2022/2024", "2024"], [[0, 1, 2]]),
+]
+
+
+@pytest.mark.parametrize(("periods", "parts"), [c[1:] for c in PERIOD_PARTS], ids=[c[0] for c in PERIOD_PARTS])
+def test_by_period(periods: list[str], parts: list[list[int]]) -> None:
+    from claimdiff.compare import by_period
+
+    (template,) = claims_in("Acme Robotics consumed 5 TWh.")
+    figures = [template.replaced(id=f"c{i}", source=f"s{i}.txt", period=period) for i, period in enumerate(periods)]
+    found = [sorted(int(c.id[1:]) for c in part) for part in by_period(figures)]
+    assert sorted(found) == parts

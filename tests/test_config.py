@@ -750,6 +750,28 @@ def test_every_cldr_territory_is_a_place() -> None:
     assert all(e.kind == "place" for e in entities if e.code)
 
 
+# (id, surface, the city it names, the country it is part of; "" when no city)
+CITIES = [
+    ("english-name", "Paris", "Paris", "France"),
+    ("french-name", "Londres", "London", "United Kingdom"),
+    ("german-name", "Wien", "Vienna", "Austria"),
+    ("two-words", "Mexico City", "Mexico City", "Mexico"),
+    ("country-name-stays-the-country", "Mexico", "", ""),
+    ("city-state-stays-the-country", "Singapore", "", ""),
+    ("antarctic-station-named-after-a-person", "Casey", "", ""),
+    ("ocean-island", "Christmas Island", "", ""),
+]
+
+
+@pytest.mark.parametrize(("surface", "city", "country"), [c[1:] for c in CITIES], ids=[c[0] for c in CITIES])
+def test_cities_are_places_of_their_country(surface: str, city: str, country: str) -> None:
+    found = WORLD_LOADED.lookup(surface)
+    if not city:
+        assert found is None or found.code
+        return
+    assert found is not None and (found.name, found.kind, found.part_of, found.code) == (city, "place", country, "")
+
+
 # The 60 most populous countries (UN estimates, 2024) and the EU members: demonyms in en, fr, de.
 POPULOUS = "IN CN US ID PK NG BR BD RU ET MX JP EG PH CD VN IR TR DE TH TZ GB FR ZA IT KE MM CO KR SD UG ES DZ IQ AR AF YE CA AO UA MA PL UZ MY MZ GH PE SA MG CI NP CM VE NE AU KP SY ML BF TW"
 EU_MEMBERS = "AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE"

@@ -22,6 +22,27 @@ def _claim(text: str, language: str, surface: str, title: str = ""):  # type: ig
 
 METRICS = [
     (
+        "an-organisation-launched-is-created",
+        "Zorbix Labs a levé 5 millions d'euros. La start-up, officiellement lancée le 28 avril 2023, grandit.",
+        "fr",
+        "28 avril 2023",
+        "creation date",
+    ),
+    (
+        "what-an-organisation-launches-stays-a-launch",
+        "Zorbix Labs grew fast. The company launched its app in May 2024.",
+        "en",
+        "May 2024",
+        "launch date",
+    ),
+    (
+        "a-product-launched-stays-a-launch",
+        "The Zorbix app, launched in May 2024, grew fast.",
+        "en",
+        "May 2024",
+        "launch date",
+    ),
+    (
         "fr-inflection-by-stem",
         "Les 300 data centers en France consommaient environ 10 TWh.",
         "fr",
@@ -35,6 +56,13 @@ METRICS = [
         "en",
         "80%",
         "share",
+    ),
+    (
+        "percent-after-a-percent-measures-the-same",
+        "La consommation mondiale des centres de données atteint 2 %, tandis qu'en Acmeland, cela représente 11 %.",
+        "fr",
+        "11 %",
+        "consumption",
     ),
     ("keyword-of-another-unit", "The production site will run for 10 years.", "en", "10 years", ""),
     (
@@ -127,6 +155,28 @@ def test_metric_governing_a_figure(text: str, language: str, surface: str, metri
 
 ENTITIES = [
     (
+        "a-place-named-as-subject-is-not-carried",
+        "Les charpentiers de Zorbix Nova bâtissent une forêt. Ses poutres dominent Paris. "
+        "Aujourd'hui, 1 800 arbres sont nécessaires.",
+        "fr",
+        "1 800 arbres",
+        "Zorbix Nova",
+    ),
+    (
+        "a-place-that-says-where-an-ignored-name-is",
+        "Ce sera le deuxième supercalculateur, après Zorbix en Allemagne, pour un coût de 554 millions d'euros.",
+        "fr",
+        "554 millions d'euros",
+        "",
+    ),
+    (
+        "a-one-letter-name-before-its-figure",
+        "Startups such as Zorbix (€526 million), H (€250 million) and Quorly (€62 million) raised funds.",
+        "en",
+        "€250 million",
+        "H",
+    ),
+    (
         "opening-participle-phrase",
         "Développé par le Centre de calcul de Jülich, JUPITER atteint 1 exaflop.",
         "fr",
@@ -153,6 +203,22 @@ ENTITIES = [
         "en",
         "10 TWh",
         "France",
+    ),
+    (
+        "place-so-far-before-the-home-place-is-named",
+        "Le réseau électrique français sature.\n\nLes centres de données consomment 10 TWh.\n\n"
+        "À Lyon, les demandes affluent.\n\nÀ Lyon, le port attend.\n\nÀ Lyon, la ville hésite.",
+        "fr",
+        "10 TWh",
+        "France",
+    ),
+    (
+        "home-place-once-named",
+        "À Lyon, les demandes affluent.\n\nÀ Lyon, le port attend. Le réseau électrique français sature."
+        "\n\nLes centres de données consomment 10 TWh.",
+        "fr",
+        "10 TWh",
+        "Lyon",
     ),
     (
         "a-place-its-source-writes-after-in",
@@ -294,6 +360,26 @@ NAMES = [
         ["Acme Robotics"],
     ),
     ("name-and-programme-year", "Acme Robotics 2030 est un plan.", "fr", ["Acme Robotics 2030"]),
+    ("place-closes-a-name-fr", "La Banque de France a prêté 5 milliards.", "fr", ["Banque de France"]),
+    ("city-closes-a-name", "Les chênes de Notre-Dame de Paris sont arrivés.", "fr", ["Notre-Dame de Paris"]),
+    ("place-closes-a-name-en", "The Bank of England lent 5 billion.", "en", ["Bank of England"]),
+    ("city-after-a-locative", "Acme Robotics opened an office in Paris.", "en", ["Acme Robotics", "Paris"]),
+    ("headline-names-its-rare-words", "Zorbix Secures €450M to Scale Its Drone Fleet", "en", ["Zorbix"]),
+    ("headline-keeps-acronyms", "Zorbix AI Raises €450M From Three Large Funds", "en", ["Zorbix AI"]),
+    (
+        "a-sentence-of-names-is-no-headline",
+        "Director Jane Roe visited Acme Robotics Labs.",
+        "en",
+        ["Jane Roe", "Acme Robotics Labs"],
+    ),
+    (
+        "funding-round-words",
+        "Zorbix Labs closed a €450 million Series C round after a Seed round.",
+        "en",
+        ["Zorbix Labs"],
+    ),
+    ("a-run-with-a-known-name-inside", "They met at the Discover France Summit.", "en", ["France"]),
+    ("pair-connector-joins-no-name", "In 2024, Zorbix Labs and France signed.", "en", ["Zorbix Labs", "France"]),
 ]
 
 

@@ -58,7 +58,7 @@ factors, the ECB rates) in the user's cache folder, so that a command starts fas
 tables all stages read live in ``claimdiff/data`` and are loaded by :mod:`claimdiff.lexicon`:
 ``lexicon.files`` (reading a table), ``lexicon.common`` (tables shared by all languages),
 ``lexicon.language`` (one language folder), ``lexicon.entities`` (entities known by name) and
-``lexicon.world`` (general knowledge of the world: countries, demonyms, international bodies);
+``lexicon.world`` (general knowledge of the world: countries, cities, demonyms, international bodies);
 ``lexicon.matcher`` finds the words of a long list in one Aho-Corasick pass (and tells
 whether a sentence holds any of them at all, before a loop over its words) and
 ``lexicon.frequency`` says how common a word is (wordfreq, its answers cached).

@@ -62,8 +62,8 @@ def comparable(a: Claim, b: Claim, entities: EntityTable, generic: frozenset[str
     # things for that.
     if (a.metric in generic or b.metric in generic) and not _one_name(a, b, entities):
         return False
-    if a.metric in generic and b.metric in generic and entities.kind_of(a.entity) == "place":
-        return False  # two sums of money a country is named with, neither saying what for
+    if (a.metric in generic or b.metric in generic) and entities.kind_of(a.entity) == "place":
+        return False  # a country is named with many figures: one that does not say what it measures is none of them
     if a.metric != b.metric and not (a.metric in generic or b.metric in generic):
         return False
     if is_possible(a.metric) != is_possible(b.metric):
@@ -142,7 +142,8 @@ def _plausible(a: Claim, b: Claim, entities: EntityTable) -> bool:
     if (
         high / low <= SPECIFIC_RATIO_LIMIT
         and a.kind in WIDE_KINDS
-        and entities.kind_of(a.entity) != "place"  # a country's counts are of many things
+        # A country's counts and measures are of many things; a share of one of its totals is not.
+        and (a.kind == "percent" or entities.kind_of(a.entity) != "place")
         and _one_specific_subject(a, b)
         and _bounded_alike(a, b)
     ):
@@ -543,18 +544,65 @@ def compare(
         groups[links.conflicts.find(claim_id)].append(claim_id)
     merged: dict[tuple[str, ...], Discrepancy] = {}
     for members in groups.values():
-        extended = _extended(members, by_id, twins, class_of, links, generic)
-        if len(extended) < 2:
-            continue
-        group = sorted(extended, key=lambda c: c.reading_order)
-        discrepancy = build_discrepancy(group, names, entities, stated, class_of)
-        subject = (*discrepancy.subject.values(), group[0].unit)  # one discrepancy per subject
-        if subject in merged:
-            combined = {c.id: c for c in merged[subject].claims + group}
-            ordered = sorted(combined.values(), key=lambda c: c.reading_order)
-            discrepancy = build_discrepancy(ordered, names, entities, stated, class_of)
-        merged[subject] = discrepancy
+        for extended in by_period(_extended(members, by_id, twins, class_of, links, generic)):
+            _add_group(merged, extended, names, entities, stated, class_of)
     return sort_discrepancies(list(merged.values()))
+
+
+def by_period(claims: list[Claim]) -> list[list[Claim]]:
+    """A group split where its dated figures fall in periods that share no day: an undated
+    figure that contradicts a 2022 figure and a 2024 one joins each, and the two dated figures
+    never stand against each other. Figures whose periods overlap stay together, and so do
+    dates (what a date is of has no period). A part that only one source speaks in is dropped.
+
+    The parts come from one sweep over the periods sorted by their start."""
+    dated = [c for c in claims if c.period and c.kind != "date"]
+    if len({c.period for c in dated}) < 2:
+        return [claims]
+    spans = sorted(((*_span(c), c) for c in dated), key=lambda s: (s[0], s[1], s[2].reading_order))
+    parts: list[list[Claim]] = []
+    reach = date.min
+    for low, high, claim in spans:
+        if not parts or low > reach:
+            parts.append([])
+        parts[-1].append(claim)
+        reach = max(reach, high) if len(parts[-1]) > 1 else high
+    if len(parts) < 2:
+        return [claims]
+    in_time = {c.id for c in dated}
+    timeless = [c for c in claims if c.id not in in_time]
+    whole = [part + timeless for part in parts]
+    return [part for part in whole if len({c.source for c in part}) > 1]
+
+
+def _span(claim: Claim) -> tuple[date, date]:
+    """The days a figure's period covers, open ends to the calendar's ends; a figure dated only
+    by its publication may be of the year before (as :func:`_periods_overlap` allows)."""
+    low, high = _as_of(claim.period)
+    if low and _as_published(claim):
+        low = date(low.year - 1, 1, 1)
+    return low or date.min, high or date.max
+
+
+def _add_group(
+    merged: dict[tuple[str, ...], Discrepancy],
+    extended: list[Claim],
+    names: dict[str, str],
+    entities: EntityTable,
+    stated: _Stated,
+    class_of: dict[str, int],
+) -> None:
+    """Add the discrepancy of a group, merged with an earlier one about the same subject."""
+    if len(extended) < 2:
+        return
+    group = sorted(extended, key=lambda c: c.reading_order)
+    discrepancy = build_discrepancy(group, names, entities, stated, class_of)
+    subject = (*discrepancy.subject.values(), group[0].unit)  # one discrepancy per subject
+    if subject in merged:
+        combined = {c.id: c for c in merged[subject].claims + group}
+        ordered = sorted(combined.values(), key=lambda c: c.reading_order)
+        discrepancy = build_discrepancy(ordered, names, entities, stated, class_of)
+    merged[subject] = discrepancy
 
 
 def _extended(

@@ -24,7 +24,6 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 from claimdiff.lexicon import Knowledge, Lexicon, alternation
@@ -490,35 +489,11 @@ def fold(text: str) -> str:
 
 
 def _place(surface: str, knowledge: Knowledge) -> str:
-    """A place by the name the entity table or CLDR's cities give it, else as written."""
+    """A place by the name the entity table gives it (countries, and the cities CLDR names in
+    every language: "Londres" is London), else as written."""
     surface = surface.strip(" .")
     name = knowledge.entities.canonical(surface)
-    if knowledge.entities.kind_of(name) == "place":
-        return name
-    city = _cities(tuple(knowledge.languages)).get(fold(surface))
-    return city[0] if city else surface
-
-
-@lru_cache(maxsize=4)
-def _cities(languages: tuple[str, ...]) -> dict[str, tuple[str, str]]:
-    """Folded city name in any of ``languages`` -> (English name, ISO country code), from
-    CLDR's time-zone cities: the cities general knowledge names in every language."""
-    from babel import Locale
-    from babel.core import get_global
-
-    zones = get_global("zone_territories")
-    out: dict[str, tuple[str, str]] = {}
-    localized = {code: Locale.parse(code).time_zones for code in languages}
-    for zone, country in sorted(zones.items()):
-        if "/" not in zone or zone.startswith("Etc/"):
-            continue
-        english = zone.rsplit("/", 1)[1].replace("_", " ")
-        out.setdefault(fold(english), (english, country))
-        for names in localized.values():
-            city = names.get(zone, {}).get("city")
-            if city:
-                out.setdefault(fold(city), (english, country))
-    return out
+    return name if knowledge.entities.kind_of(name) == "place" else surface
 
 
 def place_country(value: str, knowledge: Knowledge) -> tuple[str, str]:
@@ -526,8 +501,10 @@ def place_country(value: str, knowledge: Knowledge) -> tuple[str, str]:
     codes = knowledge.compiled("country codes", _country_codes)
     if value in codes:
         return "", codes[value]
-    city = _cities(tuple(knowledge.languages)).get(fold(value))
-    return (city[0], city[1]) if city else ("", "")
+    wider = knowledge.entities.lineage(value)[1:]
+    if knowledge.entities.kind_of(value) == "place" and wider and wider[0] in codes:
+        return value, codes[wider[0]]
+    return "", ""
 
 
 def _country_codes(knowledge: Knowledge) -> dict[str, str]:

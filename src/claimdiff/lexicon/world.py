@@ -1,7 +1,8 @@
 """General knowledge of the world as entities: countries and territories, their adjectives of
-nationality, and supranational and international bodies.
+nationality, supranational and international bodies, and the cities CLDR names.
 
-Territory names in each language come from CLDR through babel at load time;
+Territory names in each language come from CLDR through babel at load time, and so do cities:
+the exemplar city of each time zone ("Paris", "Londres", "Mexico City"), part of its country;
 ``data/common/world.toml`` adds what CLDR does not give (short forms such as "U.K.", demonyms,
 the bodies). Every name is canonicalised to one English name:
 
@@ -20,6 +21,7 @@ from functools import cache
 from typing import Any
 
 from babel import Locale, UnknownLocaleError
+from babel.core import get_global
 
 from claimdiff.errors import LexiconError
 from claimdiff.lexicon import files
@@ -56,7 +58,13 @@ SCHEMA = Table(
         "settings": Field(
             "table",
             required=True,
-            table=Table({"skip": words(required=True), "articles": Field("table", table=_BY_LANGUAGE)}),
+            table=Table(
+                {
+                    "skip": words(required=True),
+                    "articles": Field("table", table=_BY_LANGUAGE),
+                    "city_zones": words(),
+                }
+            ),
         ),
         "variants": Field(
             "table",
@@ -164,6 +172,9 @@ def _build_world(text: str, languages: tuple[str, ...], source: str, written_in:
     cldr = _cldr_names(languages, written_in)
     entities = (*_territories(doc, languages, cldr, written_in), *_bodies(doc, languages))
     index = _index(doc, entities)
+    cities = tuple(_cities(doc, languages, written_in, entities, index))
+    entities += cities
+    index = {**index, **{alias.casefold(): city for city in cities for alias in city.aliases}}
     _check_part_of(doc, entities)
     articles = doc.data["settings"].get("articles", {})
     chosen = {a.casefold() for lang in languages for a in articles.get(lang, [])}
@@ -202,6 +213,36 @@ def _bodies(doc: Document, languages: tuple[str, ...]) -> Iterator[WorldEntity]:
         for language in languages:
             aliases += _variants(doc, language, body.get("aliases", {}).get(language, []))
         yield WorldEntity(body["name"], body["kind"], _unique(aliases), body.get("part_of", ""))
+
+
+def _cities(
+    doc: Document, languages: tuple[str, ...], written_in: str, known: tuple[WorldEntity, ...], index: Mapping[str, Any]
+) -> Iterator[WorldEntity]:
+    """The exemplar city of each time zone CLDR places in a country of ``known``, named as CLDR
+    writes it in each language ("Londres" for London), part of that country. Zones of the
+    oceans and of Antarctica (stations and islands named after people) are left out, and so is
+    a name that is already a country's or a body's ("Singapore", "Vatican", French "Mexico")."""
+    countries = {e.code: e.name for e in known if e.code}
+    settings = doc.data["settings"]
+    continents = tuple(f"{c}/" for c in settings.get("city_zones", []))
+    # CLDR's own names of the cities (not the system's time-zone database): a zone's city is
+    # its translation where CLDR gives one, else the zone's last part ("Mexico_City").
+    localized = {lang: Locale.parse(lang).time_zones for lang in dict.fromkeys((written_in, *languages))}
+    taken: set[str] = set()
+    for zone, territory in sorted(get_global("zone_territories").items()):
+        if not zone.startswith(continents) or territory not in countries or zone.count("/") != 1:
+            continue
+        plain = zone.rsplit("/", 1)[1].replace("_", " ")
+        names = _unique(localized[lang].get(zone, {}).get("city") or plain for lang in (written_in, *languages))
+        free = [
+            a
+            for lang in languages
+            for a in _variants(doc, lang, list(names))
+            if a.casefold() not in index and a.casefold() not in taken
+        ]
+        if names[0] in free:  # "Mexico City" stays, its French "Mexico" (the country) does not
+            taken.update(a.casefold() for a in free)
+            yield WorldEntity(names[0], "place", _unique(free), countries[territory])
 
 
 def _variants(doc: Document, language: str, names: list[str]) -> list[str]:

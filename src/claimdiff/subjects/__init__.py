@@ -24,7 +24,7 @@ from claimdiff.model import POSSIBLE, Claim
 from claimdiff.sources import Source
 from claimdiff.subjects.binding import choose_entity, opening_phrase_end
 from claimdiff.subjects.metrics import EDITION, choose_metric
-from claimdiff.subjects.names import OPENING_QUOTES, EntityMention, find_entities
+from claimdiff.subjects.names import OPENING_QUOTES, EntityMention, find_entities, title_case
 
 __all__ = ["EntityMention", "assign_subjects", "choose_entity", "choose_metric", "dominant_entity", "find_entities"]
 
@@ -61,6 +61,9 @@ def assign_subjects(source: Source, claims: list[Claim], knowledge: Knowledge) -
     # The last organisation named as a subject: what "la startup" refers to; before any, the
     # one the source's title names ("Mistral AI lève 385 millions d'euros").
     organisation = _organisation_in(source.metadata.get("title", ""), knowledge, lexicon)
+    # Before the source first names its home place, a located figure is where the text has
+    # been so far ("le réseau électrique français ... 10 TWh consommés", Marseille only later).
+    place_so_far = ""
     for index, sentence in enumerate(source.sentences):
         if sentence.heading:
             label = previous = ""
@@ -69,6 +72,9 @@ def assign_subjects(source: Source, claims: list[Claim], knowledge: Knowledge) -
         elif re.match(r"\s*[→•▪►]", sentence.text):
             label = ""
         own = mentions_of[sentence.start]
+        percent_before = ""  # the metric of the sentence's last percentage so far
+        if place_so_far != home:
+            place_so_far = _place_named(own, knowledge, places, home) or place_so_far
         for claim in by_sentence.get(sentence.start, []):
             start, end = claim.start - sentence.start, claim.end - sentence.start
             text, mentions = sentence.text, own
@@ -83,7 +89,11 @@ def assign_subjects(source: Source, claims: list[Claim], knowledge: Knowledge) -
             if referred and refers_back(text, start, mentions, lexicon):
                 chosen = referred  # "la startup française annonce avoir levé 385 millions"
             about = claim.replaced(entity=chosen or label or default or previous)
-            metric, topic = choose_metric(text, start, end, about, lexicon, knowledge)
+            metric, topic = choose_metric(text, start, end, about, lexicon, knowledge, percent_before)
+            if claim.kind == "percent":
+                percent_before = metric
+            if metric in ITSELF and _said_of_the_organisation(text, start, lexicon):
+                metric = ITSELF[metric]  # "la start-up, officiellement lancée le 28 avril 2023"
             if metric == EDITION:
                 # "the eighth Choose France Summit", "la 7e édition du sommet Choose France":
                 # the edition number is the event's, named right after it.
@@ -91,11 +101,14 @@ def assign_subjects(source: Source, claims: list[Claim], knowledge: Knowledge) -
                 about = about.replaced(entity=event.name if event else about.entity)
             if metric.removesuffix(POSSIBLE) in located:
                 # Deaths, a population, electricity consumed: measured where, not by whom.
-                where = place_of(mentions, knowledge, start, places) or home
+                where = place_of(mentions, knowledge, start, places) or place_so_far or home
                 about = about.replaced(entity=where or about.entity)
             assigned[claim.id] = about.replaced(metric=metric, topic=topic)
         subjects = [m.name for m in own if m.subject]
-        previous = subjects[0] if subjects else previous
+        # A place named as a sentence's subject ("... la forêt qui survole Paris") is where, not
+        # what the next sentences speak of: it is carried only when nothing else was named before.
+        things = [n for n in subjects if knowledge.entities.kind_of(n) != "place"]
+        previous = things[0] if things else (previous or (subjects[0] if subjects else ""))
         organisation = _first_organisation(subjects, knowledge) or organisation
     return [assigned.get(claim.id, claim) for claim in claims]
 
@@ -143,6 +156,27 @@ def _organisation_in(text: str, knowledge: Knowledge, lexicon: Lexicon) -> str:
 def _first_organisation(names: list[str], knowledge: Knowledge) -> str:
     """The first name that may be an organisation: neither a place nor a person."""
     return next((n for n in names if knowledge.entities.kind_of(n) not in ("place", "person")), "")
+
+
+# An organisation's own launch is its creation: "the startup, launched in April 2023".
+ITSELF = {"launch date": "creation date"}
+
+
+def _said_of_the_organisation(text: str, start: int, lexicon: Lexicon) -> bool:
+    """Whether the event word right before the date at ``start`` (an article or preposition
+    between at most) is said of an organisation its sentence refers to before it ("la
+    start-up ... officiellement lancée le 28 avril"), not of what it launched ("the company
+    launched its app in May": the event word has an object)."""
+    words = [w for w, metric in lexicon.events.items() if metric in ITSELF]
+    if not words:
+        return False
+    window = max(0, start - 60)
+    event = re.search(rf"(?<!\w)(?:{alternation(words)})\s+(?:[^\W\d_]{{1,3}}\s+)?$", text[window:start], re.I)
+    if event is None:
+        return False
+    before = window + event.start()
+    pattern = lexicon.compiled("organisation references", _reference_pattern)
+    return pattern.search(text, 0, before) is not None
 
 
 def refers_back(text: str, start: int, mentions: list[EntityMention], lexicon: Lexicon) -> bool:
@@ -198,6 +232,8 @@ def proper_words(source: Source) -> frozenset[str]:
     for sentence in source.sentences:
         found = list(re.finditer(r"[^\W\d_][\w\-’']*", sentence.text))
         words = [m.group(0) for m in found]
+        if title_case(sentence.text):
+            continue  # "Acme Secures €450M to Scale Its Fleet": every word is capitalised
         # A word opening a quotation or a title is capitalised as a sentence's first word is.
         inside.update(
             m.group(0)
@@ -310,6 +346,17 @@ def place_of(
         if places:
             return min(places, key=lambda m: (abs(m.start - near), m.start)).name
     return ""
+
+
+def _place_named(mentions: list[EntityMention], knowledge: Knowledge, places: frozenset[str], home: str) -> str:
+    """The home place if a sentence names it, else the last place it names, maybe through an
+    adjective of nationality ("le réseau électrique français": France)."""
+    named = [
+        m.name
+        for m in mentions
+        if m.role != "ignored" and (m.locative or m.name in places or knowledge.entities.kind_of(m.name) == "place")
+    ]
+    return home if home in named else (named[-1] if named else "")
 
 
 def dominant_place(mentions: Iterable[list[EntityMention]], knowledge: Knowledge) -> str:

@@ -26,18 +26,22 @@ EDITION = "edition number"
 
 
 def choose_metric(
-    text: str, start: int, end: int, claim: Claim, lexicon: Lexicon, knowledge: Knowledge
+    text: str, start: int, end: int, claim: Claim, lexicon: Lexicon, knowledge: Knowledge, parallel: str = ""
 ) -> tuple[str, str]:
     """(metric, topic) of a claim from the keywords nearest its figure; a hedge before it ("may
     have died", "pourrait atteindre") marks the metric "(possible)": a forecast or an estimate
-    of what might be is not the same figure as what is."""
-    metric, topic = _metric(text, start, end, claim, lexicon, knowledge)
+    of what might be is not the same figure as what is. ``parallel`` is the metric of the
+    percentage before it in its sentence, which a percentage no keyword governs measures too
+    ("2 % de l'électricité mondiale, tandis qu'en France, cela représente 11 %")."""
+    metric, topic = _metric(text, start, end, claim, lexicon, knowledge, parallel.removesuffix(POSSIBLE))
     if metric and claim.kind != "date" and _hedged(text, start, end, lexicon):
         metric += POSSIBLE
     return metric, topic
 
 
-def _metric(text: str, start: int, end: int, claim: Claim, lexicon: Lexicon, knowledge: Knowledge) -> tuple[str, str]:
+def _metric(
+    text: str, start: int, end: int, claim: Claim, lexicon: Lexicon, knowledge: Knowledge, parallel: str
+) -> tuple[str, str]:
     words = lexicon.metrics
 
     measured = "percent" if claim.kind == "percent" else _unit_metric(claim, lexicon)
@@ -85,7 +89,7 @@ def _metric(text: str, start: int, end: int, claim: Claim, lexicon: Lexicon, kno
     topic = ""
     keyword = nearest("other", words.other, start, end, 60)
     if claim.kind == "percent":
-        return keyword or "share", topic
+        return keyword or parallel or "share", topic
     if "multiplier" in claim.flags:
         return "factor", topic
     if not keyword and _unit_metric(claim, lexicon) == "duration":

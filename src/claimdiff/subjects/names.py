@@ -75,6 +75,8 @@ class _NamePatterns:
     title_after: re.Pattern[str]
     elision: re.Pattern[str]
     attributive: re.Pattern[str]
+    name_before: re.Pattern[str]
+    pairing: frozenset[str]
     not_names: frozenset[str]
     articles: frozenset[str]
     titles: frozenset[str]
@@ -98,6 +100,8 @@ def _name_patterns(lexicon: Lexicon) -> _NamePatterns:
         """,
         re.VERBOSE,
     )
+    # The connectors that make one name of two ("Bank of England"), not those that pair two.
+    genitive = alternation([c for c in grammar.name_connectors if c not in grammar.pair_connectors])
     titles = grammar.person_titles
     days = {day.lower() for day in weekdays(lexicon)}
     not_names = {w.lower() for w in (*grammar.not_names, *grammar.pronouns)} | days
@@ -119,6 +123,10 @@ def _name_patterns(lexicon: Lexicon) -> _NamePatterns:
         )
         if grammar.attributive_determiners
         else re.compile("(?!)"),
+        name_before=re.compile(rf"(?<![\w\-‐])[{UPPER}][\w’'\-]*[ ](?:(?:{genitive})[ ]?){{1,2}}$")
+        if genitive
+        else re.compile("(?!)"),
+        pairing=frozenset(c.lower() for c in grammar.pair_connectors),
         not_names=frozenset(not_names),
         articles=frozenset(grammar.name_articles),
         titles=frozenset(t.lower() for t in titles),
@@ -172,16 +180,13 @@ def find_entities(
                 found.append(EntityMention(match.start(), match.end(), name, "demonym"))
             else:
                 name = knowledge.entities.canonical(match.group(1))
-                mention = _mention(text, match.start(), match.end(), name, names)
-                if (
-                    mention.subject
-                    and knowledge.entities.kind_of(name) == "place"
-                    and _attributive(text, mention, names)
-                ):
-                    mention = replace(mention, role="demonym")  # "the Paris monument": weak, as "the French"
-                found.append(mention)
+                if knowledge.entities.kind_of(name) == "place" and names.name_before.search(text[: match.start()]):
+                    taken.pop()  # "Notre-Dame de Paris", "Bank of England": the place closes a longer name
+                    continue
+                found.append(_mention(text, match.start(), match.end(), name, names))
     if not heading:
         found.extend(_capitalised_names(text, knowledge, lexicon, taken, proper, common, lowercase))
+    found = _qualified_ignored(text, sorted(found, key=lambda m: m.start), names)
     # "the scorched Paris monument": a place as an attribute is weak, as "the French" is.
     found = [
         replace(m, role="demonym")
@@ -206,9 +211,17 @@ def _capitalised_names(
     names = name_patterns(lexicon)
     units = lexicon.compiled("unit symbols", lambda lex: frozenset(u.surface for u in lex.units.surfaces))
     capitalised_nouns = lexicon.function_words.nouns_capitalised
+    titled = title_case(text)
     for match in names.capitalised.finditer(text):
         start = match.start()
         words = match.group(0).rstrip(".-").split(" ")
+        written = len(words)
+        if titled:
+            first, last = _named_span(words, proper, lexicon)
+            if first == last:
+                continue
+            start += sum(len(w) + 1 for w in words[:first])
+            words = words[first:last]
         elided = names.elision.match(words[0])
         if elided and len(words[0]) > elided.end():
             # "L’Ademe" names Ademe; "C’est" names nothing.
@@ -230,10 +243,14 @@ def _capitalised_names(
             start += len(words[0]) + 1
             words = words[1:]
         end = start + len(" ".join(words))
+        words = _before_known(words, start, taken, names)
+        end = start + len(" ".join(words))
         if not words or not words[0][:1].isupper() or any(start < e and s < end for s, e in taken):
             continue
         if " ".join(words) in units:
             continue  # "GW", "TWh": a unit written as a capitalised word
+        if written > 1 and len(words) == 1 and len(words[0].strip("’'.")) == 1:
+            continue  # "Series C": the letter left of a run names nothing ("H (€250 million)" does)
         if len(words) == 1 and ROMAN_ORDINAL.fullmatch(words[0]):
             continue  # "XIXe", "XXIst": a century or a rank in roman numerals
         lowered = [w.lower().strip("’'") for w in words]
@@ -269,6 +286,66 @@ def _capitalised_names(
             words = words[1:]
             end = start + len(" ".join(words))
         yield _mention(text, start, end, knowledge.entities.canonical(" ".join(words)), names, title)
+
+
+def _qualified_ignored(text: str, found: list[EntityMention], names: _NamePatterns) -> list[EntityMention]:
+    """The mentions, a place right after an ignored name ("après Jupiter en Allemagne", "after
+    X in Germany") ignored too: it says where that name is, not what the sentence is about."""
+    out: list[EntityMention] = []
+    for mention in found:
+        before = out[-1] if out else None
+        if (
+            before is not None
+            and before.role == "ignored"
+            and mention.locative
+            and mention.start - before.end <= 8
+            and names.locative.search(text[before.end : mention.start])
+        ):
+            mention = replace(mention, role="ignored")
+        out.append(mention)
+    return out
+
+
+def title_case(text: str) -> bool:
+    """Whether a sentence capitalises its words as an English headline does ("Acme Secures
+    €450M to Scale Its Fleet"): no stop at its end, and four in five of its words of four
+    letters or more capitalised, five at least ("Director Jane Roe visited Acme." is none)."""
+    if text.rstrip(' \n"”’»)').endswith((".", "!", "?", ":", ";")):
+        return False
+    long = [w for w in re.findall(r"[^\W\d_][\w\-’']*", text) if len(w) >= 4]
+    return len(long) >= 5 and 5 * sum(w[:1].isupper() for w in long) >= 4 * len(long)
+
+
+def _named_span(words: list[str], proper: frozenset[str], lexicon: Lexicon) -> tuple[int, int]:
+    """Which words of a headline's capitalised run may name something (first, end): from the
+    first to the last before a common word the source writes capitalised nowhere else ("Acme
+    Secures" names Acme, "to Scale Sovereign Defense" nothing). Acronyms are kept."""
+
+    def common(word: str) -> bool:
+        return word[:1].isupper() and not word.isupper() and not _rare_or_proper(word, proper, lexicon)
+
+    first = next((i for i, w in enumerate(words) if not common(w)), len(words))
+    last = next((i for i in range(first + 1, len(words)) if common(words[i])), len(words))
+    return first, last
+
+
+def _before_known(words: list[str], start: int, taken: list[tuple[int, int]], names: _NamePatterns) -> list[str]:
+    """The words of a capitalised run before the first known name inside it, when a connector
+    that pairs two names joins them ("Zorbix Labs and France": "Zorbix Labs"); none otherwise."""
+    end = start + len(" ".join(words))
+    inside = [s for s, e in taken if start < e and s < end]
+    if not inside:
+        return words
+    kept = []
+    position = start
+    for word in words:
+        if position + len(word) > min(inside):
+            break
+        kept.append(word)
+        position += len(word) + 1
+    if not kept or kept[-1].lower() not in names.pairing:
+        return []  # "Choose France": the known name is part of the run, which names nothing sure
+    return kept[:-1]
 
 
 # Marks that open a quotation or a title, after which a word is capitalised as at a sentence start.
