@@ -19,6 +19,7 @@ from decimal import Decimal
 from claimdiff.dates import TimeExpr, find_times
 from claimdiff.extract.figures import (
     _DIGIT_FRACTION,
+    _article_candidates,
     _Candidate,
     _digit_candidates,
     _digit_fraction_candidates,
@@ -47,7 +48,7 @@ from claimdiff.extract.ranks_and_dates import (
     _ordinal_mentions,
     edition_after,
 )
-from claimdiff.extract.suffixes import _glued_word, _read_suffixes, _Reading
+from claimdiff.extract.suffixes import _glued_word, _noun_follows, _read_suffixes, _Reading
 from claimdiff.lexicon import Lexicon, UnitSurface
 from claimdiff.numbers import Figure
 
@@ -92,6 +93,10 @@ def extract_mentions(
     fractions = _digit_fraction_candidates(sentence) + _scientific_candidates(sentence)
     fraction_spans = [(f.start, f.end) for f in fractions]
     candidates = [c for c in candidates if not _overlaps(c.start, c.end, fraction_spans)] + fractions
+    spans = [(c.start, c.end) for c in candidates]
+    candidates += [
+        c for c in _article_candidates(sentence, lex.numbers, p.article_figure) if not _overlaps(c.start, c.end, spans)
+    ]
     candidates = [
         c
         for c in candidates
@@ -120,12 +125,15 @@ _A_DIGIT = re.compile(r"\d")
 def _may_hold_figure(sentence: str, lex: Lexicon) -> bool:
     """Whether a sentence holds what some reader of :func:`extract_mentions` starts from: a
     digit, a fraction in digits or signs ("½"), a number word or an ordinal word (searched in
-    its lower case). A sentence without any, and without a time expression, has no claim.
+    its lower case), an article before a currency or unit name ("a penny"). A sentence without
+    any, and without a time expression, has no claim.
     A new reader must be added here (``tests/test_extract_speed.py`` compares with and without)."""
     if _A_DIGIT.search(sentence) or _DIGIT_FRACTION.search(sentence):
         return True
     folded = sentence.lower()
-    return lex.numbers.number_roots.found_in(folded) or lex.numbers.ordinal_words.found_in(folded)
+    if lex.numbers.number_roots.found_in(folded) or lex.numbers.ordinal_words.found_in(folded):
+        return True
+    return patterns_of(lex).article_figure.search(sentence) is not None  # "a penny"
 
 
 def sentence_times(sentence: str, lexicon: Lexicon, published: date | None = None) -> list[TimeExpr]:
@@ -176,6 +184,8 @@ def _read_mention(
 ) -> Mention | None:
     reading = _read_suffixes(text, cand, lex)
     if _glued_word(text, cand, reading) or _ordinal_after_article(text, lex, cand, reading):
+        return None
+    if cand.article and not _article_claim(text, lex, p, cand, reading):
         return None
     if cand.fraction is not None and (reading.unit is not None or reading.currency is not None):
         # "one-half miles" is half a mile, not a share of 50%.
@@ -239,6 +249,8 @@ def _read_mention(
         return None
     start, end = reading.start, max(reading.end, noun_end)
     start, sign = _sign(text, p, start, cand)
+    if not sign and low_figure is None and _bracketed_negative(text, p, start, end):
+        start, end, sign = start - 1, end + 1, "-"
     figure = cand.figure
     if sign:
         flags.append("signed")
@@ -338,6 +350,35 @@ def _minor_amount(
     return Figure(value, 2)
 
 
+# A figure right after a currency name: the name is part of another name ("Euro 2024").
+_FIGURE_NEXT = re.compile(r"[ \u00a0]+\d")
+# What an article read as one may not measure: "a year of growth", "a bit of luck".
+_NOT_AFTER_ARTICLE = frozenset({"duration", "storage"})
+
+
+def _article_claim(text: str, lex: Lexicon, p: _Patterns, cand: _Candidate, reading: _Reading) -> bool:
+    """Whether "a"/"an" is one, as "un" and "ein" are: before a currency ("a penny", "a dollar a
+    day"), or a unit then the substance it measures ("a gallon of beer"), or any unit after a
+    fraction ("half a mile"); not in an idiom ("a ton of", "a penny for")."""
+    own_factor = reading.currency.factor if reading.currency is not None else 1.0
+    if p.article_idiom.match(text, cand.start) or reading.scale != own_factor:
+        return False  # "a penny" is 0.01 GBP by its own factor; "a billion" is read elsewhere
+    if reading.currency is not None:
+        # The name after the article, not a symbol before it; not a name that modifies what
+        # follows ("a dollar store", "a euro zone", "A Euro 2024 match").
+        modifier = _noun_follows(text, reading.end, lex) or _FIGURE_NEXT.match(text, reading.end)
+        return reading.start == cand.start and not modifier
+    unit = reading.unit
+    measured = p.count_link.match(text, reading.end) is not None and _WORD_AFTER.match(text, reading.end)
+    fraction = cand.figure.value != 1
+    return (
+        unit is not None
+        and reading.per is None
+        and (measured or fraction)
+        and (unit.metric not in _NOT_AFTER_ARTICLE or fraction)  # "half an hour" is one
+    )
+
+
 # A word right after a claim's end: "une seconde levée" goes on, "pendant une seconde." does not.
 _WORD_AFTER = re.compile(r"[ \u00a0]+[^\W\d_]")
 
@@ -368,6 +409,15 @@ def _sign(text: str, p: _Patterns, start: int, cand: _Candidate) -> tuple[int, s
         if qualifier is None or qualifier.end(1) != start - len(word.group(0)) + len(word.group(0).rstrip()):
             return word.start(), "-"
     return start, ""
+
+
+def _bracketed_negative(text: str, p: _Patterns, start: int, end: int) -> bool:
+    """Whether a claim is a negative figure as accounts write it: in brackets of its own, right
+    after a verb that states it ("revenue was ($99.99)"). A bracket after anything else holds a
+    conversion or a restatement ("€10m ($11m)", "the fine ($5m)")."""
+    if text[start - 1 : start] != "(" or text[end : end + 1] != ")":
+        return False
+    return p.bracket_negative.search(text, max(0, start - 30), start) is not None
 
 
 def _around(

@@ -28,6 +28,7 @@ class _Candidate:
     approximate: bool = False
     multiplier: bool = False
     low: Figure | None = None  # a vague magnitude's low end ("tens of millions": 10 million)
+    article: bool = False  # "a"/"an" read as one: weak, and a claim only in the forms of _article_claim
 
 
 def _digit_candidates(text: str, lex: Lexicon, blocked: list[tuple[int, int]]) -> list[_Candidate]:
@@ -391,6 +392,24 @@ def _is_number_token(word: str, lex: NumberWords, run: list[str], tokens: list[t
         nxt = tokens[j + 1][2] if j + 1 < len(tokens) else ""
         return not run and (nxt in lex.scales or nxt in lex.hundreds)
     return False
+
+
+def _article_candidates(text: str, lex: NumberWords, pattern: re.Pattern[str]) -> list[_Candidate]:
+    """Articles before a currency or unit name ("a penny", "a gallon"), as the figure one; after
+    a fraction word, as that fraction ("half a mile" is 0.5 mile)."""
+    out = []
+    for match in pattern.finditer(text):
+        start, value = match.start(), Decimal(1)
+        fraction = _WORD_BEFORE.search(text, max(0, start - 20), start)
+        if fraction is not None and fraction.group(1).lower() in lex.fractions:
+            start, value = fraction.start(1), Decimal(str(lex.fractions[fraction.group(1).lower()]))
+        figure = Figure(value, 2 if value != 1 else 0)
+        out.append(_Candidate(start, match.end(), figure, words=True, weak=True, article=True))
+    return out
+
+
+# The word right before a position, and the space after it.
+_WORD_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]+)[ \u00a0]+$")
 
 
 def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:

@@ -31,6 +31,9 @@ class _Patterns:
     currency_before: re.Pattern[str]
     currency_glued: re.Pattern[str]
     negative_before: re.Pattern[str]
+    bracket_negative: re.Pattern[str]
+    article_figure: re.Pattern[str]
+    article_idiom: re.Pattern[str]
     percent: re.Pattern[str]
     unit_cs: re.Pattern[str]
     unit_ci: re.Pattern[str]
@@ -44,6 +47,8 @@ class _Patterns:
     unit_spelled: re.Pattern[str]
     frequency: re.Pattern[str]
     cues: dict[str, re.Pattern[str]]  # a cued unit name (lower case) -> its cue words
+    cued_currency: re.Pattern[str]
+    currency_cues: dict[str, re.Pattern[str]]  # a cued currency name (lower case) -> its cue words
     per: re.Pattern[str]
     per_not_before: re.Pattern[str]
     substance: re.Pattern[str]
@@ -115,6 +120,9 @@ def _patterns(lex: Lexicon, alt: Alternate = trie_words) -> _Patterns:
         # A sign may stand between the symbol and its figure ("$-50.8bn").
         currency_before=re.compile(rf"(?:^|(?<=[^\w]))(?:{before})[ \u00a0\u202f]?[-−]?$"),
         negative_before=_word_before(lex.numbers.negative_words, alt),
+        bracket_negative=_bracket_after(lex.numbers.bracket_negative_after, alt),
+        article_figure=_article_figure(lex, alt),
+        article_idiom=re.compile(rf"(?:{alt(lex.numbers.article_idioms, True) or '(?!)'}){_NOT_LETTER}", re.I),
         # "USD10m", "RM5bn", "Rs500": a symbol ending in a letter, glued to the figure it opens.
         currency_glued=re.compile(rf"(?<!\w)(?:{alt(s for s in symbols if s[-1].isalpha())})(?=\d)"),
         percent=re.compile(rf"[ \u00a0\u202f]?\n?(?:%|{alt(grammar.percent, True)})(?!\w)", re.I),
@@ -152,6 +160,10 @@ def _patterns(lex: Lexicon, alt: Alternate = trie_words) -> _Patterns:
         cues={
             word: re.compile(rf"(?<!\w)(?:{alt(cues, True)})(?!\w)", re.I)
             for word, (_, cues) in unit_table.cued.items()
+        },
+        cued_currency=re.compile(rf"{_GAP}(?:{alt(money.cued, True) or '(?!)'}){_NOT_LETTER}", re.I),
+        currency_cues={
+            word: re.compile(rf"(?<!\w)(?:{alt(cues, True)})(?!\w)", re.I) for word, (_, cues) in money.cued.items()
         },
         unit_bracketed=re.compile(rf"[ \u00a0]?[(\[{{<](?P<unit>{alt(unit_cs)})[)\]}}>]"),
         unit_ci=re.compile(rf"(?:{_GAP}|-)(?:{alt(unit_ci, True)}){_NOT_LETTER}", re.I),
@@ -194,6 +206,33 @@ def _word_before(words: tuple[str, ...], alt: Alternate) -> re.Pattern[str]:
     if not words:
         return re.compile(r"(?!)")
     return re.compile(rf"(?:^|(?<=[\s(\[\"“«]))(?:{alt(words, True)})[ \u00a0\u202f]+$", re.I)
+
+
+def _article_figure(lex: Lexicon, alt: Alternate) -> re.Pattern[str]:
+    """An article that is no number word ("a", "an"; not "un", which is one already) right before
+    the name of a currency or of a unit: "a penny", "a gallon of beer"."""
+    articles = [a for a in lex.numbers.articles if a not in lex.numbers.cardinals]
+    money = [s.surface for s in lex.currencies.surfaces if not s.case_sensitive and s.surface[:1].isalpha()]
+    units = [u.surface for u in lex.units.surfaces if not u.case_sensitive and u.surface[:1].isalpha()]
+    if not articles:
+        return re.compile(r"(?!)")
+    names = alt([*money, *lex.currencies.cued, *units], True)
+    return re.compile(
+        rf"(?<![\w'’])(?:{alt(articles, True)})(?=[ \u00a0]+(?:{names}){_NOT_LETTER})",
+        re.I,
+    )
+
+
+def _bracket_after(words: tuple[str, ...], alt: Alternate) -> re.Pattern[str]:
+    """One of ``words`` (or a sign such as ":") then an opening bracket, ending right before a
+    figure: "revenue was ($99.99)"."""
+    spelled = [w for w in words if w[:1].isalnum()]
+    signs = [w for w in words if not w[:1].isalnum()]
+    options = [rf"(?:^|(?<=\W))(?:{alt(spelled, True)})"] if spelled else []
+    options += [alt(signs)] if signs else []
+    if not options:
+        return re.compile(r"(?!)")
+    return re.compile(rf"(?:{'|'.join(options)})[ \u00a0]*\($", re.I)
 
 
 def _link_pattern(words: tuple[str, ...], alt: Alternate) -> re.Pattern[str]:

@@ -58,6 +58,8 @@ def _currency_after(text: str, lex: Lexicon, pos: int) -> re.Match[str] | None:
     one, the names of the currencies CLDR knows beyond the table's)."""
     p = patterns_of(lex)
     found = _match_longest([p.currency_after_cs, p.currency_after_ci], text, pos)
+    if found is None:
+        found = _cued_currency(text, lex, pos)
     head = _HEAD_WORD.match(text, pos)
     if head is None or not lex.currencies.rare:
         return found
@@ -66,6 +68,19 @@ def _currency_after(text: str, lex: Lexicon, pos: int) -> re.Match[str] | None:
         return found
     other = rare.match(text, pos)
     return other if other is not None and (found is None or other.end() > found.end()) else found
+
+
+def _cued_currency(text: str, lex: Lexicon, pos: int) -> re.Match[str] | None:
+    """A name that is money only near a cue word ("pounds" after "operating profit"), written at
+    ``pos``; not before a counted substance ("5 million pounds of beef" weighs)."""
+    p = patterns_of(lex)
+    name = p.cued_currency.match(text, pos)
+    if name is None or p.count_link.match(text, name.end()):
+        return None
+    cue = p.currency_cues[name.group(0).strip().lower()]
+    # Before, the cue may stand a whole figure away: "un résultat amélioré à 361 millions de livres".
+    near = cue.search(text, max(0, pos - 2 * CUE_REACH), pos) or cue.search(text, name.end(), name.end() + CUE_REACH)
+    return name if near else None
 
 
 # The first word after a figure, as the names of rare currencies start ("Costa-Rica-Colón").
@@ -88,6 +103,8 @@ def _find_currency(surface: str, lex: Lexicon) -> CurrencySurface | None:
     surface = surface.strip().removeprefix("-")  # "a one-yen bid"
     exact, folded = lex.compiled("currency index", _surface_index)
     found = [hit for hit in (exact.get(surface), folded.get(surface.lower())) if hit is not None]
+    if not found and surface.lower() in lex.currencies.cued:
+        return lex.currencies.cued[surface.lower()][0]  # matched by _cued_currency, near its cue
     return min(found, key=lambda hit: hit[0])[1] if found else None
 
 
@@ -248,19 +265,30 @@ CUE_REACH = 60
 
 def _cued_unit(text: str, cand: _Candidate, pos: int, lex: Lexicon) -> tuple[UnitSurface, int] | None:
     """A unit name read as a unit only near a cue word ("rotate 90 degrees", German "um 90 Grad
-    gedreht" with its verb last), and where it ends."""
+    gedreht" with its verb last), and where it ends. The figure's own words may be the cue:
+    "a half turn" is an angle."""
     p = patterns_of(lex)
     name = p.cued_unit.match(text, pos)
     if name is None:
         return None
     word = name.group(0).strip().lower()
     cue = p.cues[word]
+    if _find_scale(word, True, lex) is not None:
+        # A name that is also a scale letter ("m": millions) needs its cue before the figure and
+        # no other figure between: in "the length is 48m and it cost 5m", only 48 is metres.
+        before = text[max(0, cand.start - CUE_REACH) : cand.start]
+        last_figure = max((m.end() for m in _DIGITS.finditer(before)), default=0)
+        start = max(0, cand.start - CUE_REACH) + last_figure
+        return (lex.units.cued[word][0], name.end()) if cue.search(text, start, cand.start) else None
     if not (
-        cue.search(text, max(0, cand.start - CUE_REACH), cand.start)
+        cue.search(text, max(0, cand.start - CUE_REACH), cand.end)
         or cue.search(text, name.end(), name.end() + CUE_REACH)
     ):
         return None
     return lex.units.cued[word][0], name.end()
+
+
+_DIGITS = re.compile(r"\d+")
 
 
 # A straight double quote for inches: after its figure, before a space or the end ('10 " long').

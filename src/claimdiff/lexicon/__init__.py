@@ -112,6 +112,8 @@ class Currencies:
     prefix_symbols: frozenset[str]
     # Names of the currencies common/currencies.toml does not list, from CLDR ("Finnish markka").
     rare: tuple[CurrencySurface, ...] = ()
+    # Names that are money only near a cue word, lower case -> (the currency, the cues).
+    cued: dict[str, tuple[CurrencySurface, tuple[str, ...]]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -361,6 +363,13 @@ def _currencies(money: CurrencyCodes, names: list[LocalNames], order: list[str])
         for name, code in _other_currency_names(language, money.codes)
         if name.lower() not in surfaces
     }
+    cued: dict[str, tuple[CurrencySurface, tuple[str, ...]]] = {}
+    for local in names:
+        for code, (words, cues) in local.currency_cued.items():
+            if code not in known:
+                raise LexiconError(f"data: cued names of {code}, which is no ISO 4217 code CLDR knows")
+            for name in words:
+                cued.setdefault(name.lower(), (CurrencySurface(name, code, False, False), cues))
     return Currencies(
         money.base,
         money.fx_uncertainty,
@@ -368,6 +377,7 @@ def _currencies(money: CurrencyCodes, names: list[LocalNames], order: list[str])
         tuple(surfaces.values()),
         money.prefix_symbols,
         tuple(rare.values()),
+        cued,
     )
 
 

@@ -35,6 +35,8 @@ class NumberWords:
     standalone: frozenset[str] = frozenset()
     vague: dict[str, float] = field(default_factory=dict)
     percent_before: tuple[str, ...] = ()
+    bracket_negative_after: tuple[str, ...] = ()
+    article_idioms: tuple[str, ...] = ()
 
     def is_number_word(self, word: str) -> bool:
         return word in self.cardinals or word in self.hundreds or word in self.scales
@@ -99,6 +101,8 @@ def load_numbers(code: str) -> NumberWords:
         standalone=frozenset(w.lower() for w in file.words("standalone", required=False)),
         vague=lower("vague") if "vague" in file.table else {},
         percent_before=file.words("percent_before", required=False),
+        bracket_negative_after=file.words("bracket_negative_after", required=False),
+        article_idioms=file.words("article_idioms", required=False),
     )
 
 
@@ -270,6 +274,9 @@ class LocalNames:
     frequency_words: tuple[str, ...] = ()
     # ISO 4217 code -> coins worth another share of the currency than a hundredth ("dime": 0.1).
     currency_coins: dict[str, dict[str, float]] = field(default_factory=dict)
+    # ISO 4217 code -> (names that are money only near a cue, the cues): "pounds" of weight or
+    # of sterling ("operating profit of 361 million pounds").
+    currency_cued: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
 
 
 def _coins(money: DataFile) -> dict[str, dict[str, float]]:
@@ -295,7 +302,7 @@ def _cued_units(units: DataFile) -> dict[str, tuple[tuple[str, ...], tuple[str, 
 
 def load_local_names(code: str) -> LocalNames:
     money = read(f"{code}/currencies.toml")
-    money.only("names", "ambiguous", "subunits", "coins")
+    money.only("names", "ambiguous", "subunits", "coins", "cued")
     units = read(f"{code}/units.toml")
     units.only(
         "per",
@@ -326,6 +333,7 @@ def load_local_names(code: str) -> LocalNames:
         cued=_cued_units(units),
         frequency_words=units.words("frequency_words", required=False),
         currency_coins=_coins(money),
+        currency_cued=_cued_units(money),  # the same [cued.<key>] layout: names and cues
     )
 
 
