@@ -106,6 +106,11 @@ NEGATIVES = [
     _negative("two-companies", "Mistral AI raised €600 million in June.", "Poolside raised €500 million in June."),
     _negative("two-countries", "France has more than 1,000 AI startups.", "Germany has 700 AI startups."),
     _negative(
+        "a-city-is-not-its-country",
+        "In 2023, data centres in London consumed 20 TWh.",
+        "In 2023, data centres in the United Kingdom consumed 30 TWh.",
+    ),
+    _negative(
         "a-sum-a-country-is-named-with",
         "In 2024, France will invest €500 million in robotics.",
         "En 2024, la France a reçu 700 millions d'euros.",
@@ -461,6 +466,9 @@ PERIOD_PARTS = [
     ("overlapping-years", ["2022", "2022-06", "2020/2023"], [[0, 1, 2]]),
     ("open-start-bridges", ["2018/..", "2022", "2024"], [[0, 1, 2]]),
     ("chained-overlaps-one-part", ["2020/2022", "2022/2024", "2024"], [[0, 1, 2]]),
+    ("dates-stay-together", ["date:2021", "date:2023", ""], [[0, 1, 2]]),
+    ("as-published-may-be-the-year-before", ["2022", "published:2023", ""], [[0, 1, 2]]),
+    ("too-many-parts-stay-whole", [f"{2000 + i}" for i in range(13)] + [""], [list(range(14))]),
 ]
 
 
@@ -469,6 +477,27 @@ def test_by_period(periods: list[str], parts: list[list[int]]) -> None:
     from claimdiff.compare import by_period
 
     (template,) = claims_in("Acme Robotics consumed 5 TWh.")
-    figures = [template.replaced(id=f"c{i}", source=f"s{i}.txt", period=period) for i, period in enumerate(periods)]
+    figures = [_dated(template, i, period) for i, period in enumerate(periods)]
     found = [sorted(int(c.id[1:]) for c in part) for part in by_period(figures)]
     assert sorted(found) == parts
+
+
+def _dated(template, index: int, period: str):  # type: ignore[no-untyped-def]
+    """A copy of ``template`` from source ``s<index>.txt`` of ``period``; "date:" makes it a
+    date, "published:" a period read from the publication date."""
+    kind, flags = template.kind, template.flags
+    if period.startswith("date:"):
+        kind, period = "date", period.removeprefix("date:")
+    if period.startswith("published:"):
+        flags, period = [*flags, "period: as of publication"], period.removeprefix("published:")
+    return template.replaced(id=f"c{index}", source=f"s{index}.txt", period=period, kind=kind, flags=flags)
+
+
+def test_a_part_one_source_speaks_in_is_dropped() -> None:
+    from claimdiff.compare import by_period
+
+    (template,) = claims_in("Acme Robotics consumed 5 TWh.")
+    figures = [_dated(template, 0, "2022"), _dated(template, 1, "2024"), _dated(template, 2, "2024")]
+    figures[2] = figures[2].replaced(source="s0.txt")
+    # s0 states a 2022 and a 2024 figure, s1 a 2024 one: the 2022 part is s0's alone.
+    assert [sorted(c.id for c in part) for part in by_period(figures)] == [["c1", "c2"]]

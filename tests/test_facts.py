@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from claimdiff.cli import main
 from claimdiff.descriptions import compatible
 from claimdiff.errors import LexiconError
-from claimdiff.facts import activity_stems, read_facts
+from claimdiff.facts import activity_stems, place_country, read_facts
 from claimdiff.lexicon import files, load_knowledge
 from claimdiff.pipeline import analyse_source, find_discrepancies
 from claimdiff.sources import build_source
@@ -504,3 +504,18 @@ def test_check_reports_the_attribute_in_json(tmp_path: Path) -> None:
     assert finding["attribute"] == "headquarters"
     assert [c["original"]["value"] for c in finding["claims"]] == ["Berlin", "Paris"]
     assert "headquarters of Zentra Labs" in finding["explanation"]
+
+
+# (id, a place value, (city, ISO country code) it stands for)
+PLACES = [
+    ("country", "France", ("", "FR")),
+    ("city-of-a-continent", "Berlin", ("Berlin", "DE")),
+    ("city-of-a-three-part-zone", "Buenos Aires", ("Buenos Aires", "AR")),
+    ("city-of-an-ocean-zone", "Auckland", ("Auckland", "NZ")),
+    ("unknown", "Zorbixville", ("", "")),
+]
+
+
+@pytest.mark.parametrize(("value", "expected"), [c[1:] for c in PLACES], ids=[c[0] for c in PLACES])
+def test_place_country(value: str, expected: tuple[str, str]) -> None:
+    assert place_country(value, KNOWLEDGE) == expected

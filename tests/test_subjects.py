@@ -36,6 +36,13 @@ METRICS = [
         "launch date",
     ),
     (
+        "what-the-startup-presented-stays-a-launch",
+        "Zorbix Labs grandit. La start-up a présenté sa nouvelle application, lancée le 3 mai 2024.",
+        "fr",
+        "3 mai 2024",
+        "launch date",
+    ),
+    (
         "a-product-launched-stays-a-launch",
         "The Zorbix app, launched in May 2024, grew fast.",
         "en",
@@ -63,6 +70,13 @@ METRICS = [
         "fr",
         "11 %",
         "consumption",
+    ),
+    (
+        "percent-inside-its-clause-keeps-its-own",
+        "In 2024, Acmeland's consumption reached 2%, while among the staff of its employers 45% were women.",
+        "en",
+        "45%",
+        "share",
     ),
     ("keyword-of-another-unit", "The production site will run for 10 years.", "en", "10 years", ""),
     (
@@ -154,6 +168,14 @@ def test_metric_governing_a_figure(text: str, language: str, surface: str, metri
 
 
 ENTITIES = [
+    (
+        "a-place-follows-a-place",
+        "Tokyo is the largest market. Singapore is growing faster. Its revenue rose to €5 billion in 2023.",
+        "en",
+        "€5 billion",
+        "Singapore",
+    ),
+    ("a-letter-after-an-attribute", "In 2024, Paris-based H raised €220 million.", "en", "€220 million", "H"),
     (
         "a-place-named-as-subject-is-not-carried",
         "Les charpentiers de Zorbix Nova bâtissent une forêt. Ses poutres dominent Paris. "
@@ -381,6 +403,26 @@ NAMES = [
     ("a-title-before-a-name-fr", "Le Chancelier Zorbach a annoncé 5 milliards d'euros.", "fr", ["Zorbach"]),
     ("an-attribute-of-place", "The round values the Berlin-based startup Zorbix at €12 billion.", "en", ["Zorbix"]),
     ("an-adjective-of-a-continent", "In 2024, European defense startup Zorbix raised €600 million.", "en", ["Zorbix"]),
+    (
+        "a-common-word-opening-the-sentence-names-no-place",
+        "Outside of Germany, Zorbix Labs hires.",
+        "en",
+        ["Germany", "Zorbix Labs"],
+    ),
+    ("a-title-of-a-country-names-the-country", "Le Président de la France a parlé.", "fr", ["France"]),
+    (
+        "a-city-opens-a-longer-name",
+        "The London Stock Exchange reported revenue of £8 billion.",
+        "en",
+        ["London Stock Exchange"],
+    ),
+    (
+        "a-continent-adjective-opens-a-name",
+        "In 2024, the Asian Development Bank invested €5 million.",
+        "en",
+        ["Asian Development Bank"],
+    ),
+    ("place-closes-a-name-of-a-country", "The Bank of Japan raised rates.", "en", ["Bank of Japan"]),
     ("a-run-with-a-known-name-inside", "They met at the Discover France Summit.", "en", ["France"]),
     ("pair-connector-joins-no-name", "In 2024, Zorbix Labs and France signed.", "en", ["Zorbix Labs", "France"]),
 ]

@@ -549,11 +549,18 @@ def compare(
     return sort_discrepancies(list(merged.values()))
 
 
+# A group whose dated figures fall in more periods than this (a toll stated day by day) stays
+# whole: its undated figures would be repeated in every part.
+MAX_PERIOD_PARTS = 12
+
+
 def by_period(claims: list[Claim]) -> list[list[Claim]]:
     """A group split where its dated figures fall in periods that share no day: an undated
-    figure that contradicts a 2022 figure and a 2024 one joins each, and the two dated figures
-    never stand against each other. Figures whose periods overlap stay together, and so do
-    dates (what a date is of has no period). A part that only one source speaks in is dropped.
+    figure that contradicts a 2022 figure and a 2024 one joins each part, and figures of
+    periods that share no day, nor overlap through others ("2020/2022", "2022/2024"), never
+    stand against each other. Dates stay together (what a date is of has no period). A part
+    that only one source speaks in is dropped; a group of more than MAX_PERIOD_PARTS parts
+    stays whole.
 
     The parts come from one sweep over the periods sorted by their start."""
     dated = [c for c in claims if c.period and c.kind != "date"]
@@ -567,7 +574,7 @@ def by_period(claims: list[Claim]) -> list[list[Claim]]:
             parts.append([])
         parts[-1].append(claim)
         reach = max(reach, high) if len(parts[-1]) > 1 else high
-    if len(parts) < 2:
+    if not 2 <= len(parts) <= MAX_PERIOD_PARTS:
         return [claims]
     in_time = {c.id for c in dated}
     timeless = [c for c in claims if c.id not in in_time]

@@ -497,18 +497,26 @@ def _place(surface: str, knowledge: Knowledge) -> str:
 
 
 def place_country(value: str, knowledge: Knowledge) -> tuple[str, str]:
-    """(city, ISO country code) of a place value as far as they are known; '' where not."""
+    """(city, ISO country code) of a place value as far as they are known; '' where not: a
+    country, a city the world knows (its ``country``), or a place inside a known country."""
     codes = knowledge.compiled("country codes", _country_codes)
     if value in codes:
         return "", codes[value]
-    wider = knowledge.entities.lineage(value)[1:]
-    if knowledge.entities.kind_of(value) == "place" and wider and wider[0] in codes:
-        return value, codes[wider[0]]
+    cities = knowledge.compiled("city countries", _city_countries)
+    if value in cities:
+        return value, cities[value]
+    if knowledge.entities.kind_of(value) == "place":
+        country = next((codes[n] for n in knowledge.entities.lineage(value)[1:] if n in codes), "")
+        return (value, country) if country else ("", "")
     return "", ""
 
 
 def _country_codes(knowledge: Knowledge) -> dict[str, str]:
     return {e.name: str(getattr(e, "code", "")) for e in knowledge.entities.entities if getattr(e, "code", "")}
+
+
+def _city_countries(knowledge: Knowledge) -> dict[str, str]:
+    return {e.name: str(getattr(e, "country", "")) for e in knowledge.entities.entities if getattr(e, "country", "")}
 
 
 def activity_stems(phrase: str, lexicon: Lexicon) -> frozenset[str]:

@@ -2,7 +2,7 @@
 nationality, supranational and international bodies, and the cities CLDR names.
 
 Territory names in each language come from CLDR through babel at load time, and so do cities:
-the exemplar city of each time zone ("Paris", "Londres", "Mexico City"), part of its country;
+the exemplar city of each time zone ("Paris", "Londres", "Mexico City"), with its country;
 ``data/common/world.toml`` adds what CLDR does not give (short forms such as "U.K.", demonyms,
 the bodies). Every name is canonicalised to one English name:
 
@@ -46,6 +46,9 @@ class WorldEntity(Entity):
 
     code: str = ""  # ISO 3166-1 alpha-2 code of a territory; "" for a body
     demonyms: tuple[str, ...] = ()
+    # A city's country (ISO code). Not ``part_of``: a city's figures are not its country's
+    # ("20 TWh consumed in London" is no contradiction of "30 TWh in the United Kingdom").
+    country: str = ""
 
 
 # --- the schema of world.toml ------------------------------------------------------------
@@ -63,6 +66,7 @@ SCHEMA = Table(
                     "skip": words(required=True),
                     "articles": Field("table", table=_BY_LANGUAGE),
                     "city_zones": words(),
+                    "city_skip": words(),
                 }
             ),
         ),
@@ -218,19 +222,22 @@ def _bodies(doc: Document, languages: tuple[str, ...]) -> Iterator[WorldEntity]:
 def _cities(
     doc: Document, languages: tuple[str, ...], written_in: str, known: tuple[WorldEntity, ...], index: Mapping[str, Any]
 ) -> Iterator[WorldEntity]:
-    """The exemplar city of each time zone CLDR places in a country of ``known``, named as CLDR
-    writes it in each language ("Londres" for London), part of that country. Zones of the
-    oceans and of Antarctica (stations and islands named after people) are left out, and so is
-    a name that is already a country's or a body's ("Singapore", "Vatican", French "Mexico")."""
-    countries = {e.code: e.name for e in known if e.code}
+    """The exemplar city of each time zone CLDR places in a country of ``known`` and in one of
+    the ``city_zones`` areas, named as CLDR writes it in each language ("Londres" for London),
+    with its country. Left out: Antarctica's stations (named after people), names that are a
+    country's or a body's already ("Singapore", "Vatican", French "Mexico"), names CLDR writes
+    with their region ("Knox, Indiana") and the ``city_skip`` names that are words or people
+    more often than places ("Darwin", "Oral")."""
+    countries = {e.code for e in known if e.code}
     settings = doc.data["settings"]
-    continents = tuple(f"{c}/" for c in settings.get("city_zones", []))
+    areas = tuple(f"{c}/" for c in settings.get("city_zones", []))
+    skip = {name.casefold() for name in settings.get("city_skip", [])}
     # CLDR's own names of the cities (not the system's time-zone database): a zone's city is
     # its translation where CLDR gives one, else the zone's last part ("Mexico_City").
     localized = {lang: Locale.parse(lang).time_zones for lang in dict.fromkeys((written_in, *languages))}
     taken: set[str] = set()
     for zone, territory in sorted(get_global("zone_territories").items()):
-        if not zone.startswith(continents) or territory not in countries or zone.count("/") != 1:
+        if not zone.startswith(areas) or territory not in countries:
             continue
         plain = zone.rsplit("/", 1)[1].replace("_", " ")
         names = _unique(localized[lang].get(zone, {}).get("city") or plain for lang in (written_in, *languages))
@@ -238,11 +245,11 @@ def _cities(
             a
             for lang in languages
             for a in _variants(doc, lang, list(names))
-            if a.casefold() not in index and a.casefold() not in taken
+            if a.casefold() not in index and a.casefold() not in taken and a.casefold() not in skip
         ]
-        if names[0] in free:  # "Mexico City" stays, its French "Mexico" (the country) does not
+        if names[0] in free and not any(c in names[0] for c in ",/[("):
             taken.update(a.casefold() for a in free)
-            yield WorldEntity(names[0], "place", _unique(free), countries[territory])
+            yield WorldEntity(names[0], "place", _unique(free), "", country=territory)
 
 
 def _variants(doc: Document, language: str, names: list[str]) -> list[str]:

@@ -89,7 +89,9 @@ def assign_subjects(source: Source, claims: list[Claim], knowledge: Knowledge) -
             if referred and refers_back(text, start, mentions, lexicon):
                 chosen = referred  # "la startup française annonce avoir levé 385 millions"
             about = claim.replaced(entity=chosen or label or default or previous)
-            metric, topic = choose_metric(text, start, end, about, lexicon, knowledge, percent_before)
+            # A percentage closing its clause restates the one before ("..., cela représente 11 %.").
+            parallel = percent_before if re.match(r"\s*(?:[.;:!?)]|$)", text[end:]) else ""
+            metric, topic = choose_metric(text, start, end, about, lexicon, knowledge, parallel)
             if claim.kind == "percent":
                 percent_before = metric
             if metric in ITSELF and _said_of_the_organisation(text, start, lexicon):
@@ -108,7 +110,10 @@ def assign_subjects(source: Source, claims: list[Claim], knowledge: Knowledge) -
         # A place named as a sentence's subject ("... la forêt qui survole Paris") is where, not
         # what the next sentences speak of: it is carried only when nothing else was named before.
         things = [n for n in subjects if knowledge.entities.kind_of(n) != "place"]
-        previous = things[0] if things else (previous or (subjects[0] if subjects else ""))
+        if things:
+            previous = things[0]
+        elif subjects and (not previous or knowledge.entities.kind_of(previous) == "place"):
+            previous = subjects[0]  # a place follows a place ("Tokyo ... Singapore ... Its revenue")
         organisation = _first_organisation(subjects, knowledge) or organisation
     return [assigned.get(claim.id, claim) for claim in claims]
 
@@ -164,19 +169,30 @@ ITSELF = {"launch date": "creation date"}
 
 def _said_of_the_organisation(text: str, start: int, lexicon: Lexicon) -> bool:
     """Whether the event word right before the date at ``start`` (an article or preposition
-    between at most) is said of an organisation its sentence refers to before it ("la
-    start-up ... officiellement lancée le 28 avril"), not of what it launched ("the company
-    launched its app in May": the event word has an object)."""
-    words = [w for w, metric in lexicon.events.items() if metric in ITSELF]
-    if not words:
-        return False
-    window = max(0, start - 60)
-    event = re.search(rf"(?<!\w)(?:{alternation(words)})\s+(?:[^\W\d_]{{1,3}}\s+)?$", text[window:start], re.I)
+    between at most) is said of the organisation its sentence refers to before it ("la
+    start-up ... officiellement lancée le 28 avril"), not of what it launched: the event word
+    has an object ("the company launched its app in May"), or a possessive names it between
+    ("la start-up a présenté sa nouvelle application, lancée le 3 mai")."""
+    launched = lexicon.compiled("own start", _own_start_pattern)
+    event = launched.search(text, max(0, start - 60), start)
     if event is None:
         return False
-    before = window + event.start()
     pattern = lexicon.compiled("organisation references", _reference_pattern)
-    return pattern.search(text, 0, before) is not None
+    references = list(pattern.finditer(text, 0, event.start()))
+    if not references:
+        return False
+    between = {w.lower() for w in re.findall(r"[^\W\d_][\w’'\-]*", text[references[-1].end() : event.start()])}
+    # Nothing the organisation owns is named between them ("sa nouvelle application, lancée").
+    return not between & set(lexicon.grammar.possessive_determiners)
+
+
+def _own_start_pattern(lexicon: Lexicon) -> re.Pattern[str]:
+    """An event word of ``ITSELF`` at the end of the text searched, an article or preposition
+    between it and the date at most."""
+    words = [w for w, metric in lexicon.events.items() if metric in ITSELF]
+    if not words:
+        return re.compile("(?!)")
+    return re.compile(rf"(?<!\w)(?:{alternation(words)})\s+(?:[^\W\d_]{{1,3}}\s+)?$", re.I)
 
 
 def refers_back(text: str, start: int, mentions: list[EntityMention], lexicon: Lexicon) -> bool:
@@ -231,10 +247,10 @@ def proper_words(source: Source, headlines: bool = True) -> frozenset[str]:
     openings: Counter[str] = Counter()
     lowered: set[str] = set()
     for sentence in source.sentences:
-        found = list(re.finditer(r"[^\W\d_][\w\-’']*", sentence.text))
-        words = [m.group(0) for m in found]
         if headlines and title_case(sentence.text):
             continue  # "Acme Secures €450M to Scale Its Fleet": every word is capitalised
+        found = list(re.finditer(r"[^\W\d_][\w\-’']*", sentence.text))
+        words = [m.group(0) for m in found]
         # A word opening a quotation or a title is capitalised as a sentence's first word is.
         inside.update(
             m.group(0)

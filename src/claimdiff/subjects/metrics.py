@@ -32,7 +32,8 @@ def choose_metric(
     have died", "pourrait atteindre") marks the metric "(possible)": a forecast or an estimate
     of what might be is not the same figure as what is. ``parallel`` is the metric of the
     percentage before it in its sentence, which a percentage no keyword governs measures too
-    ("2 % de l'électricité mondiale, tandis qu'en France, cela représente 11 %")."""
+    when it closes its clause ("2 % de l'électricité mondiale, tandis qu'en France, cela
+    représente 11 %."; the caller decides)."""
     metric, topic = _metric(text, start, end, claim, lexicon, knowledge, parallel.removesuffix(POSSIBLE))
     if metric and claim.kind != "date" and _hedged(text, start, end, lexicon):
         metric += POSSIBLE

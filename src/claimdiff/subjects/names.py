@@ -79,6 +79,7 @@ class _NamePatterns:
     pairing: frozenset[str]
     not_names: frozenset[str]
     attribute_suffixes: tuple[str, ...]
+    alone: frozenset[str]  # no names on their own, though they may open one
     articles: frozenset[str]
     titles: frozenset[str]
 
@@ -130,6 +131,7 @@ def _name_patterns(lexicon: Lexicon) -> _NamePatterns:
         pairing=frozenset(c.lower() for c in grammar.pair_connectors),
         not_names=frozenset(not_names),
         attribute_suffixes=tuple(grammar.attribute_suffixes),
+        alone=frozenset(w.lower() for w in grammar.place_adjectives),
         articles=frozenset(grammar.name_articles),
         titles=frozenset(t.lower() for t in titles),
     )
@@ -182,8 +184,10 @@ def find_entities(
                 found.append(EntityMention(match.start(), match.end(), name, "demonym"))
             else:
                 name = knowledge.entities.canonical(match.group(1))
-                if knowledge.entities.kind_of(name) == "place" and names.name_before.search(text[: match.start()]):
-                    taken.pop()  # "Notre-Dame de Paris", "Bank of England": the place closes a longer name
+                if knowledge.entities.kind_of(name) == "place" and _inside_a_name(
+                    text, match.start(), match.end(), name, knowledge, lexicon, proper
+                ):
+                    taken.pop()  # "Notre-Dame de Paris", "London Stock Exchange": part of a longer name
                     continue
                 found.append(_mention(text, match.start(), match.end(), name, names))
     if not heading:
@@ -218,7 +222,7 @@ def _capitalised_names(
     for match in names.capitalised.finditer(text):
         start = match.start()
         words = match.group(0).rstrip(".-").split(" ")
-        written = len(words)
+        stripped = ""  # the last word stripped from the run's start
         if titled:
             first, last = _named_span(words, proper, lexicon)
             if first == last:
@@ -244,21 +248,23 @@ def _capitalised_names(
             or words[0].lower() in names.titles
         ):
             title = title or words[0].lower() in names.titles
+            stripped = words[0].lower()
             start += len(words[0]) + 1
             words = words[1:]
-        end = start + len(" ".join(words))
         words = _before_known(words, start, taken, names)
         end = start + len(" ".join(words))
         if not words or not words[0][:1].isupper() or any(start < e and s < end for s, e in taken):
             continue
         if " ".join(words) in units:
             continue  # "GW", "TWh": a unit written as a capitalised word
-        if written > 1 and len(words) == 1 and len(words[0].strip("’'.")) == 1:
-            continue  # "Series C": the letter left of a run names nothing ("H (€250 million)" does)
+        if stripped in names.not_names and len(words) == 1 and len(words[0].strip("’'.")) == 1:
+            continue  # "Series C": the letter after a word that is no name ("H (€250 million)" is one)
         if len(words) == 1 and ROMAN_ORDINAL.fullmatch(words[0]):
             continue  # "XIXe", "XXIst": a century or a rank in roman numerals
         lowered = [w.lower().strip("’'") for w in words]
-        if len(words) == 1 and (lowered[0] in stop or lowered[0] in months or lowered[0] in names.not_names):
+        if len(words) == 1 and (
+            lowered[0] in stop or lowered[0] in months or lowered[0] in names.not_names or lowered[0] in names.alone
+        ):
             continue
         # The first word of a sentence, or of a quotation or title inside it ("« Donner du sens à
         # l'intelligence artificielle »"), is capitalised whatever it is.
@@ -290,6 +296,30 @@ def _capitalised_names(
             words = words[1:]
             end = start + len(" ".join(words))
         yield _mention(text, start, end, knowledge.entities.canonical(" ".join(words)), names, title)
+
+
+def _inside_a_name(
+    text: str, start: int, end: int, place: str, knowledge: Knowledge, lexicon: Lexicon, proper: frozenset[str]
+) -> bool:
+    """Whether a known place at ``text[start:end]`` is part of a longer name: after a name's
+    word and a connector ("Notre-Dame de Paris", "Bank of Japan"; not "Outside of Germany",
+    whose first word is a common word opening the sentence, nor a title, "President of
+    France"), or, for a city, before capitalised words ("London Stock Exchange", "Paris
+    Saint-Germain")."""
+    names = name_patterns(lexicon)
+    before = names.name_before.search(text[:start])
+    if before:
+        head = before.group(0).split(" ")[0]
+        opening = not text[: before.start()].strip(' →•-–*\n"“(«')
+        if head.lower() not in names.titles and not (opening and not _rare_or_proper(head, proper, lexicon)):
+            return True
+    city = place in knowledge.compiled("world cities", _cities)
+    following = re.match(rf"[ ]([{UPPER}][\w’'\-]*)", text[end:])
+    return city and following is not None and following.group(1).lower() not in lexicon.function_words.stop
+
+
+def _cities(knowledge: Knowledge) -> frozenset[str]:
+    return frozenset(e.name for e in knowledge.entities.entities if getattr(e, "country", ""))
 
 
 def _qualified_ignored(text: str, found: list[EntityMention], names: _NamePatterns) -> list[EntityMention]:
