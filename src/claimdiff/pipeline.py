@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from claimdiff.claim_cache import remembered
 from claimdiff.compare import compare, sort_discrepancies
 from claimdiff.descriptions import describe_discrepancies, description_claims
 from claimdiff.errors import InputError, MetadataError
@@ -61,6 +62,11 @@ _KNOWLEDGE: list[Knowledge] = []
 
 
 def _analyse_path(job: tuple[str, int, bool]) -> tuple[Source | None, list[Claim], list[str]]:
+    """What :func:`_analyse_file` gives, kept in the user's cache for an unchanged file."""
+    return remembered(job[0], job[1], _KNOWLEDGE[0], _METADATA, lambda: _analyse_file(job))
+
+
+def _analyse_file(job: tuple[str, int, bool]) -> tuple[Source | None, list[Claim], list[str]]:
     """Load and analyse one file; the source comes back without its text (claims hold quotes)."""
     path, max_bytes, named = job
     knowledge = _KNOWLEDGE[0]

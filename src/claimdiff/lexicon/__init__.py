@@ -9,9 +9,12 @@ is cached at module level, so tests can build a tiny knowledge of their own.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
+import weakref
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
 from functools import cache
 from typing import Any, TypeVar
 
@@ -35,7 +38,7 @@ from claimdiff.lexicon.common import (
     load_unit_table,
 )
 from claimdiff.lexicon.entities import ENTITY_KINDS, Entity, EntityTable, entities_from
-from claimdiff.lexicon.files import COMMON, DataFile, data_text, language_folders, parse, read
+from claimdiff.lexicon.files import COMMON, DataFile, data_digest, data_text, language_folders, parse, read
 from claimdiff.lexicon.language import (
     FactWords,
     FunctionWords,
@@ -85,6 +88,7 @@ __all__ = [
     "trie_alternation",
     "data_text",
     "entities_from",
+    "fingerprint",
     "load_knowledge",
     "load_world",
     "parse",
@@ -257,6 +261,8 @@ def load_knowledge(
     The pint unit names are checked by :meth:`Knowledge.check_units` when pint is first needed.
     """
     metric_words = metric_words or {}
+    entities = tuple(entities)
+    given_world = world
     codes = language_folders()
     settings = load_settings(codes)
     tables = {code: _language_tables(code) for code in codes}
@@ -290,9 +296,59 @@ def load_knowledge(
             facts=own.facts,
         )
     world = world or load_world()
-    table = EntityTable(tuple(entities) + world.entities)
+    table = EntityTable(entities + world.entities)
     named = {unit: f"{code}/units.toml" for code in codes for unit in tables[code].names.unit_named.values()}
-    return Knowledge(languages, settings, table, unit_table, named, load_measures())
+    knowledge = Knowledge(languages, settings, table, unit_table, named, load_measures())
+    builtin_world = given_world is None or given_world is load_world()
+    digest = _inputs_digest(entities, metric_words) if builtin_world else None
+    if digest is not None:
+        _FINGERPRINTS[knowledge] = digest
+    return knowledge
+
+
+# What each knowledge :func:`load_knowledge` built is made of, as a digest, for the caches of
+# what the stages derive from it (:mod:`claimdiff.claim_cache`). Kept beside the knowledge, not
+# in it: a knowledge built any other way (a test's, a ``dataclasses.replace`` of one, a world
+# of its own) has none, and nothing derived from it is ever cached.
+_FINGERPRINTS: weakref.WeakKeyDictionary[Knowledge, str] = weakref.WeakKeyDictionary()
+
+
+def fingerprint(knowledge: Knowledge) -> str | None:
+    """The digest of what :func:`load_knowledge` built ``knowledge`` from (every data table's
+    text, a corpus's entities and metric words), or None when another way built it."""
+    return _FINGERPRINTS.get(knowledge)
+
+
+def _inputs_digest(entities: tuple[Entity, ...], metric_words: Mapping[str, MetricWords]) -> str | None:
+    try:
+        corpus = json.dumps(_canonical([entities, dict(metric_words)]), ensure_ascii=False, allow_nan=False)
+    except (TypeError, ValueError):
+        return None  # something of a type no digest is known for: no fingerprint
+    return hashlib.sha256(f"{data_digest()}\0{corpus}".encode()).hexdigest()
+
+
+def _canonical(value: Any) -> Any:
+    """``value`` as plain JSON values in a fixed order (sets sorted: their iteration order
+    changes from one process to the next).
+
+    >>> _canonical({"b": frozenset({"y", "x"}), "a": (1, None)})
+    [['a', [1, None]], ['b', ['x', 'y']]]
+    """
+    if is_dataclass(value) and not isinstance(value, type):
+        return [type(value).__name__, [[f.name, _canonical(getattr(value, f.name))] for f in fields(value)]]
+    if isinstance(value, dict):
+        return sorted(([_canonical(k), _canonical(v)] for k, v in value.items()), key=_sort_key)
+    if isinstance(value, (set, frozenset)):
+        return sorted((_canonical(v) for v in value), key=_sort_key)
+    if isinstance(value, (list, tuple)):
+        return [_canonical(v) for v in value]
+    if value is None or isinstance(value, (str, int, float)):
+        return value
+    raise TypeError(f"no canonical form for {type(value).__name__}")
+
+
+def _sort_key(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
 
 
 def _with_metric_words(own: MetricWords, extra: MetricWords | None) -> MetricWords:
