@@ -48,6 +48,14 @@ def _analyse(path: Path, knowledge: object = KNOWLEDGE, max_bytes: int = 1_000_0
     return pipeline._analyse_path((str(path), max_bytes, False))
 
 
+def _entries(cache_home: Path) -> list[Path]:
+    return sorted(cache_home.rglob("*.json")) if cache_home.exists() else []
+
+
+def _key(path: Path, knowledge: object = KNOWLEDGE, max_bytes: int = 1_000_000) -> str | None:
+    return claim_cache.entry_key(path, max_bytes, knowledge, {})  # type: ignore[arg-type]
+
+
 def _forbid_analysis(monkeypatch: pytest.MonkeyPatch) -> None:
     def analysed(job: tuple[str, int, bool]) -> Analysis:
         raise AssertionError(f"{job[0]} analysed again")
@@ -67,7 +75,7 @@ def _same(cached: Analysis, fresh: Analysis) -> None:
 @pytest.mark.parametrize("path", sorted(iter_source_paths([str(SEEDS)], [])), ids=lambda p: p.name)
 def test_a_hit_is_exactly_the_analysis(cache_home: Path, monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
     fresh = _analyse(path)
-    assert len(list(cache_home.iterdir())) == 1
+    assert len(_entries(cache_home)) == 1
     _forbid_analysis(monkeypatch)
     _same(_analyse(path), fresh)
 
@@ -123,16 +131,26 @@ def test_a_changed_source_is_analysed_again(
 
 
 def test_a_larger_bound_or_another_path_is_another_entry(cache_home: Path, corpus: Path) -> None:
-    _analyse(corpus / "a.txt")
-    _analyse(corpus / "a.txt", max_bytes=2_000_000)
     moved = corpus / "c.txt"
     shutil.copy(corpus / "a.txt", moved)
+    keys = {_key(corpus / "a.txt"), _key(corpus / "a.txt", max_bytes=2_000_000), _key(moved)}
+    assert len(keys) == 3 and None not in keys
+    _analyse(corpus / "a.txt")
     claims = _analyse(moved)[1]
     assert {c.source for c in claims} == {str(moved)}
-    assert len(list(cache_home.iterdir())) == 3
+    assert len(_entries(cache_home)) == 2
 
 
-def test_the_knowledge_names_the_entry(cache_home: Path, corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_cache_keeps_one_entry_a_file(cache_home: Path, corpus: Path) -> None:
+    _analyse(corpus / "a.txt")
+    (before,) = _entries(cache_home)
+    _change_text(corpus)
+    _analyse(corpus / "a.txt")
+    (after,) = _entries(cache_home)
+    assert after != before and after.parent == before.parent
+
+
+def test_the_knowledge_names_the_entry(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from claimdiff.config import load_config
 
     config = corpus / "claimdiff.toml"
@@ -144,9 +162,7 @@ def test_the_knowledge_names_the_entry(cache_home: Path, corpus: Path, monkeypat
     monkeypatch.setattr(files, "data_text", original)
     knowledges = [KNOWLEDGE, with_entity, with_data_changed]
     assert len({fingerprint(k) for k in knowledges}) == 3
-    for knowledge in knowledges:
-        _analyse(corpus / "a.txt", knowledge)
-    assert len(list(cache_home.iterdir())) == 3
+    assert len({_key(corpus / "a.txt", knowledge) for knowledge in knowledges}) == 3
     assert fingerprint(load_knowledge()) == fingerprint(KNOWLEDGE)
 
 
@@ -154,7 +170,7 @@ def test_a_knowledge_of_unknown_make_is_never_cached(cache_home: Path, corpus: P
     changed = dataclasses.replace(KNOWLEDGE, named_units={})
     assert fingerprint(changed) is None
     assert _analyse(corpus / "a.txt", changed)[1]
-    assert not cache_home.exists()
+    assert not _entries(cache_home)
 
 
 def test_the_fingerprint_is_the_same_in_every_process() -> None:
@@ -213,7 +229,7 @@ def test_a_damaged_entry_is_analysed_again_and_replaced(
     cache_home: Path, corpus: Path, damage: Callable[[bytes], bytes]
 ) -> None:
     fresh = _analyse(corpus / "a.txt")
-    (entry,) = cache_home.iterdir()
+    (entry,) = _entries(cache_home)
     good = entry.read_bytes()
     damaged = damage(good)
     assert damaged != good
@@ -236,4 +252,4 @@ def test_an_unreadable_source_is_reported_as_without_the_cache(cache_home: Path,
     result = CliRunner().invoke(main, ["check", str(corpus), "--format", "json"])
     again = CliRunner().invoke(main, ["check", str(corpus), "--format", "json"])
     assert result.exit_code == again.exit_code and result.output == again.output
-    assert len(list(cache_home.iterdir())) == 2  # a.txt and b.txt; c.txt is read each time
+    assert len(_entries(cache_home)) == 2  # a.txt and b.txt; c.txt is read each time

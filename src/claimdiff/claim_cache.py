@@ -53,7 +53,7 @@ def remembered(
     key = entry_key(Path(path), max_bytes, knowledge, metadata)
     if key is None:
         return analyse()
-    entry = entry_path(key)
+    entry = entry_path(Path(path), key)
     found = recall(entry, key)
     if found is not None:
         return found
@@ -90,8 +90,11 @@ def entry_key(
     return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def entry_path(key: str) -> Path:
-    return cache_folder() / FOLDER / f"{key[:32]}.json"
+def entry_path(path: Path, key: str) -> Path:
+    """Where the entry of ``key`` is kept: in a folder of the file's own (by its absolute
+    path), where :func:`keep` leaves only the latest, so the cache holds one analysis a file."""
+    folder = hashlib.sha256(os.fsencode(os.path.abspath(path))).hexdigest()[:24]
+    return cache_folder() / FOLDER / folder / f"{key[:32]}.json"
 
 
 def recall(entry: Path, key: str) -> Analysis | None:
@@ -118,7 +121,19 @@ def keep(entry: Path, key: str, result: Analysis) -> None:
         body = json.dumps(encode(result, key), ensure_ascii=False).encode("utf-8")
     except (TypeError, ValueError, UnicodeEncodeError):
         return  # a value JSON cannot hold exactly (a lone surrogate): analysed again next time
-    write_table(entry, hashlib.sha256(body).hexdigest().encode("ascii") + b"\n" + body)
+    # Not flushed to disk: after a crash the entry may be partial, and its hash then says so.
+    if write_table(entry, hashlib.sha256(body).hexdigest().encode("ascii") + b"\n" + body, durable=False):
+        _forget_others(entry)
+
+
+def _forget_others(entry: Path) -> None:
+    """Remove the file's earlier entries (of its earlier versions, or of another knowledge)."""
+    try:
+        others = [other for other in entry.parent.iterdir() if other.suffix == ".json" and other != entry]
+        for other in others:
+            other.unlink(missing_ok=True)
+    except OSError:
+        pass  # another run may be removing them too; an entry left over is only unused
 
 
 def encode(result: Analysis, key: str) -> dict[str, Any]:
