@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -116,6 +114,9 @@ def load_corpus(
     _METADATA.clear()
     workers = min(os.cpu_count() or 1, 8)
     if len(jobs) >= PARALLEL_MIN_SOURCES and workers > 1:
+        import multiprocessing  # here: a command over a few sources does without (10 ms)
+        from concurrent.futures import ProcessPoolExecutor
+
         _warm_up(knowledge)
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
             chunk = max(8, len(jobs) // (workers * 16))
