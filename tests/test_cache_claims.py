@@ -253,3 +253,17 @@ def test_an_unreadable_source_is_reported_as_without_the_cache(cache_home: Path,
     again = CliRunner().invoke(main, ["check", str(corpus), "--format", "json"])
     assert result.exit_code == again.exit_code and result.output == again.output
     assert len(_entries(cache_home)) == 2  # a.txt and b.txt; c.txt is read each time
+
+
+def test_a_file_changed_while_it_was_read_is_not_kept(
+    cache_home: Path, corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    original = pipeline._analyse_file
+
+    def changed_meanwhile(job: tuple[str, int, bool]) -> Analysis:
+        _change_text(corpus)  # after the key was made of the file's first bytes
+        return original(job)
+
+    monkeypatch.setattr(pipeline, "_analyse_file", changed_meanwhile)
+    assert _analyse(corpus / "a.txt")[1]
+    assert not _entries(cache_home)

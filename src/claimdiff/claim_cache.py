@@ -50,15 +50,18 @@ def remembered(
     """The analysis of the file at ``path``: the cached one when the file, its metadata (read
     into ``metadata``, by folder, as loading does) and the knowledge are unchanged, else
     ``analyse()``'s, then kept."""
-    key = entry_key(Path(path), max_bytes, knowledge, metadata)
-    if key is None:
+    named = _key_and_digest(Path(path), max_bytes, knowledge, metadata)
+    if named is None:
         return analyse()
+    key, file_digest = named
     entry = entry_path(Path(path), key)
     found = recall(entry, key)
     if found is not None:
         return found
     result = analyse()
-    keep(entry, key, result)
+    # Kept only if what was analysed is what the key was made of (not a file that changed since).
+    if result[0] is not None and result[0].digest == file_digest:
+        keep(entry, key, result)
     return result
 
 
@@ -67,6 +70,14 @@ def entry_key(
 ) -> str | None:
     """The hash that names the analysis of ``path``, or None when none can be kept: a knowledge
     of unknown make, or a file or metadata that cannot be read (loading then says why)."""
+    named = _key_and_digest(path, max_bytes, knowledge, metadata)
+    return named[0] if named else None
+
+
+def _key_and_digest(
+    path: Path, max_bytes: int, knowledge: Knowledge, metadata: dict[Path, dict[str, dict[str, str]]]
+) -> tuple[str, str] | None:
+    """The entry's key and the hash of the file's bytes it was made of."""
     made_of = fingerprint(knowledge)
     if made_of is None:
         return None
@@ -77,6 +88,7 @@ def entry_key(
     except InputError:
         return None
     entry = metadata[path.parent].get(path.name, {})
+    file_digest = hashlib.sha256(data).hexdigest()
     parts = (
         LAYOUT,
         code_digest(),
@@ -85,9 +97,9 @@ def entry_key(
         str(path),
         str(max_bytes),
         json.dumps(entry, sort_keys=True, ensure_ascii=False, default=str),
-        hashlib.sha256(data).hexdigest(),
+        file_digest,
     )
-    return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+    return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest(), file_digest
 
 
 def entry_path(path: Path, key: str) -> Path:
