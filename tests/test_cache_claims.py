@@ -267,3 +267,29 @@ def test_a_file_changed_while_it_was_read_is_not_kept(
     monkeypatch.setattr(pipeline, "_analyse_file", changed_meanwhile)
     assert _analyse(corpus / "a.txt")[1]
     assert not _entries(cache_home)
+
+
+def test_entries_unused_for_a_month_are_swept_once_a_day(cache_home: Path, corpus: Path) -> None:
+    import time
+
+    _analyse(corpus / "a.txt")
+    _analyse(corpus / "b.txt")
+    old, kept = _entries(cache_home)[0], _entries(cache_home)[1]
+    month_ago = time.time() - claim_cache.UNUSED_SECONDS - 60
+    os.utime(old, (month_ago, month_ago))
+    assert claim_cache.sweep() == 0  # the writes above swept already today
+    (cache_home / claim_cache.SWEPT).unlink()
+    assert claim_cache.sweep() == 1
+    assert _entries(cache_home) == [kept] and not old.parent.exists()
+    os.utime(kept, (month_ago, month_ago))
+    assert claim_cache.sweep() == 0
+
+
+def test_a_hit_marks_the_entry_used(cache_home: Path, corpus: Path) -> None:
+    import time
+
+    _analyse(corpus / "a.txt")
+    (entry,) = _entries(cache_home)
+    os.utime(entry, (0, 0))
+    _analyse(corpus / "a.txt")
+    assert entry.stat().st_mtime > time.time() - 3600

@@ -13,11 +13,13 @@ optimisation only: when it cannot be written, nothing is kept and nothing fails.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import sys
 import sysconfig
+import time
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -38,6 +40,11 @@ Analysis = tuple[Source | None, list[Claim], list[str]]
 LAYOUT = "claims-1"  # dict order kept: it is the order outputs write
 FOLDER = "sources"
 _SOURCE_FIELDS = ("path", "language", "metadata", "encoding", "warnings", "raw_digest")
+# An entry not read nor written for this long is removed (files of temporary folders, of
+# corpora gone), by a sweep that runs at most once a day, when an entry is written.
+UNUSED_SECONDS = 30 * 24 * 3600
+SWEEP_SECONDS = 24 * 3600
+SWEPT = ".swept"
 
 
 def remembered(
@@ -57,6 +64,7 @@ def remembered(
     entry = entry_path(Path(path), key)
     found = recall(entry, key)
     if found is not None:
+        _touch(entry)
         return found
     result = analyse()
     # Kept only if what was analysed is what the key was made of (not a file that changed since).
@@ -136,6 +144,49 @@ def keep(entry: Path, key: str, result: Analysis) -> None:
     # Not flushed to disk: after a crash the entry may be partial, and its hash then says so.
     if write_table(entry, hashlib.sha256(body).hexdigest().encode("ascii") + b"\n" + body, durable=False):
         _forget_others(entry)
+        sweep()
+
+
+def _touch(entry: Path) -> None:
+    """Mark an entry used (its modification time), so that the sweep keeps it."""
+    try:
+        os.utime(entry)
+    except OSError:
+        pass
+
+
+def sweep(now: float | None = None) -> int:
+    """Remove the entries unused for :data:`UNUSED_SECONDS`, at most once every
+    :data:`SWEEP_SECONDS` (a stamp file says when the last sweep ran); how many were removed."""
+    folder = cache_folder() / FOLDER
+    now = time.time() if now is None else now
+    stamp = folder / SWEPT
+    try:
+        if now - stamp.stat().st_mtime < SWEEP_SECONDS:
+            return 0
+    except OSError:
+        pass  # never swept
+    if not write_table(stamp, b"", durable=False):
+        return 0
+    removed = 0
+    for sub in _entry_folders(folder):
+        for entry in sub.glob("*.json"):
+            try:
+                if now - entry.stat().st_mtime > UNUSED_SECONDS:
+                    entry.unlink()
+                    removed += 1
+            except OSError:
+                continue  # removed meanwhile by another run
+        with contextlib.suppress(OSError):
+            sub.rmdir()  # only when empty
+    return removed
+
+
+def _entry_folders(folder: Path) -> list[Path]:
+    try:
+        return [sub for sub in folder.iterdir() if len(sub.name) == 24 and sub.is_dir()]
+    except OSError:
+        return []
 
 
 def _forget_others(entry: Path) -> None:
