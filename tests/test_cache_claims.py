@@ -25,6 +25,12 @@ from .conftest import KNOWLEDGE, ROOT, SEEDS
 Analysis = claim_cache.Analysis
 
 
+@pytest.fixture(autouse=True)
+def claims_cache_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The suite turns the cache off (conftest); these tests are about it."""
+    monkeypatch.setenv(claim_cache.SWITCH, "on")
+
+
 @pytest.fixture()
 def cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path / "cache"
@@ -293,3 +299,12 @@ def test_a_hit_marks_the_entry_used(cache_home: Path, corpus: Path) -> None:
     os.utime(entry, (0, 0))
     _analyse(corpus / "a.txt")
     assert entry.stat().st_mtime > time.time() - 3600
+
+
+@pytest.mark.parametrize("value", ["off", "0", "No", "false"])
+def test_the_switch_turns_the_cache_off(
+    cache_home: Path, corpus: Path, monkeypatch: pytest.MonkeyPatch, value: str
+) -> None:
+    monkeypatch.setenv(claim_cache.SWITCH, value)
+    assert _analyse(corpus / "a.txt")[1]
+    assert not _entries(cache_home)

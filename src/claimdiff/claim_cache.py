@@ -9,6 +9,10 @@ installed packages (the folders they are installed in change whenever one is). A
 is therefore never found; an entry that cannot be read, or is not what it should be, is
 analysed again and replaced. As with every table of :mod:`claimdiff.cache`, the cache is an
 optimisation only: when it cannot be written, nothing is kept and nothing fails.
+
+``CLAIMDIFF_CLAIMS_CACHE=off`` (or ``0``, ``no``, ``false``) turns it off: every source is
+analysed, nothing is read or kept. The test suite does so (code patched in a test is no
+change of claimdiff's files, which the key is made of), but for the tests of this module.
 """
 
 from __future__ import annotations
@@ -45,6 +49,12 @@ _SOURCE_FIELDS = ("path", "language", "metadata", "encoding", "warnings", "raw_d
 UNUSED_SECONDS = 30 * 24 * 3600
 SWEEP_SECONDS = 24 * 3600
 SWEPT = ".swept"
+SWITCH = "CLAIMDIFF_CLAIMS_CACHE"
+
+
+def enabled() -> bool:
+    """Whether the claims cache is on (:data:`SWITCH` is not set to off)."""
+    return os.environ.get(SWITCH, "").strip().lower() not in {"0", "off", "no", "false"}
 
 
 def remembered(
@@ -57,6 +67,8 @@ def remembered(
     """The analysis of the file at ``path``: the cached one when the file, its metadata (read
     into ``metadata``, by folder, as loading does) and the knowledge are unchanged, else
     ``analyse()``'s, then kept."""
+    if not enabled():
+        return analyse()
     named = _key_and_digest(Path(path), max_bytes, knowledge, metadata)
     if named is None:
         return analyse()
