@@ -308,3 +308,22 @@ def test_the_switch_turns_the_cache_off(
     monkeypatch.setenv(claim_cache.SWITCH, value)
     assert _analyse(corpus / "a.txt")[1]
     assert not _entries(cache_home)
+
+
+def test_installing_a_package_names_other_entries(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sysconfig
+    import time
+
+    packages = tmp_path / "site-packages"
+    packages.mkdir()
+    monkeypatch.setattr(sysconfig, "get_paths", lambda: {"purelib": str(packages), "platlib": str(packages)})
+    keys = []
+    for change in (lambda: None, lambda: (packages / "pint-99.dist-info").mkdir()):
+        change()
+        os.utime(packages, ns=(time.time_ns(), time.time_ns() + len(keys)))  # a coarse clock may not tick
+        claim_cache.installed_stamp.cache_clear()
+        keys.append(_key(corpus / "a.txt"))
+    claim_cache.installed_stamp.cache_clear()
+    assert keys[0] != keys[1]

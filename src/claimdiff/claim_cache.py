@@ -260,11 +260,14 @@ def code_digest() -> str:
 
 @cache
 def installed_stamp() -> str:
-    """The Python version and, for each folder packages are installed in, when its list of
-    packages last changed (installing, upgrading or removing one renames an entry there)."""
-    folders = sorted({sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]})
+    """The Python version and, for each folder packages are installed in (the environment's,
+    the user's, the system's), when its list of packages last changed: installing, upgrading
+    or removing one adds or removes an entry there."""
+    paths = sysconfig.get_paths()
+    folders = {paths["purelib"], paths["platlib"]}
+    folders.update(p for p in sys.path if os.path.basename(p) in ("site-packages", "dist-packages"))
     stamps = [sys.version]
-    for folder in folders:
+    for folder in sorted(folders):
         try:
             stamps.append(f"{folder}|{os.stat(folder).st_mtime_ns}")
         except OSError:
