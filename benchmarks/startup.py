@@ -1,9 +1,12 @@
 """Start-up: what a command costs before and around its real work, as fresh processes.
 
 Prints the median wall and CPU seconds of each command over ``--repeat`` runs:
-``claimdiff check seeds`` with a warm cache (the usual case), the same with an empty cache
-(the first run after an install: tables are built from pint, the ECB file and wordfreq, then
-kept), and the floor of any command (importing the command line). Then, in this process,
+``claimdiff check seeds`` with a warm cache (the usual case: every source's claims are read
+from the cache, :mod:`claimdiff.claim_cache`), the same with the tables warm but no source's
+claims kept (every source changed since the last run: each is analysed), the same with an
+empty cache (the first run after an install: tables are built from pint, the ECB file,
+babel and wordfreq, then kept), and the floor of any command (importing the command line).
+Then, in this process,
 what the cached tables save: loading the ECB rates and pint's registry from their packages
 against reading the cached tables.
 
@@ -15,6 +18,7 @@ from __future__ import annotations
 import argparse
 import os
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -53,6 +57,12 @@ def commands(repeat: int) -> None:
         environment = _environment(warm)
         _run(check, environment)  # fills the cache and writes byte code
         _report("claimdiff check seeds (warm cache)", [_run(check, environment) for _ in range(repeat)])
+        claims = Path(warm) / "claimdiff" / "sources"
+        analysed = []
+        for _ in range(repeat):
+            shutil.rmtree(claims, ignore_errors=True)
+            analysed.append(_run(check, environment))
+        _report("claimdiff check seeds (no claims kept)", analysed)
         floor = [sys.executable, "-c", "import claimdiff.cli"]
         _report("import claimdiff.cli (floor of any command)", [_run(floor, environment) for _ in range(repeat)])
     cold = []

@@ -20,6 +20,11 @@ SEEDS = ROOT / "seeds"
 SHARED = ROOT.parent / "shared"
 
 
+# Each source's claims are not kept between runs (claimdiff.claim_cache): a test that patches
+# code would otherwise be answered from what the unpatched code found; test_cache_claims.py
+# turns the cache on for its own tests. Set before any command runs, so subprocesses inherit it.
+os.environ.setdefault("CLAIMDIFF_CLAIMS_CACHE", "off")
+
 # One knowledge for the whole test session, as one run of the command line builds one.
 KNOWLEDGE = load_knowledge()
 

@@ -54,7 +54,9 @@ Untrusted input and output pass through two modules: :mod:`claimdiff.safeio` (ev
 read, bounded and of regular files only; every write, atomic) and :mod:`claimdiff.escape`
 (the output-encoding layer: each format's escaping of every string from a corpus).
 :mod:`claimdiff.cache` keeps tables derived from installed packages (pint's conversion
-factors, the ECB rates) in the user's cache folder, so that a command starts fast. The data
+factors, the ECB rates) in the user's cache folder, so that a command starts fast, and
+:mod:`claimdiff.claim_cache` beside them each source's claims, so that a command re-reads only
+the sources that changed (keyed by the file, its metadata, the knowledge and the code). The data
 tables all stages read live in ``claimdiff/data`` and are loaded by :mod:`claimdiff.lexicon`:
 ``lexicon.files`` (reading a table), ``lexicon.common`` (tables shared by all languages),
 ``lexicon.language`` (one language folder), ``lexicon.entities`` (entities known by name) and

@@ -56,10 +56,11 @@ def read_table(path: Path) -> bytes | None:
     return data if len(data) <= MAX_TABLE_BYTES else None
 
 
-def write_table(path: Path, data: bytes) -> bool:
-    """Store a table atomically; False (and nothing raised) when the cache is not writable."""
+def write_table(path: Path, data: bytes, durable: bool = True) -> bool:
+    """Store a table atomically; False (and nothing raised) when the cache is not writable.
+    ``durable=False``: not flushed to disk, for tables that check themselves when read."""
     try:
-        write_atomic_bytes(path, data)
+        write_atomic_bytes(path, data, durable)
     except OSError:
         return False
     return True

@@ -13,9 +13,8 @@ import json
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from importlib.metadata import PackageNotFoundError, metadata
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -24,6 +23,9 @@ from claimdiff.model import KINDS, SEVERITIES, Discrepancy, DiscrepancyKind
 from claimdiff.sources import Source
 from claimdiff.store import Ruling
 from claimdiff.values import describe_value
+
+if TYPE_CHECKING:
+    from importlib.metadata import PackageMetadata
 
 JSON_VERSION = 1
 GITHUB_COMMENT_LIMIT = 65_000  # GitHub rejects comments over 65,536 characters
@@ -268,9 +270,18 @@ def rule_anchor(kind: DiscrepancyKind) -> str:
     return f"{kind.rule_id}-{kind.name}".lower()
 
 
+def metadata(name: str) -> PackageMetadata:
+    """importlib.metadata's ``metadata``, imported when first asked (it costs a command 20 ms)."""
+    from importlib.metadata import metadata as read
+
+    return read(name)
+
+
 def docs_url() -> str:
     """Where the README is published: the package's ``Documentation`` project URL, or "" when the
     project declares none (then rules carry no ``helpUri`` rather than a link to nowhere)."""
+    from importlib.metadata import PackageNotFoundError
+
     try:
         urls = metadata("claimdiff").get_all("Project-URL") or []
     except PackageNotFoundError:

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from claimdiff.claim_cache import remembered
 from claimdiff.compare import compare, sort_discrepancies
 from claimdiff.descriptions import describe_discrepancies, description_claims
 from claimdiff.errors import InputError, MetadataError
@@ -61,6 +60,11 @@ _KNOWLEDGE: list[Knowledge] = []
 
 
 def _analyse_path(job: tuple[str, int, bool]) -> tuple[Source | None, list[Claim], list[str]]:
+    """What :func:`_analyse_file` gives, kept in the user's cache for an unchanged file."""
+    return remembered(job[0], job[1], _KNOWLEDGE[0], _METADATA, lambda: _analyse_file(job))
+
+
+def _analyse_file(job: tuple[str, int, bool]) -> tuple[Source | None, list[Claim], list[str]]:
     """Load and analyse one file; the source comes back without its text (claims hold quotes)."""
     path, max_bytes, named = job
     knowledge = _KNOWLEDGE[0]
@@ -110,6 +114,9 @@ def load_corpus(
     _METADATA.clear()
     workers = min(os.cpu_count() or 1, 8)
     if len(jobs) >= PARALLEL_MIN_SOURCES and workers > 1:
+        import multiprocessing  # here: a command over a few sources does without (10 ms)
+        from concurrent.futures import ProcessPoolExecutor
+
         _warm_up(knowledge)
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
             chunk = max(8, len(jobs) // (workers * 16))

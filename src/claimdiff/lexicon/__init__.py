@@ -9,14 +9,18 @@ is cached at module level, so tests can build a tiny knowledge of their own.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
+import weakref
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
 from functools import cache
 from typing import Any, TypeVar
 
 from babel.numbers import get_decimal_symbol
 
+from claimdiff.cache import AnswerTable
 from claimdiff.errors import LexiconError
 from claimdiff.lexicon.common import (
     QUALIFIER_KINDS,
@@ -35,7 +39,7 @@ from claimdiff.lexicon.common import (
     load_unit_table,
 )
 from claimdiff.lexicon.entities import ENTITY_KINDS, Entity, EntityTable, entities_from
-from claimdiff.lexicon.files import COMMON, DataFile, data_text, language_folders, parse, read
+from claimdiff.lexicon.files import COMMON, DataFile, data_digest, data_text, language_folders, parse, read
 from claimdiff.lexicon.language import (
     FactWords,
     FunctionWords,
@@ -85,6 +89,7 @@ __all__ = [
     "trie_alternation",
     "data_text",
     "entities_from",
+    "fingerprint",
     "load_knowledge",
     "load_world",
     "parse",
@@ -257,6 +262,8 @@ def load_knowledge(
     The pint unit names are checked by :meth:`Knowledge.check_units` when pint is first needed.
     """
     metric_words = metric_words or {}
+    entities = tuple(entities)
+    given_world = world
     codes = language_folders()
     settings = load_settings(codes)
     tables = {code: _language_tables(code) for code in codes}
@@ -290,9 +297,59 @@ def load_knowledge(
             facts=own.facts,
         )
     world = world or load_world()
-    table = EntityTable(tuple(entities) + world.entities)
+    table = EntityTable(entities + world.entities)
     named = {unit: f"{code}/units.toml" for code in codes for unit in tables[code].names.unit_named.values()}
-    return Knowledge(languages, settings, table, unit_table, named, load_measures())
+    knowledge = Knowledge(languages, settings, table, unit_table, named, load_measures())
+    builtin_world = given_world is None or given_world is load_world()
+    digest = _inputs_digest(entities, metric_words) if builtin_world else None
+    if digest is not None:
+        _FINGERPRINTS[knowledge] = digest
+    return knowledge
+
+
+# What each knowledge :func:`load_knowledge` built is made of, as a digest, for the caches of
+# what the stages derive from it (:mod:`claimdiff.claim_cache`). Kept beside the knowledge, not
+# in it: a knowledge built any other way (a test's, a ``dataclasses.replace`` of one, a world
+# of its own) has none, and nothing derived from it is ever cached.
+_FINGERPRINTS: weakref.WeakKeyDictionary[Knowledge, str] = weakref.WeakKeyDictionary()
+
+
+def fingerprint(knowledge: Knowledge) -> str | None:
+    """The digest of what :func:`load_knowledge` built ``knowledge`` from (every data table's
+    text, a corpus's entities and metric words), or None when another way built it."""
+    return _FINGERPRINTS.get(knowledge)
+
+
+def _inputs_digest(entities: tuple[Entity, ...], metric_words: Mapping[str, MetricWords]) -> str | None:
+    try:
+        corpus = json.dumps(_canonical([entities, dict(metric_words)]), ensure_ascii=False, allow_nan=False)
+    except (TypeError, ValueError):
+        return None  # something of a type no digest is known for: no fingerprint
+    return hashlib.sha256(f"{data_digest()}\0{corpus}".encode()).hexdigest()
+
+
+def _canonical(value: Any) -> Any:
+    """``value`` as plain JSON values in a fixed order (sets sorted: their iteration order
+    changes from one process to the next).
+
+    >>> _canonical({"b": frozenset({"y", "x"}), "a": (1, None)})
+    [['a', [1, None]], ['b', ['x', 'y']]]
+    """
+    if is_dataclass(value) and not isinstance(value, type):
+        return [type(value).__name__, [[f.name, _canonical(getattr(value, f.name))] for f in fields(value)]]
+    if isinstance(value, dict):
+        return sorted(([_canonical(k), _canonical(v)] for k, v in value.items()), key=_sort_key)
+    if isinstance(value, (set, frozenset)):
+        return sorted((_canonical(v) for v in value), key=_sort_key)
+    if isinstance(value, (list, tuple)):
+        return [_canonical(v) for v in value]
+    if value is None or isinstance(value, (str, int, float)):
+        return value
+    raise TypeError(f"no canonical form for {type(value).__name__}")
+
+
+def _sort_key(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
 
 
 def _with_metric_words(own: MetricWords, extra: MetricWords | None) -> MetricWords:
@@ -315,9 +372,6 @@ SUBUNIT = 0.01
 
 
 def _currencies(money: CurrencyCodes, names: list[LocalNames], order: list[str]) -> Currencies:
-    from babel import Locale
-    from babel.numbers import get_currency_name, get_currency_symbol, list_currencies
-
     surfaces: dict[str, CurrencySurface] = {}
 
     def add(surface: str, code: str, case_sensitive: bool, ambiguous: bool = False, factor: float = 1.0) -> None:
@@ -331,7 +385,7 @@ def _currencies(money: CurrencyCodes, names: list[LocalNames], order: list[str])
         add(code, code, True)  # the ISO code is always a way of writing its currency
         for prefix, factor in money.code_prefixes.items():
             add(prefix + code, code, True, factor=factor)  # "MEUR", "kUSD"
-    known = frozenset(list_currencies())
+    known = frozenset(_cldr_currency_codes())
     for local in names:
         for table, factor in ((local.currency_names, 1.0), (local.currency_subunits, SUBUNIT)):
             for code, words in table.items():
@@ -346,10 +400,10 @@ def _currencies(money: CurrencyCodes, names: list[LocalNames], order: list[str])
                 add(word, code, False, False, share)  # "3 dimes" is 0.30 USD
     # CLDR knows the names and local symbols in every language; prefer it over hand-written copies.
     for language in order:
-        for code in money.codes:
-            for count in (1, 2):
-                add(get_currency_name(code, count=count, locale=language), code, False)
-            symbol = get_currency_symbol(code, locale=Locale.parse(language))
+        cldr = _cldr_currency_names(language, money.codes)
+        for code, (singular, plural, symbol) in zip(money.codes, cldr, strict=True):
+            add(singular, code, False)
+            add(plural, code, False)
             if symbol != code and len(symbol) > 1:
                 add(symbol, code, True)
     for written in money.local_forms:
@@ -381,21 +435,89 @@ def _currencies(money: CurrencyCodes, names: list[LocalNames], order: list[str])
     )
 
 
+# babel's answers about currencies, kept between runs like CLDR's unit names (lexicon.common):
+# asking babel for them costs a command about 20 ms.
+
+
+@cache
+def _cldr_currency_answers() -> AnswerTable:
+    import babel
+
+    return AnswerTable("cldr-currencies", "cldr currencies 1", babel.__version__)
+
+
+def _cldr_answer(key: str, ask: Callable[[], Any], shape: Callable[[Any], bool]) -> Any:
+    """The answer to ``key``, asked of babel unless an earlier run's has the ``shape`` expected
+    (a damaged table is asked again, never believed)."""
+    answers = _cldr_currency_answers()
+    if key not in answers or not shape(answers.get(key)):
+        answers.put(key, ask())
+    return answers.get(key)
+
+
+def _texts(value: Any, length: int | None = None) -> bool:
+    """Whether ``value`` is a list of strings (of ``length`` of them, when given)."""
+    return isinstance(value, list) and all(isinstance(v, str) for v in value) and length in (None, len(value))
+
+
+def _listed_key(codes: tuple[str, ...]) -> str:
+    return hashlib.sha256(",".join(codes).encode()).hexdigest()[:16]
+
+
+def _cldr_currency_codes() -> list[str]:
+    """Every ISO 4217 code CLDR knows."""
+    from babel.numbers import list_currencies
+
+    return list(_cldr_answer("codes", lambda: sorted(list_currencies()), _texts))
+
+
+def _cldr_currency_names(language: str, codes: tuple[str, ...]) -> list[list[str]]:
+    """(singular name, plural name, local symbol) of each of ``codes`` in ``language``."""
+    from babel import Locale
+    from babel.numbers import get_currency_name, get_currency_symbol
+
+    def ask() -> list[list[str]]:
+        locale = Locale.parse(language)
+        return [
+            [
+                get_currency_name(code, count=1, locale=language),
+                get_currency_name(code, count=2, locale=language),
+                get_currency_symbol(code, locale=locale),
+            ]
+            for code in codes
+        ]
+
+    def shape(value: Any) -> bool:
+        return isinstance(value, list) and len(value) == len(codes) and all(_texts(v, 3) for v in value)
+
+    return list(_cldr_answer(f"names:{language}:{_listed_key(codes)}", ask, shape))
+
+
 @cache  # babel's data, the same all run long; each language's list serves every lexicon
 def _other_currency_names(language: str, listed: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     """(name, code) of every currency CLDR names in ``language`` but the ``listed`` ones, singular
     and plural; precious metals, funds and test codes ("Gold", "Silver") are no money in news."""
+    key = f"others:{language}:{_listed_key(listed)}"
+    pairs = _cldr_answer(key, lambda: _ask_other_names(language, listed), _pairs)
+    return tuple((str(name), str(code)) for name, code in pairs)
+
+
+def _pairs(value: Any) -> bool:
+    return isinstance(value, list) and all(_texts(v, 2) for v in value)
+
+
+def _ask_other_names(language: str, listed: tuple[str, ...]) -> list[list[str]]:
     from babel.numbers import get_currency_name, list_currencies
 
-    out = []
+    out: list[list[str]] = []
     for code in sorted(set(list_currencies()) - set(listed)):
         if code.startswith("X"):
             continue
         for count in (1, 2):
             name = get_currency_name(code, count=count, locale=language)
             if name != code:
-                out.append((name, code))
-    return tuple(out)
+                out.append([name, code])
+    return out
 
 
 def _qualifiers(symbols: QualifierPhrases, languages: list[QualifierPhrases], band: float) -> Qualifiers:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import tomllib
 from collections.abc import Iterable
@@ -25,6 +26,25 @@ def data_text(name: str) -> str:
     for part in name.split("/"):
         node = node.joinpath(part)
     return node.read_text(encoding="utf-8")
+
+
+def data_digest() -> str:
+    """A hash of every data file's name and text, read through :func:`data_text` (so a test
+    that swaps a table's text gets another digest): what the tables of a knowledge are made of."""
+    digest = hashlib.sha256()
+    pending = [("", data_root())]
+    while pending:
+        prefix, folder = pending.pop()
+        for node in sorted(folder.iterdir(), key=lambda n: n.name):
+            if node.name.startswith(("_", ".")):
+                continue
+            if node.is_dir():
+                pending.append((f"{prefix}{node.name}/", node))
+            else:
+                digest.update(f"{prefix}{node.name}\0".encode())
+                digest.update(data_text(prefix + node.name).encode("utf-8"))
+                digest.update(b"\0")
+    return digest.hexdigest()
 
 
 def language_folders() -> tuple[str, ...]:

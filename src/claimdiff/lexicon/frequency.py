@@ -8,13 +8,14 @@ named by wordfreq's version, and wordfreq is imported only for a word not asked 
 from __future__ import annotations
 
 from functools import cache
-from importlib.metadata import version
 
 from claimdiff.cache import AnswerTable
 
 
 @cache
 def _answers() -> AnswerTable:
+    from importlib.metadata import version  # here: importing it costs a command 20 ms
+
     return AnswerTable("wordfreq", "zipf 1", version("wordfreq"))
 
 

@@ -9,7 +9,6 @@ is imported only when the table misses; the answers it gives are added to the ta
 from __future__ import annotations
 
 from functools import cache
-from importlib.metadata import version
 from typing import TYPE_CHECKING
 
 from claimdiff.cache import AnswerTable
@@ -51,6 +50,8 @@ def conversion_table() -> AnswerTable:
     """pint's answers of earlier runs: ``factor:<written>:<canonical>`` (None when pint could
     not convert), ``parses:<name>`` and ``display:<written>:<conventional units>``, named by
     pint's version and claimdiff's unit data."""
+    from importlib.metadata import version  # here: importing it costs a command 20 ms
+
     inputs = (TABLE_FORMAT, version("pint"), data_text("common/units.txt"), ",".join(load_currency_codes().codes))
     return AnswerTable("units", *inputs)
 
