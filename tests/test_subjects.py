@@ -423,6 +423,8 @@ NAMES = [
         ["Asian Development Bank"],
     ),
     ("place-closes-a-name-of-a-country", "The Bank of Japan raised rates.", "en", ["Bank of Japan"]),
+    ("a-city-closes-a-person-s-name", "In 1975, John Denver sang for 5 million people.", "en", ["John Denver"]),
+    ("a-common-word-before-a-city", "Visit Paris for 5 euros.", "en", ["Paris"]),
     ("a-run-with-a-known-name-inside", "They met at the Discover France Summit.", "en", ["France"]),
     ("pair-connector-joins-no-name", "In 2024, Zorbix Labs and France signed.", "en", ["Zorbix Labs", "France"]),
 ]

@@ -305,7 +305,7 @@ def _inside_a_name(
     word and a connector ("Notre-Dame de Paris", "Bank of Japan"; not "Outside of Germany",
     whose first word is a common word opening the sentence, nor a title, "President of
     France"), or, for a city, before capitalised words ("London Stock Exchange", "Paris
-    Saint-Germain")."""
+    Saint-Germain") or after a name's word ("John Denver"; not "In Paris", "Visit Paris")."""
     names = name_patterns(lexicon)
     before = names.name_before.search(text[:start])
     if before:
@@ -313,9 +313,24 @@ def _inside_a_name(
         opening = not text[: before.start()].strip(' →•-–*\n"“(«')
         if head.lower() not in names.titles and not (opening and not _rare_or_proper(head, proper, lexicon)):
             return True
-    city = place in knowledge.compiled("world cities", _cities)
+    if place not in knowledge.compiled("world cities", _cities):
+        return False
+    stop = lexicon.function_words.stop
     following = re.match(rf"[ ]([{UPPER}][\w’'\-]*)", text[end:])
-    return city and following is not None and following.group(1).lower() not in lexicon.function_words.stop
+    if following is not None and following.group(1).lower() not in stop:
+        return True
+    # A city's name is also a surname or a name's last word ("John Denver", "Greater London").
+    previous = re.search(rf"(?<![\w\-‐])([{UPPER}][\w’'\-]*)[ ]$", text[:start])
+    if previous is None:
+        return False
+    word = previous.group(1)
+    opening = not text[: previous.start()].strip(' →•-–*\n"“(«')
+    return (
+        word.lower() not in stop
+        and word.lower() not in names.titles
+        and not word.endswith(("'s", "’s"))
+        and not (opening and not _rare_or_proper(word, proper, lexicon))
+    )
 
 
 def _cities(knowledge: Knowledge) -> frozenset[str]:
