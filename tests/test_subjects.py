@@ -21,6 +21,14 @@ def _claim(text: str, language: str, surface: str, title: str = ""):  # type: ig
 
 
 METRICS = [
+    ("values-at-is-a-valuation", "The round values Zorbix Labs at €12 billion.", "en", "€12 billion", "valuation"),
+    (
+        "valorisant-is-a-valuation",
+        "Ce tour de table, valorisant Zorbix Labs à 2 milliards d'euros, est clos.",
+        "fr",
+        "2 milliards d'euros",
+        "valuation",
+    ),
     (
         "an-organisation-launched-is-created",
         "Zorbix Labs a levé 5 millions d'euros. La start-up, officiellement lancée le 28 avril 2023, grandit.",
