@@ -176,6 +176,22 @@ def test_metric_governing_a_figure(text: str, language: str, surface: str, metri
 
 
 ENTITIES = [
+    ("a-common-word-label-names-nothing", "Roundup: the fund raised €5 billion in 2025.", "en", "€5 billion", ""),
+    ("a-label-names-its-entity", "Zorbix Labs: the fund raised €5 billion in 2025.", "en", "€5 billion", "Zorbix Labs"),
+    (
+        "a-dateline-names-no-subject",
+        "BERLIN, March 29 (Reuters) -- The fund will dedicate €5 billion to research in 2025.",
+        "en",
+        "€5 billion",
+        "",
+    ),
+    (
+        "after-a-dateline-the-subject",
+        "PARIS (AP) — Zorbix Labs will invest €5 billion in 2025.",
+        "en",
+        "€5 billion",
+        "Zorbix Labs",
+    ),
     (
         "a-place-follows-a-place",
         "Tokyo is the largest market. Singapore is growing faster. Its revenue rose to €5 billion in 2023.",

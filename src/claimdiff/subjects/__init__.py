@@ -24,7 +24,7 @@ from claimdiff.model import POSSIBLE, Claim
 from claimdiff.sources import Source
 from claimdiff.subjects.binding import choose_entity, opening_phrase_end
 from claimdiff.subjects.metrics import EDITION, choose_metric
-from claimdiff.subjects.names import OPENING_QUOTES, EntityMention, find_entities, title_case
+from claimdiff.subjects.names import OPENING_QUOTES, EntityMention, common_word, find_entities, title_case
 
 __all__ = ["EntityMention", "assign_subjects", "choose_entity", "choose_metric", "dominant_entity", "find_entities"]
 
@@ -67,7 +67,7 @@ def assign_subjects(source: Source, claims: list[Claim], knowledge: Knowledge) -
     for index, sentence in enumerate(source.sentences):
         if sentence.heading:
             label = previous = ""
-        elif sentence.label and _is_name_like(sentence.label, knowledge):
+        elif sentence.label and _is_name_like(sentence.label, knowledge, lexicon, proper):
             label = knowledge.entities.canonical(sentence.label)
         elif re.match(r"\s*[→•▪►]", sentence.text):
             label = ""
@@ -312,12 +312,17 @@ def _keyword_words(lexicon: Lexicon) -> frozenset[str]:
     return frozenset(word for table in tables for phrase in table for word in phrase.split())
 
 
-def _is_name_like(label: str, knowledge: Knowledge) -> bool:
+def _is_name_like(label: str, knowledge: Knowledge, lexicon: Lexicon, proper: frozenset[str]) -> bool:
+    """Whether a list label ("EVROC (Sweden): ...", "Mistral AI: ...") names an entity: a known
+    name, or a few capitalised words not all of them common words the source writes nowhere
+    else capitalised ("Roundup: ...", "Key Takeaways: ..." name nothing)."""
     words = label.split()
     if not words or len(words) > 5 or not words[0][:1].isupper():
         return False
     if label.lower() in knowledge.entities.aliases:
         return True
+    if all(w not in proper and common_word(w, lexicon) for w in words):
+        return False
     return sum(w[:1].isupper() for w in words) / len(words) >= 0.75 and len(words) <= 3
 
 

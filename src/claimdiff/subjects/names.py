@@ -193,6 +193,9 @@ def find_entities(
     if not heading:
         found.extend(_capitalised_names(text, knowledge, lexicon, taken, proper, common, lowercase))
     found = _qualified_ignored(text, sorted(found, key=lambda m: m.start), names)
+    dateline = DATELINE.match(text)
+    if dateline:  # "PARIS, March 29 (Xinhua) --": where and by whom it was filed, not its subject
+        found = [replace(m, role="ignored") if m.end <= dateline.end() else m for m in found]
     # "the scorched Paris monument": a place as an attribute is weak, as "the French" is.
     found = [
         replace(m, role="demonym")
@@ -397,6 +400,17 @@ def _before_known(words: list[str], start: int, taken: list[tuple[int, int]], na
     return kept[:-1]
 
 
+# A news agency's dateline opening a story: a place in capitals, maybe a date, maybe the agency
+# in parentheses, then a dash ("PARIS, March 29 (Xinhua) --", "PARIS (AP) —", "BERLIN, 3 juin -").
+DATELINE = re.compile(
+    rf"""[ \t]*[{UPPER}][{UPPER}’'.\- ]+[{UPPER}]   # the place, in capitals
+    (?:,[ ][^,()\n—–]{{1,30}}?)?                      # maybe a date
+    (?:[ ]?\([^()\n]{{1,40}}\))?                     # maybe the agency
+    [ ]?(?:--|—|–|-)[ ]""",
+    re.VERBOSE,
+)
+
+
 # Marks that open a quotation or a title, after which a word is capitalised as at a sentence start.
 OPENING_QUOTES = ("«", "“", '"', "‘", "„")
 
@@ -437,14 +451,17 @@ def _opens_phrase(word: str, lexicon: Lexicon) -> bool:
     return False
 
 
+def common_word(word: str, lexicon: Lexicon) -> bool:
+    """Whether a word is frequent enough in the language (wordfreq) to be a common word."""
+    from claimdiff.lexicon.frequency import zipf_frequency
+
+    return zipf_frequency(word.lower(), lexicon.code, wordlist="small") >= COMMON_ZIPF
+
+
 def _rare_or_proper(word: str, proper: frozenset[str], lexicon: Lexicon) -> bool:
     """Whether a capitalised word is written capitalised inside a sentence of the source, or
     is rare enough in the language (wordfreq's frequency lists) not to be a common word."""
-    if word in proper:
-        return True
-    from claimdiff.lexicon.frequency import zipf_frequency
-
-    return zipf_frequency(word.lower(), lexicon.code, wordlist="small") < COMMON_ZIPF
+    return word in proper or not common_word(word, lexicon)
 
 
 def _attributive(text: str, mention: EntityMention, names: _NamePatterns) -> bool:
