@@ -502,9 +502,8 @@ def place_country(value: str, knowledge: Knowledge) -> tuple[str, str]:
     codes = knowledge.compiled("country codes", _country_codes)
     if value in codes:
         return "", codes[value]
-    cities = knowledge.compiled("city countries", _city_countries)
-    if value in cities:
-        return value, cities[value]
+    if value in knowledge.entities.countries:
+        return value, knowledge.entities.countries[value]
     if knowledge.entities.kind_of(value) == "place":
         country = next((codes[n] for n in knowledge.entities.lineage(value)[1:] if n in codes), "")
         return (value, country) if country else ("", "")
@@ -513,10 +512,6 @@ def place_country(value: str, knowledge: Knowledge) -> tuple[str, str]:
 
 def _country_codes(knowledge: Knowledge) -> dict[str, str]:
     return {e.name: str(getattr(e, "code", "")) for e in knowledge.entities.entities if getattr(e, "code", "")}
-
-
-def _city_countries(knowledge: Knowledge) -> dict[str, str]:
-    return {e.name: str(getattr(e, "country", "")) for e in knowledge.entities.entities if getattr(e, "country", "")}
 
 
 def activity_stems(phrase: str, lexicon: Lexicon) -> frozenset[str]:

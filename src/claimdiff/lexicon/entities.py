@@ -45,6 +45,7 @@ class EntityTable:
     kinds: dict[str, str] = field(init=False)
     aliases: dict[str, str] = field(init=False)
     demonyms: dict[str, str] = field(init=False)
+    countries: dict[str, str] = field(init=False)  # a city the world knows -> its country's ISO code
 
     # Names a corpus writes for one entity (see :meth:`extended`): a spelling of a name, or a
     # name that extends it ("Choose France Summit" for "Choose France").
@@ -64,6 +65,8 @@ class EntityTable:
             for demonym in getattr(entity, "demonyms", ()):
                 demonyms.setdefault(demonym.lower(), entity.name)
         object.__setattr__(self, "demonyms", {d: n for d, n in demonyms.items() if d not in lookup})
+        countries = {e.name: str(getattr(e, "country", "")) for e in self.entities if getattr(e, "country", "")}
+        object.__setattr__(self, "countries", countries)
 
     def lineage(self, name: str) -> tuple[str, ...]:
         """The entity and every wider entity it is part of.

@@ -357,14 +357,7 @@ def place_of(
     """The place a sentence names nearest offset ``near``: after a locative preposition, else a
     known place or one of the ``known`` names its source uses as places ("300 data centres in
     France consumed 10 TWh" against "most data is stored in the US" earlier in the sentence)."""
-    for places in (
-        [m for m in mentions if m.locative],
-        [
-            m
-            for m in mentions
-            if m.role != "ignored" and (knowledge.entities.kind_of(m.name) == "place" or m.name in known)
-        ],
-    ):
+    for places in ([m for m in mentions if m.locative], [m for m in mentions if _names_a_place(m, knowledge, known)]):
         if places:
             return min(places, key=lambda m: (abs(m.start - near), m.start)).name
     return ""
@@ -373,22 +366,22 @@ def place_of(
 def _place_named(mentions: list[EntityMention], knowledge: Knowledge, places: frozenset[str], home: str) -> str:
     """The home place if a sentence names it, else the last place it names, maybe through an
     adjective of nationality ("le réseau électrique français": France)."""
-    named = [
-        m.name
-        for m in mentions
-        if m.role != "ignored" and (m.locative or m.name in places or knowledge.entities.kind_of(m.name) == "place")
-    ]
+    named = [m.name for m in mentions if _names_a_place(m, knowledge, places)]
     return home if home in named else (named[-1] if named else "")
+
+
+def _names_a_place(mention: EntityMention, knowledge: Knowledge, known: frozenset[str] = frozenset()) -> bool:
+    """Whether a mention names a place: after a locative preposition, a known place, or one of
+    the ``known`` names its source writes as places; never a source or complement."""
+    return mention.role != "ignored" and (
+        mention.locative or mention.name in known or knowledge.entities.kind_of(mention.name) == "place"
+    )
 
 
 def dominant_place(mentions: Iterable[list[EntityMention]], knowledge: Knowledge) -> str:
     """The place a source names most ("in X", or a known place), if any."""
     counts: Counter[str] = Counter()
     for sentence in mentions:
-        counts.update(
-            m.name
-            for m in sentence
-            if m.locative or (m.role != "ignored" and knowledge.entities.kind_of(m.name) == "place")
-        )
+        counts.update(m.name for m in sentence if _names_a_place(m, knowledge))
     ranked = counts.most_common(1)
     return ranked[0][0] if ranked else ""

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from claimdiff.lexicon import Knowledge, Lexicon, alternation, trie_alternation
 from claimdiff.lexicon.matcher import WordMatcher
@@ -240,7 +241,7 @@ def _capitalised_names(
         title = False
         # A capitalised function word inside a sentence belongs to the name ("de Notre Dame",
         # "selon Le Monde"); opening a sentence it is just capitalised ("Notre objectif").
-        inside = bool(text[:start].strip(' →•-–*\n"“(«')) and len(words) > 1
+        inside = not _at_sentence_start(text, start) and len(words) > 1
         while words and (
             (words[0].lower() in stop and not (inside and words[0] not in names.articles))
             or words[0].lower() in names.not_names
@@ -271,7 +272,7 @@ def _capitalised_names(
             continue
         # The first word of a sentence, or of a quotation or title inside it ("« Donner du sens à
         # l'intelligence artificielle »"), is capitalised whatever it is.
-        opening = not text[:start].strip(' →•-–*\n"“(«') or text[max(0, start - 3) : start].rstrip(" \u00a0").endswith(
+        opening = _at_sentence_start(text, start) or text[max(0, start - 3) : start].rstrip(" \u00a0").endswith(
             OPENING_QUOTES
         )
         known = " ".join(words).lower() in knowledge.entities.aliases
@@ -311,33 +312,39 @@ def _inside_a_name(
     Saint-Germain") or after a name's word ("John Denver"; not "In Paris", "Visit Paris")."""
     names = name_patterns(lexicon)
     before = names.name_before.search(text[:start])
-    if before:
-        head = before.group(0).split(" ")[0]
-        opening = not text[: before.start()].strip(' →•-–*\n"“(«')
-        if head.lower() not in names.titles and not (opening and not _rare_or_proper(head, proper, lexicon)):
-            return True
-    if place not in knowledge.compiled("world cities", _cities):
-        return False
-    stop = lexicon.function_words.stop
+    if before and _name_word(text, before.start(), before.group(0).split(" ")[0], lexicon, proper):
+        return True
+    if place not in knowledge.entities.countries:
+        return False  # only cities: "France Télévisions" is no rule to rest on
     following = re.match(rf"[ ]([{UPPER}][\w’'\-]*)", text[end:])
-    if following is not None and following.group(1).lower() not in stop:
+    if following is not None and following.group(1).lower() not in lexicon.function_words.stop:
         return True
     # A city's name is also a surname or a name's last word ("John Denver", "Greater London").
     previous = re.search(rf"(?<![\w\-‐])([{UPPER}][\w’'\-]*)[ ]$", text[:start])
-    if previous is None:
-        return False
-    word = previous.group(1)
-    opening = not text[: previous.start()].strip(' →•-–*\n"“(«')
     return (
-        word.lower() not in stop
-        and word.lower() not in names.titles
-        and not word.endswith(("'s", "’s"))
-        and not (opening and not _rare_or_proper(word, proper, lexicon))
+        previous is not None
+        and previous.group(1).lower() not in lexicon.function_words.stop
+        and not previous.group(1).endswith(("'s", "’s"))
+        and _name_word(text, previous.start(), previous.group(1), lexicon, proper)
     )
 
 
-def _cities(knowledge: Knowledge) -> frozenset[str]:
-    return frozenset(e.name for e in knowledge.entities.entities if getattr(e, "country", ""))
+def _name_word(text: str, at: int, word: str, lexicon: Lexicon, proper: frozenset[str]) -> bool:
+    """Whether the capitalised ``word`` at ``at`` may belong to a name: no title ("President
+    of France"), and no common word that is capitalised only because it opens the sentence
+    ("Outside of Germany", "Visit Paris")."""
+    if word.lower() in name_patterns(lexicon).titles:
+        return False
+    return not _at_sentence_start(text, at) or _rare_or_proper(word, proper, lexicon)
+
+
+def _at_sentence_start(text: str, at: int) -> bool:
+    """Whether only punctuation, list marks or opening quotes stand before ``at``."""
+    return not text[:at].strip(SENTENCE_OPENERS)
+
+
+# What may stand before a sentence's first word: list marks, dashes, opening quotes, brackets.
+SENTENCE_OPENERS = ' →•-–*\n"“(«'
 
 
 def _qualified_ignored(text: str, found: list[EntityMention], names: _NamePatterns) -> list[EntityMention]:
@@ -358,6 +365,7 @@ def _qualified_ignored(text: str, found: list[EntityMention], names: _NamePatter
     return out
 
 
+@lru_cache(maxsize=4096)  # asked of every sentence twice: for the source's proper words and its names
 def title_case(text: str) -> bool:
     """Whether a sentence capitalises its words as an English headline does ("Acme Secures
     €450M to Scale Its Fleet"): no stop at its end, and four in five of its words of four
