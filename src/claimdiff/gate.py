@@ -15,6 +15,7 @@ exactly the discrepancies ``check`` shows that hold a new claim.
 
 from __future__ import annotations
 
+import functools
 import math
 import os
 import subprocess
@@ -24,7 +25,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from claimdiff import store_parquet
 from claimdiff.compare import block_key
 from claimdiff.config import CONFIG_MAX_BYTES, CorpusConfig, load_config
 from claimdiff.errors import InputError, UsageError
@@ -292,24 +292,21 @@ def _stored_claims(
     The store is read through its index (:mod:`claimdiff.store_index`) when it can have one,
     else in full: both give the same answer. With ``base`` it is read as committed there.
     """
-    if base:
-        store: FullStore | IndexedStore | None = FullStore(store_at(base, folder))
-    else:
-        store = None if store_parquet.is_parquet_store(folder) else open_store(folder)
-    if isinstance(store, IndexedStore):
-        indexed, store = store, None
+    select = functools.partial(
+        _select, corpus_paths=corpus_paths, statuses=statuses, reach=reach, table=table, max_bytes=max_bytes
+    )
+    indexed = None if base else open_store(folder)
+    if indexed is not None:
         fits = True
         try:
-            stale, claims, problems = _select(indexed, corpus_paths, statuses, reach, table, max_bytes)
+            stale, claims, problems = select(indexed)
             warnings.extend(problems)
             return stale, claims
         except StaleIndex:
             fits = False  # the rows are not what the index says: read them all
         finally:
             indexed.close(keep=fits)
-    stale, claims, problems = _select(
-        store or FullStore(read_store(folder)), corpus_paths, statuses, reach, table, max_bytes
-    )
+    stale, claims, problems = select(FullStore(store_at(base, folder) if base else read_store(folder)))
     warnings.extend(problems)
     return stale, claims
 

@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from claimdiff import store_parquet
 from claimdiff.cache import read_table, table_path, write_table
 from claimdiff.errors import InputError
 from claimdiff.safeio import open_regular, read_regular
@@ -288,7 +289,9 @@ def _checked_row(line: bytes, source: str) -> dict[str, Any]:
 
 def open_store(folder: Path) -> IndexedStore | None:
     """The store through a valid index (built, and saved when the cache is writable, when it is
-    missing or stale), or None when there is no JSONL store here."""
+    missing or stale), or None when there is no JSONL store here (a Parquet store has none)."""
+    if store_parquet.is_parquet_store(folder):
+        return None
     claims_path, sources_path = folder / CLAIMS_FILE, folder / SOURCES_FILE
     if not os.path.lexists(claims_path) or not os.path.lexists(sources_path):
         return None

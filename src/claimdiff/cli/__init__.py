@@ -97,17 +97,22 @@ def _load(ctx: Context, paths: tuple[str, ...], compare_claims: bool = True, sho
     if STDIN in paths:
         _add_stdin(corpus, ctx.max_bytes)
     ctx.stage(f"extracted {len(corpus.claims)} claims from {len(corpus.sources)} sources")
-    if not corpus.sources and not ctx.allow_empty:
-        raise InputError(
-            f"{', '.join(paths)}: no readable source"
-            + (" after exclusions" if ctx.exclude else "")
-            + "; name a folder that holds .txt/.md/.html files, or pass --allow-empty"
-        )
+    _require_sources(ctx, paths, corpus.sources)
     if compare_claims and (ctx.engine != "dask" or STDIN in paths):
         corpus.discrepancies = find_discrepancies(corpus.claims, corpus.names, corpus.knowledge or knowledge_for())
     if compare_claims:
         ctx.stage(f"compared them: {len(corpus.discrepancies)} discrepancies")
     return corpus
+
+
+def _require_sources(ctx: Context, paths: tuple[str, ...], sources: list[Source]) -> None:
+    """An input error when no source could be read, unless the run allows an empty corpus."""
+    if not sources and not ctx.allow_empty:
+        raise InputError(
+            f"{', '.join(paths)}: no readable source"
+            + (" after exclusions" if ctx.exclude else "")
+            + "; name a folder that holds .txt/.md/.html files, or pass --allow-empty"
+        )
 
 
 def _store_on_workers(ctx: Context, paths: tuple[str, ...]) -> None:
@@ -116,12 +121,7 @@ def _store_on_workers(ctx: Context, paths: tuple[str, ...]) -> None:
     from claimdiff.dask_engine import store_corpus_dask
 
     def check_sources(sources: list[Source]) -> None:
-        if not sources and not ctx.allow_empty:
-            raise InputError(
-                f"{', '.join(paths)}: no readable source"
-                + (" after exclusions" if ctx.exclude else "")
-                + "; name a folder that holds .txt/.md/.html files, or pass --allow-empty"
-            )
+        _require_sources(ctx, paths, sources)
 
     ctx.stage(f"reading {', '.join(paths)} into {ctx.store}/ on the Dask cluster")
     corpus, written = store_corpus_dask(
