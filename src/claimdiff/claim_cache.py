@@ -242,9 +242,7 @@ def decode(document: dict[str, Any], key: str) -> Analysis:
 def _claim(fields: dict[str, Any]) -> Claim:
     if fields.keys() != CLAIM_FIELDS:
         raise ValueError("not a claim")
-    claim = object.__new__(Claim)
-    claim.__dict__.update(fields)
-    return claim
+    return Claim.from_fields(fields)
 
 
 @cache

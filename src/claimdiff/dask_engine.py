@@ -30,7 +30,7 @@ from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 from operator import attrgetter
 from pathlib import Path
 from typing import Any
@@ -39,11 +39,12 @@ from claimdiff.compare import compare, sort_discrepancies
 from claimdiff.descriptions import describe_discrepancies
 from claimdiff.errors import InputError, MetadataError, UsageError
 from claimdiff.lexicon import EntityTable, Knowledge
-from claimdiff.model import Claim, Discrepancy
+from claimdiff.model import CLAIM_FIELD_NAMES, Claim, Discrepancy
 from claimdiff.pipeline import (
     Corpus,
     analyse_source,
     corpus_entities,
+    figure_counts,
     figure_entities,
     generic_metrics,
     knowledge_for,
@@ -51,7 +52,7 @@ from claimdiff.pipeline import (
     source_name,
 )
 from claimdiff.sources import DEFAULT_MAX_BYTES, Source, iter_source_paths, load_source
-from claimdiff.store import claim_row, collection_paused, locked, rows_digest, write_manifest
+from claimdiff.store import claim_row, collection_paused, locked, rows_summary, write_manifest
 from claimdiff.store_parquet import BUCKETS, bucket_file, part_bucket, remove_stale_parts, write_part
 from claimdiff.subjects.places import place_countries, unambiguous
 from claimdiff.sums import sum_discrepancies
@@ -244,7 +245,7 @@ def with_claims(found: list[Compact], claim_at: Callable[[int], Claim]) -> list[
 # each is a class instance with a dict of its fields, where a column of strings or numbers is
 # written in one go.
 
-FIELDS = tuple(f.name for f in fields(Claim))
+FIELDS = CLAIM_FIELD_NAMES
 _FIELD_VALUES = attrgetter(*FIELDS)
 Columns = list[tuple[Any, ...]]
 
@@ -336,8 +337,8 @@ def _analyse_file(job: tuple[str, int, bool], knowledge: Knowledge, metadata: di
 
 
 def _count_entities(claims: Iterable[Claim]) -> Counter[str]:
-    """The figures' entities (as the local engine counts them, descriptions left out)."""
-    return Counter(c.entity for c in claims if c.kind != "description")
+    """The figures' entities, counted as the local engine counts them."""
+    return figure_counts(claims)
 
 
 def _merge_counts(counts: Iterable[Counter[str]]) -> Counter[str]:
@@ -445,10 +446,7 @@ def _write_bucket(folder: str, bucket: int, pieces: list[_StoredRows]) -> tuple[
         return "", {}
     name = bucket_file(bucket)
     write_part(Path(folder), name, [json.loads(text) for _, text in rows])
-    by_source: dict[str, list[str]] = {}
-    for order, text in rows:
-        by_source.setdefault(order[0], []).append(text)
-    return name, {source: (rows_digest(texts), len(texts)) for source, texts in by_source.items()}
+    return name, rows_summary((order[0], text) for order, text in rows)
 
 
 def _concatenated(lists: list[list[Compact]]) -> list[Compact]:

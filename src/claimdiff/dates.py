@@ -7,12 +7,11 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
-from claimdiff.lexicon import Lexicon, TimeWords, trie_alternation
+from claimdiff.lexicon import Lexicon, TimeWords, trie_alternation, trie_words
 
 YEAR = r"(?:19|20)\d{2}"
 
@@ -63,25 +62,18 @@ def decimal_year(day: date) -> float:
     return round(day.year + (day.timetuple().tm_yday - 1) / length, 4)
 
 
-def _trie(words: Iterable[str], ignore_case: bool = True) -> str:
-    """The words as a trie regex: the same language as :func:`alternation` (empty for none),
-    dismissed after a letter or two at each position instead of name by name."""
-    listed = list(words)
-    return trie_alternation(listed, ignore_case) if listed else ""
-
-
 def _patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     words = lexicon.time
     dates = lexicon.grammar.dates
-    day_suffix = _trie(dates.day_suffixes)
-    month_year = _trie(dates.month_year_links)
-    article = _trie(dates.articles)
-    months = _trie(words.months)
-    seasons = _trie(words.seasons)
-    quarters = _trie(words.quarters, ignore_case=False)  # matched in capitals only: "T3", "Q3"
+    day_suffix = trie_words(dates.day_suffixes, True)
+    month_year = trie_words(dates.month_year_links, True)
+    article = trie_words(dates.articles, True)
+    months = trie_words(words.months, True)
+    seasons = trie_words(words.seasons, True)
+    quarters = trie_words(words.quarters)  # matched in capitals only: "T3", "Q3"
     # "3. Quartal 2025", "im dritten Quartal 2025": only where the language names quarters.
-    quarter_names = _trie(words.quarter_names) or "(?!)"
-    ordinals = _trie(w for w, n in lexicon.numbers.ordinals.items() if 1 <= n <= 4)
+    quarter_names = trie_words(words.quarter_names, True) or "(?!)"
+    ordinals = trie_words([w for w, n in lexicon.numbers.ordinals.items() if 1 <= n <= 4], True)
     expression = re.compile(
         rf"""
         (?<![\w.,/])
@@ -101,8 +93,8 @@ def _patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re.Pa
         re.VERBOSE | re.IGNORECASE,
     )
     # An article may stand between the word and the year ("since the 2019 ...", "d'ici l'an").
-    since = re.compile(rf"(?:^|\W)(?:{_trie(words.since)})\s*(?:(?:{article})\s*)?$", re.I)
-    by = re.compile(rf"(?:^|\W)(?:{_trie(words.by)})\s*(?:(?:{article})\s*)?$", re.I)
+    since = re.compile(rf"(?:^|\W)(?:{trie_words(words.since, True)})\s*(?:(?:{article})\s*)?$", re.I)
+    by = re.compile(rf"(?:^|\W)(?:{trie_words(words.by, True)})\s*(?:(?:{article})\s*)?$", re.I)
     return expression, since, by
 
 
@@ -181,9 +173,9 @@ _A_YEAR = re.compile(YEAR)
 def _yearless_pattern(lexicon: Lexicon) -> re.Pattern[str]:
     words = lexicon.time
     dates = lexicon.grammar.dates
-    day_suffix = _trie(dates.day_suffixes)
-    months = _trie(words.months)
-    at = _trie((*words.at, *words.since, *words.by))
+    day_suffix = trie_words(dates.day_suffixes, True)
+    months = trie_words(words.months, True)
+    at = trie_words((*words.at, *words.since, *words.by), True)
     # No year may follow: "29 mars 2018" is read by the main expression.
     no_year = r"(?!\.?,?\s+(?:\w+\s+)?\d)(?!\w)"
     return re.compile(

@@ -134,9 +134,15 @@ class Claim:
         unknown = changes.keys() - CLAIM_FIELDS
         if unknown:
             raise TypeError(f"Claim has no field {min(unknown)!r}")
-        copy = object.__new__(Claim)
-        copy.__dict__.update(self.__dict__, **changes)
-        return copy
+        return Claim.from_fields({**self.__dict__, **changes})
+
+    @staticmethod
+    def from_fields(values: dict[str, Any]) -> Claim:
+        """The claim of ``values``, one per field (the caller checks they are), built without
+        the constructor's work: a copy or a cached claim is rebuilt field by field."""
+        claim = object.__new__(Claim)
+        claim.__dict__.update(values)
+        return claim
 
     @property
     def reading_order(self) -> tuple[str, int, int, str, str]:
@@ -172,7 +178,8 @@ class Claim:
         return out
 
 
-CLAIM_FIELDS = frozenset(f.name for f in fields(Claim))
+CLAIM_FIELD_NAMES = tuple(f.name for f in fields(Claim))  # in the constructor's order
+CLAIM_FIELDS = frozenset(CLAIM_FIELD_NAMES)
 
 
 def with_ids(claims: list[Claim]) -> list[Claim]:

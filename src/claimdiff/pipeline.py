@@ -164,8 +164,13 @@ def figure_entities(claims: list[Claim], knowledge: Knowledge) -> EntityTable:
     """The entity table extended with the names the corpus's figures use (the organisations
     facts are stated about must not change how figures group) and the places their sentences
     put inside a country."""
-    used = Counter(c.entity for c in claims if c.entity and c.kind != "description")
-    return corpus_entities(knowledge, used, learned_places(sentences_of(claims), knowledge))
+    return corpus_entities(knowledge, figure_counts(claims), learned_places(sentences_of(claims), knowledge))
+
+
+def figure_counts(claims: Iterable[Claim]) -> Counter[str]:
+    """How many figures name each entity (descriptions left out: the organisations facts are
+    stated about must not change how figures group)."""
+    return Counter(c.entity for c in claims if c.entity and c.kind != "description")
 
 
 def sentences_of(claims: Iterable[Claim]) -> list[tuple[str, str]]:

@@ -366,16 +366,21 @@ def write_store(folder: Path, sources: list[Source], claims: list[Claim]) -> Non
     """Write the store deterministically: rows sorted by source, position and id; manifest last."""
     ordered = sorted(claims, key=lambda c: c.reading_order)
     rows = [claim_row(c) for c in ordered]
-    by_source: dict[str, list[str]] = defaultdict(list)
-    for claim, row in zip(ordered, rows, strict=True):
-        by_source[claim.source].append(row)
     with locked(folder):
         if store_parquet.is_parquet_store(folder):
             store_parquet.write_rows(folder, [json.loads(row) for row in rows])
         else:
             write_atomic(folder / CLAIMS_FILE, "".join(row + "\n" for row in rows))
-        written = {path: (rows_digest(found), len(found)) for path, found in by_source.items()}
-        write_manifest(folder, sources, written)
+        write_manifest(folder, sources, rows_summary(zip((c.source for c in ordered), rows, strict=True)))
+
+
+def rows_summary(rows: Iterable[tuple[str, str]]) -> dict[str, tuple[str, int]]:
+    """Each source's :func:`rows_digest` and number of rows, from (source, row text) pairs: what
+    the manifest vouches for, however the rows were written."""
+    by_source: dict[str, list[str]] = defaultdict(list)
+    for source, row in rows:
+        by_source[source].append(row)
+    return {path: (rows_digest(found), len(found)) for path, found in by_source.items()}
 
 
 def write_manifest(folder: Path, sources: list[Source], rows: dict[str, tuple[str, int]]) -> None:

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
-from claimdiff.lexicon import Lexicon, alternation, trie_alternation
+from claimdiff.lexicon import Lexicon, alternation, trie_words
 
 _NOT_LETTER = r"(?![^\W\d_])"
 
@@ -70,15 +70,6 @@ class Alternate(Protocol):
     """Writes a list of words as a regex alternation, for a pattern in any case or not."""
 
     def __call__(self, words: Iterable[str], ignore_case: bool = False) -> str: ...
-
-
-def trie_words(words: Iterable[str], ignore_case: bool = False) -> str:
-    """The words as a trie regex (:func:`claimdiff.lexicon.trie_alternation`): anchored patterns
-    are tried at every figure's edge, and a trie dismisses a position after a character or two
-    where a plain alternation tries its hundreds of currency and unit names one by one. No
-    words give the empty string, as :func:`plain_words` does."""
-    listed = list(words)
-    return trie_alternation(listed, ignore_case) if listed else ""
 
 
 def plain_words(words: Iterable[str], ignore_case: bool = False) -> str:

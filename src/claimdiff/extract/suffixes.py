@@ -157,8 +157,6 @@ def _read_suffixes(text: str, cand: _Candidate, lex: Lexicon) -> _Reading:
         linked_match = _currency_after(text, lex, de.end()) if de else None
         if linked_match and (currency_match is None or linked_match.end() > currency_match.end()):
             currency_match = linked_match
-    if currency_match is None and scale_match is None:
-        currency_match = _currency_after(text, lex, pos)
     before = p.currency_before.search(text, max(0, cand.start - 6), cand.start)
     has_money = currency_match is not None or before is not None
     if scale_match:

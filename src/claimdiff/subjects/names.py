@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from claimdiff.lexicon import Knowledge, Lexicon, alternation, trie_alternation
+from claimdiff.lexicon import Knowledge, Lexicon, alternation, trie_words
 from claimdiff.lexicon.matcher import WordMatcher
 
 # Upper-case letters of the Latin scripts (re has no \p{Lu}).
@@ -85,13 +85,6 @@ class _NamePatterns:
     titles: frozenset[str]
 
 
-def _trie(words: Iterable[str], ignore_case: bool) -> str:
-    """The words as a trie regex, the same language as their alternation (empty for none): the
-    windows before and after every name are searched with these."""
-    listed = list(words)
-    return trie_alternation(listed, ignore_case) if listed else ""
-
-
 def _name_patterns(lexicon: Lexicon) -> _NamePatterns:
     grammar = lexicon.grammar
     connectors = alternation(grammar.name_connectors)
@@ -106,20 +99,23 @@ def _name_patterns(lexicon: Lexicon) -> _NamePatterns:
     # The connectors that make one name of two ("Bank of England"), not those that pair two.
     genitive = alternation([c for c in grammar.name_connectors if c not in grammar.pair_connectors])
     titles = grammar.person_titles
+    estimators = trie_words(grammar.estimators, True)
     days = {day.lower() for day in weekdays(lexicon)}
     not_names = {w.lower() for w in (*grammar.not_names, *grammar.pronouns)} | days
     return _NamePatterns(
         capitalised=capitalised,
-        locative=re.compile(rf"(?:\b(?:{_trie(grammar.locatives, True)})[ \n]+)$", re.I),
-        ignored=re.compile(rf"(?:\b(?:{_trie(grammar.attributions + grammar.complements, True)})\W{{1,3}})$", re.I),
+        locative=re.compile(rf"(?:\b(?:{trie_words(grammar.locatives, True)})[ \n]+)$", re.I),
+        ignored=re.compile(
+            rf"(?:\b(?:{trie_words((*grammar.attributions, *grammar.complements), True)})\W{{1,3}})$", re.I
+        ),
         estimator_after=re.compile(
-            rf"^(?:[ ]?\([^)]{{1,30}}\))?[ ,]+(?:(?:also|a|aussi|hat)[ ]+)?(?:{_trie(grammar.estimators, True)})\b",
+            rf"^(?:[ ]?\([^)]{{1,30}}\))?[ ,]+(?:(?:also|a|aussi|hat)[ ]+)?(?:{estimators})\b",
             re.I,
         )
         if grammar.estimators
         else re.compile("(?!)"),
-        title_before=re.compile(rf"(?:\b(?:{_trie(titles, False)})[ ,]+)$") if titles else re.compile("(?!)"),
-        title_after=re.compile(rf"^,?[ ]+(?:the[ ]+|le[ ]+|la[ ]+)?(?:{_trie(titles, True)})\b", re.I),
+        title_before=re.compile(rf"(?:\b(?:{trie_words(titles, False)})[ ,]+)$") if titles else re.compile("(?!)"),
+        title_after=re.compile(rf"^,?[ ]+(?:the[ ]+|le[ ]+|la[ ]+)?(?:{trie_words(titles, True)})\b", re.I),
         elision=re.compile(rf"^(?:{alternation(grammar.elisions)})", re.I) if grammar.elisions else re.compile("(?!)"),
         attributive=re.compile(
             rf"(?:^|\W)(?:{alternation(grammar.attributive_determiners)})[ ](?:[a-z][\w-]*[ ])?$", re.I
