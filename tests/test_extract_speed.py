@@ -180,7 +180,7 @@ def test_date_patterns_and_the_year_check_change_no_time_found(code: str) -> Non
     reference = date(2025, 3, 31)
     fast = [dates.find_times(t, lex, reference) for t in texts] + [dates.find_times(t, lex) for t in texts]
     plain = (dates._patterns(lex), dates._yearless_pattern(lex))
-    with mock.patch.object(dates, "_trie", _plain_trie), mock.patch.object(dates, "_A_YEAR", re.compile("")):
+    with mock.patch.object(dates, "trie_words", _plain_trie), mock.patch.object(dates, "_A_YEAR", re.compile("")):
         slow_patterns = {
             "dates": dates._patterns(lex),
             "yearless dates": dates._yearless_pattern(lex),
@@ -279,7 +279,7 @@ def test_name_role_patterns_as_tries_match_as_the_alternations(code: str) -> Non
 
     lex = KNOWLEDGE.lexicon(code)
     fast = names._name_patterns(lex)
-    with mock.patch.object(names, "_trie", lambda words, ignore_case: alternation(words)):
+    with mock.patch.object(names, "trie_words", lambda words, ignore_case=False: alternation(words)):
         slow = names._name_patterns(lex)
     grammar = lex.grammar
     phrases = [*grammar.locatives, *grammar.attributions, *grammar.complements, *grammar.person_titles]
