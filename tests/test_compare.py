@@ -103,6 +103,11 @@ NEGATIVES = [
         "The first phase of the National AI Strategy was funded with €1.5 billion.",
         "France 2030 invests €1 billion in a second phase.",
     ),
+    _negative(
+        "two-series-two-dates",
+        "Zorbix Labs was valued at €5 billion after a Series C round led by Orbitex in 2023.",
+        "Zorbix Labs closed a Series D round led by Quanta in July 2024.",
+    ),
     _negative("two-companies", "Mistral AI raised €600 million in June.", "Poolside raised €500 million in June."),
     _negative("two-countries", "France has more than 1,000 AI startups.", "Germany has 700 AI startups."),
     _negative(
@@ -298,6 +303,12 @@ POSITIVES = [
         "a-share-of-a-country-five-times-another",
         "In 2024, data centres in France accounted for 2% of electricity consumption.",
         "En 2024, les centres de données représentaient 11 % de la consommation d'électricité en France.",
+        "fr",
+    ),
+    (
+        "a-series-round-dated-twice",
+        "Zorbix Labs was valued at €5 billion after a Series C round led by Orbitex in 2023.",
+        "Zorbix Labs a bouclé une série C conclue en juillet 2024.",
         "fr",
     ),
     (

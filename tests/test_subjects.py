@@ -159,6 +159,20 @@ METRICS = [
         "consumption (possible)",
     ),
     (
+        "a-series-round-dates-that-round",
+        "Zorbix Labs closed a €450 million Series C round led by Orbitex in 2023.",
+        "en",
+        "2023",
+        "funding round date",
+    ),
+    (
+        "fr-une-serie-conclue-en",
+        "Zorbix Labs a levé une série C de 450 millions d'euros conclue en juillet 2024.",
+        "fr",
+        "juillet 2024",
+        "funding round date",
+    ),
+    (
         "fr-seeking-to-raise",
         "L'entreprise cherchait à lever 300 millions de dollars.",
         "fr",
@@ -173,6 +187,11 @@ METRICS = [
 )
 def test_metric_governing_a_figure(text: str, language: str, surface: str, metric: str) -> None:
     assert _claim(text, language, surface).metric == metric
+
+
+def test_a_series_names_the_round_a_date_is_of() -> None:
+    claim = _claim("Zorbix Labs closed a €450 million Series C round led by Orbitex in 2023.", "en", "2023")
+    assert (claim.entity, claim.topic) == ("Zorbix Labs", "series c")
 
 
 ENTITIES = [
@@ -331,6 +350,74 @@ ENTITIES = [
         "",
     ),
     (
+        "a-name-reporting-a-clause-is-its-source",
+        "Zorbix Labs did not disclose its valuation. However, the Daily Ledger reported the company is worth "
+        "€12 billion. The startup was previously valued at €5 billion.",
+        "en",
+        "€5 billion",
+        "Zorbix Labs",
+    ),
+    (
+        "a-name-reporting-its-own-figure",
+        "Orbitex reported a loss of €5 million in 2024.",
+        "en",
+        "€5 million",
+        "Orbitex",
+    ),
+    (
+        "fr-rapporte-que-names-the-source",
+        "Le Quotidien rapporte que Zorbix Labs a levé 5 millions d'euros.",
+        "fr",
+        "5 millions d'euros",
+        "Zorbix Labs",
+    ),
+    (
+        "fr-gerund-opening-keeps-the-pronoun-s-subject",
+        "La startup Zorbix Labs franchit une étape. En levant 600 millions d'euros lors d'un tour mené par Orbitex, "
+        "elle porte à 1,15 milliard d'euros le total de ses levées.",
+        "fr",
+        "1,15 milliard d'euros",
+        "Zorbix Labs",
+    ),
+    (
+        "fr-after-a-pronoun-sentence-the-subject-carries-on",
+        "La startup Zorbix Labs franchit une étape. En levant 600 millions d'euros lors d'un tour mené par Orbitex, "
+        "elle double ses fonds. Le tour intervient après une série C de 450 millions d'euros.",
+        "fr",
+        "450 millions d'euros",
+        "Zorbix Labs",
+    ),
+    (
+        "en-gerund-opening",
+        "Zorbix Labs grew fast. After raising €10 million from Orbitex, it hired 300 people.",
+        "en",
+        "300 people",
+        "Zorbix Labs",
+    ),
+    (
+        "fr-names-a-relative-clause-lists",
+        "Le tour de table, qui rassemble Veltrix, Plural et le nouvel entrant Quanta, valorise Zorbix Labs à "
+        "2 milliards d'euros.",
+        "fr",
+        "2 milliards d'euros",
+        "Zorbix Labs",
+    ),
+    (
+        "en-names-a-relative-clause-lists",
+        "The round, which includes Veltrix, Plural and Quanta, values Zorbix Labs at €5 billion.",
+        "en",
+        "€5 billion",
+        "Zorbix Labs",
+    ),
+    (
+        "a-reference-past-a-passive-agent",
+        "Zorbix Labs grew. The startup was valued at €5 billion after a €450 million Series C round led by "
+        "Orbitex in 2023.",
+        "en",
+        "2023",
+        "Zorbix Labs",
+    ),
+    (
         "title-inside-a-name-is-a-person",
         "Forestry Office Director Jane Roe visited Acme Robotics. It needs 1,000 oaks.",
         "en",
@@ -450,6 +537,14 @@ NAMES = [
     ("a-city-closes-a-person-s-name", "In 1975, John Denver sang for 5 million people.", "en", ["John Denver"]),
     ("a-common-word-before-a-city", "Visit Paris for 5 euros.", "en", ["Paris"]),
     ("a-run-with-a-known-name-inside", "They met at the Discover France Summit.", "en", ["France"]),
+    ("the-letter-of-a-series-is-no-name", "Elle a levé une série C de 450 millions d'euros.", "fr", []),
+    ("en-the-letter-of-a-series-is-no-name", "It raised a Series C of €450 million.", "en", []),
+    (
+        "a-one-letter-company-is-a-name",
+        "Elle a levé, avec H et Mistral AI, 450 millions d'euros.",
+        "fr",
+        ["H", "Mistral AI"],
+    ),
     ("pair-connector-joins-no-name", "In 2024, Zorbix Labs and France signed.", "en", ["Zorbix Labs", "France"]),
 ]
 

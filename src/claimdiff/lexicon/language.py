@@ -405,6 +405,10 @@ class Grammar:
     hedges: tuple[str, ...]
     alternatives: tuple[str, ...]
     estimators: tuple[str, ...]
+    reporting_verbs: tuple[str, ...]
+    reported_clauses: tuple[str, ...]
+    gerund_markers: tuple[str, ...]
+    relative_pronouns: tuple[str, ...]
     ranking: Ranking
     definitions: Definitions
     dates: DateWords
@@ -412,7 +416,9 @@ class Grammar:
 
 # Grammar that belongs to one language only; every other list is read in every text, its own
 # language's phrases first, because sources mix languages ("+ de 1,000" in an English dossier).
-OWN_LANGUAGE_ONLY = frozenset({"participle_suffixes", "opening_endings", "plural_suffixes", "definitions"})
+OWN_LANGUAGE_ONLY = frozenset(
+    {"participle_suffixes", "opening_endings", "plural_suffixes", "gerund_markers", "definitions"}
+)
 
 
 def load_grammar(code: str) -> Grammar:

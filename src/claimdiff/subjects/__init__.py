@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 
-from claimdiff.lexicon import Knowledge, Lexicon, alternation
+from claimdiff.lexicon import Knowledge, Lexicon, alternation, trie_words
 from claimdiff.lexicon.entities import name_key
 from claimdiff.model import POSSIBLE, Claim
 from claimdiff.sources import Source
@@ -106,6 +106,8 @@ def assign_subjects(source: Source, claims: list[Claim], knowledge: Knowledge) -
                 where = place_of(mentions, knowledge, start, places) or place_so_far or home
                 about = about.replaced(entity=where or about.entity)
             assigned[claim.id] = about.replaced(metric=metric, topic=topic)
+        if previous and _refers_to_previous(sentence.text, len(sentence.text), own, lexicon):
+            continue  # "En levant 600 M€ ... mené par X, elle ...": the sentence is still about the one before
         subjects = [m.name for m in own if m.subject]
         # A place named as a sentence's subject ("... la forêt qui survole Paris") is where, not
         # what the next sentences speak of: it is carried only when nothing else was named before.
@@ -203,8 +205,20 @@ def refers_back(text: str, start: int, mentions: list[EntityMention], lexicon: L
     if not found:
         return False
     reference = found[-1]
-    named = (m for m in mentions if m.subject and reference.start() <= m.start and m.end <= start)
+    agent = lexicon.compiled("agent before", _agent_before)
+    named = (
+        m
+        for m in mentions
+        if m.subject and reference.start() <= m.start and m.end <= start and not agent.search(text, 0, m.start)
+    )
     return next(named, None) is None
+
+
+def _agent_before(lexicon: Lexicon) -> re.Pattern[str]:
+    """A passive agent right before a name ("a round led by General Catalyst", "mené par"): the
+    name acts on what the reference speaks of; it does not take its place."""
+    agents = trie_words(lexicon.grammar.passive_agents, True)
+    return re.compile(rf"\b(?:{agents})[ \u00a0]+$", re.I) if agents else re.compile("(?!)")
 
 
 def _reference_pattern(lexicon: Lexicon) -> re.Pattern[str]:

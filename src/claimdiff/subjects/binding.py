@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from claimdiff.extract import EVENT_REACH_AFTER, EVENT_REACH_BEFORE
-from claimdiff.lexicon import Lexicon, alternation, trie_alternation
+from claimdiff.lexicon import Lexicon, alternation, trie_alternation, trie_words
 from claimdiff.model import Claim
 from claimdiff.subjects.names import EntityMention, opens_phrase
 
@@ -69,12 +69,20 @@ def _main_clause_first(subjects: list[EntityMention], text: str, lexicon: Lexico
 
 
 def opening_phrase_end(text: str, lexicon: Lexicon) -> int:
-    """Where a phrase opening the sentence with a participle or an adverb ends (its comma), or 0."""
-    match = re.match(r"[\W\d_]*([^\W\d_][\w’'-]*)", text)
+    """Where a phrase opening the sentence with a participle or an adverb ends (its comma), or 0;
+    a gerund's marker may stand before the participle ("En levant ..., elle", "After raising ...,")."""
+    match = lexicon.compiled("opening phrase", _opening_word).match(text)
     if not match or not opens_phrase(match.group(1), lexicon):
         return 0
     comma = text.find(", ", match.end(), match.end() + 150)
     return comma + 2 if comma != -1 else 0
+
+
+def _opening_word(lexicon: Lexicon) -> re.Pattern[str]:
+    """A sentence's first word, after a gerund's marker if one stands before it (group 1)."""
+    markers = trie_words(lexicon.grammar.gerund_markers, True)
+    marker = rf"(?:(?:{markers})[ \u00a0]+)?" if markers else ""
+    return re.compile(rf"[\W\d_]*{marker}([^\W\d_][\w’'-]*)", re.I)
 
 
 def _clause_start(text: str, start: int, lexicon: Lexicon) -> int:

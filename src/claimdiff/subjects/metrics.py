@@ -296,6 +296,9 @@ def event_topic(text: str, start: int, end: int, lexicon: Lexicon) -> str:
     event = nearest_event(text, start, end, lexicon)
     if event is None:
         return ""
+    named = lexicon.metrics.topics.get(event.group(0).lower())
+    if named:
+        return named  # the event word names what it is ("a Series C round ... in 2023")
     after = re.findall(r"[^\W\d_][\w\-’']*|\S", text[event.end() : event.end() + 60])
     before = re.findall(r"[^\W\d_][\w\-’']*|\S", text[max(0, event.start() - 60) : event.start()])
     skip, timely = lexicon.compiled("event topic words", _topic_words)

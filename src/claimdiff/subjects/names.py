@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from claimdiff.lexicon import Knowledge, Lexicon, alternation, trie_words
+from claimdiff.lexicon import Grammar, Knowledge, Lexicon, alternation, trie_words
 from claimdiff.lexicon.matcher import WordMatcher
 
 # Upper-case letters of the Latin scripts (re has no \p{Lu}).
@@ -77,6 +77,9 @@ class _NamePatterns:
     elision: re.Pattern[str]
     attributive: re.Pattern[str]
     name_before: re.Pattern[str]
+    relative: re.Pattern[str]  # a relative clause opening after a comma (", qui rassemble")
+    relative_verb: re.Pattern[str]  # what stands between it and the first name it lists
+    list_glue: re.Pattern[str]  # what stands between two names of a list
     pairing: frozenset[str]
     not_names: frozenset[str]
     attribute_suffixes: tuple[str, ...]
@@ -99,7 +102,7 @@ def _name_patterns(lexicon: Lexicon) -> _NamePatterns:
     # The connectors that make one name of two ("Bank of England"), not those that pair two.
     genitive = alternation([c for c in grammar.name_connectors if c not in grammar.pair_connectors])
     titles = grammar.person_titles
-    estimators = trie_words(grammar.estimators, True)
+    estimators = "|".join(filter(None, (trie_words(grammar.estimators, True), _reporting(grammar))))
     days = {day.lower() for day in weekdays(lexicon)}
     not_names = {w.lower() for w in (*grammar.not_names, *grammar.pronouns)} | days
     return _NamePatterns(
@@ -112,7 +115,7 @@ def _name_patterns(lexicon: Lexicon) -> _NamePatterns:
             rf"^(?:[ ]?\([^)]{{1,30}}\))?[ ,]+(?:(?:also|a|aussi|hat)[ ]+)?(?:{estimators})\b",
             re.I,
         )
-        if grammar.estimators
+        if estimators
         else re.compile("(?!)"),
         title_before=re.compile(rf"(?:\b(?:{trie_words(titles, False)})[ ,]+)$") if titles else re.compile("(?!)"),
         title_after=re.compile(rf"^,?[ ]+(?:the[ ]+|le[ ]+|la[ ]+)?(?:{trie_words(titles, True)})\b", re.I),
@@ -122,6 +125,13 @@ def _name_patterns(lexicon: Lexicon) -> _NamePatterns:
         )
         if grammar.attributive_determiners
         else re.compile("(?!)"),
+        relative=re.compile(rf",[ ]+(?:{trie_words(grammar.relative_pronouns, True)})\b", re.I)
+        if grammar.relative_pronouns
+        else re.compile("(?!)"),
+        relative_verb=re.compile(rf"[ \u00a0]{_LOWER_WORDS}{{1,4}}"),
+        list_glue=re.compile(
+            rf"(?:,[ \u00a0]|[ \u00a0])(?:(?:{alternation(grammar.pair_connectors)}|&)[ \u00a0]{_LOWER_WORDS}{{0,3}})?"
+        ),
         name_before=re.compile(rf"(?<![\w\-‐])[{UPPER}][\w’'\-]*[ ](?:(?:{genitive})[ ]?){{1,2}}$")
         if genitive
         else re.compile("(?!)"),
@@ -132,6 +142,16 @@ def _name_patterns(lexicon: Lexicon) -> _NamePatterns:
         articles=frozenset(grammar.name_articles),
         titles=frozenset(t.lower() for t in titles),
     )
+
+
+def _reporting(grammar: Grammar) -> str:
+    """A reporting verb with the clause it reports after it ("the Financial Times reported the
+    company is worth ...", "Le Monde rapporte que ..."), as a regex; "" when the language has none.
+    Without a clause after it the verb is the name's own ("Acme reported a loss of €5 m")."""
+    if not grammar.reporting_verbs or not grammar.reported_clauses:
+        return ""
+    clauses = "|".join(re.escape(w) + (r"\b" if w[-1].isalnum() else "") for w in grammar.reported_clauses)
+    return rf"(?:{trie_words(grammar.reporting_verbs, True)})[ ,]+(?:{clauses})"
 
 
 def weekdays(lexicon: Lexicon) -> list[str]:
@@ -190,6 +210,7 @@ def find_entities(
     if not heading:
         found.extend(_capitalised_names(text, knowledge, lexicon, taken, proper, common, lowercase))
     found = _qualified_ignored(text, sorted(found, key=lambda m: m.start), names)
+    found = _relative_objects_ignored(text, found, names)
     dateline = DATELINE.match(text)
     if dateline:  # "PARIS, March 29 (Xinhua) --": where and by whom it was filed, not its subject
         found = [replace(m, role="ignored") if m.end <= dateline.end() else m for m in found]
@@ -257,8 +278,13 @@ def _capitalised_names(
             continue
         if " ".join(words) in units:
             continue  # "GW", "TWh": a unit written as a capitalised word
-        if stripped in names.not_names and len(words) == 1 and len(words[0].strip("’'.")) == 1:
-            continue  # "Series C": the letter after a word that is no name ("H (€250 million)" is one)
+        if (
+            len(words) == 1
+            and len(words[0].strip("’'.")) == 1
+            and _word_before(text, start, stripped) in names.not_names
+        ):
+            # "Series C", "une série C": the letter after a word that is no name ("H (€250 million)" is one)
+            continue
         if len(words) == 1 and ROMAN_ORDINAL.fullmatch(words[0]):
             continue  # "XIXe", "XXIst": a century or a rank in roman numerals
         lowered = [w.lower().strip("’'") for w in words]
@@ -334,6 +360,15 @@ def _name_word(text: str, at: int, word: str, lexicon: Lexicon, proper: frozense
     return not _at_sentence_start(text, at) or _rare_or_proper(word, proper, lexicon)
 
 
+def _word_before(text: str, start: int, stripped: str) -> str:
+    """The word before a name in lower case: the one stripped from its capitalised run, else
+    the word written right before it ("série" in "une série C")."""
+    if stripped:
+        return stripped
+    found = re.search(r"([^\W\d_]+)[ \u00a0]$", text[max(0, start - 30) : start])
+    return found.group(1).lower() if found else ""
+
+
 def _at_sentence_start(text: str, at: int) -> bool:
     """Whether only punctuation, list marks or opening quotes stand before ``at``."""
     return not text[:at].strip(SENTENCE_OPENERS)
@@ -358,6 +393,30 @@ def _qualified_ignored(text: str, found: list[EntityMention], names: _NamePatter
         ):
             mention = replace(mention, role="ignored")
         out.append(mention)
+    return out
+
+
+# Before a relative clause's first listed name: lower-case words ("rassemble", "a réuni le
+# nouvel entrant"); between two names: a comma or a pair connector, then maybe lower-case words.
+_LOWER_WORDS = rf"(?:[^\W\d_{UPPER}][\w’'\-]*[ \u00a0])"
+RELATIVE_REACH = 40  # the most characters between the relative pronoun and its first name
+
+
+def _relative_objects_ignored(text: str, found: list[EntityMention], names: _NamePatterns) -> list[EntityMention]:
+    """The mentions, the names a relative clause lists ignored: in "Le tour de table, qui
+    rassemble Accel, Plural et SAAB, intervient ..." or "The round, which includes A and B, ..."
+    they are the clause's objects, not what the sentence is about. The list ends at the first
+    gap that is no list's ("..., values Helsing at")."""
+    out = list(found)
+    for opening in names.relative.finditer(text):
+        at, glue = opening.end(), names.relative_verb
+        for index, mention in enumerate(out):
+            if mention.start < at:
+                continue
+            if mention.start - at > RELATIVE_REACH or not glue.fullmatch(text, at, mention.start):
+                break
+            out[index] = replace(mention, role="ignored")
+            at, glue = mention.end, names.list_glue
     return out
 
 
