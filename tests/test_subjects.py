@@ -418,6 +418,42 @@ ENTITIES = [
         "Zorbix Labs",
     ),
     (
+        "a-title-of-something-before-a-name-makes-a-person",
+        "Orbitex welcomed visitors. The CEO of the multinational, Jane Roe, was there. The US corporation "
+        "will create 2,000 jobs.",
+        "en",
+        "2,000 jobs",
+        "Orbitex",
+    ),
+    (
+        "a-lower-case-title-makes-a-person",
+        "Orbitex is growing. Speaking in Paris, president Jane Roe was upbeat. The company will hire 300 people.",
+        "en",
+        "300 people",
+        "Orbitex",
+    ),
+    (
+        "a-region-in-brackets-after-a-place-is-a-place",
+        "Orbitex hosted a visit to Issy-les-Moulineaux (Hauts-de-Seine). The American giant will invest €4 billion.",
+        "en",
+        "€4 billion",
+        "Orbitex",
+    ),
+    (
+        "the-machine-refers-to-the-machine",
+        "Zorbix is an exascale supercomputer. The machine, built in Germany, cost €500 million.",
+        "en",
+        "€500 million",
+        "Zorbix",
+    ),
+    (
+        "a-headline-line-is-its-own-sentence",
+        "Orbitex Secures €450M to Scale Sovereign Data\nQuanta leads the round, valuing the group at €5 billion.",
+        "en",
+        "€450M",
+        "Orbitex",
+    ),
+    (
         "title-inside-a-name-is-a-person",
         "Forestry Office Director Jane Roe visited Acme Robotics. It needs 1,000 oaks.",
         "en",

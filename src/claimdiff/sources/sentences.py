@@ -86,8 +86,25 @@ def _blocks(text: str) -> Iterator[tuple[int, int, bool]]:
 
 
 def _ends_title(previous: str, line: str) -> bool:
-    """A short line before a long capitalised one is a title ("Paris: A New AI Powerhouse")."""
-    return len(previous.strip()) < 50 and len(line.strip()) >= 60 and line.lstrip()[:1].isupper()
+    """A short line before a long capitalised one is a title ("Paris: A New AI Powerhouse"), and
+    so is a headline written in title case before a capitalised line ("Acme Secures €450M to
+    Scale Its Data Business")."""
+    if not line.lstrip()[:1].isupper():
+        return False
+    return (len(previous.strip()) < 50 and len(line.strip()) >= 60) or _title_cased(previous)
+
+
+def _title_cased(line: str) -> bool:
+    """Whether a line reads as a headline: three words or more, every word of four letters or
+    more capitalised but not all in capitals (a heading, wrapped on several lines), and no final
+    stop (a wrapped sentence has lower-case words)."""
+    words = [w for w in re.findall(r"[^\W\d_][\w’'\-]*", line) if len(w) >= 4]
+    return (
+        len(words) >= 3
+        and all(w[0].isupper() for w in words)
+        and not all(w.isupper() for w in words)
+        and not line.rstrip().endswith((".", ",", ";"))
+    )
 
 
 # Deletes the ASCII lower-case letters: how many a line holds, counted in C.

@@ -117,7 +117,12 @@ def _name_patterns(lexicon: Lexicon) -> _NamePatterns:
         )
         if estimators
         else re.compile("(?!)"),
-        title_before=re.compile(rf"(?:\b(?:{trie_words(titles, False)})[ ,]+)$") if titles else re.compile("(?!)"),
+        # "CEO Jane Roe", "The CEO of the multinational, Jane Roe": a title, maybe of something.
+        title_before=re.compile(
+            rf"(?:\b(?:{trie_words(titles, False)})(?:[ ](?:{genitive})[ ][^,.;()]{{1,30}})?[ ,]+)$"
+        )
+        if titles
+        else re.compile("(?!)"),
         title_after=re.compile(rf"^,?[ ]+(?:the[ ]+|le[ ]+|la[ ]+)?(?:{trie_words(titles, True)})\b", re.I),
         elision=re.compile(rf"^(?:{alternation(grammar.elisions)})", re.I) if grammar.elisions else re.compile("(?!)"),
         attributive=re.compile(
@@ -380,11 +385,14 @@ SENTENCE_OPENERS = ' →•-–*\n"“(«'
 
 def _qualified_ignored(text: str, found: list[EntityMention], names: _NamePatterns) -> list[EntityMention]:
     """The mentions, a place right after an ignored name ("après Jupiter en Allemagne", "after
-    X in Germany") ignored too: it says where that name is, not what the sentence is about."""
+    X in Germany") ignored too: it says where that name is, not what the sentence is about; and
+    a name in brackets right after a place ("a visit to Issy (Hauts-de-Seine)") a place too."""
     out: list[EntityMention] = []
     for mention in found:
         before = out[-1] if out else None
-        if (
+        if before is not None and before.role == "place" and text[before.end : mention.start] == " (":
+            mention = replace(mention, role="place")
+        elif (
             before is not None
             and before.role == "ignored"
             and mention.locative
@@ -536,7 +544,7 @@ def _attributive(text: str, mention: EntityMention, names: _NamePatterns) -> boo
 
 
 def _mention(text: str, start: int, end: int, name: str, names: _NamePatterns, person: bool = False) -> EntityMention:
-    before = text[max(0, start - 30) : start]
+    before = text[max(0, start - 70) : start]  # room for "The CEO of the multinational, "
     if names.ignored.search(before) or names.estimator_after.match(text[end : end + 40]):
         role = "ignored"
     elif (
