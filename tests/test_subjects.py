@@ -410,6 +410,35 @@ ENTITIES = [
         "Zorbix Labs",
     ),
     (
+        "en-names-a-list-gives",
+        "Zorbix Labs grew. The round includes investors such as Veltrix, Plural, and Swedish defence group Quanta. "
+        "The startup is now valued at €5 billion.",
+        "en",
+        "€5 billion",
+        "Zorbix Labs",
+    ),
+    (
+        "fr-names-a-list-gives",
+        "Zorbix Labs grandit. Le tour réunit des fonds tels que Veltrix et Plural. La startup vaut 5 milliards d'euros.",
+        "fr",
+        "5 milliards d'euros",
+        "Zorbix Labs",
+    ),
+    (
+        "a-figure-in-brackets-after-a-listed-name",
+        "France has startups such as Zorbix Labs (€1.2 billion), Orbitex and Quanta.",
+        "en",
+        "€1.2 billion",
+        "Zorbix Labs",
+    ),
+    (
+        "a-person-s-surname-is-no-organisation",
+        "Zorbix Labs grew. CEO Jane Roe spoke. Roe said the round went well. The company raised €5 million.",
+        "en",
+        "€5 million",
+        "Zorbix Labs",
+    ),
+    (
         "a-reference-past-a-passive-agent",
         "Zorbix Labs grew. The startup was valued at €5 billion after a €450 million Series C round led by "
         "Orbitex in 2023.",

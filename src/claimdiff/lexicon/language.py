@@ -409,6 +409,7 @@ class Grammar:
     reported_clauses: tuple[str, ...]
     gerund_markers: tuple[str, ...]
     relative_pronouns: tuple[str, ...]
+    list_openers: tuple[str, ...]
     ranking: Ranking
     definitions: Definitions
     dates: DateWords

@@ -64,6 +64,7 @@ def assign_subjects(source: Source, claims: list[Claim], knowledge: Knowledge) -
     # Before the source first names its home place, a located figure is where the text has
     # been so far ("le réseau électrique français ... 10 TWh consommés", Marseille only later).
     place_so_far = ""
+    people: set[str] = set()  # the persons the source names, and their surnames ("Daniel Ek", "Ek")
     for index, sentence in enumerate(source.sentences):
         if sentence.heading:
             label = previous = ""
@@ -116,7 +117,12 @@ def assign_subjects(source: Source, claims: list[Claim], knowledge: Knowledge) -
             previous = things[0]
         elif subjects and (not previous or knowledge.entities.kind_of(previous) == "place"):
             previous = subjects[0]  # a place follows a place ("Tokyo ... Singapore ... Its revenue")
-        organisation = _first_organisation(subjects, knowledge) or organisation
+        # A full name read as a person's (a title before it); a single word so read may be a
+        # company ("serves as Helsing's chairman").
+        people |= {
+            word for m in own if m.role == "person" and " " in m.name for word in (m.name, m.name.split(" ")[-1])
+        }
+        organisation = _first_organisation([n for n in subjects if n not in people], knowledge) or organisation
     return [assigned.get(claim.id, claim) for claim in claims]
 
 

@@ -29,7 +29,10 @@ def choose_entity(
             return chosen
     open_paren = text.rfind("(", 0, start)
     if open_paren != -1 and text.find(")", open_paren, start) == -1 and start - open_paren < 30:
-        before = [m for m in outside if m.end <= open_paren and open_paren - m.end < 60 and m.subject]
+        # "such as Acme (€1.2 billion)": a listed name is what the figure in brackets after it is about.
+        before = [
+            m for m in outside if m.end <= open_paren and open_paren - m.end < 60 and m.role in ("subject", "listed")
+        ]
         if before:
             return before[-1].name
     clause = _clause_start(text, start, lexicon)

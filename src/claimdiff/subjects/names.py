@@ -6,7 +6,10 @@ common word opening a sentence ("Building on ...", "Lancé en 2017"), a pronoun,
 month, or an elided word ("C'est"). Each mention records its role: a *place* ("in France"),
 a *weak* mention that names an entity only indirectly (an adjective of nationality, "French";
 a person, who announces figures about what they speak for), a *source* ("according to
-Reuters") or a *complement* ("after the summit"), which are never what a figure is about.
+Reuters") or a *complement* ("after the summit"), which are never what a figure is about, or
+*listed*: a name a list or a relative clause gives as an object ("investors including Accel
+and Plural", "le tour, qui rassemble Accel et Plural, ..."), what only a figure in brackets
+right after it is about ("such as Acme (€1.2 billion)").
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from claimdiff.lexicon.matcher import WordMatcher
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 
 
-ROLES = ("subject", "place", "demonym", "person", "ignored")
+ROLES = ("subject", "place", "demonym", "person", "listed", "ignored")
 
 
 @dataclass(frozen=True)
@@ -77,9 +80,11 @@ class _NamePatterns:
     elision: re.Pattern[str]
     attributive: re.Pattern[str]
     name_before: re.Pattern[str]
-    relative: re.Pattern[str]  # a relative clause opening after a comma (", qui rassemble")
-    relative_verb: re.Pattern[str]  # what stands between it and the first name it lists
+    # What opens a list of objects, each with what may stand before its first name: a relative
+    # clause after a comma (", qui rassemble", ", which includes"), a list word ("including").
+    list_openings: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]
     list_glue: re.Pattern[str]  # what stands between two names of a list
+    item_words: re.Pattern[str]  # lower-case words inside an item ("Swedish defence group Quanta")
     pairing: frozenset[str]
     not_names: frozenset[str]
     attribute_suffixes: tuple[str, ...]
@@ -130,13 +135,14 @@ def _name_patterns(lexicon: Lexicon) -> _NamePatterns:
         )
         if grammar.attributive_determiners
         else re.compile("(?!)"),
-        relative=re.compile(rf",[ ]+(?:{trie_words(grammar.relative_pronouns, True)})\b", re.I)
-        if grammar.relative_pronouns
-        else re.compile("(?!)"),
-        relative_verb=re.compile(rf"[ \u00a0]{_LOWER_WORDS}{{1,4}}"),
+        list_openings=_list_openings(grammar),
+        # A comma, or a pair connector among lower-case words ("et le nouvel entrant", "and
+        # Swedish aerospace and defense company": the adjective of nationality is a mention).
         list_glue=re.compile(
-            rf"(?:,[ \u00a0]|[ \u00a0])(?:(?:{alternation(grammar.pair_connectors)}|&)[ \u00a0]{_LOWER_WORDS}{{0,3}})?"
+            rf",[ \u00a0]|,?[ \u00a0]{_LOWER_WORDS}{{0,4}}(?:{alternation(grammar.pair_connectors)}|&)[ \u00a0]"
+            rf"{_LOWER_WORDS}{{0,4}}"
         ),
+        item_words=re.compile(rf"[ \u00a0]{_LOWER_WORDS}{{0,4}}"),
         name_before=re.compile(rf"(?<![\w\-‐])[{UPPER}][\w’'\-]*[ ](?:(?:{genitive})[ ]?){{1,2}}$")
         if genitive
         else re.compile("(?!)"),
@@ -147,6 +153,19 @@ def _name_patterns(lexicon: Lexicon) -> _NamePatterns:
         articles=frozenset(grammar.name_articles),
         titles=frozenset(t.lower() for t in titles),
     )
+
+
+def _list_openings(grammar: Grammar) -> tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]:
+    """(opening, gap before its first name) for a relative clause after a comma (its verb in the
+    gap: ", qui rassemble Accel") and for a list word (maybe an article: "including the Acme")."""
+    out = []
+    if grammar.relative_pronouns:
+        relative = re.compile(rf",[ ]+(?:{trie_words(grammar.relative_pronouns, True)})\b", re.I)
+        out.append((relative, re.compile(rf"[ \u00a0]{_LOWER_WORDS}{{1,4}}")))
+    if grammar.list_openers:
+        listing = re.compile(rf"(?<!\w)(?:{trie_words(grammar.list_openers, True)})\b", re.I)
+        out.append((listing, re.compile(rf",?[ \u00a0]{_LOWER_WORDS}{{0,3}}")))
+    return tuple(out)
 
 
 def _reporting(grammar: Grammar) -> str:
@@ -215,7 +234,7 @@ def find_entities(
     if not heading:
         found.extend(_capitalised_names(text, knowledge, lexicon, taken, proper, common, lowercase))
     found = _qualified_ignored(text, sorted(found, key=lambda m: m.start), names)
-    found = _relative_objects_ignored(text, found, names)
+    found = _listed_objects(text, found, names)
     dateline = DATELINE.match(text)
     if dateline:  # "PARIS, March 29 (Xinhua) --": where and by whom it was filed, not its subject
         found = [replace(m, role="ignored") if m.end <= dateline.end() else m for m in found]
@@ -410,21 +429,24 @@ _LOWER_WORDS = rf"(?:[^\W\d_{UPPER}][\w’'\-]*[ \u00a0])"
 RELATIVE_REACH = 40  # the most characters between the relative pronoun and its first name
 
 
-def _relative_objects_ignored(text: str, found: list[EntityMention], names: _NamePatterns) -> list[EntityMention]:
-    """The mentions, the names a relative clause lists ignored: in "Le tour de table, qui
-    rassemble Accel, Plural et SAAB, intervient ..." or "The round, which includes A and B, ..."
-    they are the clause's objects, not what the sentence is about. The list ends at the first
-    gap that is no list's ("..., values Helsing at")."""
+def _listed_objects(text: str, found: list[EntityMention], names: _NamePatterns) -> list[EntityMention]:
+    """The mentions, the names a list or a relative clause gives as objects marked *listed*: in
+    "Le tour de table, qui rassemble Accel, Plural et SAAB, intervient ..." or "investors
+    including A and B" they are not what the sentence is about. A list ends at the first gap
+    that is no list's (", values Helsing at")."""
     out = list(found)
-    for opening in names.relative.finditer(text):
-        at, glue = opening.end(), names.relative_verb
-        for index, mention in enumerate(out):
-            if mention.start < at:
-                continue
-            if mention.start - at > RELATIVE_REACH or not glue.fullmatch(text, at, mention.start):
-                break
-            out[index] = replace(mention, role="ignored")
-            at, glue = mention.end, names.list_glue
+    for opening, first_gap in names.list_openings:
+        for match in opening.finditer(text):
+            at, glue = match.end(), first_gap
+            for index, mention in enumerate(out):
+                if mention.start < at:
+                    continue
+                if mention.start - at > RELATIVE_REACH or not glue.fullmatch(text, at, mention.start):
+                    break
+                if mention.role in ("subject", "person"):
+                    out[index] = replace(mention, role="listed")
+                # After an adjective of nationality the item goes on ("Swedish defence group Quanta").
+                at, glue = mention.end, names.item_words if mention.role == "demonym" else names.list_glue
     return out
 
 
