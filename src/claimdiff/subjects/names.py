@@ -566,12 +566,12 @@ def _attributive(text: str, mention: EntityMention, names: _NamePatterns) -> boo
 
 
 def _mention(text: str, start: int, end: int, name: str, names: _NamePatterns, person: bool = False) -> EntityMention:
-    before = text[max(0, start - 70) : start]  # room for "The CEO of the multinational, "
+    before = text[max(0, start - 30) : start]
     if names.ignored.search(before) or names.estimator_after.match(text[end : end + 40]):
         role = "ignored"
     elif (
         person
-        or names.title_before.search(before)
+        or names.title_before.search(text, max(0, start - 70), start)  # "The CEO of the multinational, "
         or names.title_after.match(text[end : end + 40])
         or any(word.lower() in names.titles for word in name.split(" ")[1:-1])  # "Office Director Jane Roe"
     ):
