@@ -149,7 +149,7 @@ METRICS = [
         "Acme Robotics used 15 TWh if its reports are right.",
         "en",
         "15 TWh",
-        "energy (possible)",
+        "consumption (possible)",  # energy used is energy consumed
     ),
     (
         "fr-condition-after-a-figure",
@@ -158,6 +158,14 @@ METRICS = [
         "15 TWh",
         "consumption (possible)",
     ),
+    (
+        "fr-utiliser-l-electricite-is-consumption",
+        "Dans le monde, les data centers utilisent 2 % de l'électricité mondiale.",
+        "fr",
+        "2 %",
+        "consumption",
+    ),
+    ("en-use-of-electricity", "Data centres use 4% of the electricity in Ireland.", "en", "4%", "consumption"),
     (
         "a-series-round-dates-that-round",
         "Zorbix Labs closed a €450 million Series C round led by Orbitex in 2023.",
