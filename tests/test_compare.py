@@ -105,8 +105,8 @@ NEGATIVES = [
     ),
     _negative(
         "two-series-two-dates",
-        "Zorbix Labs was valued at €5 billion after a Series C round led by Orbitex in 2023.",
-        "Zorbix Labs closed a Series D round led by Quanta in July 2024.",
+        "Zorbix Labs hired 200 people after a Series B round led by Orbitex in 2022.",
+        "Zorbix Labs closed a Series C round led by Quanta in March 2021.",
     ),
     _negative("two-companies", "Mistral AI raised €600 million in June.", "Poolside raised €500 million in June."),
     _negative("two-countries", "France has more than 1,000 AI startups.", "Germany has 700 AI startups."),
@@ -307,8 +307,8 @@ POSITIVES = [
     ),
     (
         "a-series-round-dated-twice",
-        "Zorbix Labs was valued at €5 billion after a Series C round led by Orbitex in 2023.",
-        "Zorbix Labs a bouclé une série C conclue en juillet 2024.",
+        "Zorbix Labs hired 200 people after a Series B round led by Orbitex in 2022.",
+        "Zorbix Labs a bouclé une série B en mars 2021.",
         "fr",
     ),
     (

@@ -284,7 +284,7 @@ def test_name_role_patterns_as_tries_match_as_the_alternations(code: str) -> Non
     grammar = lex.grammar
     phrases = [*grammar.locatives, *grammar.attributions, *grammar.complements, *grammar.person_titles]
     texts = EDGE_SENTENCES + _seed_sentences() + [f"x {p} Acme, {p.upper()}\n Acme" for p in phrases]
-    for name in ("locative", "ignored", "estimator_after", "title_before", "title_after"):
+    for name in ("locative", "ignored", "estimator_after", "title_before", "title_of_before", "title_after"):
         quick, plain = getattr(fast, name), getattr(slow, name)
         for text in texts:
             for cut in range(0, len(text) + 1, 3):

@@ -981,9 +981,9 @@ SUBJECTS = [
     ),
     (
         "finanzierungsrunde",
-        "In einer Finanzierungsrunde hat Helsing 450 Mio. Euro eingesammelt.",
-        "450 Mio. Euro",
-        "Helsing",
+        "In einer Finanzierungsrunde hat Zorbix 80 Mio. Euro eingesammelt.",
+        "80 Mio. Euro",
+        "Zorbix",
         "funds raised",
     ),
     (

@@ -222,7 +222,7 @@ CORPUS_NAMES = [
     ("capitals-for-emphasis", {"Jupiter": 3, "JUPITER Booster": 1}, "JUPITER Booster", "Jupiter", True),
     ("coordination-names-two", {"Microsoft": 3, "Microsoft and AWS": 1}, "Microsoft and AWS", "Microsoft", False),
     ("place-prefix-is-another-thing", {"France": 3, "France Travail": 1}, "France Travail", "France", False),
-    ("unrelated", {"Helsing": 2, "Mistral AI": 2}, "Helsing", "Mistral AI", False),
+    ("unrelated", {"Zorbix": 2, "Mistral AI": 2}, "Zorbix", "Mistral AI", False),
     (
         "acronym-of-a-name",
         {"RTE": 3, "Réseau de Transport d’Électricité": 1},

@@ -31,9 +31,9 @@ METRICS = [
     ),
     (
         "an-organisation-launched-is-created",
-        "Zorbix Labs a levé 5 millions d'euros. La start-up, officiellement lancée le 28 avril 2023, grandit.",
+        "Zorbix Labs a levé 5 millions d'euros. La start-up, officiellement lancée le 3 mars 2021, grandit.",
         "fr",
-        "28 avril 2023",
+        "3 mars 2021",
         "creation date",
     ),
     (
@@ -149,7 +149,7 @@ METRICS = [
         "Acme Robotics used 15 TWh if its reports are right.",
         "en",
         "15 TWh",
-        "consumption (possible)",  # energy used is energy consumed
+        "energy (possible)",
     ),
     (
         "fr-condition-after-a-figure",
@@ -159,25 +159,17 @@ METRICS = [
         "consumption (possible)",
     ),
     (
-        "fr-utiliser-l-electricite-is-consumption",
-        "Dans le monde, les data centers utilisent 2 % de l'électricité mondiale.",
-        "fr",
-        "2 %",
-        "consumption",
-    ),
-    ("en-use-of-electricity", "Data centres use 4% of the electricity in Ireland.", "en", "4%", "consumption"),
-    (
         "a-series-round-dates-that-round",
-        "Zorbix Labs closed a €450 million Series C round led by Orbitex in 2023.",
+        "Zorbix Labs closed an €80 million Series B round led by Orbitex in 2022.",
         "en",
-        "2023",
+        "2022",
         "funding round date",
     ),
     (
         "fr-une-serie-conclue-en",
-        "Zorbix Labs a levé une série C de 450 millions d'euros conclue en juillet 2024.",
+        "Zorbix Labs a levé une série B de 80 millions d'euros bouclée en mars 2021.",
         "fr",
-        "juillet 2024",
+        "mars 2021",
         "funding round date",
     ),
     (
@@ -197,9 +189,16 @@ def test_metric_governing_a_figure(text: str, language: str, surface: str, metri
     assert _claim(text, language, surface).metric == metric
 
 
+def test_la_serie_a_is_no_funding_round() -> None:
+    source = build_source(
+        "t.txt", "La série a été vue par 5 millions de spectateurs en 2023.", KNOWLEDGE, {"language": "fr"}
+    )
+    assert [c.text for c in analyse_source(source, KNOWLEDGE) if c.kind == "date"] == []
+
+
 def test_a_series_names_the_round_a_date_is_of() -> None:
-    claim = _claim("Zorbix Labs closed a €450 million Series C round led by Orbitex in 2023.", "en", "2023")
-    assert (claim.entity, claim.topic) == ("Zorbix Labs", "series c")
+    claim = _claim("Zorbix Labs closed an €80 million Series B round led by Orbitex in 2022.", "en", "2022")
+    assert (claim.entity, claim.topic) == ("Zorbix Labs", "series b")
 
 
 ENTITIES = [
@@ -359,10 +358,10 @@ ENTITIES = [
     ),
     (
         "a-name-reporting-a-clause-is-its-source",
-        "Zorbix Labs did not disclose its valuation. However, the Daily Ledger reported the company is worth "
-        "€12 billion. The startup was previously valued at €5 billion.",
+        "Zorbix Labs builds drones. The Daily Ledger reported the company plans a listing. The startup sells "
+        "2,000 drones a year.",
         "en",
-        "€5 billion",
+        "2,000 drones",
         "Zorbix Labs",
     ),
     (
@@ -381,18 +380,17 @@ ENTITIES = [
     ),
     (
         "fr-gerund-opening-keeps-the-pronoun-s-subject",
-        "La startup Zorbix Labs franchit une étape. En levant 600 millions d'euros lors d'un tour mené par Orbitex, "
-        "elle porte à 1,15 milliard d'euros le total de ses levées.",
+        "Zorbix Labs ouvre une usine à Lyon. En rachetant son concurrent Quanta, elle atteint 3 000 salariés.",
         "fr",
-        "1,15 milliard d'euros",
+        "3 000 salariés",
         "Zorbix Labs",
     ),
     (
         "fr-after-a-pronoun-sentence-the-subject-carries-on",
-        "La startup Zorbix Labs franchit une étape. En levant 600 millions d'euros lors d'un tour mené par Orbitex, "
-        "elle double ses fonds. Le tour intervient après une série C de 450 millions d'euros.",
+        "Zorbix Labs ouvre une usine à Lyon. En rachetant son concurrent Quanta, elle double sa taille. Le "
+        "groupe emploie désormais 3 000 salariés.",
         "fr",
-        "450 millions d'euros",
+        "3 000 salariés",
         "Zorbix Labs",
     ),
     (
@@ -404,30 +402,30 @@ ENTITIES = [
     ),
     (
         "fr-names-a-relative-clause-lists",
-        "Le tour de table, qui rassemble Veltrix, Plural et le nouvel entrant Quanta, valorise Zorbix Labs à "
-        "2 milliards d'euros.",
+        "Le consortium, qui réunit Veltrix, Orbitex et le groupe lyonnais Quanta, finance Zorbix Labs à "
+        "hauteur de 2 milliards d'euros.",
         "fr",
         "2 milliards d'euros",
         "Zorbix Labs",
     ),
     (
         "en-names-a-relative-clause-lists",
-        "The round, which includes Veltrix, Plural and Quanta, values Zorbix Labs at €5 billion.",
+        "The consortium, which includes Veltrix, Orbitex and Quanta, funds Zorbix Labs with €5 billion.",
         "en",
         "€5 billion",
         "Zorbix Labs",
     ),
     (
         "en-names-a-list-gives",
-        "Zorbix Labs grew. The round includes investors such as Veltrix, Plural, and Swedish defence group Quanta. "
-        "The startup is now valued at €5 billion.",
+        "Zorbix Labs grew. The consortium includes lenders such as Veltrix, Orbitex and Danish shipping group "
+        "Quanta. The startup now employs 800 people.",
         "en",
-        "€5 billion",
+        "800 people",
         "Zorbix Labs",
     ),
     (
         "fr-names-a-list-gives",
-        "Zorbix Labs grandit. Le tour réunit des fonds tels que Veltrix et Plural. La startup vaut 5 milliards d'euros.",
+        "Zorbix Labs grandit. Le tour réunit des fonds tels que Veltrix et Orbitex. La startup vaut 5 milliards d'euros.",
         "fr",
         "5 milliards d'euros",
         "Zorbix Labs",
@@ -440,24 +438,15 @@ ENTITIES = [
         "Zorbix Labs",
     ),
     (
-        "a-person-s-surname-is-no-organisation",
-        "Zorbix Labs grew. CEO Jane Roe spoke. Roe said the round went well. The company raised €5 million.",
-        "en",
-        "€5 million",
-        "Zorbix Labs",
-    ),
-    (
         "a-reference-past-a-passive-agent",
-        "Zorbix Labs grew. The startup was valued at €5 billion after a €450 million Series C round led by "
-        "Orbitex in 2023.",
+        "Zorbix Labs grew. The startup closed a Series B round backed by Orbitex in 2022.",
         "en",
-        "2023",
+        "2022",
         "Zorbix Labs",
     ),
     (
         "a-title-of-something-before-a-name-makes-a-person",
-        "Orbitex welcomed visitors. The CEO of the multinational, Jane Roe, was there. The US corporation "
-        "will create 2,000 jobs.",
+        "Orbitex opened a plant. The CEO of the group, Jane Roe, was there. The US corporation will create 2,000 jobs.",
         "en",
         "2,000 jobs",
         "Orbitex",
@@ -471,24 +460,74 @@ ENTITIES = [
     ),
     (
         "a-region-in-brackets-after-a-place-is-a-place",
-        "Orbitex hosted a visit to Issy-les-Moulineaux (Hauts-de-Seine). The American giant will invest €4 billion.",
+        "Orbitex opened a plant in Villeurbanne (Rhône). The American giant will invest €4 billion.",
         "en",
         "€4 billion",
         "Orbitex",
     ),
     (
-        "the-machine-refers-to-the-machine",
-        "Zorbix is an exascale supercomputer. The machine, built in Germany, cost €500 million.",
+        "a-headline-line-is-its-own-sentence",
+        "Orbitex Wins €40M Contract for Coastal Radar Systems\nQuanta will supply the sensors over five years.",
         "en",
-        "€500 million",
-        "Zorbix",
+        "€40M",
+        "Orbitex",
+    ),
+    # Counter-cases: the rules above leave these alone.
+    (
+        "a-company-reporting-its-own-figure",
+        "Orbitex reported its revenue rose to €5 billion in 2024.",
+        "en",
+        "€5 billion",
+        "Orbitex",
     ),
     (
-        "a-headline-line-is-its-own-sentence",
-        "Orbitex Secures €450M to Scale Sovereign Data\nQuanta leads the round, valuing the group at €5 billion.",
+        "a-reported-clause-naming-its-subject",
+        "Bloomberg reported that Zorbix Labs raised €450 million.",
         "en",
-        "€450M",
+        "€450 million",
+        "Zorbix Labs",
+    ),
+    (
+        "a-title-of-something-before-a-verb",
+        "The minister of industry praised Zorbix Labs, which will invest €5 billion.",
+        "en",
+        "€5 billion",
+        "Zorbix Labs",
+    ),
+    (
+        "a-list-word-opening-a-sentence",
+        "Notably, Zorbix Labs raised €450 million in 2024.",
+        "en",
+        "€450 million",
+        "Zorbix Labs",
+    ),
+    (
+        "a-list-of-one-before-the-main-clause",
+        "Backed by investors including Veltrix, Zorbix Labs raised €450 million in 2024.",
+        "en",
+        "€450 million",
+        "Zorbix Labs",
+    ),
+    (
+        "a-relative-clause-after-a-name",
+        "CEO Jane Roe, who runs Zorbix Labs, said it will hire 300 people.",
+        "en",
+        "300 people",
+        "Zorbix Labs",
+    ),
+    (
+        "an-agent-the-figure-is-about",
+        "Zorbix Labs grew. The startup was acquired by Orbitex, which paid €5 billion.",
+        "en",
+        "€5 billion",
         "Orbitex",
+    ),
+    (
+        "a-wrapped-sentence-is-no-headline",
+        "According to Reuters, Zorbix Labs and\nOrbitex together raised €450 million in 2024.",
+        "en",
+        "€450 million",
+        "Zorbix Labs",
     ),
     (
         "title-inside-a-name-is-a-person",
@@ -527,9 +566,9 @@ REFERENCES = [
     (
         "fragment-said-of-by-the-next-sentence",
         "",
-        "450 millions d'euros. C'est la somme que Acme Robotics a levée.",
+        "80 millions d'euros. C'est la somme que Acme Robotics a levée.",
         "fr",
-        "450 millions d'euros",
+        "80 millions d'euros",
         "Acme Robotics",
     ),
     (
@@ -610,14 +649,34 @@ NAMES = [
     ("a-city-closes-a-person-s-name", "In 1975, John Denver sang for 5 million people.", "en", ["John Denver"]),
     ("a-common-word-before-a-city", "Visit Paris for 5 euros.", "en", ["Paris"]),
     ("a-run-with-a-known-name-inside", "They met at the Discover France Summit.", "en", ["France"]),
-    ("the-letter-of-a-series-is-no-name", "Elle a levé une série C de 450 millions d'euros.", "fr", []),
-    ("en-the-letter-of-a-series-is-no-name", "It raised a Series C of €450 million.", "en", []),
+    ("the-letter-of-a-series-is-no-name", "Elle a levé une série B de 80 millions d'euros.", "fr", []),
+    ("en-the-letter-of-a-series-is-no-name", "It raised a Series B of €80 million.", "en", []),
     (
         "a-one-letter-company-is-a-name",
-        "Elle a levé, avec H et Mistral AI, 450 millions d'euros.",
+        "Elle a levé, avec H et Zorbix Labs, 80 millions d'euros.",
         "fr",
-        ["H", "Mistral AI"],
+        ["H", "Zorbix Labs"],
     ),
+    (
+        "fr-an-institution-named-with-one-capital",
+        "Le budget de l’Agence nationale de la recherche et celui de la Cour des comptes augmentent.",
+        "fr",
+        ["Agence nationale de la recherche", "Cour des comptes"],
+    ),
+    (
+        "fr-an-institution-runs-on-over-de-la",
+        "Le Centre national de la recherche scientifique emploie 30 000 personnes.",
+        "fr",
+        ["Centre national de la recherche scientifique"],
+    ),
+    (
+        "fr-an-institution-ends-at-a-verb",
+        "La Haute Autorité de santé a publié son avis.",
+        "fr",
+        ["Haute Autorité de santé"],
+    ),
+    ("fr-an-institution-head-opening-a-sentence", "Fonds d'amorçage, prêts et subventions.", "fr", []),
+    ("fr-a-name-after-an-attribution-and-an-elision", "Selon l’Insee, la France investit.", "fr", ["Insee", "France"]),
     ("pair-connector-joins-no-name", "In 2024, Zorbix Labs and France signed.", "en", ["Zorbix Labs", "France"]),
 ]
 
@@ -625,6 +684,60 @@ NAMES = [
 @pytest.mark.parametrize(("text", "language", "names"), [c[1:] for c in NAMES], ids=[c[0] for c in NAMES])
 def test_names_a_sentence_gives(text: str, language: str, names: list[str]) -> None:
     assert [m.name for m in find_entities(text, KNOWLEDGE, KNOWLEDGE.lexicon(language))] == names
+
+
+# (id, sentence, language, the mentions as (name, role))
+ROLES = [
+    (
+        "fr-source-after-an-elided-article",
+        "Selon l’Insee, la France investit.",
+        "fr",
+        [("Insee", "ignored"), ("France", "subject")],
+    ),
+    (
+        "fr-complement-after-an-elided-article",
+        "Après l’Allemagne, la France investit.",
+        "fr",
+        [("Germany", "ignored"), ("France", "subject")],
+    ),
+    (
+        "fr-a-relative-clause-lists-objects",
+        "Le consortium, qui réunit Veltrix et Quanta, est dissous.",
+        "fr",
+        [("Veltrix", "listed"), ("Quanta", "listed")],
+    ),
+    (
+        "en-such-as-lists-objects",
+        "Investors such as Veltrix and Swedish group Quanta joined.",
+        "en",
+        [("Veltrix", "listed"), ("Sweden", "demonym"), ("Quanta", "listed")],
+    ),
+    (
+        "en-a-list-ends-at-the-main-verb",
+        "The consortium, which includes Veltrix, funds Orbitex with €5 billion.",
+        "en",
+        [("Veltrix", "listed"), ("Orbitex", "subject")],
+    ),
+    (
+        "en-a-newspaper-reporting-a-clause",
+        "The Daily Ledger reported that Orbitex raised €5 million.",
+        "en",
+        [("Daily Ledger", "ignored"), ("Orbitex", "subject")],
+    ),
+    ("en-a-title-of-something", "The CEO of the group, Jane Roe, spoke.", "en", [("Jane Roe", "person")]),
+    (
+        "en-a-region-in-brackets-after-a-place",
+        "A plant in Villeurbanne (Rhône) was opened.",
+        "en",
+        [("Villeurbanne", "place"), ("Rhône", "place")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "language", "roles"), [c[1:] for c in ROLES], ids=[c[0] for c in ROLES])
+def test_roles_names_play(text: str, language: str, roles: list[tuple[str, str]]) -> None:
+    found = find_entities(text, KNOWLEDGE, KNOWLEDGE.lexicon(language))
+    assert [(m.name, m.role) for m in found] == roles
 
 
 # (id, sentences as (text, language), the places learned: place -> country)

@@ -410,6 +410,8 @@ class Grammar:
     gerund_markers: tuple[str, ...]
     relative_pronouns: tuple[str, ...]
     list_openers: tuple[str, ...]
+    institution_heads: tuple[str, ...]
+    name_adjective_suffixes: tuple[str, ...]
     ranking: Ranking
     definitions: Definitions
     dates: DateWords
@@ -418,7 +420,15 @@ class Grammar:
 # Grammar that belongs to one language only; every other list is read in every text, its own
 # language's phrases first, because sources mix languages ("+ de 1,000" in an English dossier).
 OWN_LANGUAGE_ONLY = frozenset(
-    {"participle_suffixes", "opening_endings", "plural_suffixes", "gerund_markers", "definitions"}
+    {
+        "participle_suffixes",
+        "opening_endings",
+        "plural_suffixes",
+        "gerund_markers",
+        "institution_heads",
+        "name_adjective_suffixes",
+        "definitions",
+    }
 )
 
 

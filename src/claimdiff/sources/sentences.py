@@ -87,8 +87,8 @@ def _blocks(text: str) -> Iterator[tuple[int, int, bool]]:
 
 def _ends_title(previous: str, line: str) -> bool:
     """A short line before a long capitalised one is a title ("Paris: A New AI Powerhouse"), and
-    so is a headline written in title case before a capitalised line ("Acme Secures €450M to
-    Scale Its Data Business")."""
+    so is a headline written in title case before a capitalised line ("Acme Wins €40M Contract
+    for Coastal Radar Systems")."""
     if not line.lstrip()[:1].isupper():
         return False
     return (len(previous.strip()) < 50 and len(line.strip()) >= 60) or _title_cased(previous)
@@ -96,14 +96,18 @@ def _ends_title(previous: str, line: str) -> bool:
 
 def _title_cased(line: str) -> bool:
     """Whether a line reads as a headline: three words or more, every word of four letters or
-    more capitalised but not all in capitals (a heading, wrapped on several lines), and no final
-    stop (a wrapped sentence has lower-case words)."""
-    words = [w for w in re.findall(r"[^\W\d_][\w’'\-]*", line) if len(w) >= 4]
+    more capitalised but not all in capitals (a heading, wrapped on several lines), its last
+    word capitalised, and no comma or final stop (a wrapped sentence breaks anywhere, after
+    "and" or "des", and has commas)."""
+    words = re.findall(r"[^\W\d_][\w’'\-]*", line)
+    long_words = [w for w in words if len(w) >= 4]
     return (
-        len(words) >= 3
-        and all(w[0].isupper() for w in words)
-        and not all(w.isupper() for w in words)
-        and not line.rstrip().endswith((".", ",", ";"))
+        len(long_words) >= 3
+        and all(w[0].isupper() for w in long_words)
+        and not all(w.isupper() for w in long_words)
+        and words[-1][0].isupper()
+        and "," not in line
+        and not line.rstrip().endswith((".", ";", ":"))
     )
 
 

@@ -64,7 +64,6 @@ def assign_subjects(source: Source, claims: list[Claim], knowledge: Knowledge) -
     # Before the source first names its home place, a located figure is where the text has
     # been so far ("le réseau électrique français ... 10 TWh consommés", Marseille only later).
     place_so_far = ""
-    people: set[str] = set()  # the persons the source names, and their surnames ("Daniel Ek", "Ek")
     for index, sentence in enumerate(source.sentences):
         if sentence.heading:
             label = previous = ""
@@ -81,7 +80,7 @@ def assign_subjects(source: Source, claims: list[Claim], knowledge: Knowledge) -
             text, mentions = sentence.text, own
             following = source.sentences[index + 1] if index + 1 < len(source.sentences) else None
             if following is not None and not following.heading and _fragment(text, start, end):
-                # "450 millions d'euros. C'est la somme que Mistral AI est sur le point de lever."
+                # "80 millions d'euros. C'est la somme que Zorbix Labs vient de lever."
                 text, mentions = _joined(sentence.text, following.text, own, mentions_of[following.start])
             chosen = choose_entity(text, start, end, mentions, claim, lexicon)
             if previous and _refers_to_previous(text, start, mentions, lexicon):
@@ -96,7 +95,7 @@ def assign_subjects(source: Source, claims: list[Claim], knowledge: Knowledge) -
             if claim.kind == "percent":
                 percent_before = metric
             if metric in ITSELF and _said_of_the_organisation(text, start, lexicon):
-                metric = ITSELF[metric]  # "la start-up, officiellement lancée le 28 avril 2023"
+                metric = ITSELF[metric]  # "la start-up, officiellement lancée le 3 mars 2021"
             if metric == EDITION:
                 # "the eighth Choose France Summit", "la 7e édition du sommet Choose France":
                 # the edition number is the event's, named right after it.
@@ -108,7 +107,7 @@ def assign_subjects(source: Source, claims: list[Claim], knowledge: Knowledge) -
                 about = about.replaced(entity=where or about.entity)
             assigned[claim.id] = about.replaced(metric=metric, topic=topic)
         if previous and _refers_to_previous(sentence.text, len(sentence.text), own, lexicon):
-            continue  # "En levant 600 M€ ... mené par X, elle ...": the sentence is still about the one before
+            continue  # "En rachetant X, elle ...": the sentence is still about the one before
         subjects = [m.name for m in own if m.subject]
         # A place named as a sentence's subject ("... la forêt qui survole Paris") is where, not
         # what the next sentences speak of: it is carried only when nothing else was named before.
@@ -117,12 +116,7 @@ def assign_subjects(source: Source, claims: list[Claim], knowledge: Knowledge) -
             previous = things[0]
         elif subjects and (not previous or knowledge.entities.kind_of(previous) == "place"):
             previous = subjects[0]  # a place follows a place ("Tokyo ... Singapore ... Its revenue")
-        # A full name read as a person's (a title before it); a single word so read may be a
-        # company ("serves as Helsing's chairman").
-        people |= {
-            word for m in own if m.role == "person" and " " in m.name for word in (m.name, m.name.split(" ")[-1])
-        }
-        organisation = _first_organisation([n for n in subjects if n not in people], knowledge) or organisation
+        organisation = _first_organisation(subjects, knowledge) or organisation
     return [assigned.get(claim.id, claim) for claim in claims]
 
 
@@ -178,7 +172,7 @@ ITSELF = {"launch date": "creation date"}
 def _said_of_the_organisation(text: str, start: int, lexicon: Lexicon) -> bool:
     """Whether the event word right before the date at ``start`` (an article or preposition
     between at most) is said of the organisation its sentence refers to before it ("la
-    start-up ... officiellement lancée le 28 avril"), not of what it launched: the event word
+    start-up ... officiellement lancée le 3 mars"), not of what it launched: the event word
     has an object ("the company launched its app in May"), or a possessive names it between
     ("la start-up a présenté sa nouvelle application, lancée le 3 mai")."""
     launched = lexicon.compiled("own start", _own_start_pattern)
@@ -215,13 +209,17 @@ def refers_back(text: str, start: int, mentions: list[EntityMention], lexicon: L
     named = (
         m
         for m in mentions
-        if m.subject and reference.start() <= m.start and m.end <= start and not agent.search(text, 0, m.start)
+        if m.subject
+        and reference.start() <= m.start
+        and m.end <= start
+        # "a round led by Acme in 2023" is still the round's; "... by Acme, which paid €5 bn" Acme's.
+        and not (agent.search(text, 0, m.start) and "," not in text[m.end : start])
     )
     return next(named, None) is None
 
 
 def _agent_before(lexicon: Lexicon) -> re.Pattern[str]:
-    """A passive agent right before a name ("a round led by General Catalyst", "mené par"): the
+    """A passive agent right before a name ("a round led by Acme Ventures", "mené par"): the
     name acts on what the reference speaks of; it does not take its place."""
     agents = trie_words(lexicon.grammar.passive_agents, True)
     return re.compile(rf"\b(?:{agents})[ \u00a0]+$", re.I) if agents else re.compile("(?!)")
@@ -250,7 +248,7 @@ def _mentions(
 ) -> list[EntityMention]:
     """The mentions of one sentence, none inside a claim's own words."""
     spans = [(c.start - offset, c.end - offset) for c in claims]
-    # Where nouns are capitalised, so are a claim's words ("Helsing 450 Mio. Euro"): names are
+    # Where nouns are capitalised, so are a claim's words ("Zorbix 80 Mio. Euro"): names are
     # read with the claims blanked out. Elsewhere a name running into a claim is dropped.
     if lexicon.function_words.nouns_capitalised:
         text = _blank(text, spans)

@@ -1,7 +1,7 @@
 """Binding a figure to the entity it is about, among the mentions of its sentence.
 
 A figure belongs to the subject of its own clause: the name before a parenthesis holding the
-figure ("Helsing (€450m)"), else the first name of the clause before the figure, else the
+figure ("Zorbix Labs (€80m)"), else the first name of the clause before the figure, else the
 nearest name earlier in the sentence, else the first name after it. Places ("in France", the
 nearest to the figure), weak mentions (an adjective of nationality, a person announcing the figure) come after that;
 sources ("according to X") and complements ("after X") never. A date announced by an event

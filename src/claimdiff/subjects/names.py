@@ -7,8 +7,8 @@ month, or an elided word ("C'est"). Each mention records its role: a *place* ("i
 a *weak* mention that names an entity only indirectly (an adjective of nationality, "French";
 a person, who announces figures about what they speak for), a *source* ("according to
 Reuters") or a *complement* ("after the summit"), which are never what a figure is about, or
-*listed*: a name a list or a relative clause gives as an object ("investors including Accel
-and Plural", "le tour, qui rassemble Accel et Plural, ..."), what only a figure in brackets
+*listed*: a name a list or a relative clause gives as an object ("investors including Acme
+and Orbitex", "le consortium, qui réunit Acme et Orbitex, ..."), what only a figure in brackets
 right after it is about ("such as Acme (€1.2 billion)").
 """
 
@@ -76,19 +76,24 @@ class _NamePatterns:
     ignored: re.Pattern[str]
     estimator_after: re.Pattern[str]
     title_before: re.Pattern[str]
+    title_of_before: re.Pattern[str]  # "The CEO of the group, " before a name in apposition
     title_after: re.Pattern[str]
     elision: re.Pattern[str]
     attributive: re.Pattern[str]
     name_before: re.Pattern[str]
     # What opens a list of objects, each with what may stand before its first name: a relative
     # clause after a comma (", qui rassemble", ", which includes"), a list word ("including").
-    list_openings: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]
+    # (and whether it counts only after a common noun: a relative clause's antecedent).
+    list_openings: tuple[tuple[re.Pattern[str], re.Pattern[str], bool], ...]
     list_glue: re.Pattern[str]  # what stands between two names of a list
-    item_words: re.Pattern[str]  # lower-case words inside an item ("Swedish defence group Quanta")
+    item_words: re.Pattern[str]  # lower-case words inside an item ("Danish shipping group Quanta")
     pairing: frozenset[str]
     not_names: frozenset[str]
     attribute_suffixes: tuple[str, ...]
     alone: frozenset[str]  # no names on their own, though they may open one
+    institution_heads: frozenset[str]  # "Office" in "Office national des forêts"
+    name_adjective_suffixes: tuple[str, ...]  # "national", "numérique": adjectives inside such a name
+    connectors: frozenset[str]  # "de", "du", "l’": what joins a noun to such a name
     articles: frozenset[str]
     titles: frozenset[str]
 
@@ -107,26 +112,28 @@ def _name_patterns(lexicon: Lexicon) -> _NamePatterns:
     # The connectors that make one name of two ("Bank of England"), not those that pair two.
     genitive = alternation([c for c in grammar.name_connectors if c not in grammar.pair_connectors])
     titles = grammar.person_titles
-    estimators = "|".join(filter(None, (trie_words(grammar.estimators, True), _reporting(grammar))))
+    estimators = trie_words(grammar.estimators, True)
     days = {day.lower() for day in weekdays(lexicon)}
     not_names = {w.lower() for w in (*grammar.not_names, *grammar.pronouns)} | days
     return _NamePatterns(
         capitalised=capitalised,
         locative=re.compile(rf"(?:\b(?:{trie_words(grammar.locatives, True)})[ \n]+)$", re.I),
+        # "according to Reuters", "selon l’Insee" (an elided article between).
         ignored=re.compile(
-            rf"(?:\b(?:{trie_words((*grammar.attributions, *grammar.complements), True)})\W{{1,3}})$", re.I
+            rf"(?:\b(?:{trie_words((*grammar.attributions, *grammar.complements), True)})\W{{1,3}}"
+            rf"(?:{trie_words(grammar.elisions, True) or '(?!)'})?)$",
+            re.I,
         ),
         estimator_after=re.compile(
-            rf"^(?:[ ]?\([^)]{{1,30}}\))?[ ,]+(?:(?:also|a|aussi|hat)[ ]+)?(?:{estimators})\b",
+            rf"^(?:[ ]?\([^)]{{1,30}}\))?[ ,]+(?:(?:also|a|aussi|hat)[ ]+)?"
+            rf"(?:(?:{estimators or '(?!)'})\b|{_reporting(grammar) or '(?!)'})",
             re.I,
-        )
-        if estimators
-        else re.compile("(?!)"),
-        # "CEO Jane Roe", "The CEO of the multinational, Jane Roe": a title, maybe of something.
-        title_before=re.compile(
-            rf"(?:\b(?:{trie_words(titles, False)})(?:[ ](?:{genitive})[ ][^,.;()]{{1,30}})?[ ,]+)$"
-        )
-        if titles
+        ),
+        # "CEO Jane Roe"; "The CEO of the group, Jane Roe," (in apposition: between commas);
+        # titles are matched whatever their case.
+        title_before=re.compile(rf"(?:\b(?:{trie_words(titles, True)})[ ,]+)$", re.I) if titles else re.compile("(?!)"),
+        title_of_before=re.compile(rf"\b(?:{trie_words(titles, True)})[ ](?:{genitive})[ ][^,.;()]{{1,30}},[ ]$", re.I)
+        if titles and genitive
         else re.compile("(?!)"),
         title_after=re.compile(rf"^,?[ ]+(?:the[ ]+|le[ ]+|la[ ]+)?(?:{trie_words(titles, True)})\b", re.I),
         elision=re.compile(rf"^(?:{alternation(grammar.elisions)})", re.I) if grammar.elisions else re.compile("(?!)"),
@@ -136,8 +143,8 @@ def _name_patterns(lexicon: Lexicon) -> _NamePatterns:
         if grammar.attributive_determiners
         else re.compile("(?!)"),
         list_openings=_list_openings(grammar),
-        # A comma, or a pair connector among lower-case words ("et le nouvel entrant", "and
-        # Swedish aerospace and defense company": the adjective of nationality is a mention).
+        # A comma, or a pair connector among lower-case words ("et le groupe", "and Danish
+        # shipping and logistics group": the adjective of nationality is a mention of its own).
         list_glue=re.compile(
             rf",[ \u00a0]|,?[ \u00a0]{_LOWER_WORDS}{{0,4}}(?:{alternation(grammar.pair_connectors)}|&)[ \u00a0]"
             rf"{_LOWER_WORDS}{{0,4}}"
@@ -150,32 +157,41 @@ def _name_patterns(lexicon: Lexicon) -> _NamePatterns:
         not_names=frozenset(not_names),
         attribute_suffixes=tuple(grammar.attribute_suffixes),
         alone=frozenset(w.lower() for w in grammar.place_adjectives),
+        institution_heads=frozenset(grammar.institution_heads),
+        name_adjective_suffixes=tuple(grammar.name_adjective_suffixes),
+        connectors=frozenset(c.lower() for c in grammar.name_connectors),
         articles=frozenset(grammar.name_articles),
         titles=frozenset(t.lower() for t in titles),
     )
 
 
-def _list_openings(grammar: Grammar) -> tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]:
+def _list_openings(grammar: Grammar) -> tuple[tuple[re.Pattern[str], re.Pattern[str], bool], ...]:
     """(opening, gap before its first name) for a relative clause after a comma (its verb in the
-    gap: ", qui rassemble Accel") and for a list word (maybe an article: "including the Acme")."""
-    out = []
+    gap: ", qui réunit Acme") and for a list word inside a sentence, maybe before an article
+    ("investors including the Acme fund"; not "Notably, Acme ...", where it opens the sentence)."""
+    out: list[tuple[re.Pattern[str], re.Pattern[str], bool]] = []
     if grammar.relative_pronouns:
         relative = re.compile(rf",[ ]+(?:{trie_words(grammar.relative_pronouns, True)})\b", re.I)
-        out.append((relative, re.compile(rf"[ \u00a0]{_LOWER_WORDS}{{1,4}}")))
+        out.append((relative, re.compile(rf"[ \u00a0]{_LOWER_WORDS}{{1,4}}"), True))
     if grammar.list_openers:
-        listing = re.compile(rf"(?<!\w)(?:{trie_words(grammar.list_openers, True)})\b", re.I)
-        out.append((listing, re.compile(rf",?[ \u00a0]{_LOWER_WORDS}{{0,3}}")))
+        listing = re.compile(rf"(?<=[\w,][ ])(?:{trie_words(grammar.list_openers, True)})\b(?!,)", re.I)
+        out.append((listing, re.compile(rf"[ \u00a0]{_LOWER_WORDS}{{0,3}}"), False))
     return tuple(out)
 
 
 def _reporting(grammar: Grammar) -> str:
-    """A reporting verb with the clause it reports after it ("the Financial Times reported the
-    company is worth ...", "Le Monde rapporte que ..."), as a regex; "" when the language has none.
-    Without a clause after it the verb is the name's own ("Acme reported a loss of €5 m")."""
-    if not grammar.reporting_verbs or not grammar.reported_clauses:
+    """A reporting verb whose reported clause names its own subject, as a regex ("the Daily
+    Ledger reported the company is worth ...", "reported that Acme raised", "Le Monde rapporte
+    qu’Acme ..."): the name before the verb is the figure's source. "" when the language has
+    none. Otherwise the verb is the name's own ("Acme reported its revenue rose").
+    """
+    if not grammar.reporting_verbs:
         return ""
-    clauses = "|".join(re.escape(w) + (r"\b" if w[-1].isalnum() else "") for w in grammar.reported_clauses)
-    return rf"(?:{trie_words(grammar.reporting_verbs, True)})[ ,]+(?:{clauses})"
+    # A clause word and a space ("that "), or an elided one glued to the next word ("qu’Acme").
+    clauses = "|".join(re.escape(w) + ("[ ]+" if w[-1].isalnum() else "") for w in grammar.reported_clauses)
+    references = trie_words(grammar.organisation_references, True) or "(?!)"
+    subject = rf"(?:(?:{references})(?!\w)|(?-i:[{UPPER}]))"
+    return rf"(?:{trie_words(grammar.reporting_verbs, True)})[ ,]+(?:{clauses or '(?!)'})?{subject}"
 
 
 def weekdays(lexicon: Lexicon) -> list[str]:
@@ -274,11 +290,7 @@ def _capitalised_names(
                 continue
             start += sum(len(w) + 1 for w in words[:first])
             words = words[first:last]
-        elided = names.elision.match(words[0])
-        if elided and len(words[0]) > elided.end():
-            # "L’Ademe" names Ademe; "C’est" names nothing.
-            start += elided.end()
-            words[0] = words[0][elided.end() :]
+        start = _without_elision(words, start, names)  # "L’Ademe" names Ademe; "C’est" names nothing
         title = False
         # A capitalised function word inside a sentence belongs to the name ("de Notre Dame",
         # "selon Le Monde"); opening a sentence it is just capitalised ("Notre objectif").
@@ -296,6 +308,8 @@ def _capitalised_names(
             stripped = words[0].lower()
             start += len(words[0]) + 1
             words = words[1:]
+            if words:
+                start = _without_elision(words, start, names)  # "Selon l’Insee"
         words = _before_known(words, start, taken, names)
         end = start + len(" ".join(words))
         if not words or not words[0][:1].isupper() or any(start < e and s < end for s, e in taken):
@@ -316,6 +330,13 @@ def _capitalised_names(
             lowered[0] in stop or lowered[0] in months or lowered[0] in names.not_names or lowered[0] in names.alone
         ):
             continue
+        # Not opening a sentence, where the head may be a common noun ("Fonds d'investissement,
+        # crédits, ...": a list of measures); inside one an article stands before it.
+        if words[-1] in names.institution_heads and not _at_sentence_start(text, start):
+            tail = _institution_end(text, end, names, taken)
+            if tail > end:  # "l’Office national des forêts", "la Cour des comptes"
+                yield _mention(text, start, tail, knowledge.entities.canonical(text[start:tail]), names, title)
+                continue
         # The first word of a sentence, or of a quotation or title inside it ("« Donner du sens à
         # l'intelligence artificielle »"), is capitalised whatever it is.
         opening = _at_sentence_start(text, start) or text[max(0, start - 3) : start].rstrip(" \u00a0").endswith(
@@ -384,6 +405,41 @@ def _name_word(text: str, at: int, word: str, lexicon: Lexicon, proper: frozense
     return not _at_sentence_start(text, at) or _rare_or_proper(word, proper, lexicon)
 
 
+_TAIL_WORD = re.compile(r"[ \u00a0]*([^\W\d_][\w\-]*[’']?)")
+INSTITUTION_TAIL_WORDS = 6  # "Centre national de la recherche scientifique": the longest kept
+
+
+def _institution_end(text: str, end: int, names: _NamePatterns, taken: list[tuple[int, int]]) -> int:
+    """Where an institution's name that a language writes with one capital ends: its head
+    ("Office", "Cour") goes on with adjectives ("national") and nouns after a connector ("des
+    forêts", "de la recherche"); ``end`` when nothing follows that belongs to it."""
+    last, after_connector = end, False
+    at = end
+    for _ in range(INSTITUTION_TAIL_WORDS):
+        match = _TAIL_WORD.match(text, at)
+        if match is None or any(match.start(1) < e and s < match.end(1) for s, e in taken):
+            break
+        word = match.group(1)
+        if word.lower() in names.connectors:
+            after_connector = True
+        elif after_connector or (word.islower() and word.endswith(names.name_adjective_suffixes)):
+            last, after_connector = match.end(1), False
+        else:
+            break
+        at = match.end()
+    return last
+
+
+def _without_elision(words: list[str], start: int, names: _NamePatterns) -> int:
+    """Strip an elided article from the first word of a capitalised run, in place ("L’Ademe"
+    -> "Ademe"; "C’est" stays, nothing follows the article); the run's new start."""
+    elided = names.elision.match(words[0])
+    if elided and len(words[0]) > elided.end():
+        words[0] = words[0][elided.end() :]
+        return start + elided.end()
+    return start
+
+
 def _word_before(text: str, start: int, stripped: str) -> str:
     """The word before a name in lower case: the one stripped from its capitalised run, else
     the word written right before it ("série" in "une série C")."""
@@ -405,11 +461,16 @@ SENTENCE_OPENERS = ' →•-–*\n"“(«'
 def _qualified_ignored(text: str, found: list[EntityMention], names: _NamePatterns) -> list[EntityMention]:
     """The mentions, a place right after an ignored name ("après Jupiter en Allemagne", "after
     X in Germany") ignored too: it says where that name is, not what the sentence is about; and
-    a name in brackets right after a place ("a visit to Issy (Hauts-de-Seine)") a place too."""
+    a name in brackets right after a place ("a plant in Villeurbanne (Rhône)") a place too."""
     out: list[EntityMention] = []
     for mention in found:
         before = out[-1] if out else None
-        if before is not None and before.role == "place" and text[before.end : mention.start] == " (":
+        if (
+            before is not None
+            and before.role == "place"
+            and text[before.end : mention.start] == " ("
+            and text[mention.end : mention.end + 1] == ")"
+        ):
             mention = replace(mention, role="place")
         elif (
             before is not None
@@ -423,31 +484,60 @@ def _qualified_ignored(text: str, found: list[EntityMention], names: _NamePatter
     return out
 
 
-# Before a relative clause's first listed name: lower-case words ("rassemble", "a réuni le
-# nouvel entrant"); between two names: a comma or a pair connector, then maybe lower-case words.
+# Before a relative clause's first listed name: lower-case words ("réunit", "a réuni le
+# groupe lyonnais"); between two names: a comma or a pair connector, then maybe lower-case words.
 _LOWER_WORDS = rf"(?:[^\W\d_{UPPER}][\w’'\-]*[ \u00a0])"
-RELATIVE_REACH = 40  # the most characters between the relative pronoun and its first name
+LIST_REACH = 40  # the most characters between a list's opening and its first name
 
 
 def _listed_objects(text: str, found: list[EntityMention], names: _NamePatterns) -> list[EntityMention]:
     """The mentions, the names a list or a relative clause gives as objects marked *listed*: in
-    "Le tour de table, qui rassemble Accel, Plural et SAAB, intervient ..." or "investors
-    including A and B" they are not what the sentence is about. A list ends at the first gap
-    that is no list's (", values Helsing at")."""
+    "Le consortium, qui réunit Acme, Orbitex et Quanta, annonce ..." or "investors including A
+    and B" they are not what the sentence is about. A relative clause counts after a common
+    noun only ("Jane Roe, who runs Acme, said": Acme may be what she speaks of). A list ends at
+    the first gap that is no list's (", values Zorbix at"), and names after commas belong to it
+    only when a pair connector comes later ("A, B and C"; not "including A, Zorbix raised")."""
     out = list(found)
-    for opening, first_gap in names.list_openings:
+    for opening, first_gap, after_noun in names.list_openings:
         for match in opening.finditer(text):
-            at, glue = match.end(), first_gap
-            for index, mention in enumerate(out):
-                if mention.start < at:
-                    continue
-                if mention.start - at > RELATIVE_REACH or not glue.fullmatch(text, at, mention.start):
-                    break
-                if mention.role in ("subject", "person"):
-                    out[index] = replace(mention, role="listed")
-                # After an adjective of nationality the item goes on ("Swedish defence group Quanta").
-                at, glue = mention.end, names.item_words if mention.role == "demonym" else names.list_glue
+            before = re.search(r"([^\W\d_][\w’'\-]*)\W*$", text[max(0, match.start() - 40) : match.start()])
+            if after_noun and (before is None or before.group(1)[0].isupper()):
+                continue
+            for index in _list_items(text, out, match.end(), first_gap, names):
+                if out[index].role in ("subject", "person"):
+                    out[index] = replace(out[index], role="listed")
     return out
+
+
+def _list_items(
+    text: str, found: list[EntityMention], at: int, first_gap: re.Pattern[str], names: _NamePatterns
+) -> list[int]:
+    """The indexes of the mentions a list opening at ``at`` lists (see :func:`_listed_objects`)."""
+    chain: list[tuple[int, str]] = []  # (index, how it joins the list: first, comma, connector, item)
+    glue, previous = first_gap, None
+    for index, mention in enumerate(found):
+        if mention.start < at:
+            continue
+        if mention.start - at > LIST_REACH or not glue.fullmatch(text, at, mention.start):
+            break
+        if previous is None:
+            how = "first"
+        elif previous.role == "demonym":
+            how = "item"  # "Danish shipping group Quanta": the adjective's item goes on
+        elif text[at : mention.start].strip() == "," and names.pairing.isdisjoint(mention.name.lower().split()):
+            how = "comma"
+        else:
+            how = "connector"  # "and Quanta", or a name read with its connector ("Orbitex and Quanta")
+        chain.append((index, how))
+        glue = names.item_words if mention.role == "demonym" else names.list_glue
+        at, previous = mention.end, mention
+    # Names after commas belong to the list only when a connector joins a later one.
+    last = max((k for k, (_, how) in enumerate(chain) if how in ("first", "connector")), default=-1)
+    kept: list[int] = []
+    for k, (index, how) in enumerate(chain):
+        if k <= last or (how == "item" and kept and kept[-1] == chain[k - 1][0]):
+            kept.append(index)
+    return kept
 
 
 @lru_cache(maxsize=4096)  # asked of every sentence twice: for the source's proper words and its names
@@ -515,7 +605,7 @@ COMMON_ZIPF = 3.0
 ROMAN_ORDINAL = re.compile(r"[IVXLCDM]+(?:e|er|ème|th|st|nd|rd)")
 
 # A base form this frequent is a common word of the language (Zipf 3: once per million words):
-# "financer" is, so "Financé" opens a phrase; "hels" is not, so "Helsing" is a name.
+# "financer" is, so "Financé" opens a phrase; "zorb" is not, so "Zorbing" is a name.
 KNOWN_ZIPF = 3.0
 
 
@@ -571,7 +661,8 @@ def _mention(text: str, start: int, end: int, name: str, names: _NamePatterns, p
         role = "ignored"
     elif (
         person
-        or names.title_before.search(text, max(0, start - 70), start)  # "The CEO of the multinational, "
+        or names.title_before.search(before)
+        or (names.title_of_before.search(text, max(0, start - 70), start) and text[end : end + 1] == ",")
         or names.title_after.match(text[end : end + 40])
         or any(word.lower() in names.titles for word in name.split(" ")[1:-1])  # "Office Director Jane Roe"
     ):
