@@ -21,7 +21,7 @@ def _claim(text: str, language: str, surface: str, title: str = ""):  # type: ig
 
 
 METRICS = [
-    ("values-at-is-a-valuation", "The round values Zorbix Labs at €12 billion.", "en", "€12 billion", "valuation"),
+    ("values-at-is-a-valuation", "The round values Zorbix Labs at €7 billion.", "en", "€7 billion", "valuation"),
     (
         "valorisant-is-a-valuation",
         "Ce tour de table, valorisant Zorbix Labs à 2 milliards d'euros, est clos.",
@@ -59,9 +59,9 @@ METRICS = [
     ),
     (
         "fr-inflection-by-stem",
-        "Les 300 data centers en France consommaient environ 10 TWh.",
+        "Les 140 data centers de la région consommaient environ 7 TWh.",
         "fr",
-        "environ 10 TWh",
+        "environ 7 TWh",
         "consumption",
     ),
     ("en-inflection-by-stem", "Last year the plants exported 12 TWh to Italy.", "en", "12 TWh", "exports"),
@@ -74,9 +74,9 @@ METRICS = [
     ),
     (
         "percent-after-a-percent-measures-the-same",
-        "La consommation mondiale des centres de données atteint 2 %, tandis qu'en Acmeland, cela représente 11 %.",
+        "La part des serveurs dans la demande mondiale atteint 3 %, tandis qu'à Vardenholm, elle grimpe à 9 %.",
         "fr",
-        "11 %",
+        "9 %",
         "consumption",
     ),
     (
@@ -96,66 +96,66 @@ METRICS = [
     ),
     (
         "count-named-by-its-noun",
-        "The storm caused 11,300 deaths, and 10,100 people are missing.",
+        "The earthquake caused 2,140 deaths, and 930 people are missing.",
         "en",
-        "11,300 deaths",
+        "2,140 deaths",
         "deaths",
     ),
     (
         "classifier-counts-what-follows",
-        "Le Booster comprend environ 66 700 exemplaires de ces puces.",
+        "Le module Hyperion embarque environ 4 200 exemplaires de ses puces.",
         "fr",
-        "environ 66 700 exemplaires",
+        "environ 4 200 exemplaires",
         "count of chip",
     ),
-    ("edition-number", "Investors met at the eighth Acme Forum Summit.", "en", "eighth", "edition number"),
+    ("edition-number", "Delegates gathered for the fifth Acme Forum Summit.", "en", "fifth", "edition number"),
     (
         "population-words-count-people-only",
-        "The storm hit Vardenholm, a city of 100,000, and broke two dams.",
+        "The flood reached Vardenholm, a town of 40,000, and destroyed three bridges.",
         "en",
-        "two dams",
-        "count of dam",
+        "three bridges",
+        "count of bridge",
     ),
     (
         "fr-english-compound-noun",
-        "Il existait déjà 300 data centers en France.",
+        "La région comptait déjà 85 data centers.",
         "fr",
-        "300 data centers",
+        "85 data centers",
         "count of datacenter",
     ),
     (
         "seeking-to-raise-is-no-raise",
-        "Acme Robotics was seeking to raise $300 million.",
+        "Acme Robotics was seeking to raise $120 million.",
         "en",
-        "$300 million",
+        "$120 million",
         "funds raised (possible)",
     ),
     (
         "fr-alternative-is-a-possibility",
-        "Acme Robotics annonce entre 9 et 12 TWh, voire un impressionnant 15 TWh.",
+        "Acme Robotics prévoit entre 4 et 6 TWh, voire un spectaculaire 8 TWh.",
         "fr",
-        "15 TWh",
+        "8 TWh",
         "energy (possible)",
     ),
     (
         "fr-figure-before-an-alternative-stands",
-        "Acme Robotics annonce entre 9 et 12 TWh, voire un impressionnant 15 TWh.",
+        "Acme Robotics prévoit entre 4 et 6 TWh, voire un spectaculaire 8 TWh.",
         "fr",
-        "9 et 12 TWh",
+        "4 et 6 TWh",
         "energy",
     ),
     (
         "en-condition-after-a-figure",
-        "Acme Robotics used 15 TWh if its reports are right.",
+        "Acme Robotics used 8 TWh if its figures hold.",
         "en",
-        "15 TWh",
+        "8 TWh",
         "energy (possible)",
     ),
     (
         "fr-condition-after-a-figure",
-        "Acme Robotics atteint 15 TWh si la demande explose.",
+        "Acme Robotics atteint 8 TWh si la demande bondit.",
         "fr",
-        "15 TWh",
+        "8 TWh",
         "consumption (possible)",
     ),
     (
@@ -174,9 +174,9 @@ METRICS = [
     ),
     (
         "fr-seeking-to-raise",
-        "L'entreprise cherchait à lever 300 millions de dollars.",
+        "La société cherchait à lever 120 millions de dollars.",
         "fr",
-        "300 millions de dollars",
+        "120 millions de dollars",
         "funds raised (possible)",
     ),
 ]
@@ -228,17 +228,17 @@ ENTITIES = [
     ("a-letter-after-an-attribute", "In 2024, Paris-based H raised €220 million.", "en", "€220 million", "H"),
     (
         "a-place-named-as-subject-is-not-carried",
-        "Les charpentiers de Zorbix Nova bâtissent une forêt. Ses poutres dominent Paris. "
-        "Aujourd'hui, 1 800 arbres sont nécessaires.",
+        "Les ouvriers de Zorbix Nova rénovent un pont. Ses piles bordent Paris. "
+        "Désormais, 600 poutres sont nécessaires.",
         "fr",
-        "1 800 arbres",
+        "600 poutres",
         "Zorbix Nova",
     ),
     (
         "a-place-that-says-where-an-ignored-name-is",
-        "Ce sera le deuxième supercalculateur, après Zorbix en Allemagne, pour un coût de 554 millions d'euros.",
+        "On bâtira un second campus, après Hyperion en Allemagne, pour un budget de 320 millions d'euros.",
         "fr",
-        "554 millions d'euros",
+        "320 millions d'euros",
         "",
     ),
     (
@@ -250,10 +250,10 @@ ENTITIES = [
     ),
     (
         "opening-participle-phrase",
-        "Développé par le Centre de calcul de Jülich, JUPITER atteint 1 exaflop.",
+        "Développé par l'institut Orbitex, HYPERION atteint 2 exaflops.",
         "fr",
-        "1 exaflop",
-        "Jupiter",
+        "2 exaflops",
+        "Hyperion",
     ),
     (
         "opening-participle-is-no-name",
@@ -264,60 +264,60 @@ ENTITIES = [
     ),
     (
         "capitalised-function-word-inside-a-name",
-        "Les dons pour Notre Dame ont atteint 846 millions d'euros.",
+        "Les dons pour Notre Avenir ont atteint 312 millions d'euros.",
         "fr",
-        "846 millions d'euros",
-        "Notre Dame",
+        "312 millions d'euros",
+        "Notre Avenir",
     ),
     (
         "nearest-place-of-a-located-metric",
-        "Most data sits in the US, but 300 data centres in France consumed 10 TWh in 2022.",
+        "Most files are hosted in the US, but 140 data centres in France used 7 TWh in 2023.",
         "en",
-        "10 TWh",
+        "7 TWh",
         "France",
     ),
     (
         "place-so-far-before-the-home-place-is-named",
-        "Le réseau électrique français sature.\n\nLes centres de données consomment 10 TWh.\n\n"
+        "Le réseau électrique français sature.\n\nLes centres de données consomment 7 TWh.\n\n"
         "À Lyon, les demandes affluent.\n\nÀ Lyon, le port attend.\n\nÀ Lyon, la ville hésite.",
         "fr",
-        "10 TWh",
+        "7 TWh",
         "France",
     ),
     (
         "home-place-once-named",
         "À Lyon, les demandes affluent.\n\nÀ Lyon, le port attend. Le réseau électrique français sature."
-        "\n\nLes centres de données consomment 10 TWh.",
+        "\n\nLes centres de données consomment 7 TWh.",
         "fr",
-        "10 TWh",
+        "7 TWh",
         "Lyon",
     ),
     (
         "a-place-its-source-writes-after-in",
-        "Rescuers arrived in Vardenholm. Vardenholm, a community of around 125,000 people, was hit hard.",
+        "Engineers arrived in Vardenholm. Vardenholm, a town of about 40,000 people, was cut off.",
         "en",
-        "around 125,000 people",
+        "about 40,000 people",
         "Vardenholm",
     ),
     (
         "nearest-place-of-any-metric",
-        "Bien que nos données soient stockées à l'étranger (aux USA), il existait 300 data centers en France.",
+        "Même si nos fichiers sont hébergés au loin (aux USA), on compte 140 data centers en France.",
         "fr",
-        "300 data centers",
+        "140 data centers",
         "France",
     ),
     (
         "each-figure-its-nearest-place",
-        "In Germany there are 490 data centres, against 264 data centres in France.",
+        "In Germany there are 510 data centres, against 180 data centres in France.",
         "en",
-        "264 data centres",
+        "180 data centres",
         "France",
     ),
     (
         "frequent-word-opening-two-sentences-is-no-name",
-        "Parmi les centres, 42 % sont situés en Île-de-France. Parmi les autres, beaucoup sont à Marseille.",
+        "Parmi les entrepôts, 37 % se trouvent en Île-de-France. Parmi les autres, beaucoup sont à Lille.",
         "fr",
-        "42 %",
+        "37 %",
         "Île-de-France",
     ),
     (
@@ -348,12 +348,12 @@ ENTITIES = [
         "300 data centers",
         "France",
     ),
-    ("edition-is-the-events", "Investors met at the eighth Acme Forum Summit.", "en", "eighth", "Acme Forum Summit"),
+    ("edition-is-the-events", "Delegates gathered for the fifth Acme Forum Summit.", "en", "fifth", "Acme Forum Summit"),
     (
         "roman-century-is-no-name",
-        "Pour redresser la flèche du XIXe siècle, 2000 arbres sont nécessaires.",
+        "Pour restaurer le clocher du XVIIe siècle, 350 poutres sont nécessaires.",
         "fr",
-        "2000 arbres",
+        "350 poutres",
         "",
     ),
     (
@@ -417,7 +417,7 @@ ENTITIES = [
     ),
     (
         "en-names-a-list-gives",
-        "Zorbix Labs grew. The consortium includes lenders such as Veltrix, Orbitex and Danish shipping group "
+        "Zorbix Labs grew. The syndicate counts lenders such as Veltrix, Orbitex and Danish shipping group "
         "Quanta. The startup now employs 800 people.",
         "en",
         "800 people",
@@ -446,9 +446,9 @@ ENTITIES = [
     ),
     (
         "a-title-of-something-before-a-name-makes-a-person",
-        "Orbitex opened a plant. The CEO of the group, Jane Roe, was there. The US corporation will create 2,000 jobs.",
+        "Orbitex opened a plant. The CEO of the group, Jane Roe, was there. The US corporation will create 900 jobs.",
         "en",
-        "2,000 jobs",
+        "900 jobs",
         "Orbitex",
     ),
     (
@@ -460,9 +460,9 @@ ENTITIES = [
     ),
     (
         "a-region-in-brackets-after-a-place-is-a-place",
-        "Orbitex opened a plant in Villeurbanne (Rhône). The American giant will invest €4 billion.",
+        "Orbitex opened a plant in Villeurbanne (Rhône). The American giant will spend €3 billion.",
         "en",
-        "€4 billion",
+        "€3 billion",
         "Orbitex",
     ),
     (
@@ -482,9 +482,9 @@ ENTITIES = [
     ),
     (
         "a-reported-clause-naming-its-subject",
-        "Bloomberg reported that Zorbix Labs raised €450 million.",
+        "The Daily Ledger reported that Zorbix Labs raised €270 million.",
         "en",
-        "€450 million",
+        "€270 million",
         "Zorbix Labs",
     ),
     (
@@ -496,16 +496,16 @@ ENTITIES = [
     ),
     (
         "a-list-word-opening-a-sentence",
-        "Notably, Zorbix Labs raised €450 million in 2024.",
+        "Notably, Zorbix Labs raised €270 million in 2024.",
         "en",
-        "€450 million",
+        "€270 million",
         "Zorbix Labs",
     ),
     (
         "a-list-of-one-before-the-main-clause",
-        "Backed by investors including Veltrix, Zorbix Labs raised €450 million in 2024.",
+        "Backed by investors including Veltrix, Zorbix Labs raised €270 million in 2024.",
         "en",
-        "€450 million",
+        "€270 million",
         "Zorbix Labs",
     ),
     (
@@ -524,16 +524,16 @@ ENTITIES = [
     ),
     (
         "a-wrapped-sentence-is-no-headline",
-        "According to Reuters, Zorbix Labs and\nOrbitex together raised €450 million in 2024.",
+        "According to Reuters, Zorbix Labs and\nOrbitex together raised €270 million in 2024.",
         "en",
-        "€450 million",
+        "€270 million",
         "Zorbix Labs",
     ),
     (
         "title-inside-a-name-is-a-person",
-        "Forestry Office Director Jane Roe visited Acme Robotics. It needs 1,000 oaks.",
+        "Port Authority Director Jane Roe visited Acme Robotics. It needs 400 welders.",
         "en",
-        "1,000 oaks",
+        "400 welders",
         "Acme Robotics",
     ),
 ]
@@ -549,10 +549,10 @@ def test_entity_a_figure_is_about(text: str, language: str, surface: str, entity
 REFERENCES = [
     (
         "fr-startup-of-the-title",
-        "Acme Robotics lève 385 millions d'euros",
-        "La startup française annonce avoir levé 385 millions d'euros.",
+        "Acme Robotics lève 75 millions d'euros",
+        "La startup française dit avoir obtenu 75 millions d'euros.",
         "fr",
-        "385 millions d'euros",
+        "75 millions d'euros",
         "Acme Robotics",
     ),
     (
@@ -566,9 +566,9 @@ REFERENCES = [
     (
         "fragment-said-of-by-the-next-sentence",
         "",
-        "80 millions d'euros. C'est la somme que Acme Robotics a levée.",
+        "45 millions d'euros. C'est le montant qu'Acme Robotics a obtenu.",
         "fr",
-        "80 millions d'euros",
+        "45 millions d'euros",
         "Acme Robotics",
     ),
     (
@@ -591,26 +591,26 @@ def test_organisation_referred_back_to(title: str, text: str, language: str, sur
 
 # (id, sentence, language, the names find_entities gives)
 NAMES = [
-    ("common-opener-and-figure", "Environ 70 % des composants sont produits en Europe.", "fr", ["Europe"]),
+    ("common-opener-and-figure", "Environ 55 % des pièces sont fabriquées en Europe.", "fr", ["Europe"]),
     (
         "connectors-with-an-elided-article",
-        "Le rapport de la Commission de l'Intelligence Artificielle est paru.",
+        "Le bilan de la Commission de l'Énergie Marine est publié.",
         "fr",
-        ["Commission de l'Intelligence Artificielle"],
+        ["Commission de l'Énergie Marine"],
     ),
     (
         "quotation-opens-with-a-capital",
-        "Le rapport « Donner du sens à l'IA » de Acme Robotics.",
+        "Le rapport « Penser la ville de demain » de Acme Robotics.",
         "fr",
         ["Acme Robotics"],
     ),
     ("name-and-programme-year", "Acme Robotics 2030 est un plan.", "fr", ["Acme Robotics 2030"]),
     ("place-closes-a-name-fr", "La Banque de France a prêté 5 milliards.", "fr", ["Banque de France"]),
-    ("city-closes-a-name", "Les chênes de Notre-Dame de Paris sont arrivés.", "fr", ["Notre-Dame de Paris"]),
+    ("city-closes-a-name", "Les cloches de Saint-Vardel de Paris sont arrivées.", "fr", ["Saint-Vardel de Paris"]),
     ("place-closes-a-name-en", "The Bank of England lent 5 billion.", "en", ["Bank of England"]),
     ("city-after-a-locative", "Acme Robotics opened an office in Paris.", "en", ["Acme Robotics", "Paris"]),
-    ("headline-names-its-rare-words", "Zorbix Secures €450M to Scale Its Drone Fleet", "en", ["Zorbix"]),
-    ("headline-keeps-acronyms", "Zorbix AI Raises €450M From Three Large Funds", "en", ["Zorbix AI"]),
+    ("headline-names-its-rare-words", "Zorbix Lands €90M to Expand Its Crane Fleet", "en", ["Zorbix"]),
+    ("headline-keeps-acronyms", "Zorbix AI Raises €90M From Two Pension Funds", "en", ["Zorbix AI"]),
     (
         "a-sentence-of-names-is-no-headline",
         "Director Jane Roe visited Acme Robotics Labs.",
@@ -619,13 +619,13 @@ NAMES = [
     ),
     (
         "funding-round-words",
-        "Zorbix Labs closed a €450 million Series C round after a Seed round.",
+        "Zorbix Labs closed a €270 million Series C round after a Seed round.",
         "en",
         ["Zorbix Labs"],
     ),
     ("a-title-before-a-name-fr", "Le Chancelier Zorbach a annoncé 5 milliards d'euros.", "fr", ["Zorbach"]),
-    ("an-attribute-of-place", "The round values the Berlin-based startup Zorbix at €12 billion.", "en", ["Zorbix"]),
-    ("an-adjective-of-a-continent", "In 2024, European defense startup Zorbix raised €600 million.", "en", ["Zorbix"]),
+    ("an-attribute-of-place", "The deal prices the Berlin-based startup Zorbix at €7 billion.", "en", ["Zorbix"]),
+    ("an-adjective-of-a-continent", "In 2024, European logistics startup Zorbix raised €350 million.", "en", ["Zorbix"]),
     (
         "a-common-word-opening-the-sentence-names-no-place",
         "Outside of Germany, Zorbix Labs hires.",
@@ -708,7 +708,7 @@ ROLES = [
     ),
     (
         "en-such-as-lists-objects",
-        "Investors such as Veltrix and Swedish group Quanta joined.",
+        "Partners such as Veltrix and Swedish group Quanta signed.",
         "en",
         [("Veltrix", "listed"), ("Sweden", "demonym"), ("Quanta", "listed")],
     ),
@@ -742,16 +742,16 @@ def test_roles_names_play(text: str, language: str, roles: list[tuple[str, str]]
 
 # (id, sentences as (text, language), the places learned: place -> country)
 PLACES = [
-    ("en-possessive", [("Floods hit Libya's coastal city of Derna on Sunday.", "en")], {"Derna": "Libya"}),
-    ("en-demonym", [("The Libyan city of Benghazi was spared.", "en")], {"Benghazi": "Libya"}),
-    ("fr-demonym-after-the-noun", [("La tempête a frappé la ville libyenne de Derna.", "fr")], {"Derna": "Libya"}),
-    ("de-demonym", [("Die Flut traf die libysche Stadt Derna.", "de")], {"Derna": "Libya"}),
+    ("en-possessive", [("Storms reached Norway's coastal city of Vardenholm on Monday.", "en")], {"Vardenholm": "Norway"}),
+    ("en-demonym", [("The Peruvian city of Trujillo was spared.", "en")], {"Trujillo": "Peru"}),
+    ("fr-demonym-after-the-noun", [("Le cyclone a touché la ville péruvienne de Trujillo.", "fr")], {"Trujillo": "Peru"}),
+    ("de-demonym", [("Der Sturm erreichte die norwegische Stadt Vardenholm.", "de")], {"Vardenholm": "Norway"}),
     ("en-place-comma-country", [("evroc will build a site in Mougins, France.", "en")], {"Mougins": "France"}),
     ("a-country-is-no-place-of-another", [("In Germany, France and Italy, firms grew.", "en")], {}),
-    ("lower-case-is-no-name", [("la ville libyenne de la mer", "fr")], {}),
+    ("lower-case-is-no-name", [("la ville péruvienne de la mer", "fr")], {}),
     (
         "two-countries-for-one-place-leave-it-out",
-        [("Libya's city of Derna", "en"), ("Egypt's city of Derna", "en")],
+        [("Norway's city of Vardenholm", "en"), ("Sweden's city of Vardenholm", "en")],
         {},
     ),
 ]
