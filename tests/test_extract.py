@@ -590,10 +590,10 @@ def _close(actual: float | None, expected: str | None) -> bool:
 REAL_TEXT_FORMS = [
     Case(
         "fr-count-after-scale-word",
-        "Pour visualiser sa puissance, imaginez cinq millions de smartphones modernes.",
-        "cinq millions de smartphones",
+        "Pour mesurer son ampleur, comptez sept millions de bicyclettes neuves.",
+        "sept millions de bicyclettes",
         "count",
-        "5e6",
+        "7e6",
         "count",
         language="fr",
     ),
@@ -608,20 +608,20 @@ REAL_TEXT_FORMS = [
     ),
     Case(
         "fr-four-digit-count",
-        "Pour la charpente, 2000 arbres sont nécessaires.",
-        "2000 arbres",
+        "Pour le quai, 3400 pieux sont prévus.",
+        "3400 pieux",
         "count",
-        "2000",
+        "3400",
         "count",
         language="fr",
     ),
-    Case("en-four-digit-count", "The spire needs 1300 oaks.", "1300 oaks", "count", "1300", "count"),
+    Case("en-four-digit-count", "The pier needs 1700 piles.", "1700 piles", "count", "1700", "count"),
     Case(
         "en-number-of-label",
-        "Estimated number of oak trees needed to restore the spire: 1,300",
-        "1,300",
+        "Estimated number of piles needed to rebuild the pier: 1,700",
+        "1,700",
         "count",
-        "1300",
+        "1700",
         "count",
     ),
     Case(
@@ -856,17 +856,17 @@ def test_a_month_without_a_year_keeps_its_preposition(text: str, language: str, 
 CARRIED_PERIODS = [
     (
         "en-ranking-continues",
-        "The US hosted 2,701 centres at the end of 2022. France is eighth with 264 data centres.",
+        "Canada counted 1,450 warehouses at the close of 2021. Chile is tenth with 180 warehouses.",
         "en",
-        "264 data centres",
-        "2022",
+        "180 warehouses",
+        "2021",
         True,
     ),
     (
         "fr-question-sets-the-year",
-        "Et la projection pour 2030 ? RTE annonce une fourchette entre 9 et 12 TWh.",
+        "Et les prévisions pour 2030 ? Orbitex prévoit une plage entre 4 et 6 TWh.",
         "fr",
-        "9 et 12 TWh",
+        "4 et 6 TWh",
         "2030",
         True,
     ),
@@ -880,9 +880,9 @@ CARRIED_PERIODS = [
     ),
     (
         "a-day-is-an-event",
-        "Le 15 avril 2019, la cathédrale a brûlé. Au total, 846 millions d'euros ont été récoltés.",
+        "Le 3 juin 2019, l'usine a fermé. En tout, 212 millions d'euros ont été versés.",
         "fr",
-        "846 millions d'euros",
+        "212 millions d'euros",
         "2024",
         False,
     ),
@@ -912,9 +912,9 @@ CARRIED_PERIODS = [
     ),
     (
         "a-new-paragraph-starts-afresh",
-        "The US hosted 2,701 centres at the end of 2022.\nFrance has 264 data centres.",
+        "Canada counted 1,450 warehouses at the close of 2021.\nChile has 180 warehouses.",
         "en",
-        "264 data centres",
+        "180 warehouses",
         "2024",
         False,
     ),
@@ -935,7 +935,7 @@ def test_a_sentence_without_a_date_takes_the_year_the_sentence_before_sets(
 
 
 ANNUAL_AMOUNTS = [
-    ("fr-energy-per-year", "La consommation atteint 80 TWh par an.", "fr", "80 TWh par an", "watt_hour", True),
+    ("fr-energy-per-year", "La consommation atteint 45 TWh par an.", "fr", "45 TWh par an", "watt_hour", True),
     ("en-energy-a-year", "Acme consumed 10 TWh a year.", "en", "10 TWh a year", "watt_hour", True),
     (
         "en-mass-per-year-stays-a-rate",
@@ -947,9 +947,9 @@ ANNUAL_AMOUNTS = [
     ),
     (
         "parallel-figure-keeps-its-own-unit",
-        "Elle pourrait atteindre 80 TWh par an, contre 10 TWh aujourd'hui.",
+        "Elle devrait monter à 45 TWh par an, contre 6 TWh aujourd'hui.",
         "fr",
-        "10 TWh",
+        "6 TWh",
         "watt_hour",
         False,
     ),
@@ -969,7 +969,7 @@ def test_energy_per_year_is_the_years_energy(text: str, language: str, figure: s
 
 # (id, text, language, publication day, the periods found)
 RELATIVE_YEARS = [
-    ("en-last-year", "Last year, the company raised €450 million.", "en", "2025-06-05", ["2024"]),
+    ("en-last-year", "Last year, the firm raised €90 million.", "en", "2025-06-05", ["2024"]),
     ("fr-il-y-a-un-an", "Zorbix Labs a levé 80 millions de dollars il y a un an.", "fr", "2025-06-05", ["2024"]),
     ("fr-number-word-years-ago", "Il y a deux ans, la startup a levé 5 millions.", "fr", "2025-06-05", ["2023"]),
     ("en-ago-and-next", "It raised $10m a year ago and hires next year.", "en", "2025-06-05", ["2024", "2026"]),
@@ -990,15 +990,15 @@ def test_years_counted_from_the_publication_date(text: str, language: str, publi
 
 
 def test_a_year_counted_from_publication_sets_no_frame_for_the_next_sentence() -> None:
-    text = "La 3e phase débutera l'année prochaine. Les dons ont atteint 840 millions d'euros."
-    claim = _find(claims_in(text, "fr", published="2024-12-02"), "840 millions d'euros")
+    text = "Le 2e chantier commencera l'année prochaine. Les aides ont atteint 130 millions d'euros."
+    claim = _find(claims_in(text, "fr", published="2024-12-02"), "130 millions d'euros")
     assert claim.period == "2024" and "period: from the sentence before" not in claim.flags
 
 
 # (id, text, language, the bare figure, the noun its tally counts)
 TALLIES = [
-    ("en-death-toll", "The death toll in Derna has risen to 11,300 as rescuers search.", "en", "11,300", "deaths"),
-    ("fr-bilan", "Le bilan s'élève à 3 166 selon le gouvernement.", "fr", "3 166", "morts"),
+    ("en-death-toll", "The death toll in Vardenholm has climbed to 2,140 as crews dig.", "en", "2,140", "deaths"),
+    ("fr-bilan", "Le bilan s'élève à 1 482 selon la préfecture.", "fr", "1 482", "morts"),
     ("de-zahl-der-toten", "Die Zahl der Toten stieg auf 5 300.", "de", "5 300", "toten"),
 ]
 

@@ -125,9 +125,9 @@ METRICS = [
     ),
     (
         "seeking-to-raise-is-no-raise",
-        "Acme Robotics was seeking to raise $120 million.",
+        "Acme Robotics was seeking to raise $135 million.",
         "en",
-        "$120 million",
+        "$135 million",
         "funds raised (possible)",
     ),
     (
@@ -174,9 +174,9 @@ METRICS = [
     ),
     (
         "fr-seeking-to-raise",
-        "La société cherchait à lever 120 millions de dollars.",
+        "La société cherchait à lever 135 millions de dollars.",
         "fr",
-        "120 millions de dollars",
+        "135 millions de dollars",
         "funds raised (possible)",
     ),
 ]
@@ -294,9 +294,9 @@ ENTITIES = [
     ),
     (
         "a-place-its-source-writes-after-in",
-        "Engineers arrived in Vardenholm. Vardenholm, a town of about 40,000 people, was cut off.",
+        "Engineers arrived in Vardenholm. Vardenholm, a town of about 38,000 people, was cut off.",
         "en",
-        "about 40,000 people",
+        "about 38,000 people",
         "Vardenholm",
     ),
     (
@@ -343,9 +343,9 @@ ENTITIES = [
     ),
     (
         "impersonal-pronoun-stands-for-nothing",
-        "Acme Robotics vend des grues. Il y a 300 data centers en France.",
+        "Acme Robotics vend des grues. Il y a 140 data centers en France.",
         "fr",
-        "300 data centers",
+        "140 data centers",
         "France",
     ),
     ("edition-is-the-events", "Delegates gathered for the fifth Acme Forum Summit.", "en", "fifth", "Acme Forum Summit"),
