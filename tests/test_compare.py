@@ -108,7 +108,7 @@ NEGATIVES = [
         "Zorbix Labs hired 200 people after a Series B round led by Orbitex in 2022.",
         "Zorbix Labs closed a Series C round led by Quanta in March 2021.",
     ),
-    _negative("two-companies", "Mistral AI raised €600 million in June.", "Poolside raised €500 million in June."),
+    _negative("two-companies", "Zorbix Labs raised €420 million in June.", "Poolside raised €500 million in June."),
     _negative("two-countries", "France has more than 1,000 AI startups.", "Germany has 700 AI startups."),
     _negative(
         "a-city-is-not-its-country",
@@ -118,10 +118,10 @@ NEGATIVES = [
     _negative(
         "a-sum-a-country-is-named-with",
         "In 2024, France will invest €500 million in robotics.",
-        "En 2024, la France a reçu 700 millions d'euros.",
+        "En 2024, la France a reçu 640 millions d'euros.",
         "fr",
     ),
-    _negative("two-years", "In 2023, Mistral AI raised €385 million.", "In 2024, Mistral AI raised €600 million."),
+    _negative("two-years", "In 2023, Zorbix Labs raised €210 million.", "In 2024, Zorbix Labs raised €420 million."),
     _negative(
         "agreeing-qualifier",
         "More than €109 billion will be invested in AI infrastructure in France.",
@@ -130,8 +130,8 @@ NEGATIVES = [
     ),
     _negative(
         "orders-of-magnitude-apart",
-        "Microsoft will invest €4 billion in France.",
-        "Microsoft employs 1,500 people in France; it will invest €40 million in training.",
+        "Acme will invest €6 billion in France.",
+        "Acme employs 1,500 people in France; it will invest €60 million in training.",
     ),
     _negative(
         "open-bound-far-below",
@@ -140,33 +140,33 @@ NEGATIVES = [
     ),
     _negative(
         "two-unnamed-sums-of-a-country",
-        "In 2021, France put €506 million on the table.",
-        "France spent €552 million in 2021.",
+        "In 2021, France put €318 million on the table.",
+        "France spent €347 million in 2021.",
     ),
     _negative(
         "money-of-two-rounds-apart",
         "Acme Robotics is valued at €5 billion.",
-        "Acme Robotics has a valuation of about €12 billion.",
+        "Acme Robotics has a valuation of about €14 billion.",
     ),
     _negative(
         "a-countrys-counts-of-many-things",
-        "Amazon will create 2,000 jobs in France in 2024.",
+        "Acme will create 900 jobs in France in 2024.",
         "In 2024, projects announced in France will create some 10,000 jobs.",
     ),
     _negative(
         "forecast-by-a-later-year",
-        "Data centres in France consumed 10 TWh in 2024.",
-        "In France, data centres will consume up to 55 TWh by 2050.",
+        "Data centres in France consumed 7 TWh in 2024.",
+        "In France, data centres will consume up to 38 TWh by 2050.",
     ),
     _negative(
         "a-possibility-is-not-the-figure",
-        "Acme's plant used 10 TWh in 2024.",
-        "In 2024, Acme's plant could have used 15 TWh if it ran all year.",
+        "Acme's plant used 7 TWh in 2024.",
+        "In 2024, Acme's plant could have used 9 TWh if it ran all year.",
     ),
     _negative(
         "money-of-no-metric-across-spellings",
-        "Notre-Dame de Paris: 700 millions d'euros ont été utilisés.",
-        "Notre Dame: 140 millions d'euros restent.",
+        "Saint-Vardel de Paris: 260 millions d'euros ont été dépensés.",
+        "Saint Vardel: 90 millions d'euros restent.",
     ),
     _negative(
         "one-digit-figure-rounded-across-currencies",
@@ -217,8 +217,8 @@ DESCRIPTION_NEGATIVES = [
         id="same-facts-in-two-languages",
     ),
     pytest.param(
-        "Mistral AI was founded by Arthur Mensch, Guillaume Lample and Timothée Lacroix.",
-        "Arthur Mensch, cofondateur de Mistral AI, a parlé.",
+        "Zorbix Labs was founded by John Roe, Ada Quist and Tomas Ferrand.",
+        "John Roe, cofondateur de Zorbix Labs, a parlé.",
         "fr",
         id="one-founder-of-three",
     ),
@@ -253,56 +253,56 @@ POSITIVES = [
     ),
     (
         "five-times-apart-one-specific-subject",
-        "The Acme Booster holds about 24,000 chips.",
-        "L'Acme Booster comprend environ 66 700 exemplaires de ces puces.",
+        "The Acme Hyperion module holds about 3,800 chips.",
+        "Le module Acme Hyperion embarque environ 19 500 exemplaires de ses puces.",
         "fr",
     ),
     (
         "two-peaks",
-        "Acme will reach up to 40 exaflops in AI applications.",
-        "Acme est conçu pour atteindre jusqu'à 90 exaflops.",
+        "Acme will reach up to 30 exaflops in AI workloads.",
+        "Acme doit offrir jusqu'à 70 exaflops.",
         "fr",
     ),
     (
         "same-currency-as-written",
-        "In 2024, Acme will invest $1.2 billion in France.",
-        "Acme will invest $1.3 billion in France, it said.",
+        "In 2024, Acme will invest $2.4 billion in France.",
+        "Acme will invest $2.6 billion in France, it said.",
         "en",
     ),
     (
         "edition-number",
-        "Investors gathered for the eighth Acme Forum Summit in Paris.",
-        "Les investisseurs sont réunis pour la septième édition du sommet Acme Forum.",
+        "Delegates gathered for the fifth Acme Forum Summit in Paris.",
+        "Les délégués se retrouvent pour la quatrième édition du sommet Acme Forum.",
         "fr",
     ),
     (
         "a-possibility-beside-the-figure-is-no-stance",
-        "In 2030, Acme Robotics will consume 9 to 12 TWh, or even 15 TWh if demand soars.",
-        "En 2030, la consommation d'Acme Robotics atteindra 15 à 20 TWh.",
+        "In 2030, Acme Robotics will consume 4 to 6 TWh, or even 8 TWh if demand jumps.",
+        "En 2030, la consommation d'Acme Robotics atteindra 8 à 11 TWh.",
         "fr",
     ),
     (
         "one-figure-in-two-currencies",
-        "In June 2024, Acme Robotics said it will invest more than €1.2 billion in France.",
-        "In June 2024, Acme Robotics said it will invest $1.2 billion in France.",
+        "In June 2024, Acme Robotics said it will invest more than €2.4 billion in France.",
+        "In June 2024, Acme Robotics said it will invest $2.4 billion in France.",
         "en",
     ),
     (
         "one-figure-in-two-currencies-though-a-source-states-both",
-        "In June 2024, Acme Robotics said it will invest more than €1.2 billion ($1.2 billion) in France.",
-        "In June 2024, Acme Robotics said it will invest $1.3 billion in France.",
+        "In June 2024, Acme Robotics said it will invest more than €2.4 billion ($2.4 billion) in France.",
+        "In June 2024, Acme Robotics said it will invest $2.6 billion in France.",
         "en",
     ),
     (
         "a-city-the-corpus-puts-in-its-country",
-        "In 2023, the death toll in Libya's coastal city of Vardenholm rose to 9,400 deaths.",
-        "En 2023, la Libye a annoncé 5 000 morts.",
+        "In 2023, the death toll in Peru's coastal city of Vardenholm rose to 1,900 deaths.",
+        "En 2023, le Pérou a annoncé 950 morts.",
         "fr",
     ),
     (
         "a-share-of-a-country-five-times-another",
-        "In 2024, data centres in France accounted for 2% of electricity consumption.",
-        "En 2024, les centres de données représentaient 11 % de la consommation d'électricité en France.",
+        "In 2024, data centres in France accounted for 3% of electricity use.",
+        "En 2024, les centres de données pesaient 16 % de la demande d'électricité en France.",
         "fr",
     ),
     (
@@ -313,8 +313,8 @@ POSITIVES = [
     ),
     (
         "counted-after-a-scale-word",
-        "Its power equals one million smartphones, said Acme.",
-        "La puissance d'Acme équivaut à cinq millions de smartphones.",
+        "Its capacity equals one million laptops, said Acme.",
+        "La capacité d'Acme correspond à sept millions de laptops.",
         "fr",
     ),
 ]
@@ -336,8 +336,8 @@ def test_unit_conversion_agrees() -> None:
 
 def test_ids_are_stable_when_unrelated_sources_join() -> None:
     base = [
-        ("Mistral AI raised €600 million in 2024.", "en"),
-        ("In 2024, Mistral AI raised €385 million.", "en"),
+        ("Zorbix Labs raised €420 million in 2024.", "en"),
+        ("In 2024, Zorbix Labs raised €210 million.", "en"),
     ]
     before = [d.id for d in _discrepancies(*base)]
     after = [d.id for d in _discrepancies(*base, ("Equinix runs 10 data centers in Paris.", "en"))]
@@ -359,8 +359,8 @@ SUMS = [
     ),
     (
         "phases-fr",
-        "L'État a investi plus de 2,5 milliards d'euros depuis 2018. La première phase de l'État a mobilisé 1,5 milliard d'euros. "
-        "La deuxième phase de l'État est dotée de 1 milliard d'euros.",
+        "L'État a investi plus de 3,4 milliards d'euros depuis 2017. La première phase de l'État a mobilisé 2,1 milliards d'euros. "
+        "La deuxième phase de l'État est dotée de 1,3 milliard d'euros.",
         "info",
     ),
 ]
@@ -403,8 +403,8 @@ def test_sources_nobody_here_wrote_before() -> None:
 
 def test_why_names_what_a_source_read_differently() -> None:
     found = _discrepancies(
-        ("Acme Robotics raised €600 million in 2024.", "en"),
-        ("In 2024, Acme raised €385 million, the company said.", "en"),
+        ("Acme Robotics raised €420 million in 2024.", "en"),
+        ("In 2024, Acme raised €210 million, the company said.", "en"),
     )
     (contradiction,) = [d for d in found if d.kind == "contradiction"]
     assert "read as" in contradiction.why and "Acme" in contradiction.why
@@ -440,8 +440,8 @@ def test_undated_money_is_converted_across_the_years_its_source_speaks_of() -> N
 
 def test_a_currency_slip_says_so() -> None:
     (found,) = discrepancies_in(
-        ("In June 2024, Acme Robotics said it will invest more than €1.2 billion in France.", "en"),
-        ("In June 2024, Acme Robotics said it will invest $1.2 billion in France.", "en"),
+        ("In June 2024, Acme Robotics said it will invest more than €2.4 billion in France.", "en"),
+        ("In June 2024, Acme Robotics said it will invest $2.4 billion in France.", "en"),
     )
     assert found.kind == "contradiction"
     assert "written in two currencies" in found.explanation
