@@ -974,9 +974,9 @@ SUBJECTS = [
     ("umsatz", "Siemens steigerte den Umsatz auf 78 Mrd. Euro.", "78 Mrd. Euro", "Siemens", "revenue"),
     (
         "bewertung",
-        "Die Bewertung von Aleph Alpha liegt bei 500 Mio. Euro.",
-        "500 Mio. Euro",
-        "Aleph Alpha",
+        "Die Bewertung von Veltrix Systeme liegt bei 320 Mio. Euro.",
+        "320 Mio. Euro",
+        "Veltrix Systeme",
         "valuation",
     ),
     (

@@ -211,7 +211,7 @@ def test_no_module_names_a_language() -> None:
 
 
 CORPUS_NAMES = [
-    ("spellings-are-one", {"Notre Dame": 2, "Notre-Dame": 1}, "Notre-Dame", "Notre Dame", True),
+    ("spellings-are-one", {"Saint Vardel": 2, "Saint-Vardel": 1}, "Saint-Vardel", "Saint Vardel", True),
     (
         "extension-is-the-same-thing",
         {"Choose France": 2, "Choose France Summit": 1},
@@ -219,8 +219,8 @@ CORPUS_NAMES = [
         "Choose France",
         True,
     ),
-    ("capitals-for-emphasis", {"Jupiter": 3, "JUPITER Booster": 1}, "JUPITER Booster", "Jupiter", True),
-    ("coordination-names-two", {"Microsoft": 3, "Microsoft and AWS": 1}, "Microsoft and AWS", "Microsoft", False),
+    ("capitals-for-emphasis", {"Hyperion": 3, "HYPERION Module": 1}, "HYPERION Module", "Hyperion", True),
+    ("coordination-names-two", {"Microsoft": 3, "Microsoft and Orbitex": 1}, "Microsoft and Orbitex", "Microsoft", False),
     ("place-prefix-is-another-thing", {"France": 3, "France Travail": 1}, "France Travail", "France", False),
     ("unrelated", {"Zorbix": 2, "Mistral AI": 2}, "Zorbix", "Mistral AI", False),
     (
@@ -237,7 +237,7 @@ CORPUS_NAMES = [
         "Alpha Beta Corp",
         False,
     ),
-    ("surname-of-a-full-name", {"Villani": 1, "Cédric Villani": 2}, "Villani", "Cédric Villani", True),
+    ("surname-of-a-full-name", {"Ferrand": 1, "Tomas Ferrand": 2}, "Ferrand", "Tomas Ferrand", True),
     (
         "surname-of-two-full-names-is-neither",
         {"Martin": 1, "Anne Martin": 1, "Paul Martin": 1},
