@@ -31,7 +31,7 @@ METRICS = [
     ),
     (
         "an-organisation-launched-is-created",
-        "Zorbix Labs a levé 5 millions d'euros. La start-up, officiellement lancée le 3 mars 2021, grandit.",
+        "Zorbix Labs a levé 5 millions d'euros. La start-up, lancée le 3 mars 2021, grandit.",
         "fr",
         "3 mars 2021",
         "creation date",

@@ -27,11 +27,11 @@ from claimdiff.values import describe_value, relative_gap
 # Figures further apart than this factor are taken to measure different things...
 RATIO_LIMIT = 2.0
 # ... unless the evidence that they measure one thing is strong (one entity, one specific
-# metric, one topic): then figures up to this factor apart are compared ("about 24,000 chips"
-# against "about 66,700"; "one million smartphones" against "five million").
+# metric, one topic): then figures up to this factor apart are compared ("about 3,800 chips"
+# against "about 19,500"; "one million laptops" against "seven million").
 SPECIFIC_RATIO_LIMIT = 10.0
 # ... for counts and measures only: an organisation's money moves that much between rounds and
-# years (a €5 bn valuation, then €12 bn), while a machine's chip count does not.
+# years (a €5 bn valuation, then €14 bn), while a machine's chip count does not.
 WIDE_KINDS = ("count", "quantity", "percent")
 AMOUNT_KINDS = ("money", "quantity", "count", "percent")
 
@@ -67,7 +67,7 @@ def comparable(a: Claim, b: Claim, entities: EntityTable, generic: frozenset[str
     if a.metric != b.metric and not (a.metric in generic or b.metric in generic):
         return False
     if is_possible(a.metric) != is_possible(b.metric):
-        return False  # "9 to 12 TWh, or even 15 TWh if ...": a possibility is not the figure
+        return False  # "4 to 6 TWh, or even 8 TWh if ...": a possibility is not the figure
     if a.kind == "rank" and a.metric == "rank":
         return False  # a place in an unnamed ranking compares with nothing
     if a.kind in ("date", "rank"):
@@ -109,8 +109,8 @@ def _as_published(claim: Claim) -> bool:
 
 def _periods_overlap(a: str, b: str, loose: bool = False) -> bool:
     """Whether two periods share a day; ``loose`` when one is only its source's publication
-    year, which the figure may date from a year before ("1,300 oaks" written in 2021 and "2,000
-    trees" in 2022 are about one restoration)."""
+    year, which the figure may date from a year before ("1,700 piles" written in 2021 and "2,400
+    piles" in 2022 are about one pier)."""
     a_low, a_high = _as_of(a)
     b_low, b_high = _as_of(b)
     if loose:
@@ -219,9 +219,9 @@ def currency_slip(a: Claim, b: Claim) -> bool:
 
 
 def _significant_digits(value: object) -> int:
-    """The digits a written figure states: 1.2e9 has 2, 2e9 has 1, 385e6 has 3.
+    """The digits a written figure states: 1.2e9 has 2, 2e9 has 1, 425e6 has 3.
 
-    >>> _significant_digits(1.2e9), _significant_digits(2e9), _significant_digits(385e6)
+    >>> _significant_digits(1.2e9), _significant_digits(2e9), _significant_digits(425e6)
     (2, 1, 3)
     """
     if not isinstance(value, (int, float)) or not math.isfinite(value) or value == 0:
@@ -829,7 +829,7 @@ def _held(
             if other.low is None or other.high is None or other.id in members:
                 continue
             if is_possible(other.metric) != is_possible(claims[0].metric):
-                continue  # "9 to 12 TWh, or even 15 if ...": the possibility is not a stance
+                continue  # "4 to 6 TWh, or even 8 if ...": the possibility is not a stance
             key = twin_key(other)
             if key not in agreeing:
                 agreeing[key] = {p for p, claim in representatives.items() if agree(claim, other)}

@@ -138,7 +138,7 @@ def _may_hold_figure(sentence: str, lex: Lexicon) -> bool:
 
 def sentence_times(sentence: str, lexicon: Lexicon, published: date | None = None) -> list[TimeExpr]:
     """The time expressions of a sentence, without the bare four-digit figures that count a
-    noun ("2000 arbres sont nécessaires" names no year); days and months written without a
+    noun ("3400 pieux sont prévus" names no year); days and months written without a
     year take it from the ``published`` day."""
     return [
         t

@@ -135,8 +135,8 @@ def _inherit(reading: _Reading, second: _Reading) -> None:
 
 def _is_year(text: str, lex: Lexicon, cand: _Candidate, reading: _Reading) -> bool:
     """Whether a figure is a year: four digits from 1900 to 2099 with no unit, unless a plural
-    noun follows it and no preposition of time precedes it ("2000 arbres seront nécessaires"
-    counts trees; "en 2000 entreprises" and "in 2019 startups" are years)."""
+    noun follows it and no preposition of time precedes it ("3400 pieux seront posés"
+    counts piles; "en 2000 entreprises" and "in 2019 startups" are years)."""
     digits = text[cand.start : cand.end]
     year_like = (
         not cand.words
@@ -186,7 +186,7 @@ def _kind(text: str, lex: Lexicon, cand: _Candidate, reading: _Reading) -> tuple
 
 def _number_of(text: str, lex: Lexicon, start: int) -> str:
     """The noun of a "number of X" phrase before a bare figure, in its clause ("the number of
-    oak trees needed ...: 1,300", "le nombre de start-up atteint 1 000")."""
+    piles needed ...: 1,700", "le nombre de start-up atteint 1 000")."""
     words = lex.grammar.ranking.number_of
     if not words:
         return ""
@@ -203,7 +203,7 @@ def _number_of(text: str, lex: Lexicon, start: int) -> str:
 
 def _tally_before(text: str, lex: Lexicon, start: int) -> str:
     """The noun a tally phrase before a bare figure counts, in its sentence ("the death toll in
-    Derna has risen to 11,300": deaths; "le bilan s'élève à 3 166": morts)."""
+    Vardenholm has climbed to 2,140": deaths; "le bilan s'élève à 1 482": morts)."""
     pattern, nouns = lex.compiled("tallies", _tallies)
     found = [
         m for m in pattern.finditer(text, max(0, start - 150), start) if not re.search(r"[.;!?]", text[m.end() : start])

@@ -47,7 +47,7 @@ def _ordinal_mentions(text: str, lex: Lexicon, p: _Patterns, time_spans: list[tu
 
 def edition_after(text: str, end: int, lex: Lexicon) -> re.Match[str] | None:
     """The words after an ordinal that make it an edition number: an edition noun, maybe after
-    the event's name ("eighth Choose France Summit", "7e édition"); its ``name`` group holds the
+    the event's name ("fifth Acme Forum Summit", "4e édition"); its ``name`` group holds the
     name written between them."""
 
     def compile_(lexicon: Lexicon) -> re.Pattern[str]:

@@ -84,16 +84,16 @@ class EntityTable:
         self, used: Counter[str], joiners: frozenset[str] = frozenset(), located: Mapping[str, str] | None = None
     ) -> EntityTable:
         """This table plus what the names a corpus uses (with their counts) show: spellings of
-        one name (case, accents, hyphens: "Notre Dame", "Notre-Dame") become one entity, and a
-        name that extends another ("Jupiter Booster", "Notre-Dame de Paris") is part of it,
+        one name (case, accents, hyphens: "Saint Vardel", "Saint-Vardel") become one entity, and a
+        name that extends another ("Hyperion Module", "Saint-Vardel de Paris") is part of it,
         unless the shorter one is a place ("Paris Saclay" is not part of Paris) or a ``joiner``
-        follows it ("Microsoft and AWS" names two). ``located`` names the country each place the
+        follows it ("Microsoft and Orbitex" names two). ``located`` names the country each place the
         corpus puts inside one lies in (see :mod:`claimdiff.subjects.places`): the place is part
         of it, not another spelling of it.
 
-        >>> table = EntityTable(()).extended(Counter({"Jupiter": 3, "JUPITER Booster": 1, "Jupiter booster": 1}))
-        >>> table.lineage("JUPITER Booster")
-        ('JUPITER Booster', 'Jupiter booster', 'Jupiter')
+        >>> table = EntityTable(()).extended(Counter({"Hyperion": 3, "HYPERION Module": 1, "Hyperion module": 1}))
+        >>> table.lineage("HYPERION Module")
+        ('HYPERION Module', 'Hyperion module', 'Hyperion')
         """
         groups: dict[str, list[str]] = {}
         for name in sorted(used):
@@ -125,8 +125,8 @@ class EntityTable:
 
     def _acronyms(self, names: list[str], placed: set[str]) -> list[Entity]:
         """An acronym the corpus uses stands for the one name it uses whose words' initials
-        spell it ("RTE" for "Réseau de Transport d'Électricité", "CSO" for "Central Statistics
-        Office")."""
+        spell it ("RTE" for "Réseau de Transport d'Électricité", "NEA" for "National Energy
+        Agency")."""
         by_initials: dict[str, list[str]] = {}
         for name in names:
             letters = initials(name)
@@ -147,7 +147,7 @@ class EntityTable:
 
     def _surnames(self, names: list[str], placed: set[str]) -> list[Entity]:
         """A one-word name the corpus uses stands for the one two-word name it uses that ends with
-        it ("Villani" for "Cédric Villani", "Macron" for "Emmanuel Macron")."""
+        it ("Ferrand" for "Tomas Ferrand", "Macron" for "Emmanuel Macron")."""
         by_last: dict[str, list[str]] = {}
         for name in names:
             words = name.split()
@@ -201,22 +201,22 @@ class EntityTable:
     def canonical(self, surface: str) -> str:
         """The canonical name of an entity as written ("BROOKFIELD" -> "Brookfield" when unknown).
 
-        >>> EntityTable(()).canonical("JUPITER Booster")
-        'Jupiter Booster'
+        >>> EntityTable(()).canonical("HYPERION Module")
+        'Hyperion Module'
         """
         text = re.sub(r"['’]s$", "", surface.strip())
         known = self.aliases.get(text.lower())
         if known:
             return known
         # A word in capitals longer than an acronym is the name's word written for emphasis
-        # ("JUPITER Booster" is "Jupiter Booster").
+        # ("HYPERION Module" is "Hyperion Module").
         words = [w.title() if w.isupper() and len(w) > 4 else w for w in text.split(" ")]
         return self.aliases.get(" ".join(words).lower(), " ".join(words))
 
 
 def name_key(name: str) -> str:
     """A name folded for matching across sources: no case, accents, hyphens or connectors
-    ("Notre-Dame de Paris" and "Notre Dame de Paris" meet)."""
+    ("Saint-Vardel de Paris" and "Saint Vardel de Paris" meet)."""
     folded = unicodedata.normalize("NFKD", name.casefold())
     plain = "".join(c for c in folded if not unicodedata.combining(c))
     return " ".join(re.findall(r"\w+", plain))

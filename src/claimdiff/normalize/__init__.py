@@ -96,8 +96,8 @@ def claims_of(source: Source, knowledge: Knowledge) -> list[Claim]:
 
 def _frame_time(times: list[TimeExpr], mentions: list[Mention]) -> TimeExpr | None:
     """The time a sentence sets for what follows: its single period, a year, quarter or month
-    ("at the end of 2022", "pour 2030"), that no event word claims. A day is an event's ("Le 15
-    avril 2019, jour de l'incendie"), "since 2022 has invested", "announced in 2022" and "débutera
+    ("at the end of 2022", "pour 2030"), that no event word claims. A day is an event's ("Le 3
+    juin 2019, jour de la fermeture"), "since 2022 has invested", "announced in 2022" and "commencera
     l'année prochaine" date what they govern, not the next sentence."""
     if len({t.period for t in times}) != 1:
         return None
@@ -112,8 +112,8 @@ def _frame_time(times: list[TimeExpr], mentions: list[Mention]) -> TimeExpr | No
 
 def _carried_time(text: str, before: tuple[Sentence, TimeExpr | None] | None, sentence: Sentence) -> TimeExpr | None:
     """The time a sentence inherits from the sentence before it in its paragraph, when that
-    one sets a frame (:func:`_frame_time`): "The US hosted 2,701 at the end of 2022. France is
-    eighth with 264", "Et la projection pour 2030 ? RTE annonce entre 9 et 12 TWh"."""
+    one sets a frame (:func:`_frame_time`): "Canada counted 1,450 at the close of 2021. Chile is
+    tenth with 180", "Et les prévisions pour 2030 ? Orbitex prévoit entre 4 et 6 TWh"."""
     if before is None or sentence.heading:
         return None
     previous, frame = before
@@ -122,8 +122,8 @@ def _carried_time(text: str, before: tuple[Sentence, TimeExpr | None] | None, se
     return frame
 
 
-# Measures whose amount "per year" is by convention the year's amount: "80 TWh par an" is
-# the energy of a year, as "10 TWh in 2024" is.
+# Measures whose amount "per year" is by convention the year's amount: "45 TWh par an" is
+# the energy of a year, as "7 TWh in 2024" is.
 ANNUAL_METRICS = frozenset({"energy"})
 PER_YEAR = "year"
 ANNUAL_AMOUNT = "per year: the amount of a year"

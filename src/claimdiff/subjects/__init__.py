@@ -53,16 +53,16 @@ def assign_subjects(source: Source, claims: list[Claim], knowledge: Knowledge) -
     }
     default = dominant_entity(mentions_of.values(), knowledge)
     home = dominant_place(mentions_of.values(), knowledge)
-    # Names the source writes after a locative somewhere ("in Derna") are places everywhere in it.
+    # Names the source writes after a locative somewhere ("in Vardenholm") are places everywhere in it.
     places = frozenset(m.name for found in mentions_of.values() for m in found if m.locative)
     located = lexicon.metrics.located
     label = ""
     previous = ""  # the subject of the sentence before: "The company said ..." refers back to it
     # The last organisation named as a subject: what "la startup" refers to; before any, the
-    # one the source's title names ("Mistral AI lève 385 millions d'euros").
+    # one the source's title names ("Zorbix Labs lève 75 millions d'euros").
     organisation = _organisation_in(source.metadata.get("title", ""), knowledge, lexicon)
     # Before the source first names its home place, a located figure is where the text has
-    # been so far ("le réseau électrique français ... 10 TWh consommés", Marseille only later).
+    # been so far ("le réseau électrique français ... 7 TWh consommés", Lyon only later).
     place_so_far = ""
     for index, sentence in enumerate(source.sentences):
         if sentence.heading:
@@ -80,24 +80,24 @@ def assign_subjects(source: Source, claims: list[Claim], knowledge: Knowledge) -
             text, mentions = sentence.text, own
             following = source.sentences[index + 1] if index + 1 < len(source.sentences) else None
             if following is not None and not following.heading and _fragment(text, start, end):
-                # "80 millions d'euros. C'est la somme que Zorbix Labs vient de lever."
+                # "45 millions d'euros. C'est le montant qu'Acme Robotics a obtenu."
                 text, mentions = _joined(sentence.text, following.text, own, mentions_of[following.start])
             chosen = choose_entity(text, start, end, mentions, claim, lexicon)
             if previous and _refers_to_previous(text, start, mentions, lexicon):
                 chosen = previous  # "It employs 300 people in France": the company named before
             referred = label or organisation or default
             if referred and refers_back(text, start, mentions, lexicon):
-                chosen = referred  # "la startup française annonce avoir levé 385 millions"
+                chosen = referred  # "la startup française dit avoir obtenu 75 millions"
             about = claim.replaced(entity=chosen or label or default or previous)
-            # A percentage closing its clause restates the one before ("..., cela représente 11 %.").
+            # A percentage closing its clause restates the one before ("..., elle grimpe à 9 %.").
             parallel = percent_before if re.match(r"\s*(?:[.;:!?)]|$)", text[end:]) else ""
             metric, topic = choose_metric(text, start, end, about, lexicon, knowledge, parallel)
             if claim.kind == "percent":
                 percent_before = metric
             if metric in ITSELF and _said_of_the_organisation(text, start, lexicon):
-                metric = ITSELF[metric]  # "la start-up, officiellement lancée le 3 mars 2021"
+                metric = ITSELF[metric]  # "la start-up, lancée le 3 mars 2021"
             if metric == EDITION:
-                # "the eighth Choose France Summit", "la 7e édition du sommet Choose France":
+                # "the fifth Acme Forum Summit", "la 4e édition du sommet Acme Forum":
                 # the edition number is the event's, named right after it.
                 event = next((m for m in mentions if 0 <= m.start - end <= 40 and m.role != "ignored"), None)
                 about = about.replaced(entity=event.name if event else about.entity)
@@ -140,7 +140,7 @@ def _refers_to_previous(text: str, start: int, mentions: list[EntityMention], le
 
 
 def _fragment(text: str, start: int, end: int) -> bool:
-    """Whether a sentence is the figure alone ("450 millions d'euros."), said of by the next."""
+    """Whether a sentence is the figure alone ("45 millions d'euros."), said of by the next."""
     if len(text) - (end - start) > 12:
         return False  # more than punctuation around it (and no copying of a long sentence)
     return not re.search(r"\w", text[:start] + text[end:])
@@ -232,7 +232,7 @@ def _reference_pattern(lexicon: Lexicon) -> re.Pattern[str]:
         if not noun:  # an elided article glued to its noun ("l’entreprise")
             phrases.append(re.escape(phrase))
         else:
-            # Up to three words between article and noun: "the French generative AI startup".
+            # Up to three words between article and noun: "the French industrial robotics startup".
             phrases.append(rf"{re.escape(article)}\s+(?:[^\W\d_][\w’'\-]*\s+){{0,3}}?{re.escape(noun)}")
     return re.compile(rf"(?<!\w)(?:{'|'.join(phrases) or '(?!)'})(?!\w)", re.I)
 
@@ -266,7 +266,7 @@ def proper_words(source: Source, headlines: bool = True) -> frozenset[str]:
     lowered: set[str] = set()
     for sentence in source.sentences:
         if headlines and title_case(sentence.text):
-            continue  # "Acme Secures €450M to Scale Its Fleet": every word is capitalised
+            continue  # "Acme Lands €90M to Expand Its Fleet": every word is capitalised
         found = list(re.finditer(r"[^\W\d_][\w\-’']*", sentence.text))
         words = [m.group(0) for m in found]
         # A word opening a quotation or a title is capitalised as a sentence's first word is.
@@ -349,8 +349,8 @@ def dominant_entity(mentions: Iterable[list[EntityMention]], knowledge: Knowledg
     spellings: Counter[str] = Counter()
     for sentence in mentions:
         spellings.update(m.name for m in sentence if m.role in ("subject", "place", "demonym"))
-    # Spellings of one name count together ("Notre Dame", "Notre-Dame"), and a name that
-    # extends another counts for it too ("Notre-Dame de Paris").
+    # Spellings of one name count together ("Saint Vardel", "Saint-Vardel"), and a name that
+    # extends another counts for it too ("Saint-Vardel de Paris").
     counts: Counter[str] = Counter()
     for name, n in spellings.items():
         counts[name_key(name)] += n
@@ -373,8 +373,8 @@ def place_of(
     mentions: list[EntityMention], knowledge: Knowledge, near: int = 0, known: frozenset[str] = frozenset()
 ) -> str:
     """The place a sentence names nearest offset ``near``: after a locative preposition, else a
-    known place or one of the ``known`` names its source uses as places ("300 data centres in
-    France consumed 10 TWh" against "most data is stored in the US" earlier in the sentence)."""
+    known place or one of the ``known`` names its source uses as places ("140 data centres in
+    France used 7 TWh" against "most data is stored in the US" earlier in the sentence)."""
     for places in ([m for m in mentions if m.locative], [m for m in mentions if _names_a_place(m, knowledge, known)]):
         if places:
             return min(places, key=lambda m: (abs(m.start - near), m.start)).name

@@ -63,8 +63,8 @@ def _distance(mention: EntityMention, start: int, end: int) -> int:
 
 def _main_clause_first(subjects: list[EntityMention], text: str, lexicon: Lexicon) -> list[EntityMention]:
     """``subjects`` without the names of an opening participial phrase when the main clause
-    names one: in "Developed by the Jülich centre, JUPITER reaches 1 exaflop" the figure is
-    JUPITER's."""
+    names one: in "Developed by the Orbitex institute, HYPERION reaches 2 exaflops" the figure
+    is HYPERION's."""
     opening = opening_phrase_end(text, lexicon)
     if not opening or not any(m.start >= opening for m in subjects):
         return subjects

@@ -23,7 +23,7 @@ from claimdiff.subjects.names import weekdays
 if TYPE_CHECKING:
     import snowballstemmer  # imported where stemmers are made: a command that makes none saves 15 ms
 
-# The metric of an ordinal before a recurring event ("the eighth Choose France Summit").
+# The metric of an ordinal before a recurring event ("the fifth Acme Forum Summit").
 EDITION = "edition number"
 
 
@@ -34,8 +34,8 @@ def choose_metric(
     have died", "pourrait atteindre") marks the metric "(possible)": a forecast or an estimate
     of what might be is not the same figure as what is. ``parallel`` is the metric of the
     percentage before it in its sentence, which a percentage no keyword governs measures too
-    when it closes its clause ("2 % de l'électricité mondiale, tandis qu'en France, cela
-    représente 11 %."; the caller decides)."""
+    when it closes its clause ("3 % de la demande mondiale, tandis qu'à Vardenholm, elle
+    grimpe à 9 %."; the caller decides)."""
     metric, topic = _metric(text, start, end, claim, lexicon, knowledge, parallel.removesuffix(POSSIBLE))
     if metric and claim.kind != "date" and _hedged(text, start, end, lexicon):
         metric += POSSIBLE
@@ -67,13 +67,13 @@ def _metric(
             metric = "budget"  # an amount attached to a programme is what it is funded with
         return metric or "amount", topic
     if claim.kind == "count":
-        # "11,300 people died": the predicate says what the count measures (a death toll).
-        # The counted noun itself may say it ("11,300 deaths", "3 166 morts"), before any
+        # "2,140 people died": the predicate says what the count measures (a death toll).
+        # The counted noun itself may say it ("2,140 deaths", "1 482 morts"), before any
         # word around it ("missing" in the next clause).
         counted = words.counts.get(claim.noun.lower())
         if not counted and words.nouns.get(claim.noun.lower()) == "person":
-            # Words around a count of people say what it measures; "two dams" near "a city
-            # of 100,000" is no population.
+            # Words around a count of people say what it measures; "three bridges" near "a
+            # town of 40,000" is no population.
             counted = nearest("counts", words.counts, start, end, 60)
         if counted:
             return counted, topic
@@ -101,7 +101,7 @@ def _metric(
 
 
 def _classified(text: str, end: int, lexicon: Lexicon) -> str:
-    """The noun a classifier counts: "66 700 exemplaires de ces puces" counts chips (the first
+    """The noun a classifier counts: "4 200 exemplaires de ses puces" counts chips (the first
     content word after the classifier, past "of" and determiners); "" when none follows."""
     stop = lexicon.function_words.stop
     for word in re.findall(r"[^\W\d_][\w\-]*", text[end : end + 40])[:4]:
@@ -115,9 +115,9 @@ _HEDGE_BREAKS = re.compile(r"[.;:!?]|, (?:and|but|et|mais) ")
 
 def _hedged(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
     """Whether a hedge word stands in the figure's clause, up to 60 characters before it or 25
-    after it ("20,000 people may have died", "15 TWh si la fièvre ne retombe pas"), or an
-    alternative in the few words right before it ("voire un impressionnant 15 TWh"); what
-    follows an alternative is the alternative's ("9 to 12 TWh, or even 15 TWh if it soars")."""
+    after it ("900 people may have died", "8 TWh si la demande bondit"), or an
+    alternative in the few words right before it ("voire un spectaculaire 8 TWh"); what
+    follows an alternative is the alternative's ("4 to 6 TWh, or even 8 TWh if it jumps")."""
     hedge, alternative = lexicon.compiled("hedges", _hedge_patterns)
     before = _HEDGE_BREAKS.split(text[max(0, start - 60) : start])[-1]
     after = alternative.split(_HEDGE_BREAKS.split(text[end : end + 25])[0])[0]

@@ -91,7 +91,7 @@ class _NamePatterns:
     not_names: frozenset[str]
     attribute_suffixes: tuple[str, ...]
     alone: frozenset[str]  # no names on their own, though they may open one
-    institution_heads: frozenset[str]  # "Office" in "Office national des forêts"
+    institution_heads: frozenset[str]  # "Office" in "Office national des ports"
     name_adjective_suffixes: tuple[str, ...]  # "national", "numérique": adjectives inside such a name
     connectors: frozenset[str]  # "de", "du", "l’": what joins a noun to such a name
     articles: frozenset[str]
@@ -244,7 +244,7 @@ def find_entities(
                 if knowledge.entities.kind_of(name) == "place" and _inside_a_name(
                     text, match.start(), match.end(), name, knowledge, lexicon, proper
                 ):
-                    taken.pop()  # "Notre-Dame de Paris", "London Stock Exchange": part of a longer name
+                    taken.pop()  # "Saint-Vardel de Paris", "London Stock Exchange": part of a longer name
                     continue
                 found.append(_mention(text, match.start(), match.end(), name, names))
     if not heading:
@@ -252,7 +252,7 @@ def find_entities(
     found = _qualified_ignored(text, sorted(found, key=lambda m: m.start), names)
     found = _listed_objects(text, found, names)
     dateline = DATELINE.match(text)
-    if dateline:  # "PARIS, March 29 (Xinhua) --": where and by whom it was filed, not its subject
+    if dateline:  # "OSLO, May 14 (Reuters) --": where and by whom it was filed, not its subject
         found = [replace(m, role="ignored") if m.end <= dateline.end() else m for m in found]
     # "the scorched Paris monument": a place as an attribute is weak, as "the French" is.
     found = [
@@ -290,9 +290,9 @@ def _capitalised_names(
                 continue
             start += sum(len(w) + 1 for w in words[:first])
             words = words[first:last]
-        start = _without_elision(words, start, names)  # "L’Ademe" names Ademe; "C’est" names nothing
+        start = _without_elision(words, start, names)  # "L’Insee" names Insee; "C’est" names nothing
         title = False
-        # A capitalised function word inside a sentence belongs to the name ("de Notre Dame",
+        # A capitalised function word inside a sentence belongs to the name ("pour Notre Avenir",
         # "selon Le Monde"); opening a sentence it is just capitalised ("Notre objectif").
         inside = not _at_sentence_start(text, start) and len(words) > 1
         while words and (
@@ -334,11 +334,11 @@ def _capitalised_names(
         # crédits, ...": a list of measures); inside one an article stands before it.
         if words[-1] in names.institution_heads and not _at_sentence_start(text, start):
             tail = _institution_end(text, end, names, taken)
-            if tail > end:  # "l’Office national des forêts", "la Cour des comptes"
+            if tail > end:  # "l’Office national des ports", "la Cour des comptes"
                 yield _mention(text, start, tail, knowledge.entities.canonical(text[start:tail]), names, title)
                 continue
-        # The first word of a sentence, or of a quotation or title inside it ("« Donner du sens à
-        # l'intelligence artificielle »"), is capitalised whatever it is.
+        # The first word of a sentence, or of a quotation or title inside it ("« Penser la ville
+        # de demain »"), is capitalised whatever it is.
         opening = _at_sentence_start(text, start) or text[max(0, start - 3) : start].rstrip(" \u00a0").endswith(
             OPENING_QUOTES
         )
@@ -359,7 +359,7 @@ def _capitalised_names(
             # "Lancé en 2017, ..." name nothing, "Infineon reported ..." does; the first word of
             # a longer name goes only if the source writes it in lower case too.
             if len(words) == 1 or words[1][:1].isdigit():
-                continue  # "Environ 70 % des composants": a common word and a figure name nothing
+                continue  # "Environ 55 % des pièces": a common word and a figure name nothing
             if words[0].lower() not in lowercase:
                 yield _mention(text, start, end, knowledge.entities.canonical(" ".join(words)), names, title)
                 continue
@@ -373,7 +373,7 @@ def _inside_a_name(
     text: str, start: int, end: int, place: str, knowledge: Knowledge, lexicon: Lexicon, proper: frozenset[str]
 ) -> bool:
     """Whether a known place at ``text[start:end]`` is part of a longer name: after a name's
-    word and a connector ("Notre-Dame de Paris", "Bank of Japan"; not "Outside of Germany",
+    word and a connector ("Saint-Vardel de Paris", "Bank of Japan"; not "Outside of Germany",
     whose first word is a common word opening the sentence, nor a title, "President of
     France"), or, for a city, before capitalised words ("London Stock Exchange", "Paris
     Saint-Germain") or after a name's word ("John Denver"; not "In Paris", "Visit Paris")."""
@@ -431,8 +431,8 @@ def _institution_end(text: str, end: int, names: _NamePatterns, taken: list[tupl
 
 
 def _without_elision(words: list[str], start: int, names: _NamePatterns) -> int:
-    """Strip an elided article from the first word of a capitalised run, in place ("L’Ademe"
-    -> "Ademe"; "C’est" stays, nothing follows the article); the run's new start."""
+    """Strip an elided article from the first word of a capitalised run, in place ("L’Insee"
+    -> "Insee"; "C’est" stays, nothing follows the article); the run's new start."""
     elided = names.elision.match(words[0])
     if elided and len(words[0]) > elided.end():
         words[0] = words[0][elided.end() :]
@@ -459,7 +459,7 @@ SENTENCE_OPENERS = ' →•-–*\n"“(«'
 
 
 def _qualified_ignored(text: str, found: list[EntityMention], names: _NamePatterns) -> list[EntityMention]:
-    """The mentions, a place right after an ignored name ("après Jupiter en Allemagne", "after
+    """The mentions, a place right after an ignored name ("après Hyperion en Allemagne", "after
     X in Germany") ignored too: it says where that name is, not what the sentence is about; and
     a name in brackets right after a place ("a plant in Villeurbanne (Rhône)") a place too."""
     out: list[EntityMention] = []
@@ -542,8 +542,8 @@ def _list_items(
 
 @lru_cache(maxsize=4096)  # asked of every sentence twice: for the source's proper words and its names
 def title_case(text: str) -> bool:
-    """Whether a sentence capitalises its words as an English headline does ("Acme Secures
-    €450M to Scale Its Fleet"): no stop at its end, and four in five of its words of four
+    """Whether a sentence capitalises its words as an English headline does ("Acme Lands
+    €90M to Expand Its Fleet"): no stop at its end, and four in five of its words of four
     letters or more capitalised, five at least ("Director Jane Roe visited Acme." is none)."""
     if text.rstrip(' \n"”’»)').endswith((".", "!", "?", ":", ";")):
         return False
@@ -554,7 +554,7 @@ def title_case(text: str) -> bool:
 def _named_span(words: list[str], proper: frozenset[str], lexicon: Lexicon) -> tuple[int, int]:
     """Which words of a headline's capitalised run may name something (first, end): from the
     first to the last before a common word the source writes capitalised nowhere else ("Acme
-    Secures" names Acme, "to Scale Sovereign Defense" nothing). Acronyms are kept."""
+    Lands" names Acme, "to Expand Its Crane Fleet" nothing). Acronyms are kept."""
 
     def common(word: str) -> bool:
         return word[:1].isupper() and not word.isupper() and not _rare_or_proper(word, proper, lexicon)
@@ -584,7 +584,7 @@ def _before_known(words: list[str], start: int, taken: list[tuple[int, int]], na
 
 
 # A news agency's dateline opening a story: a place in capitals, maybe a date, maybe the agency
-# in parentheses, then a dash ("PARIS, March 29 (Xinhua) --", "PARIS (AP) —", "BERLIN, 3 juin -").
+# in parentheses, then a dash ("OSLO, May 14 (Reuters) --", "PARIS (AP) —", "BERLIN, 3 juin -").
 DATELINE = re.compile(
     rf"""[ \t]*[{UPPER}][{UPPER}’'.\- ]+[{UPPER}]   # the place, in capitals
     (?:,[ ][^,()\n—–]{{1,30}}?)?                      # maybe a date

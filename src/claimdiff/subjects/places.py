@@ -1,5 +1,5 @@
-"""Places a corpus puts inside a country: "Libya's coastal city of Derna", "la ville libyenne
-de Derna", "in Mougins, France".
+"""Places a corpus puts inside a country: "Peru's coastal city of Trujillo", "la ville
+norvégienne de Vardenholm", "in Mougins, France".
 
 The phrases are data (``containment`` and ``settlement_nouns`` in ``grammar.toml``); a run
 learns from the sentences of its claims which place lies in which country, so that a figure
@@ -8,8 +8,8 @@ country, as a programme is part of its government). A place two countries claim 
 
 >>> from claimdiff.lexicon import load_knowledge
 >>> knowledge = load_knowledge()
->>> learned_places([("The toll in Libya's coastal city of Derna rose.", "en")], knowledge)
-{'Derna': 'Libya'}
+>>> learned_places([("The toll in Peru's coastal city of Trujillo rose.", "en")], knowledge)
+{'Trujillo': 'Peru'}
 """
 
 from __future__ import annotations
@@ -61,7 +61,7 @@ def _patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], list[re.Pattern[str]]]
     """(a quick test that a sentence may hold a phrase, each phrase as a pattern)."""
     grammar = lexicon.grammar
     settlement = alternation(grammar.settlement_nouns) or "(?!)"
-    # Names keep their capital; the phrase's own words match in any case ("The Libyan city").
+    # Names keep their capital; the phrase's own words match in any case ("The Peruvian city").
     fields = {
         "country": rf"(?P<country>{_NAME})",
         "demonym": r"(?P<demonym>[^\W\d_]+)",
