@@ -220,7 +220,13 @@ CORPUS_NAMES = [
         True,
     ),
     ("capitals-for-emphasis", {"Hyperion": 3, "HYPERION Module": 1}, "HYPERION Module", "Hyperion", True),
-    ("coordination-names-two", {"Microsoft": 3, "Microsoft and Orbitex": 1}, "Microsoft and Orbitex", "Microsoft", False),
+    (
+        "coordination-names-two",
+        {"Microsoft": 3, "Microsoft and Orbitex": 1},
+        "Microsoft and Orbitex",
+        "Microsoft",
+        False,
+    ),
     ("place-prefix-is-another-thing", {"France": 3, "France Travail": 1}, "France Travail", "France", False),
     ("unrelated", {"Zorbix": 2, "Mistral AI": 2}, "Zorbix", "Mistral AI", False),
     (

@@ -348,7 +348,13 @@ ENTITIES = [
         "140 data centers",
         "France",
     ),
-    ("edition-is-the-events", "Delegates gathered for the fifth Acme Forum Summit.", "en", "fifth", "Acme Forum Summit"),
+    (
+        "edition-is-the-events",
+        "Delegates gathered for the fifth Acme Forum Summit.",
+        "en",
+        "fifth",
+        "Acme Forum Summit",
+    ),
     (
         "roman-century-is-no-name",
         "Pour restaurer le clocher du XVIIe siècle, 350 poutres sont nécessaires.",
@@ -625,7 +631,12 @@ NAMES = [
     ),
     ("a-title-before-a-name-fr", "Le Chancelier Zorbach a annoncé 5 milliards d'euros.", "fr", ["Zorbach"]),
     ("an-attribute-of-place", "The deal prices the Berlin-based startup Zorbix at €7 billion.", "en", ["Zorbix"]),
-    ("an-adjective-of-a-continent", "In 2024, European logistics startup Zorbix raised €350 million.", "en", ["Zorbix"]),
+    (
+        "an-adjective-of-a-continent",
+        "In 2024, European logistics startup Zorbix raised €350 million.",
+        "en",
+        ["Zorbix"],
+    ),
     (
         "a-common-word-opening-the-sentence-names-no-place",
         "Outside of Germany, Zorbix Labs hires.",
@@ -742,9 +753,17 @@ def test_roles_names_play(text: str, language: str, roles: list[tuple[str, str]]
 
 # (id, sentences as (text, language), the places learned: place -> country)
 PLACES = [
-    ("en-possessive", [("Storms reached Norway's coastal city of Vardenholm on Monday.", "en")], {"Vardenholm": "Norway"}),
+    (
+        "en-possessive",
+        [("Storms reached Norway's coastal city of Vardenholm on Monday.", "en")],
+        {"Vardenholm": "Norway"},
+    ),
     ("en-demonym", [("The Peruvian city of Trujillo was spared.", "en")], {"Trujillo": "Peru"}),
-    ("fr-demonym-after-the-noun", [("Le cyclone a touché la ville péruvienne de Trujillo.", "fr")], {"Trujillo": "Peru"}),
+    (
+        "fr-demonym-after-the-noun",
+        [("Le cyclone a touché la ville péruvienne de Trujillo.", "fr")],
+        {"Trujillo": "Peru"},
+    ),
     ("de-demonym", [("Der Sturm erreichte die norwegische Stadt Vardenholm.", "de")], {"Vardenholm": "Norway"}),
     ("en-place-comma-country", [("evroc will build a site in Mougins, France.", "en")], {"Mougins": "France"}),
     ("a-country-is-no-place-of-another", [("In Germany, France and Italy, firms grew.", "en")], {}),
