@@ -295,7 +295,7 @@ POSITIVES = [
     ),
     (
         "a-city-the-corpus-puts-in-its-country",
-        "In 2023, the death toll in Peru's coastal city of Vardenholm rose to 1,900 deaths.",
+        "In 2023, the death toll in Peru's northern city of Vardenholm rose to 1,900 deaths.",
         "En 2023, le Pérou a annoncé 950 morts.",
         "fr",
     ),

@@ -755,7 +755,7 @@ def test_roles_names_play(text: str, language: str, roles: list[tuple[str, str]]
 PLACES = [
     (
         "en-possessive",
-        [("Storms reached Norway's coastal city of Vardenholm on Monday.", "en")],
+        [("Storms reached Norway's northern city of Vardenholm on Monday.", "en")],
         {"Vardenholm": "Norway"},
     ),
     ("en-demonym", [("The Peruvian city of Trujillo was spared.", "en")], {"Trujillo": "Peru"}),

@@ -203,7 +203,7 @@ def agree(a: Claim, b: Claim) -> bool:
 
 
 def currency_slip(a: Claim, b: Claim) -> bool:
-    """Whether two sums are one figure written in two currencies ("$1.2 bn", "more than €1.2
+    """Whether two sums are one figure written in two currencies ("$2.4 bn", "more than €2.4
     bn") that the exchange rate, band included, sets apart: one carries the wrong currency.
     Their rounding does not bridge the gap, because both state the same digits."""
     if a.kind != "money" or b.kind != "money" or a.qualifier not in WRITTEN_BOUNDS or b.qualifier not in WRITTEN_BOUNDS:
@@ -854,7 +854,7 @@ def contradicting_pair(claims: list[Claim], positions: dict[str, int], held: dic
 def slipped_across(claims: list[Claim], positions: dict[str, int]) -> bool:
     """Whether the group writes one figure in two currencies that disagree (see
     :func:`currency_slip`), even within one source: the same digits cannot be two scopes, so
-    "more than €1.2 bn ($1.2 bn)" is no source stating two positions but a wrong conversion.
+    "more than €2.4 bn ($2.4 bn)" is no source stating two positions but a wrong conversion.
     Claims alike in all that matters are judged once."""
     distinct: dict[tuple[object, ...], Claim] = {}
     for claim in claims:

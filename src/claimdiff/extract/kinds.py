@@ -170,7 +170,7 @@ def _kind(text: str, lex: Lexicon, cand: _Candidate, reading: _Reading) -> tuple
     if reading.unit is not None:
         return "quantity", "", reading.end
     singular = cand.figure.value <= 1
-    # "cinq millions de smartphones", "a million of them": after a scale word the noun comes
+    # "sept millions de bicyclettes", "a million of them": after a scale word the noun comes
     # after "de" / "of", as after an approximation ("une vingtaine de structures").
     last_word = re.findall(r"[^\W\d_]+", text[cand.start : cand.end])[-1:] if cand.words else []
     scale_word = (reading.scale > 1 and text[reading.end - 1 : reading.end].isalpha()) or (
@@ -255,7 +255,7 @@ def _counted_noun(text: str, lex: Lexicon, pos: int, after_de: bool = False, sin
         return "", pos  # lower-case words alone are adjectives or verbs ("5 tritt in Kraft")
     compound = _known_compound(tokens, lex)
     if compound is not None:
-        return compound  # "300 data centers", "5 centres de données": a noun of the metric tables
+        return compound  # "140 data centers", "5 centres de données": a noun of the metric tables
     if words.head_last:
         plural = [t for t in tokens if _is_plural(t[0], words, lex.grammar)]
         chosen = plural[-1] if plural else (tokens[-1] if tokens else None)

@@ -109,7 +109,7 @@ def assign_subjects(source: Source, claims: list[Claim], knowledge: Knowledge) -
         if previous and _refers_to_previous(sentence.text, len(sentence.text), own, lexicon):
             continue  # "En rachetant X, elle ...": the sentence is still about the one before
         subjects = [m.name for m in own if m.subject]
-        # A place named as a sentence's subject ("... la forêt qui survole Paris") is where, not
+        # A place named as a sentence's subject ("... la tour qui domine Paris") is where, not
         # what the next sentences speak of: it is carried only when nothing else was named before.
         things = [n for n in subjects if knowledge.entities.kind_of(n) != "place"]
         if things:

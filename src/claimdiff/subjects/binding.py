@@ -48,7 +48,7 @@ def choose_entity(
         return later[0].name
     # A person announces a figure about what they speak for: a place, or a country named by its
     # adjective ("the French government"); else the caller's fallbacks decide. Of several, the
-    # one nearest the figure: "stored abroad (in the US), 300 data centres in France".
+    # one nearest the figure: "hosted far away (in the US), 140 data centres in France".
     for role in ("place", "demonym"):
         found = [m for m in outside if m.role == role]
         if found:

@@ -254,7 +254,7 @@ def find_entities(
     dateline = DATELINE.match(text)
     if dateline:  # "OSLO, May 14 (Reuters) --": where and by whom it was filed, not its subject
         found = [replace(m, role="ignored") if m.end <= dateline.end() else m for m in found]
-    # "the scorched Paris monument": a place as an attribute is weak, as "the French" is.
+    # "the rebuilt Paris stadium": a place as an attribute is weak, as "the French" is.
     found = [
         replace(m, role="demonym")
         if m.subject and knowledge.entities.kind_of(m.name) == "place" and _attributive(text, m, names)
@@ -330,8 +330,8 @@ def _capitalised_names(
             lowered[0] in stop or lowered[0] in months or lowered[0] in names.not_names or lowered[0] in names.alone
         ):
             continue
-        # Not opening a sentence, where the head may be a common noun ("Fonds d'investissement,
-        # crédits, ...": a list of measures); inside one an article stands before it.
+        # Not opening a sentence, where the head may be a common noun ("Fonds d'amorçage,
+        # prêts, ...": a list of measures); inside one an article stands before it.
         if words[-1] in names.institution_heads and not _at_sentence_start(text, start):
             tail = _institution_end(text, end, names, taken)
             if tail > end:  # "l’Office national des ports", "la Cour des comptes"
@@ -649,7 +649,7 @@ def _rare_or_proper(word: str, proper: frozenset[str], lexicon: Lexicon) -> bool
 
 def _attributive(text: str, mention: EntityMention, names: _NamePatterns) -> bool:
     """Whether a name stands as an attribute of the noun after it, after a determiner and
-    maybe an adjective ("the scorched Paris monument")."""
+    maybe an adjective ("the rebuilt Paris stadium")."""
     return (
         bool(names.attributive.search(text[: mention.start])) and re.match(r"[ ][a-z]", text[mention.end :]) is not None
     )

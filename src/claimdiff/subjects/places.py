@@ -1,4 +1,4 @@
-"""Places a corpus puts inside a country: "Peru's coastal city of Trujillo", "la ville
+"""Places a corpus puts inside a country: "Peru's northern city of Trujillo", "la ville
 norvégienne de Vardenholm", "in Mougins, France".
 
 The phrases are data (``containment`` and ``settlement_nouns`` in ``grammar.toml``); a run
@@ -8,7 +8,7 @@ country, as a programme is part of its government). A place two countries claim 
 
 >>> from claimdiff.lexicon import load_knowledge
 >>> knowledge = load_knowledge()
->>> learned_places([("The toll in Peru's coastal city of Trujillo rose.", "en")], knowledge)
+>>> learned_places([("The toll in Peru's northern city of Trujillo rose.", "en")], knowledge)
 {'Trujillo': 'Peru'}
 """
 
