@@ -99,16 +99,19 @@ def _title_cased(line: str) -> bool:
     more capitalised but not all in capitals (a heading, wrapped on several lines), its last
     word capitalised, and no comma or final stop (a wrapped sentence breaks anywhere, after
     "and" or "des", and has commas)."""
-    words = re.findall(r"[^\W\d_][\w’'\-]*", line)
+    if "," in line or not line.lstrip()[:1].isupper() or line.rstrip().endswith((".", ";", ":")):
+        return False  # decided without splitting the line: most lines of prose end here
+    words = _WORD.findall(line)
     long_words = [w for w in words if len(w) >= 4]
     return (
         len(long_words) >= 3
         and all(w[0].isupper() for w in long_words)
         and not all(w.isupper() for w in long_words)
         and words[-1][0].isupper()
-        and "," not in line
-        and not line.rstrip().endswith((".", ";", ":"))
     )
+
+
+_WORD = re.compile(r"[^\W\d_][\w’'\-]*")
 
 
 # Deletes the ASCII lower-case letters: how many a line holds, counted in C.
