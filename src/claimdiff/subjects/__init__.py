@@ -213,7 +213,7 @@ def refers_back(text: str, start: int, mentions: list[EntityMention], lexicon: L
         and reference.start() <= m.start
         and m.end <= start
         # "a round led by Acme in 2023" is still the round's; "... by Acme, which paid €5 bn" Acme's.
-        and not (agent.search(text, 0, m.start) and "," not in text[m.end : start])
+        and not (agent.search(text, max(0, m.start - 20), m.start) and "," not in text[m.end : start])
     )
     return next(named, None) is None
 

@@ -411,8 +411,8 @@ INSTITUTION_TAIL_WORDS = 6  # "Centre national de la recherche scientifique": th
 
 def _institution_end(text: str, end: int, names: _NamePatterns, taken: list[tuple[int, int]]) -> int:
     """Where an institution's name that a language writes with one capital ends: its head
-    ("Office", "Cour") goes on with adjectives ("national") and nouns after a connector ("des
-    forêts", "de la recherche"); ``end`` when nothing follows that belongs to it."""
+    ("Agence", "Cour") goes on with adjectives ("nationale") and nouns after a connector ("des
+    comptes", "de la recherche"); ``end`` when nothing follows that belongs to it."""
     last, after_connector = end, False
     at = end
     for _ in range(INSTITUTION_TAIL_WORDS):
