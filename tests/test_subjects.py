@@ -478,6 +478,34 @@ ENTITIES = [
         "€40M",
         "Orbitex",
     ),
+    (
+        "en-respectively-pairs-names-and-figures",
+        "Acme and Orbitex will invest $4 billion and $1 billion, respectively.",
+        "en",
+        "$1 billion",
+        "Orbitex",
+    ),
+    (
+        "en-respectively-past-an-acronym-in-brackets",
+        "Zorbix Labs and Orbitex Systems (OS) will invest $4 billion and $1 billion, respectively.",
+        "en",
+        "$1 billion",
+        "Orbitex Systems",
+    ),
+    (
+        "en-respectively-a-figure-restated-in-brackets",
+        "Acme and Orbitex will invest €4 billion ($4.3 billion) and €1 billion ($1.1 billion), respectively.",
+        "en",
+        "$1.1 billion",
+        "Orbitex",
+    ),
+    (
+        "fr-respectivement-without-as-many-names-is-nobody-s",
+        "Zorbix Labs grandit. Ensuite, ils ont obtenu respectivement 40 millions d'euros et 25 millions d'euros.",
+        "fr",
+        "25 millions d'euros",
+        "",
+    ),
     # Counter-cases: the rules above leave these alone.
     (
         "a-company-reporting-its-own-figure",

@@ -410,6 +410,7 @@ class Grammar:
     gerund_markers: tuple[str, ...]
     relative_pronouns: tuple[str, ...]
     list_openers: tuple[str, ...]
+    respectively: tuple[str, ...]
     institution_heads: tuple[str, ...]
     name_adjective_suffixes: tuple[str, ...]
     ranking: Ranking

@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
+from itertools import pairwise
 
 from claimdiff.lexicon import Knowledge, Lexicon, alternation, trie_words
 from claimdiff.lexicon.entities import name_key
@@ -106,6 +107,10 @@ def assign_subjects(source: Source, claims: list[Claim], knowledge: Knowledge) -
                 where = place_of(mentions, knowledge, start, places) or place_so_far or home
                 about = about.replaced(entity=where or about.entity)
             assigned[claim.id] = about.replaced(metric=metric, topic=topic)
+        for claim_id, entity in _respectively(
+            sentence.text, by_sentence.get(sentence.start, []), own, knowledge, lexicon
+        ):
+            assigned[claim_id] = assigned[claim_id].replaced(entity=entity)
         if previous and _refers_to_previous(sentence.text, len(sentence.text), own, lexicon):
             continue  # "En rachetant X, elle ...": the sentence is still about the one before
         subjects = [m.name for m in own if m.subject]
@@ -118,6 +123,45 @@ def assign_subjects(source: Source, claims: list[Claim], knowledge: Knowledge) -
             previous = subjects[0]  # a place follows a place ("Tokyo ... Singapore ... Its revenue")
         organisation = _first_organisation(subjects, knowledge) or organisation
     return [assigned.get(claim.id, claim) for claim in claims]
+
+
+def _respectively(
+    text: str, claims: list[Claim], mentions: list[EntityMention], knowledge: Knowledge, lexicon: Lexicon
+) -> list[tuple[str, str]]:
+    """(claim id, entity) for the figures of a sentence that pairs them with names in order
+    ("Acme and Orbitex will invest $4 billion and $1 billion, respectively"): the n-th figure
+    is the n-th name's (names joined by a pair connector count one by one). When the names
+    before the figures are not as many as the figures ("ils ont annoncé respectivement 160 et
+    70 millions"), no name is theirs: the figures get none rather than one of them. A figure in
+    brackets right after another is that figure restated ("€4 billion ($4.3 billion)")."""
+    words = lexicon.grammar.respectively
+    if not words or not claims or not re.search(rf"(?<!\w)(?:{alternation(words)})(?!\w)", text, re.I):
+        return []
+    offset = claims[0].sentence_start
+    figures = [c for c in claims if c.kind in ("money", "count", "quantity", "percent")]
+    restated = {c.id for before, c in pairwise(figures) if _in_brackets_after(text, before, c, offset)}
+    figures = [c for c in figures if c.id not in restated]
+    if len(figures) < 2:
+        return []
+    first = figures[0].start - offset
+    pair = alternation(lexicon.grammar.pair_connectors) or "(?!)"
+    named = [m for m in mentions if m.end <= first and m.role in ("subject", "listed")]
+    # A name in brackets right after another restates it ("Amazon Web Services (AWS)").
+    named = named[:1] + [m for before, m in pairwise(named) if text[before.end : m.start] != " ("]
+    names = [knowledge.entities.canonical(part) for m in named for part in re.split(rf"\s+(?:{pair}|&)\s+", m.name)]
+    paired = names[-len(figures) :] if len(names) == len(figures) else [""] * len(figures)
+    chosen = dict(zip((c.id for c in figures), paired, strict=True))
+    out = list(chosen.items())
+    for before, c in pairwise(claims):
+        if c.id in restated:
+            out.append((c.id, chosen.get(before.id, "")))
+    return out
+
+
+def _in_brackets_after(text: str, before: Claim, claim: Claim, offset: int) -> bool:
+    """Whether ``claim`` stands in brackets right after ``before`` ("€4 billion ($4.3 billion)")."""
+    between = text[before.end - offset : claim.start - offset]
+    return between.strip() == "(" and text[claim.end - offset : claim.end - offset + 1] == ")"
 
 
 def _refers_to_previous(text: str, start: int, mentions: list[EntityMention], lexicon: Lexicon) -> bool:
