@@ -94,9 +94,13 @@ NEGATIVES = [
     _negative(
         "two-phases",
         "The first phase of the National AI Strategy was funded with €1.5 billion.",
-        "The second phase of the National AI Strategy was funded with €2.2 billion.",
-        gap="false alarm: 'first phase' and 'second phase' are not read as two scopes, so €1.5 bn and "
-        "€2.2 bn are flagged as a contradiction on the budget of the National AI Strategy",
+        "The second phase of the National AI Strategy was funded with €2.4 billion.",
+    ),
+    _negative(
+        "fr-two-phases",
+        "The first phase of the Orbitex programme was funded with €300 million.",
+        "La deuxième phase du programme Orbitex est dotée de 500 millions d'euros.",
+        "fr",
     ),
     _negative(
         "second-phase-of-another-programme",
@@ -309,6 +313,12 @@ POSITIVES = [
         "a-series-round-dated-twice",
         "Zorbix Labs hired 200 people after a Series B round led by Orbitex in 2022.",
         "Zorbix Labs a bouclé une série B en mars 2021.",
+        "fr",
+    ),
+    (
+        "one-phase-two-budgets",
+        "The second phase of the Orbitex programme is funded with €400 million.",
+        "La deuxième phase du programme Orbitex est dotée de 600 millions d'euros.",
         "fr",
     ),
     (
