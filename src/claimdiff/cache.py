@@ -13,7 +13,9 @@ import atexit
 import hashlib
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar, cast
 
 from claimdiff.safeio import write_atomic_bytes
 
@@ -66,6 +68,9 @@ def write_table(path: Path, data: bytes, durable: bool = True) -> bool:
     return True
 
 
+T = TypeVar("T")
+
+
 class AnswerTable:
     """Answers a slow library gave (JSON values by string key), kept between runs.
 
@@ -95,6 +100,14 @@ class AnswerTable:
     def put(self, key: str, answer: object) -> None:
         self.answers[key] = answer
         self.changed = True
+
+    def answer(self, key: str, ask: Callable[[], T], valid: Callable[[object], bool] | None = None) -> T:
+        """The answer kept for ``key``, else ``ask()``'s, kept. A kept answer is what ``ask``
+        gave as JSON read it back (a tuple comes back a list); one that is not ``valid`` (a
+        damaged table's) is asked again, never believed."""
+        if key not in self.answers or (valid is not None and not valid(self.answers[key])):
+            self.put(key, ask())
+        return cast(T, self.answers[key])
 
     def save(self) -> None:
         if self.changed:

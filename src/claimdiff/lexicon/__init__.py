@@ -447,15 +447,6 @@ def _cldr_currency_answers() -> AnswerTable:
     return AnswerTable("cldr-currencies", "cldr currencies 1", babel.__version__)
 
 
-def _cldr_answer(key: str, ask: Callable[[], Any], shape: Callable[[Any], bool]) -> Any:
-    """The answer to ``key``, asked of babel unless an earlier run's has the ``shape`` expected
-    (a damaged table is asked again, never believed)."""
-    answers = _cldr_currency_answers()
-    if key not in answers or not shape(answers.get(key)):
-        answers.put(key, ask())
-    return answers.get(key)
-
-
 def _texts(value: Any, length: int | None = None) -> bool:
     """Whether ``value`` is a list of strings (of ``length`` of them, when given)."""
     return isinstance(value, list) and all(isinstance(v, str) for v in value) and length in (None, len(value))
@@ -469,7 +460,7 @@ def _cldr_currency_codes() -> list[str]:
     """Every ISO 4217 code CLDR knows."""
     from babel.numbers import list_currencies
 
-    return list(_cldr_answer("codes", lambda: sorted(list_currencies()), _texts))
+    return list(_cldr_currency_answers().answer("codes", lambda: sorted(list_currencies()), _texts))
 
 
 def _cldr_currency_names(language: str, codes: tuple[str, ...]) -> list[list[str]]:
@@ -491,7 +482,7 @@ def _cldr_currency_names(language: str, codes: tuple[str, ...]) -> list[list[str
     def shape(value: Any) -> bool:
         return isinstance(value, list) and len(value) == len(codes) and all(_texts(v, 3) for v in value)
 
-    return list(_cldr_answer(f"names:{language}:{_listed_key(codes)}", ask, shape))
+    return list(_cldr_currency_answers().answer(f"names:{language}:{_listed_key(codes)}", ask, shape))
 
 
 @cache  # babel's data, the same all run long; each language's list serves every lexicon
@@ -499,7 +490,7 @@ def _other_currency_names(language: str, listed: tuple[str, ...]) -> tuple[tuple
     """(name, code) of every currency CLDR names in ``language`` but the ``listed`` ones, singular
     and plural; precious metals, funds and test codes ("Gold", "Silver") are no money in news."""
     key = f"others:{language}:{_listed_key(listed)}"
-    pairs = _cldr_answer(key, lambda: _ask_other_names(language, listed), _pairs)
+    pairs = _cldr_currency_answers().answer(key, lambda: _ask_other_names(language, listed), _pairs)
     return tuple((str(name), str(code)) for name, code in pairs)
 
 

@@ -253,11 +253,8 @@ def cldr_unit_names(cldr_id: str, language: str) -> tuple[str, ...]:
     >>> cldr_unit_names("duration-hour", "de")
     ('Stunde', 'Stunden', 'Std.')
     """
-    answers = _cldr_answers()
-    key = f"{language}:{cldr_id}"
-    if key not in answers:
-        answers.put(key, list(_cldr_unit_names(cldr_id, language)))
-    return tuple(answers.get(key))  # type: ignore[arg-type]
+    names = _cldr_answers().answer(f"{language}:{cldr_id}", lambda: list(_cldr_unit_names(cldr_id, language)))
+    return tuple(names)
 
 
 @cache

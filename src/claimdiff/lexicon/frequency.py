@@ -25,10 +25,10 @@ def zipf_frequency(word: str, lang: str, wordlist: str = "small") -> float:
     >>> zipf_frequency("the", "en") > 7, zipf_frequency("qwzxv", "en")
     (True, 0.0)
     """
-    key = f"{lang}:{wordlist}:{word}"
-    answers = _answers()
-    if key not in answers:
+
+    def ask() -> float:
         from wordfreq import zipf_frequency as computed
 
-        answers.put(key, float(computed(word, lang, wordlist=wordlist)))
-    return float(answers.get(key))  # type: ignore[arg-type]
+        return float(computed(word, lang, wordlist=wordlist))
+
+    return float(_answers().answer(f"{lang}:{wordlist}:{word}", ask))

@@ -64,14 +64,14 @@ def conversion_factor(written: str, canonical: str) -> float:
     """
     if written == canonical:
         return 1.0
-    table = conversion_table()
-    key = f"factor:{written}:{canonical}"
-    if key not in table:
+
+    def ask() -> float | None:
         try:
-            table.put(key, convert(1.0, written, canonical))
+            return convert(1.0, written, canonical)
         except UNIT_ERRORS:
-            table.put(key, None)
-    factor = table.get(key)
+            return None  # remembered too: the next run raises without asking pint again
+
+    factor = conversion_table().answer(f"factor:{written}:{canonical}", ask)
     if not isinstance(factor, float):
         raise ValueError(f"cannot convert {written!r} to {canonical!r}")
     return factor
@@ -79,11 +79,12 @@ def conversion_factor(written: str, canonical: str) -> float:
 
 def parse_unit(name: str) -> None:
     """Check that pint parses a unit name (its error when not); names once parsed are remembered."""
-    table = conversion_table()
-    key = f"parses:{name}"
-    if key not in table:
-        registry().parse_units(name)
-        table.put(key, True)
+
+    def ask() -> bool:
+        registry().parse_units(name)  # pint's error when it cannot: nothing is kept
+        return True
+
+    conversion_table().answer(f"parses:{name}", ask)
 
 
 def convert(value: float, written: str, canonical: str) -> float:
@@ -132,12 +133,11 @@ def display_unit(written: str, conventional: tuple[str, ...]) -> str | None:
     >>> display_unit("megatonne", ("gram / kilowatt_hour", "tonne"))
     'tonne'
     """
-    table = conversion_table()
-    key = f"display:{written}:{'|'.join(conventional)}"
-    if key not in table:
+
+    def ask() -> str | None:
         ureg = registry()
         dimensionality = ureg.parse_units(written).dimensionality
-        chosen = next((u for u in conventional if ureg.parse_units(u).dimensionality == dimensionality), None)
-        table.put(key, chosen)
-    answer = table.get(key)
+        return next((u for u in conventional if ureg.parse_units(u).dimensionality == dimensionality), None)
+
+    answer = conversion_table().answer(f"display:{written}:{'|'.join(conventional)}", ask)
     return answer if isinstance(answer, str) else None
