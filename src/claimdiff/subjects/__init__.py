@@ -76,15 +76,18 @@ def assign_subjects(source: Source, claims: list[Claim], knowledge: Knowledge) -
         percent_before = ""  # the metric of the sentence's last percentage so far
         if place_so_far != home:
             place_so_far = _place_named(own, knowledge, places, home) or place_so_far
+        pronoun = _pronoun_clause(sentence.text, lexicon) if previous else None  # once a sentence
         for claim in by_sentence.get(sentence.start, []):
             start, end = claim.start - sentence.start, claim.end - sentence.start
             text, mentions = sentence.text, own
+            clause = pronoun
             following = source.sentences[index + 1] if index + 1 < len(source.sentences) else None
             if following is not None and not following.heading and _fragment(text, start, end):
                 # "45 millions d'euros. C'est le montant qu'Acme Robotics a obtenu."
                 text, mentions = _joined(sentence.text, following.text, own, mentions_of[following.start])
+                clause = _pronoun_clause(text, lexicon) if previous else None
             chosen = choose_entity(text, start, end, mentions, claim, lexicon)
-            if previous and _refers_to_previous(text, start, mentions, lexicon):
+            if clause is not None and not _subject_between(mentions, clause, start):
                 chosen = previous  # "It employs 300 people in France": the company named before
             referred = label or organisation or default
             if referred and refers_back(text, start, mentions, lexicon):
@@ -111,7 +114,7 @@ def assign_subjects(source: Source, claims: list[Claim], knowledge: Knowledge) -
             sentence.text, by_sentence.get(sentence.start, []), own, knowledge, lexicon
         ):
             assigned[claim_id] = assigned[claim_id].replaced(entity=entity)
-        if previous and _refers_to_previous(sentence.text, len(sentence.text), own, lexicon):
+        if pronoun is not None and not _subject_between(own, pronoun, len(sentence.text)):
             continue  # "En rachetant X, elle ...": the sentence is still about the one before
         subjects = [m.name for m in own if m.subject]
         # A place named as a sentence's subject ("... la tour qui domine Paris") is where, not
@@ -134,8 +137,8 @@ def _respectively(
     before the figures are not as many as the figures ("ils ont annoncé respectivement 160 et
     70 millions"), no name is theirs: the figures get none rather than one of them. A figure in
     brackets right after another is that figure restated ("€4 billion ($4.3 billion)")."""
-    words = lexicon.grammar.respectively
-    if not words or not claims or not re.search(rf"(?<!\w)(?:{alternation(words)})(?!\w)", text, re.I):
+    respectively, pair = lexicon.compiled("respectively", _respectively_patterns)
+    if not claims or not respectively.search(text):
         return []
     offset = claims[0].sentence_start
     figures = [c for c in claims if c.kind in ("money", "count", "quantity", "percent")]
@@ -144,11 +147,10 @@ def _respectively(
     if len(figures) < 2:
         return []
     first = figures[0].start - offset
-    pair = alternation(lexicon.grammar.pair_connectors) or "(?!)"
     named = [m for m in mentions if m.end <= first and m.role in ("subject", "listed")]
     # A name in brackets right after another restates it ("Amazon Web Services (AWS)").
     named = named[:1] + [m for before, m in pairwise(named) if text[before.end : m.start] != " ("]
-    names = [knowledge.entities.canonical(part) for m in named for part in re.split(rf"\s+(?:{pair}|&)\s+", m.name)]
+    names = [knowledge.entities.canonical(part) for m in named for part in pair.split(m.name)]
     paired = names[-len(figures) :] if len(names) == len(figures) else [""] * len(figures)
     chosen = dict(zip((c.id for c in figures), paired, strict=True))
     out = list(chosen.items())
@@ -158,17 +160,24 @@ def _respectively(
     return out
 
 
+def _respectively_patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(a word that pairs figures with names, a pair connector between two names), built once."""
+    grammar = lexicon.grammar
+    words = rf"(?<!\w)(?:{alternation(grammar.respectively)})(?!\w)" if grammar.respectively else "(?!)"
+    pair = rf"\s+(?:{alternation(grammar.pair_connectors) or '(?!)'}|&)\s+"
+    return re.compile(words, re.I), re.compile(pair)
+
+
 def _in_brackets_after(text: str, before: Claim, claim: Claim, offset: int) -> bool:
     """Whether ``claim`` stands in brackets right after ``before`` ("€4 billion ($4.3 billion)")."""
     between = text[before.end - offset : claim.start - offset]
     return between.strip() == "(" and text[claim.end - offset : claim.end - offset + 1] == ")"
 
 
-def _refers_to_previous(text: str, start: int, mentions: list[EntityMention], lexicon: Lexicon) -> bool:
-    """Whether a sentence's subject is a pronoun standing for the subject of the sentence before
-    ("It employs ...", "Elle emploie ...", "Operated by CNRS since 2019, it has ..."; not "It
-    is", "Il y a"), and no name stands as a subject between it and the figure."""
-    grammar = lexicon.grammar
+def _pronoun_clause(text: str, lexicon: Lexicon) -> int | None:
+    """Where a sentence's main clause starts when its subject is a pronoun standing for the
+    subject of the sentence before ("It employs ...", "Elle emploie ...", "Operated by CNRS
+    since 2019, it has ..."; not "It is", "Il y a"), else None."""
     pattern = lexicon.compiled(
         "anaphoric openings",
         lambda lex: re.compile(
@@ -177,10 +186,16 @@ def _refers_to_previous(text: str, start: int, mentions: list[EntityMention], le
             re.I,
         ),
     )
+    if not lexicon.grammar.anaphoric_pronouns:
+        return None
     clause = opening_phrase_end(text, lexicon)  # the main clause, after an opening phrase
-    if not grammar.anaphoric_pronouns or not pattern.match(text, clause):
-        return False
-    return not any(m.subject and clause <= m.start and m.end <= start for m in mentions)
+    return clause if pattern.match(text, clause) else None
+
+
+def _subject_between(mentions: list[EntityMention], clause: int, start: int) -> bool:
+    """Whether a name stands as a subject between a clause's start and ``start``: then the
+    pronoun opening the clause is not what the figure at ``start`` is about."""
+    return any(m.subject and clause <= m.start and m.end <= start for m in mentions)
 
 
 def _fragment(text: str, start: int, end: int) -> bool:
