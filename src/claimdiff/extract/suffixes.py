@@ -63,10 +63,9 @@ def _currency_after(text: str, lex: Lexicon, pos: int) -> re.Match[str] | None:
     head = _HEAD_WORD.match(text, pos)
     if head is None or not lex.currencies.rare:
         return found
-    heads, rare = lex.compiled("rare currencies", _rare_currencies)
-    if head.group(1).lower() not in heads:
+    if head.group(1).lower() not in lex.compiled("rare currency heads", _rare_heads):
         return found
-    other = rare.match(text, pos)
+    other = lex.compiled("rare currencies", _rare_currencies).match(text, pos)
     return other if other is not None and (found is None or other.end() > found.end()) else found
 
 
@@ -87,13 +86,17 @@ def _cued_currency(text: str, lex: Lexicon, pos: int) -> re.Match[str] | None:
 _HEAD_WORD = re.compile(r"[ \u00a0\u202f\n-]*([^\W\d_]+)")
 
 
-def _rare_currencies(lex: Lexicon) -> tuple[frozenset[str], re.Pattern[str]]:
-    """The first words of the rare currencies' names, and a pattern of the names, compiled on
-    first need: most texts name none of them."""
+def _rare_heads(lex: Lexicon) -> frozenset[str]:
+    """The first words of the rare currencies' names: a figure followed by none of them needs
+    not the pattern of their names (a fifth of a second to compile; most texts name none)."""
+    names = (entry.surface for entry in lex.currencies.rare)
+    return frozenset(m.group(1).lower() for name in names if (m := _HEAD_WORD.match(name)))
+
+
+def _rare_currencies(lex: Lexicon) -> re.Pattern[str]:
+    """A pattern of the rare currencies' names, compiled on first need."""
     names = [entry.surface for entry in lex.currencies.rare]
-    heads = frozenset(m.group(1).lower() for name in names if (m := _HEAD_WORD.match(name)))
-    pattern = re.compile(rf"(?:{_GAP_OR_HYPHEN})(?:{trie_alternation(names, ignore_case=True)})(?![^\W\d_])", re.I)
-    return heads, pattern
+    return re.compile(rf"(?:{_GAP_OR_HYPHEN})(?:{trie_alternation(names, ignore_case=True)})(?![^\W\d_])", re.I)
 
 
 _GAP_OR_HYPHEN = r"[ \u00a0\u202f]?\n?[ \u00a0\u202f]?|-"

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import array
 import hashlib
+import io
+import mmap
 import os
-import tempfile
+import zipfile
 from functools import cache
 from itertools import islice
 from pathlib import Path
 from typing import Any
+
+from claimdiff.safeio import write_atomic_bytes
 
 
 def detect_language(text: str, candidates: tuple[str, ...], default: str) -> str:
@@ -24,61 +28,82 @@ def detect_language(text: str, candidates: tuple[str, ...], default: str) -> str
     return str(_identifier(candidates).classify(sample)[0])
 
 
-@cache  # the model, not data of ours: loading it costs a fifth of a second
+@cache  # the model, not data of ours: unpacking it costs half a second
 def _identifier(candidates: tuple[str, ...]) -> Any:
     from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
 
-    identifier = _cached_identifier(LanguageIdentifier, MODEL_DIR / MODEL_FILE)
+    folder = _cache_folder(MODEL_DIR / MODEL_FILE)
+    identifier = _cached_identifier(LanguageIdentifier, folder, candidates)
     if identifier is None:
         identifier = LanguageIdentifier.from_model_file(MODEL_FILE)
-        _save_identifier(identifier, MODEL_DIR / MODEL_FILE)
+        _save_identifier(identifier, folder, candidates)
     identifier.set_languages(list(candidates))
     return identifier
 
 
-# py3langid ships its model LZMA-compressed; decompressing it costs about half a second per
-# run, so the arrays are kept uncompressed in the user's cache (skipped if it is not writable).
-def _cache_path(model: Path) -> Path:
+# py3langid ships its model LZMA-compressed; decompressing it costs about half a second per run,
+# so its tables are kept unpacked in the user's cache (skipped if it is not writable), one raw
+# file each. The byte automaton (39 MB) is mapped, not read: a text walks a few of its pages.
+# The per-language scores (28 MB for 97 languages) are kept cut to the candidate languages.
+_TABLES = ("nextmove", "output", "row")  # each in a file named by its item type: "nextmove.I"
+
+
+def _cache_folder(model: Path) -> Path:
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
     stamp = hashlib.sha256(f"{model}|{model.stat().st_size}|{model.stat().st_mtime_ns}".encode()).hexdigest()[:16]
-    return base / "claimdiff" / f"langid-{stamp}.npz"
+    return base / "claimdiff" / f"langid-{stamp}"
 
 
-def _cached_identifier(cls: Any, model: Path) -> Any:
+def _scores_file(folder: Path, candidates: tuple[str, ...]) -> Path:
+    return folder / f"scores-{'-'.join(candidates)}.npz"
+
+
+def _cached_identifier(cls: Any, folder: Path, candidates: tuple[str, ...]) -> Any:
     import numpy as np
 
     try:
-        with np.load(_cache_path(model), allow_pickle=False) as data:
-            nextmove, row = _as_array(data["nextmove"]), _as_array(data["row"])
-            return cls(data["ptc"], data["pc"], data["classes"].tolist(), nextmove, data["output"].tolist(), tk_row=row)
-    except (OSError, KeyError, ValueError, TypeError):
+        nextmove, output, row = [_mapped(_table_file(folder, name)) for name in _TABLES]
+        with np.load(_scores_file(folder, candidates), allow_pickle=False) as scores:
+            ptc, pc, classes, lengths = scores["ptc"], scores["pc"], scores["classes"].tolist(), scores["lengths"]
+        if [len(nextmove), len(output), len(row)] != lengths.tolist():  # a table cut short
+            return None
+        return cls(ptc, pc, classes, nextmove, output, tk_row=row)
+    except (OSError, KeyError, ValueError, TypeError, EOFError, zipfile.BadZipFile):
         return None
 
 
-def _as_array(values: Any) -> array.array:  # type: ignore[type-arg]
-    """A stdlib array, as py3langid keeps its tables (faster to index than numpy from Python)."""
-    out = array.array({2: "H", 4: "I", 8: "Q"}[values.dtype.itemsize])
-    out.frombytes(values.tobytes())
-    return out
+def _table_file(folder: Path, name: str) -> Path:
+    for path in folder.glob(f"{name}.?"):
+        return path
+    raise FileNotFoundError(folder / name)
 
 
-def _save_identifier(identifier: Any, model: Path) -> None:
+def _mapped(path: Path) -> memoryview:
+    """The table in ``path``, whose suffix is its item type, mapped: read only where it is
+    indexed. It stays mapped for the life of the process, as the identifier does."""
+    with path.open("rb") as handle:
+        data = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+    return memoryview(data).cast(path.suffix[1:])  # type: ignore[call-overload]
+
+
+def _save_identifier(identifier: Any, folder: Path, candidates: tuple[str, ...]) -> None:
     import numpy as np
 
+    kept = [i for i, label in enumerate(identifier.nb_classes) if label in candidates]
+    output = array.array("q", identifier.tk_output)  # a list of ints in the model
+    tables = (identifier.tk_nextmove, output, identifier.tk_row)
+    scores = io.BytesIO()
+    np.savez(
+        scores,
+        ptc=identifier.nb_ptc[:, kept],
+        pc=identifier.nb_pc[kept],
+        classes=np.array([identifier.nb_classes[i] for i in kept]),
+        lengths=np.array([len(table) for table in tables]),
+    )
     try:
-        path = _cache_path(model)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".npz")
-        with os.fdopen(handle, "wb") as out:
-            np.savez(
-                out,
-                ptc=identifier.nb_ptc,
-                pc=identifier.nb_pc,
-                classes=np.array(identifier.nb_classes),
-                nextmove=np.frombuffer(identifier.tk_nextmove, dtype=f"u{identifier.tk_nextmove.itemsize}"),
-                output=np.asarray(identifier.tk_output, dtype=np.int64),
-                row=np.frombuffer(identifier.tk_row, dtype=f"u{identifier.tk_row.itemsize}"),
-            )
-        os.replace(temporary, path)
-    except (OSError, ValueError, TypeError):
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, table in zip(_TABLES, tables, strict=True):
+            write_atomic_bytes(folder / f"{name}.{table.typecode}", table.tobytes(), durable=False)
+        write_atomic_bytes(_scores_file(folder, candidates), scores.getvalue(), durable=False)
+    except OSError:
         return
