@@ -613,6 +613,229 @@ SUBSTANCE_CASES = [
 ]
 
 
+# Forms met in real articles (issue 10's further benchmark): a scale hyphenated to its figure
+# as a compound adjective; a currency sign before a range whose scale is written once; an
+# adjective between a figure and its unit or noun; a power of ten alone; a part of a sum whose
+# currency is written only with the sum.
+HYPHENATED_SCALE_CASES = [
+    Case("dollar-hyphen-million", "Zorbix won a $10-million grant.", "$10-million", "money", "10e6", "USD"),
+    Case("hyphen-billion-euro", "Acme announced a 2.7-billion-euro plan.", "2.7-billion-euro", "money", "2.7e9", "EUR"),
+    Case("hyphen-bln-euro", "Veltrix took a 2.7-bln-euro loan.", "2.7-bln-euro", "money", "2.7e9", "EUR"),
+    Case(
+        "hyphen-in-brackets",
+        "Orbitex set up a three-billion-euro ($3.2-billion) fund.",
+        "$3.2-billion",
+        "money",
+        "3.2e9",
+        "USD",
+    ),
+    Case(
+        "de-hyphen-compound",
+        "Orbitex plant ein 5-Milliarden-Euro-Programm.",
+        "5-Milliarden-Euro",
+        "money",
+        "5e9",
+        "EUR",
+        "de",
+    ),
+]
+SIGN_RANGE_CASES = [
+    Case(
+        "sign-range-scale-once",
+        "Zorbix needs €40-60 billion.",
+        "€40-60 billion",
+        "money",
+        "60e9",
+        "EUR",
+        low="40e9",
+        high="60e9",
+    ),
+    Case(
+        "sign-repeated-range",
+        "Acme will spend €40 to €60 billion.",
+        "€40 to €60 billion",
+        "money",
+        "60e9",
+        "EUR",
+        low="40e9",
+        high="60e9",
+    ),
+    Case(
+        "dash-sign-repeated",
+        "Hyperion paid €5-€10 million.",
+        "€5-€10 million",
+        "money",
+        "10e6",
+        "EUR",
+        low="5e6",
+        high="10e6",
+    ),
+    Case("prefixed-sign-range", "Orbitex paid US$3 to US$4 billion.", "US$3 to US$4 billion", "money", "4e9", "USD"),
+    Case("dollar-range-scale-once", "It needs at least $40-60 billion.", "$40-60 billion", "money", "60e9", "USD"),
+    # Counter-case: a figure with a currency of its own after it keeps its scale.
+    Case(
+        "own-currency-keeps-scale",
+        "Veltrix a payé de 5 € à 10 euros.",
+        "5 € à 10 euros",
+        "money",
+        "10",
+        "EUR",
+        "fr",
+        low="5",
+        high="10",
+    ),
+]
+FIGURE_ADJECTIVE_CASES = [
+    Case(
+        "fr-prochaines-annees",
+        "Zorbix investira sur les dix prochaines années.",
+        "dix prochaines années",
+        "quantity",
+        "10",
+        "year",
+        "fr",
+    ),
+    Case(
+        "fr-dernieres-annees",
+        "Au cours des deux dernières années, Orbitex a grandi.",
+        "deux dernières années",
+        "quantity",
+        "2",
+        "year",
+        "fr",
+    ),
+    Case(
+        "fr-nouvelles-usines",
+        "Orbitex a ouvert quatre nouvelles usines.",
+        "quatre nouvelles usines",
+        "count",
+        "4",
+        "count",
+        "fr",
+    ),
+    Case(
+        "fr-premiers-ateliers",
+        "Acme a livré les huit premiers ateliers.",
+        "huit premiers ateliers",
+        "count",
+        "8",
+        "count",
+        "fr",
+    ),
+    Case(
+        "en-consecutive-years",
+        "Zorbix grew for three consecutive years.",
+        "three consecutive years",
+        "quantity",
+        "3",
+        "year",
+    ),
+    Case("en-additional-days", "Orbitex needs 10 additional days.", "10 additional days", "quantity", "10", "day"),
+    Case("en-new-engineers", "Acme hired 40 new engineers.", "40 new engineers", "count", "40", "count"),
+    Case(
+        "de-weitere-jahre",
+        "Zorbix will zehn weitere Jahre forschen.",
+        "zehn weitere Jahre",
+        "quantity",
+        "10",
+        "year",
+        "de",
+    ),
+]
+POWER_OF_TEN_CASES = [
+    Case(
+        "caret-power", "The machine performs 10^17 operations a second.", "10^17 operations", "count", "1e17", "count"
+    ),
+    Case("superscript-power", "La machine réalise 10¹⁷ opérations.", "10¹⁷ opérations", "count", "1e17", "count", "fr"),
+    Case("quintillion", "It performs 1 quintillion operations.", "1 quintillion operations", "count", "1e18", "count"),
+    Case("mantissa-power", "Orbitex did 2 x 10^15 operations.", "2 x 10^15 operations", "count", "2e15", "count"),
+]
+CONTEXT_CURRENCY_CASES = [
+    Case(
+        "fr-dont-part",
+        "Le budget atteint 900 millions d'euros, dont 210 millions par la région.",
+        "210 millions",
+        "money",
+        "210e6",
+        "EUR",
+        "fr",
+    ),
+    Case(
+        "fr-et-part",
+        "Le budget atteint 900 millions d'euros, dont 210 millions par la région et 6 millions par la ville.",
+        "6 millions",
+        "money",
+        "6e6",
+        "EUR",
+        "fr",
+    ),
+    Case(
+        "fr-money-noun",
+        "Zorbix a collecté 4 milliards d'euros et 320 millions de dons.",
+        "320 millions",
+        "money",
+        "320e6",
+        "EUR",
+        "fr",
+    ),
+    Case(
+        "en-of-which",
+        "Veltrix put 900 million euros in, of which almost 300 million is reserved.",
+        "almost 300 million",
+        "money",
+        "300e6",
+        "EUR",
+    ),
+    Case(
+        "de-davon",
+        "Orbitex investiert 900 Millionen Euro, davon 300 Millionen in Bayern.",
+        "300 Millionen",
+        "money",
+        "300e6",
+        "EUR",
+        "de",
+    ),
+]
+# A scaled figure after money that is not a part of it: no currency from context.
+NOT_CONTEXT_MONEY = [
+    ("en-user-base", "en", "Quanta raised $100 million and its user base reached 5 million.", "5 million"),
+    ("en-country-of", "en", "The €2 billion plan serves a country of 60 million.", "60 million"),
+    (
+        "fr-habitants",
+        "fr",
+        "Acme a investi 2 milliards d'euros dans un pays de 60 millions d'habitants.",
+        "60 millions d'habitants",
+    ),
+    ("en-model-size", "en", "Zorbix raised $13B and released its model Zorbix 13B.", "13B"),
+]
+# A year a figure is compared with is not the figure's period.
+BASELINE_PERIODS = [
+    (
+        "fr-par-rapport-a",
+        "fr",
+        "En 2023, la consommation a atteint 37 TWh, en hausse de 14 % par rapport à 2021.",
+        "14 %",
+        "2023",
+    ),
+    (
+        "en-compared-with",
+        "en",
+        "Orbitex used 12 TWh in 2023, an increase of 3.5 per cent compared with 2022.",
+        "3.5 per cent",
+        "2023",
+    ),
+    ("de-gegenueber", "de", "Im Jahr 2023 stieg der Verbrauch um 14 % gegenüber 2021.", "14 %", "2023"),
+    (
+        "fr-jusqu-a",
+        "fr",
+        "Orbitex consacrera 3 milliards d'euros à la recherche jusqu'à 2027.",
+        "3 milliards d'euros",
+        "../2027",
+    ),
+    ("en-since-kept", "en", "Orbitex has invested €3 billion since 2019.", "€3 billion", "2019/.."),
+]
+
+
 def _claim(case: Case) -> Claim:
     claims = [c for c in claims_in(case.text, case.language) if c.text == case.surface]
     assert claims, f"no claim {case.surface!r} in {[c.text for c in claims_in(case.text, case.language)]}"
@@ -733,3 +956,33 @@ def test_substances(case: Case) -> None:
 def test_no_substance_no_field() -> None:
     (claim,) = claims_in("The plant produces 500 MW.")
     assert "substance" not in claim.to_json()
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        pytest.param(c, id=c.id)
+        for c in HYPHENATED_SCALE_CASES
+        + SIGN_RANGE_CASES
+        + FIGURE_ADJECTIVE_CASES
+        + POWER_OF_TEN_CASES
+        + CONTEXT_CURRENCY_CASES
+    ],
+)
+def test_forms_of_real_articles(case: Case) -> None:
+    _check(case)
+
+
+@pytest.mark.parametrize(("language", "text", "surface"), [pytest.param(*c[1:], id=c[0]) for c in NOT_CONTEXT_MONEY])
+def test_a_figure_after_money_is_not_always_money(language: str, text: str, surface: str) -> None:
+    claims = claims_in(text, language)
+    assert any(c.kind == "money" for c in claims)  # the sentence's own money is read
+    assert [(c.kind, c.text) for c in claims if c.text == surface and c.kind in ("money", "quantity")] == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "surface", "period"), [pytest.param(*c[1:], id=c[0]) for c in BASELINE_PERIODS]
+)
+def test_a_year_compared_with_is_no_period(language: str, text: str, surface: str, period: str) -> None:
+    (claim,) = [c for c in claims_in(text, language) if c.text == surface]
+    assert claim.period == period

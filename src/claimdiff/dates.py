@@ -62,7 +62,7 @@ def decimal_year(day: date) -> float:
     return round(day.year + (day.timetuple().tm_yday - 1) / length, 4)
 
 
-def _patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     words = lexicon.time
     dates = lexicon.grammar.dates
     day_suffix = trie_words(dates.day_suffixes, True)
@@ -95,7 +95,8 @@ def _patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re.Pa
     # An article may stand between the word and the year ("since the 2019 ...", "d'ici l'an").
     since = re.compile(rf"(?:^|\W)(?:{trie_words(words.since, True)})\s*(?:(?:{article})\s*)?$", re.I)
     by = re.compile(rf"(?:^|\W)(?:{trie_words(words.by, True)})\s*(?:(?:{article})\s*)?$", re.I)
-    return expression, since, by
+    baseline = re.compile(rf"(?:^|\W)(?:{trie_words(words.baselines, True) or '(?!)'})\s*(?:(?:{article})\s*)?$", re.I)
+    return expression, since, by, baseline
 
 
 def find_times(text: str, lexicon: Lexicon, reference: date | None = None) -> list[TimeExpr]:
@@ -110,7 +111,7 @@ def find_times(text: str, lexicon: Lexicon, reference: date | None = None) -> li
     >>> [t.period for t in find_times("ouvrira en juin 2025 (2018-2022), T3 2025", fr)]
     ['2025-06', '2018/2022', '2025-07/2025-09']
     """
-    expression, since, by = lexicon.compiled("dates", _patterns)
+    expression, since, by, baseline = lexicon.compiled("dates", _patterns)
     words = lexicon.time
     out = []
     # Every form of the expression holds a year: without one, its many alternatives are not tried.
@@ -121,6 +122,8 @@ def find_times(text: str, lexicon: Lexicon, reference: date | None = None) -> li
         before = text[max(0, match.start() - 30) : match.start()]
         if match.group("y") and _names_programme(before, words, lexicon.grammar.range_words):
             continue
+        if baseline.search(before):
+            continue  # "up 14% compared with 2021": the year a figure is measured against
         relation = "range" if match.group("ya") else "at"
         if relation == "at" and since.search(before):
             relation = "since"

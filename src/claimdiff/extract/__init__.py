@@ -29,6 +29,7 @@ from claimdiff.extract.figures import (
     _word_candidates,
 )
 from claimdiff.extract.kinds import (
+    _context_currency,
     _coordinated_partner,
     _counted_noun,
     _inherit,
@@ -241,6 +242,9 @@ def _read_mention(
         low_figure, qualifier = cand.low, "range"
     if cand.figure.value > 0 and _is_year(text, lex, cand, reading):
         return None
+    if (context := _context_currency(text, lex, reading)) is not None:
+        reading.currency = context
+        flags.append("currency from context")
     kind, noun, noun_end = _kind_of_mention(text, lex, p, cand, reading, flags)
     if kind is None and second is not None and "earlier value in a change" in flags:
         noun, _ = _counted_noun(text, lex, second.end, singular=False)

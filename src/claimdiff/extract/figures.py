@@ -84,11 +84,16 @@ def _digit_fraction_candidates(text: str) -> list[_Candidate]:
 _SCIENTIFIC = re.compile(
     r"""
     (?<![\w.,/^])
-    (?P<mantissa>\d+(?:\.\d+)?|\d,\d+)        # "1,2345E-4": a decimal comma in French and German
+    (?:
+        (?P<mantissa>\d+(?:\.\d+)?|\d,\d+)        # "1,2345E-4": a decimal comma in French and German
     (?:
         [eE](?P<exponent>[-+−]?\d{1,3})
       | [ ]?[x×·][ ]?(?P<base>\d{1,2})(?:\^|\*\*)(?P<power>[-−]?\d{1,3})
       | [ ]?[x×·][ ]?(?P<sbase>10)(?P<superscript>[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})
+    )
+      # A power of ten alone: "10^17", "10**9"; "10¹⁷" only from the cube up ("10²" may be a
+      # footnote's mark).
+      | (?P<pbase>10)(?:(?:\^|\*\*)(?P<ppower>[-−]?\d{1,2})|(?P<psuper>⁻?(?:[³⁴⁵⁶⁷⁸⁹]|[¹²³⁴⁵⁶⁷⁸⁹][⁰¹²³⁴⁵⁶⁷⁸⁹])))
     )
     (?![\w.,^])
     """,
@@ -101,12 +106,13 @@ def _scientific_candidates(text: str) -> list[_Candidate]:
     """Figures in scientific notation, read exactly (``Decimal``), with the decimals they state."""
     out = []
     for match in _SCIENTIFIC.finditer(text):
-        mantissa = Decimal(match.group("mantissa").replace(",", "."))
+        mantissa = Decimal(match.group("mantissa").replace(",", ".")) if match.group("mantissa") else Decimal(1)
         if match.group("exponent") is not None:
             value = mantissa.scaleb(int(match.group("exponent").replace("−", "-")))
         else:
-            base = int(match.group("base") or match.group("sbase"))
-            power = int((match.group("power") or match.group("superscript")).translate(_SUPERSCRIPTS).replace("−", "-"))
+            base = int(match.group("base") or match.group("sbase") or match.group("pbase"))
+            written = next(match.group(g) for g in ("power", "superscript", "ppower", "psuper") if match.group(g))
+            power = int(written.translate(_SUPERSCRIPTS).replace("−", "-"))
             if base < 2 or abs(power) > 30:
                 continue
             value = mantissa * Decimal(base) ** power

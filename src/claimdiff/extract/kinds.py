@@ -10,15 +10,18 @@ import re
 
 from claimdiff.extract.figures import _Candidate
 from claimdiff.extract.patterns import _Patterns, patterns_of
-from claimdiff.extract.suffixes import _glued_word, _noun_follows, _read_suffixes, _Reading
-from claimdiff.lexicon import FunctionWords, Grammar, Lexicon, alternation
+from claimdiff.extract.suffixes import _find_currency, _glued_word, _noun_follows, _read_suffixes, _Reading
+from claimdiff.lexicon import CurrencySurface, FunctionWords, Grammar, Lexicon, alternation
 
 
 def _range_partner(text: str, lex: Lexicon, reading: _Reading, nxt: _Candidate | None) -> _Reading | None:
     """The second figure of "18 to 150+ ha", "10-40 ms", "between 9 and 18 months", if any."""
     p = patterns_of(lex)
     connector = p.range_connector.match(text, reading.end)
-    if nxt is None or not connector or connector.end() not in (nxt.start, _sign_start(text, nxt)):
+    if nxt is None or not connector:
+        return None
+    joined = connector.end() in (nxt.start, _sign_start(text, nxt))
+    if not joined and not _sign_again(text, reading, connector.end(), nxt):
         return None
     word = connector.group(0).strip().lower()
     window = text[max(0, reading.start - 30) : reading.start].rstrip("-−")  # "between -5 and -2"
@@ -45,6 +48,14 @@ def _uncertainty_partner(text: str, lex: Lexicon, reading: _Reading, nxt: _Candi
     if _glued_word(text, nxt, second) or not _compatible(reading, second):
         return None
     return second
+
+
+def _sign_again(text: str, reading: _Reading, end: int, nxt: _Candidate) -> bool:
+    """Whether the second figure, after a connector ending at ``end``, opens with the currency
+    sign the first one opens with ("$40 to $60 billion", "€5-€10 million")."""
+    sign = text[end : nxt.start]
+    glued = 0 < len(sign) <= 4 and not any(c.isdigit() or c.isspace() for c in sign)  # "$", "US$", "€"
+    return reading.sign_before and glued and text.startswith(sign, reading.start)
 
 
 def _sign_start(text: str, nxt: _Candidate) -> int:
@@ -125,11 +136,15 @@ def _compatible(first: _Reading, second: _Reading) -> bool:
 
 
 def _inherit(reading: _Reading, second: _Reading) -> None:
-    """Give a bare first figure of a range the scale, currency and unit of the second."""
+    """Give a bare first figure of a range the scale, currency and unit of the second; and one
+    whose currency sign comes before it the scale written once after both ("$40-60 billion")."""
     if reading.currency is None and reading.unit is None and not reading.percent:
         reading.currency, reading.unit, reading.per = second.currency, second.unit, second.per
         reading.substance, reading.percent = second.substance, second.percent
         if reading.scale == 1.0:
+            reading.scale = second.scale
+    elif reading.sign_before and reading.scale == 1.0 and reading.currency is not None and second.unit is None:
+        if second.currency is None or second.currency.code == reading.currency.code:  # "$40 to $60 billion"
             reading.scale = second.scale
 
 
@@ -141,7 +156,8 @@ def _is_year(text: str, lex: Lexicon, cand: _Candidate, reading: _Reading) -> bo
     year_like = (
         not cand.words
         and len(digits) == 4
-        and digits.isdigit()
+        and digits.isascii()
+        and digits.isdigit()  # "10¹⁸" is digits too, to Python
         and 1900 <= int(digits) <= 2099
         and reading.currency is None
         and reading.unit is None
@@ -260,7 +276,9 @@ def _counted_noun(text: str, lex: Lexicon, pos: int, after_de: bool = False, sin
         plural = [t for t in tokens if _is_plural(t[0], words, lex.grammar)]
         chosen = plural[-1] if plural else (tokens[-1] if tokens else None)
     else:
-        chosen = tokens[0] if tokens else None
+        # "quatre nouvelles usines": an adjective before the noun is not what is counted.
+        adjective = len(tokens) > 1 and tokens[0][0].lower() in lex.grammar.figure_adjectives
+        chosen = tokens[1] if adjective else (tokens[0] if tokens else None)
     if chosen is None:
         return "", pos
     head, end = chosen
@@ -297,3 +315,46 @@ def _is_plural(word: str, words: FunctionWords, grammar: Grammar) -> bool:
     regular = grammar.plural_suffixes
     doubled = tuple(suffix * 2 for suffix in regular)  # "business" is no plural
     return lower in words.plurals or (len(lower) > 3 and lower.endswith(regular) and not lower.endswith(doubled))
+
+
+# A currency belongs to a figure written this close to it ("€900 million", "900 M€").
+_CURRENCY_FIGURE_GAP = 20
+
+
+def _context_currency(text: str, lex: Lexicon, reading: _Reading) -> CurrencySurface | None:
+    """The currency a scaled figure written without one takes from a figure of money before it
+    in its sentence: when it counts a word of money ("4 milliards d'euros de capitaux et 320
+    millions de dons") or a word that splits a sum opens it ("900 millions d'euros, dont 210
+    millions"; "of which almost 300 million"). Not "its users reached 5 million", "a country of
+    60 million", "60 millions d'habitants"."""
+    if reading.currency or reading.unit or reading.percent or reading.scale < 1e6:
+        return None
+    noun, _ = _counted_noun(text, lex, reading.end, after_de=True, singular=False)
+    if noun and noun.lower() not in lex.metrics.money:
+        return None
+    found = _last_currency(text, lex, reading.start)
+    if found is None:
+        return None
+    currency, end = found
+    split = lex.compiled("sum splits", _sum_split_pattern).search(text, end, reading.start)
+    return currency if noun or split else None
+
+
+def _sum_split_pattern(lex: Lexicon) -> re.Pattern[str]:
+    """A word that splits a sum ("dont", "of which", "and"), then at most two words (a
+    qualifier: "of which almost"), right before a figure."""
+    words = alternation(sorted(lex.grammar.sum_splits, key=len, reverse=True))
+    return re.compile(rf"(?<![^\W\d_])(?:{words})(?:[\s,]+[^\W\d_][\w'’]*){{0,2}}[\s,]*$", re.I)
+
+
+def _last_currency(text: str, lex: Lexicon, before: int) -> tuple[CurrencySurface, int] | None:
+    """The last currency written beside a figure before ``before``, and where it ends."""
+    p = patterns_of(lex)
+    last = None
+    for pattern in (p.currency_after_cs, p.currency_after_ci):
+        for match in pattern.finditer(text, 0, before):
+            near = text[max(0, match.start() - _CURRENCY_FIGURE_GAP) : match.end() + _CURRENCY_FIGURE_GAP]
+            if any(c.isdigit() for c in near) and (last is None or match.end() > last.end()):
+                last = match
+    currency = _find_currency(last.group(0), lex) if last is not None else None
+    return (currency, last.end()) if currency is not None and last is not None else None

@@ -77,6 +77,14 @@ def plain_words(words: Iterable[str], ignore_case: bool = False) -> str:
     return alternation(words)
 
 
+def _scale_pattern(words: list[str], alt: Alternate, ignore_case: bool = False) -> str:
+    """Scale words after a figure; a word (not a letter: "Form 10-K") may be hyphenated to it
+    as a compound adjective is ("a $10-million grant", "a 2.7-billion-euro plan")."""
+    hyphenated = [word for word in words if len(word) >= 3]
+    glued = rf"|-(?:{alt(hyphenated, ignore_case)})" if hyphenated else ""
+    return rf"(?:{_GAP}(?:{alt(words, ignore_case)}){glued}){_NOT_LETTER}"
+
+
 def _patterns(lex: Lexicon, alt: Alternate = trie_words) -> _Patterns:
     """The patterns of one lexicon (built once per lexicon, see ``Lexicon.compiled``)."""
     scale_list = lex.scales
@@ -99,11 +107,8 @@ def _patterns(lex: Lexicon, alt: Alternate = trie_words) -> _Patterns:
     # Length symbols that are no word of the language ("m", not "in").
     not_words = [w for w in unit_table.bare_lengths if w.lower() not in lex.function_words.stop]
     return _Patterns(
-        scale_cs=re.compile(rf"{_GAP}(?:{alt(s.word for s in scale_list if s.case_sensitive)}){_NOT_LETTER}"),
-        scale_ci=re.compile(
-            rf"{_GAP}(?:{alt((s.word for s in scale_list if not s.case_sensitive), True)}){_NOT_LETTER}",
-            re.I,
-        ),
+        scale_cs=re.compile(_scale_pattern([s.word for s in scale_list if s.case_sensitive], alt)),
+        scale_ci=re.compile(_scale_pattern([s.word for s in scale_list if not s.case_sensitive], alt, True), re.I),
         currency_after_cs=re.compile(rf"{_GAP}(?:{alt(symbols)})(?![A-Za-z])"),
         # A name may be hyphenated to its figure ("a one-yen bid", "a 12-cent dividend").
         # Every CLDR currency's names: a long list, which ``alt`` writes as a trie.

@@ -118,7 +118,7 @@ def _find_unit(surface: str, lex: Lexicon) -> UnitSurface | None:
 
 
 def _find_scale(surface: str, money: bool, lex: Lexicon) -> float | None:
-    surface = surface.strip()
+    surface = surface.strip().removeprefix("-")  # "a $10-million grant"
     for entry in lex.scales:
         same = entry.word == surface if entry.case_sensitive else entry.word.lower() == surface.lower()
         if same and (money or not entry.money_only):
@@ -139,6 +139,7 @@ class _Reading:
     substance: str = ""
     percent: bool = False
     plus: bool = False
+    sign_before: bool = False  # the currency is a sign written before the figure ("$40")
 
 
 def _read_suffixes(text: str, cand: _Candidate, lex: Lexicon) -> _Reading:
@@ -183,7 +184,7 @@ def _read_suffixes(text: str, cand: _Candidate, lex: Lexicon) -> _Reading:
                 reading.scale, pos = factor, late_scale.end()
     elif before is not None:
         reading.currency = _find_currency(before.group(0).rstrip("-−"), lex)
-        reading.start = before.start()
+        reading.start, reading.sign_before = before.start(), True
     opened = p.percent_before.search(text, max(0, cand.start - 30), cand.start) if not before else None
     if opened is not None and _noun_follows(text, pos, lex):
         opened = None  # "the percentage of 20 schools" counts schools
@@ -203,6 +204,8 @@ def _read_suffixes(text: str, cand: _Candidate, lex: Lexicon) -> _Reading:
                 # "1,5 million de gallons": French links a scale word and its unit with "de".
                 de = p.scale_currency_link.match(text, pos)
                 unit = _match_longest([p.unit_cs, p.unit_ci], text, de.end()) if de else None
+            if unit is None and spelled is None:
+                unit = _unit_after_adjective(text, pos, lex)  # "three consecutive years"
             bracketed = p.unit_bracketed.match(text, pos) if unit is None else None
             bare_length = p.bare_length.match(text, pos) if unit is None and reading.scale == 1.0 else None
             if unit is None and bare_length is None and reading.scale == 1.0 and not cand.words:
@@ -439,6 +442,20 @@ def _ends_with_scale_word(text: str, cand: _Candidate, lex: Lexicon) -> bool:
     """Whether a figure in words ends with its scale word ("hundreds of millions", "cinq millions")."""
     words = re.findall(r"[^\W\d_]+", text[cand.start : cand.end]) if cand.words else []
     return bool(words) and words[-1].lower() in lex.numbers.scales
+
+
+# The word after a figure, with the space before it.
+_WORD_AHEAD = re.compile(r"[ \u00a0\u202f]+([^\W\d_]+)")
+
+
+def _unit_after_adjective(text: str, pos: int, lex: Lexicon) -> re.Match[str] | None:
+    """A unit written as a word after an adjective that stands between it and its figure
+    ("dix prochaines années", "10 additional days"), not a symbol ("4 new m")."""
+    adjective = _WORD_AHEAD.match(text, pos)
+    if adjective is None or adjective.group(1).lower() not in lex.grammar.figure_adjectives:
+        return None
+    unit = patterns_of(lex).unit_ci.match(text, adjective.end())
+    return unit if unit is not None and len(unit.group(0).strip()) >= 3 else None
 
 
 def _glued_word(text: str, cand: _Candidate, reading: _Reading) -> bool:

@@ -139,6 +139,7 @@ class TimeWords:
     by: tuple[str, ...]
     quarters: tuple[str, ...]
     quarter_names: tuple[str, ...] = ()
+    baselines: tuple[str, ...] = ()  # before a year a figure is compared with ("compared with")
     # phrase -> years after the publication year ("last year" -> -1), CLDR's relative patterns
     # with a number ("{0} years ago" -> -1 per year) included as (pattern, sign) pairs
     relative_years: dict[str, int] = field(default_factory=dict)
@@ -149,7 +150,7 @@ def load_time(code: str) -> TimeWords:
     from babel import Locale
 
     file = read(f"{code}/time.toml")
-    file.only("months", "seasons", "at", "since", "by", "quarters", "quarter_names", "relative_years")
+    file.only("months", "seasons", "at", "since", "by", "quarters", "quarter_names", "baselines", "relative_years")
     months = {k.lower(): int(v) for k, v in file.numbers("months").items()}
     # CLDR month names in both widths complete the hand-written abbreviations.
     locale = Locale.parse(code)
@@ -169,6 +170,7 @@ def load_time(code: str) -> TimeWords:
         by=file.words("by"),
         quarters=file.words("quarters"),
         quarter_names=file.words("quarter_names", required=False),
+        baselines=file.words("baselines", required=False),
         relative_years={k.lower(): int(v) for k, v in file.numbers("relative_years", required=False).items()},
         relative_patterns=_relative_patterns(locale),
     )
@@ -413,6 +415,8 @@ class Grammar:
     respectively: tuple[str, ...]
     institution_heads: tuple[str, ...]
     name_adjective_suffixes: tuple[str, ...]
+    figure_adjectives: tuple[str, ...]
+    sum_splits: tuple[str, ...]
     ranking: Ranking
     definitions: Definitions
     dates: DateWords
@@ -428,6 +432,8 @@ OWN_LANGUAGE_ONLY = frozenset(
         "gerund_markers",
         "institution_heads",
         "name_adjective_suffixes",
+        "figure_adjectives",
+        "sum_splits",
         "definitions",
     }
 )
