@@ -742,6 +742,12 @@ FIGURE_ADJECTIVE_CASES = [
         "de",
     ),
 ]
+# Adjectives used as plural nouns count people ("the missing"); before a noun they are not it.
+PEOPLE_ADJECTIVE_CASES = [
+    Case("left-missing", "The floods left 1,900 missing.", "1,900 missing", "count", "1900", "count"),
+    Case("dead-found", "Another 5 dead were found.", "5 dead", "count", "5", "count"),
+    Case("missing-before-noun", "The 3 missing reports were filed.", "3 missing reports", "count", "3", "count"),
+]
 POWER_OF_TEN_CASES = [
     Case(
         "caret-power", "The machine performs 10^17 operations a second.", "10^17 operations", "count", "1e17", "count"
@@ -965,6 +971,7 @@ def test_no_substance_no_field() -> None:
         for c in HYPHENATED_SCALE_CASES
         + SIGN_RANGE_CASES
         + FIGURE_ADJECTIVE_CASES
+        + PEOPLE_ADJECTIVE_CASES
         + POWER_OF_TEN_CASES
         + CONTEXT_CURRENCY_CASES
     ],
