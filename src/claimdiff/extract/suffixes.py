@@ -88,7 +88,7 @@ _HEAD_WORD = re.compile(r"[ \u00a0\u202f\n-]*([^\W\d_]+)")
 
 def _rare_heads(lex: Lexicon) -> frozenset[str]:
     """The first words of the rare currencies' names: a figure followed by none of them needs
-    not the pattern of their names (a fifth of a second to compile; most texts name none)."""
+    not the pattern of their names (50 ms to compile; most texts name none)."""
     names = (entry.surface for entry in lex.currencies.rare)
     return frozenset(m.group(1).lower() for name in names if (m := _HEAD_WORD.match(name)))
 
