@@ -748,6 +748,33 @@ PEOPLE_ADJECTIVE_CASES = [
     Case("dead-found", "Another 5 dead were found.", "5 dead", "count", "5", "count"),
     Case("missing-before-noun", "The 3 missing reports were filed.", "3 missing reports", "count", "3", "count"),
 ]
+# A bare figure right before a predicate of people counts them (`people_predicates`).
+PEOPLE_PREDICATE_CASES = [
+    Case("en-died", "In Vardenholm, 2,300 died.", "2,300 died", "count", "2300", "count"),
+    Case(
+        "en-were-displaced", "At least 4,000 were displaced.", "At least 4,000 were displaced", "count", "4000", "count"
+    ),
+    Case("en-remain-missing", "Officials said 900 remain missing.", "900 remain missing", "count", "900", "count"),
+    Case("fr-sont-morts", "À Vardenholm, 2 300 sont morts.", "2 300 sont morts", "count", "2300", "count", "fr"),
+    Case(
+        "fr-ont-ete-deplaces",
+        "Au total, 4 000 ont été déplacés.",
+        "4 000 ont été déplacés",
+        "count",
+        "4000",
+        "count",
+        "fr",
+    ),
+    Case(
+        "de-wurden-verletzt",
+        "In Vardenholm wurden 2300 evakuiert, 120 wurden verletzt.",
+        "120 wurden verletzt",
+        "count",
+        "120",
+        "count",
+        "de",
+    ),
+]
 POWER_OF_TEN_CASES = [
     Case(
         "caret-power", "The machine performs 10^17 operations a second.", "10^17 operations", "count", "1e17", "count"
@@ -972,6 +999,7 @@ def test_no_substance_no_field() -> None:
         + SIGN_RANGE_CASES
         + FIGURE_ADJECTIVE_CASES
         + PEOPLE_ADJECTIVE_CASES
+        + PEOPLE_PREDICATE_CASES
         + POWER_OF_TEN_CASES
         + CONTEXT_CURRENCY_CASES
     ],
@@ -993,3 +1021,7 @@ def test_a_figure_after_money_is_not_always_money(language: str, text: str, surf
 def test_a_year_compared_with_is_no_period(language: str, text: str, surface: str, period: str) -> None:
     (claim,) = [c for c in claims_in(text, language) if c.text == surface]
     assert claim.period == period
+
+
+def test_a_figure_before_another_predicate_counts_nobody() -> None:
+    assert [c.text for c in claims_in("Orbitex said 2,300 were built and 40 were sold.") if c.kind == "count"] == []

@@ -195,6 +195,8 @@ def _kind(text: str, lex: Lexicon, cand: _Candidate, reading: _Reading) -> tuple
     noun, noun_end = _counted_noun(text, lex, reading.end, cand.approximate or scale_word, singular)
     if not noun:
         noun = _number_of(text, lex, cand.start) or _tally_before(text, lex, cand.start)
+    if not noun:
+        noun, noun_end = _predicate_after(text, lex, reading.end)
     if noun and cand.figure.value == int(cand.figure.value):
         return "count", noun, noun_end
     return None, "", reading.end
@@ -225,6 +227,22 @@ def _tally_before(text: str, lex: Lexicon, start: int) -> str:
         m for m in pattern.finditer(text, max(0, start - 150), start) if not re.search(r"[.;!?]", text[m.end() : start])
     ]
     return nouns.get(found[-1].group(0).lower(), "") if found else ""
+
+
+def _predicate_after(text: str, lex: Lexicon, end: int) -> tuple[str, int]:
+    """The people a bare figure counts from the predicate right after it ("2,300 died": dead;
+    "4 000 ont été déplacés": déplacés), and where the predicate ends; ("", end) if none."""
+    pattern, nouns = lex.compiled("people predicates", _people_predicates)
+    found = pattern.match(text, end)
+    return (nouns[found.group(1).lower()], found.end()) if found else ("", end)
+
+
+def _people_predicates(lex: Lexicon) -> tuple[re.Pattern[str], dict[str, str]]:
+    """(the predicates of ``grammar.toml``, each in lower case -> the noun of those it counts)."""
+    nouns = {
+        phrase.lower(): noun for phrase, _, noun in (rule.partition(">") for rule in lex.grammar.people_predicates)
+    }
+    return re.compile(rf"[ \u00a0]+({alternation(nouns) or '(?!)'})(?!\w)", re.I), nouns
 
 
 def _tallies(lex: Lexicon) -> tuple[re.Pattern[str], dict[str, str]]:

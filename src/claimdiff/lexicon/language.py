@@ -382,6 +382,7 @@ class Grammar:
     participle_suffixes: tuple[str, ...]
     opening_endings: tuple[str, ...]
     tallies: tuple[str, ...]
+    people_predicates: tuple[str, ...]
     plural_suffixes: tuple[str, ...]
     name_connectors: tuple[str, ...]
     name_articles: tuple[str, ...]
