@@ -58,7 +58,7 @@ def comparable(a: Claim, b: Claim, entities: EntityTable, generic: frozenset[str
     # A figure with no metric word ("amount" of money, "energy" for TWh: what its unit measures)
     # may be any metric of its kind and unit, but only of the very same entity: through a wider
     # entity it would chain unrelated figures. A unit's measure is narrow enough to hold across
-    # spellings of one name (RTE, Réseau de Transport d'Électricité); money is spent on too many
+    # spellings of one name (ORE, Office de Régulation de l'Énergie); money is spent on too many
     # things for that.
     if (a.metric in generic or b.metric in generic) and not _one_name(a, b, entities):
         return False

@@ -201,7 +201,7 @@ def compact_discrepancies(client: Any, claims: Any, knowledge: Knowledge, shared
     The entity table is first extended with the names the whole corpus uses (one small count
     gathered here), as the local engine extends it, so both see the same roots and blocks."""
     shared = shared if shared is not None else client.scatter(knowledge, broadcast=True)
-    used = client.compute(claims.reduction(_count_entities, _merge_counts), sync=True)
+    used = client.compute(claims.reduction(figure_counts, _merge_counts), sync=True)  # as the local engine counts
     # The places the claims' sentences put inside a country, learned on the workers and merged.
     learned = client.compute(claims.map_partitions(_place_countries, shared), sync=True)
     table = client.scatter(corpus_entities(knowledge, used, _merged_places(learned)), broadcast=True)
@@ -334,11 +334,6 @@ def _analyse_file(job: tuple[str, int, bool], knowledge: Knowledge, metadata: di
     light = replace(source, original="", text="", offsets=[], sentences=[])
     light.raw_digest = source.digest
     return Analysed(light, claims, list(source.warnings), sums)
-
-
-def _count_entities(claims: Iterable[Claim]) -> Counter[str]:
-    """The figures' entities, counted as the local engine counts them."""
-    return figure_counts(claims)
 
 
 def _merge_counts(counts: Iterable[Counter[str]]) -> Counter[str]:

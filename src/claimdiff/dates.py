@@ -92,11 +92,18 @@ def _patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re.Pa
         """,
         re.VERBOSE | re.IGNORECASE,
     )
-    # An article may stand between the word and the year ("since the 2019 ...", "d'ici l'an").
-    since = re.compile(rf"(?:^|\W)(?:{trie_words(words.since, True)})\s*(?:(?:{article})\s*)?$", re.I)
-    by = re.compile(rf"(?:^|\W)(?:{trie_words(words.by, True)})\s*(?:(?:{article})\s*)?$", re.I)
-    baseline = re.compile(rf"(?:^|\W)(?:{trie_words(words.baselines, True) or '(?!)'})\s*(?:(?:{article})\s*)?$", re.I)
-    return expression, since, by, baseline
+    return (
+        expression,
+        _before_year(words.since, article),
+        _before_year(words.by, article),
+        _before_year(words.baselines, article),
+    )
+
+
+def _before_year(phrases: tuple[str, ...], article: str) -> re.Pattern[str]:
+    """One of ``phrases`` ending the text before a year; an article may stand between the phrase
+    and the year ("since the 2019 ...", "d'ici l'an")."""
+    return re.compile(rf"(?:^|\W)(?:{trie_words(phrases, True) or '(?!)'})\s*(?:(?:{article})\s*)?$", re.I)
 
 
 def find_times(text: str, lexicon: Lexicon, reference: date | None = None) -> list[TimeExpr]:

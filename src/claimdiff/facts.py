@@ -241,7 +241,7 @@ def _is_name(mention: EntityMention, text: str, knowledge: Knowledge, lexicon: L
         return False
     if " " in surface or surface.lower() in knowledge.entities.aliases or surface.isupper():
         return True
-    # Inside a sentence a capital marks a name ("Helix", "Mistral"), except where every noun has one.
+    # Inside a sentence a capital marks a name ("Helix", "Zorbix"), except where every noun has one.
     opening = not text[: mention.start].strip(' →•-–*"“(«') or text[: mention.start].rstrip().endswith(":")
     if not opening and not lexicon.function_words.nouns_capitalised:
         return True

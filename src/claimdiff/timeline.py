@@ -1,7 +1,7 @@
 """Figures that run from before their entity began (part of the compare stage).
 
-A figure stated "since" a year ("Since 2018, the Jean Zay supercomputer has supported more
-than 1,200 AI projects") about an entity whose start is dated later ("Operated by CNRS since
+A figure stated "since" a year ("Since 2018, the Hyperion supercomputer has supported more
+than 900 research projects") about an entity whose start is dated later ("Operated by Orbitex since
 2019", "founded in 2021") cannot hold as stated: one of the two dates is wrong. Each entity
 with such figures becomes one ``contradiction`` setting its start dates (position 0) against
 the figures that run from earlier (position 1), within one source or across sources.

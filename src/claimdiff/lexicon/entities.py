@@ -48,7 +48,7 @@ class EntityTable:
     countries: dict[str, str] = field(init=False)  # a city the world knows -> its country's ISO code
 
     # Names a corpus writes for one entity (see :meth:`extended`): a spelling of a name, or a
-    # name that extends it ("Choose France Summit" for "Choose France").
+    # name that extends it ("Acme Forum Summit" for "Acme Forum").
     corpus_names: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
@@ -125,7 +125,7 @@ class EntityTable:
 
     def _acronyms(self, names: list[str], placed: set[str]) -> list[Entity]:
         """An acronym the corpus uses stands for the one name it uses whose words' initials
-        spell it ("RTE" for "Réseau de Transport d'Électricité", "NEA" for "National Energy
+        spell it ("ORE" for "Office de Régulation de l'Énergie", "NEA" for "National Energy
         Agency")."""
         by_initials: dict[str, list[str]] = {}
         for name in names:
@@ -147,7 +147,7 @@ class EntityTable:
 
     def _surnames(self, names: list[str], placed: set[str]) -> list[Entity]:
         """A one-word name the corpus uses stands for the one two-word name it uses that ends with
-        it ("Ferrand" for "Tomas Ferrand", "Macron" for "Emmanuel Macron")."""
+        it ("Ferrand" for "Tomas Ferrand", "Roe" for "Jane Roe")."""
         by_last: dict[str, list[str]] = {}
         for name in names:
             words = name.split()
@@ -199,7 +199,7 @@ class EntityTable:
         return self.kinds.get(name, "")
 
     def canonical(self, surface: str) -> str:
-        """The canonical name of an entity as written ("BROOKFIELD" -> "Brookfield" when unknown).
+        """The canonical name of an entity as written ("ORBITEX" -> "Orbitex" when unknown).
 
         >>> EntityTable(()).canonical("HYPERION Module")
         'Hyperion Module'
@@ -223,8 +223,8 @@ def name_key(name: str) -> str:
 
 
 def initials(name: str) -> str:
-    """The initials of a name's capitalised words, without accents ("Réseau de Transport
-    d'Électricité" -> "RTE"); "" for a name of one word."""
+    """The initials of a name's capitalised words, without accents ("Office de Régulation
+    de l'Énergie" -> "ORE"); "" for a name of one word."""
     words = [w for w in re.split(r"[\s\-'’]+", name) if w[:1].isupper()]
     if len(words) < 2:
         return ""

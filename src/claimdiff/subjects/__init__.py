@@ -390,7 +390,7 @@ def _keyword_words(lexicon: Lexicon) -> frozenset[str]:
 
 
 def _is_name_like(label: str, knowledge: Knowledge, lexicon: Lexicon, proper: frozenset[str]) -> bool:
-    """Whether a list label ("EVROC (Sweden): ...", "Mistral AI: ...") names an entity: a known
+    """Whether a list label ("ORBITEX (Norway): ...", "Zorbix Labs: ...") names an entity: a known
     name, or a few capitalised words not all of them common words the source writes nowhere
     else capitalised ("Roundup: ...", "Key Takeaways: ..." name nothing)."""
     words = label.split()

@@ -579,7 +579,7 @@ def _before_known(words: list[str], start: int, taken: list[tuple[int, int]], na
         kept.append(word)
         position += len(word) + 1
     if not kept or kept[-1].lower() not in names.pairing:
-        return []  # "Choose France": the known name is part of the run, which names nothing sure
+        return []  # "Acme France": the known name is part of the run, which names nothing sure
     return kept[:-1]
 
 

@@ -1,5 +1,5 @@
 """Places a corpus puts inside a country: "Peru's northern city of Trujillo", "la ville
-norvégienne de Vardenholm", "in Mougins, France".
+norvégienne de Vardenholm", "in Vardel, France".
 
 The phrases are data (``containment`` and ``settlement_nouns`` in ``grammar.toml``); a run
 learns from the sentences of its claims which place lies in which country, so that a figure
