@@ -842,6 +842,133 @@ NOT_CONTEXT_MONEY = [
     ("en-model-size", "en", "Zorbix raised $13B and released its model Zorbix 13B.", "13B"),
 ]
 # A year a figure is compared with is not the figure's period.
+# Each end of a range with its own scale: "500,000 to 1.2 million" (the low end was read in
+# millions, 500 billion), "900 million to 1.5 billion" (the ends were swapped), "5 € à 10 millions".
+SCALED_RANGE_CASES = [
+    Case(
+        "en-whole-then-million",
+        "Between 500,000 and 1.2 million people fled the coast.",
+        "500,000 and 1.2 million people",
+        "count",
+        "1.2e6",
+        "count",
+        low="500000",
+        high="1.2e6",
+    ),
+    Case(
+        "en-million-to-billion",
+        "Estimates range from 900 million to 1.5 billion euros.",
+        "900 million to 1.5 billion euros",
+        "money",
+        "1.5e9",
+        "EUR",
+        low="9e8",
+        high="1.5e9",
+    ),
+    Case(
+        "fr-millions-et-milliard",
+        "Le coût est estimé entre 800 millions et 1,2 milliard d'euros.",
+        "800 millions et 1,2 milliard d'euros",
+        "money",
+        "1.2e9",
+        "EUR",
+        "fr",
+        low="8e8",
+        high="1.2e9",
+    ),
+    Case(
+        "fr-euros-a-millions",
+        "Les dons vont de 5 € à 10 millions d'euros.",
+        "5 € à 10 millions d'euros",
+        "money",
+        "1e7",
+        "EUR",
+        "fr",
+        low="5",
+        high="1e7",
+    ),
+    Case(
+        "de-millionen-und-milliarden",
+        "Die Kosten liegen zwischen 800 Millionen und 1,2 Milliarden Euro.",
+        "800 Millionen und 1,2 Milliarden Euro",
+        "money",
+        "1.2e9",
+        "EUR",
+        "de",
+        low="8e8",
+        high="1.2e9",
+    ),
+    # Counter-case: a scale written once after both ends is shared.
+    Case(
+        "en-scale-shared",
+        "It will cost 40 to 60 billion euros.",
+        "40 to 60 billion euros",
+        "money",
+        "60e9",
+        "EUR",
+        low="40e9",
+        high="60e9",
+    ),
+]
+
+# A tally named by "toll" alone counts the dead ("the toll could reach 7,000").
+TALLY_CASES = [
+    Case(
+        "en-bare-toll", "The toll could reach 7,000 in Vardenholm, officials said.", "7,000", "count", "7000", "count"
+    ),
+    Case("en-number-of-deaths", "The number of deaths rose to 312 on Monday.", "312", "count", "312", "count"),
+]
+
+# A period written as its two ends is one range: the claim is about all of it.
+PERIOD_RANGES = [
+    (
+        "en-month-year-dash",
+        "en",
+        "Vardel spent €12 million (March 2018 - June 2020).",
+        "€12 million",
+        "2018-03/2020-06",
+    ),
+    ("en-from-year-to-year", "en", "From 2018 to 2020, Vardel spent €12 million.", "€12 million", "2018/2020"),
+    (
+        "en-between-months",
+        "en",
+        "Between January and March 2024, Vardel sold 3,000 cars.",
+        "3,000 cars",
+        "2024-01/2024-03",
+    ),
+    (
+        "en-december-to-february",
+        "en",
+        "From December to February 2024, Vardel sold 3,000 cars.",
+        "3,000 cars",
+        "2023-12/2024-02",
+    ),
+    (
+        "fr-mois-tiret",
+        "fr",
+        "Le programme (mars 2018-juin 2020) a coûté 12 millions d'euros à Vardel.",
+        "12 millions d'euros",
+        "2018-03/2020-06",
+    ),
+    (
+        "fr-entre-et",
+        "fr",
+        "Entre 2018 et 2020, Vardel a dépensé 12 millions d'euros.",
+        "12 millions d'euros",
+        "2018/2020",
+    ),
+    (
+        "fr-du-au",
+        "fr",
+        "Du 3 mars au 5 juin 2020, Vardel a vendu 3 000 voitures.",
+        "3 000 voitures",
+        "2020-03-03/2020-06-05",
+    ),
+    ("de-von-bis", "de", "Von März bis Juni 2024 verkaufte Vardel 3.000 Autos.", "3.000 Autos", "2024-03/2024-06"),
+    # Counter-case: "and" joins two periods only after a range word ("between").
+    ("en-two-years", "en", "In 2018 and 2020, Vardel sold 3,000 cars.", "3,000 cars", "2020"),
+]
+
 BASELINE_PERIODS = [
     (
         "fr-par-rapport-a",
@@ -1002,6 +1129,8 @@ def test_no_substance_no_field() -> None:
         + PEOPLE_PREDICATE_CASES
         + POWER_OF_TEN_CASES
         + CONTEXT_CURRENCY_CASES
+        + SCALED_RANGE_CASES
+        + TALLY_CASES
     ],
 )
 def test_forms_of_real_articles(case: Case) -> None:
@@ -1025,3 +1154,11 @@ def test_a_year_compared_with_is_no_period(language: str, text: str, surface: st
 
 def test_a_figure_before_another_predicate_counts_nobody() -> None:
     assert [c.text for c in claims_in("Orbitex said 2,300 were built and 40 were sold.") if c.kind == "count"] == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "surface", "period"), [pytest.param(*c[1:], id=c[0]) for c in PERIOD_RANGES]
+)
+def test_a_period_written_as_its_two_ends(language: str, text: str, surface: str, period: str) -> None:
+    (claim,) = [c for c in claims_in(text, language) if c.text == surface]
+    assert claim.period == period

@@ -117,6 +117,8 @@ def find_times(text: str, lexicon: Lexicon, reference: date | None = None) -> li
     ['2024', '2019/..', '../2030', '2025-06']
     >>> [t.period for t in find_times("ouvrira en juin 2025 (2018-2022), T3 2025", fr)]
     ['2025-06', '2018/2022', '2025-07/2025-09']
+    >>> [t.period for t in find_times("From March 2018 to June 2020; in 2018 and 2020", en)]
+    ['2018-03/2020-06', '2018', '2020']
     """
     expression, since, by, baseline = lexicon.compiled("dates", _patterns)
     words = lexicon.time
@@ -139,11 +141,72 @@ def find_times(text: str, lexicon: Lexicon, reference: date | None = None) -> li
             relation = "by"
             low = None
         out.append(TimeExpr(match.start(), match.end(), relation, low, high, precision))
+    out = _join_ranges(text, lexicon, [_open_month(text, lexicon, time) for time in out])
     if reference is not None:
         taken = [(t.start, t.end) for t in out]
         found = _yearless(text, lexicon, reference) + _relative_years(text, lexicon, reference)
         out.extend(t for t in found if not any(t.start < e and s < t.end for s, e in taken))
         out.sort(key=lambda t: t.start)
+    return out
+
+
+_PRECISIONS = ("day", "month", "quarter", "season", "year")
+
+
+def _range_links(lexicon: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(what joins the two ends of a period: a dash, "to", "à", or "and" after a range word;
+    a range word ending the text before a period ("between", "entre"); a day and month, without
+    their year, joined to a dated end: "du 3 mars au", "January to")."""
+    grammar = lexicon.grammar
+    connectors = trie_words(grammar.range_connectors, True) or "(?!)"
+    pairs = trie_words(grammar.pair_connectors, True) or "(?!)"
+    link = rf"\s*(?:[-–—]|(?<=\s)(?:{connectors})(?=\s)|(?<=\s)(?P<pair>{pairs})(?=\s))\s*"
+    opener = re.compile(rf"(?:^|\W)(?:{trie_words(grammar.range_words, True) or '(?!)'})\s*$", re.I)
+    months = trie_words(lexicon.time.months, True)
+    day_suffix = trie_words(grammar.dates.day_suffixes, True)
+    open_month = re.compile(
+        rf"(?<![\w.,/])(?:(?P<day>\d{{1,2}})(?:{day_suffix})?\s+)?(?P<month>{months})\.?(?P<link>{link})$", re.I
+    )
+    return re.compile(link, re.I), opener, open_month
+
+
+def _open_month(text: str, lexicon: Lexicon, time: TimeExpr) -> TimeExpr:
+    """A dated month or day with the month that opens its range written before it without a year
+    ("between January and March 2024", "du 3 mars au 5 juin 2020"): one period, the year shared
+    (the year before when the first month comes later: "December to February 2024")."""
+    # "to" before the dated end also reads as "by": "December to February 2024".
+    if time.relation not in ("at", "by") or time.precision not in ("day", "month") or time.high is None:
+        return time
+    _, opener, open_month = lexicon.compiled("time range links", _range_links)
+    found = open_month.search(text, max(0, time.start - 40), time.start)
+    if found is None or (found.group("pair") and not opener.search(text, 0, found.start())):
+        return time
+    month = lexicon.time.months[found.group("month").lower()]
+    year = time.high.year if month <= time.high.month else time.high.year - 1
+    try:
+        if found.group("day"):
+            low, precision = date(year, month, int(found.group("day"))), time.precision
+        else:
+            low, precision = date(year, month, 1), "month"
+    except ValueError:
+        return time
+    return TimeExpr(found.start(), time.end, "range", low, time.high, precision)
+
+
+def _join_ranges(text: str, lexicon: Lexicon, times: list[TimeExpr]) -> list[TimeExpr]:
+    """Join two periods written as the ends of one ("March 2018 - June 2020", "from 2018 to
+    2020", "entre 2018 et 2020": "and" only after a range word) into one range."""
+    link, opener, _ = lexicon.compiled("time range links", _range_links)
+    out: list[TimeExpr] = []
+    for time in times:
+        first = out[-1] if out else None
+        joined = first is not None and first.low is not None and time.high is not None and first.low <= time.high
+        found = link.fullmatch(text, first.end, time.start) if first is not None and joined else None
+        if first is not None and found and (not found.group("pair") or opener.search(text, 0, first.start)):
+            precision = max(first.precision, time.precision, key=_PRECISIONS.index)
+            out[-1] = TimeExpr(first.start, time.end, "range", first.low, time.high, precision)
+        else:
+            out.append(time)
     return out
 
 

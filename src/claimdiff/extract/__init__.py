@@ -192,7 +192,7 @@ def _read_mention(
         # "one-half miles" is half a mile, not a share of 50%.
         cand = replace(cand, figure=Figure(cand.figure.value / 100, cand.figure.decimals + 2), fraction=None)
     qualifier, flags = "exact", []
-    low_figure = None
+    low_figure, low_scale = None, None
     nxt = candidates[index + 1] if index + 1 < len(candidates) else None
     addends: list[tuple[Figure, UnitSurface]] = []
     smaller = _smaller_unit_part(text, lex, cand, reading, nxt)
@@ -219,16 +219,19 @@ def _read_mention(
         nxt = candidates[index + 2] if index + 2 < len(candidates) else None
     second = None if signed_range else _range_partner(text, lex, reading, nxt)
     if second is not None and nxt is not None:
-        _inherit(reading, second)
+        # "40 to 60 billion" shares the scale; "500,000 to 1.2 million" does not.
+        _inherit(reading, second, takes_scale=cand.figure.value <= nxt.figure.value)
         before = text[max(0, reading.start - 30) : reading.start]
         ranged = p.range_word.search(before.rstrip("-−")) is not None  # "ranged from -18 °C"
         is_change = p.change.search(before) and not ranged
-        first, last = _signed(text, p, reading, cand), _signed_second(text, p, reading, nxt)
+        first = (_signed(text, p, reading, cand), reading.scale)
+        last = (_signed_second(text, p, reading, nxt), second.scale if second.scale != 1.0 else reading.scale)
         # "ranged from -18 °C to -34 °C" runs downwards; a range word says it is one all the same.
-        if (last.value >= first.value or ranged) and not is_change:
+        if (_scaled(last) >= _scaled(first) or ranged) and not is_change:
             consumed.add(index + 1)
-            low, top = sorted((first, last), key=lambda figure: figure.value)
+            (low, low_end_scale), (top, reading.scale) = sorted((first, last), key=_scaled)
             low_figure, qualifier, signed_range = low, "range", True
+            low_scale = low_end_scale if low_end_scale != reading.scale else None
             reading.end, reading.plus = second.end, second.plus
             cand = _Candidate(cand.start, nxt.end, top, words=nxt.words)
         else:
@@ -278,6 +281,7 @@ def _read_mention(
         kind="percent" if cand.fraction is not None else kind,
         figure=figure,
         low_figure=low_figure,
+        low_scale=low_scale,
         qualifier=qualifier,
         scale=reading.scale,
         currency=reading.currency,
@@ -435,6 +439,12 @@ def _around(
     decimals = max(cand.figure.decimals, error.figure.decimals)
     top = Figure(centre + error.figure.value, decimals)
     return _Candidate(cand.start, error.end, top), Figure(centre - error.figure.value, decimals)
+
+
+def _scaled(figure_and_scale: tuple[Figure, float]) -> float:
+    """A figure of a range times its own scale: how the ends of "900 million to 1.5 billion" compare."""
+    figure, scale = figure_and_scale
+    return float(figure.value) * scale
 
 
 def _signed(text: str, p: _Patterns, reading: _Reading, cand: _Candidate) -> Figure:

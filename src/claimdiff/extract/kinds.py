@@ -135,14 +135,17 @@ def _compatible(first: _Reading, second: _Reading) -> bool:
     return same_money or same_unit or (first.percent and second.percent) or (bare_second and not first.percent)
 
 
-def _inherit(reading: _Reading, second: _Reading) -> None:
+def _inherit(reading: _Reading, second: _Reading, takes_scale: bool = True) -> None:
     """Give a bare first figure of a range the scale, currency and unit of the second; and one
-    whose currency sign comes before it the scale written once after both ("$40-60 billion")."""
+    whose currency sign comes before it the scale written once after both ("$40-60 billion").
+    ``takes_scale`` is false when the first figure is written whole ("500,000 to 1.2 million")."""
     if reading.currency is None and reading.unit is None and not reading.percent:
         reading.currency, reading.unit, reading.per = second.currency, second.unit, second.per
         reading.substance, reading.percent = second.substance, second.percent
-        if reading.scale == 1.0:
+        if reading.scale == 1.0 and takes_scale:
             reading.scale = second.scale
+    elif not takes_scale:
+        return
     elif reading.sign_before and reading.scale == 1.0 and reading.currency is not None and second.unit is None:
         if second.currency is None or second.currency.code == reading.currency.code:  # "$40 to $60 billion"
             reading.scale = second.scale
@@ -197,7 +200,8 @@ def _kind(text: str, lex: Lexicon, cand: _Candidate, reading: _Reading) -> tuple
         noun = _number_of(text, lex, cand.start) or _tally_before(text, lex, cand.start)
     if not noun:
         noun, noun_end = _predicate_after(text, lex, reading.end)
-    if noun and cand.figure.value == int(cand.figure.value):
+    whole = float(cand.figure.value) * reading.scale  # "1.2 million people" counts whole people
+    if noun and abs(whole - round(whole)) < 1e-6:
         return "count", noun, noun_end
     return None, "", reading.end
 

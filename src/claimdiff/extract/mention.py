@@ -26,6 +26,8 @@ class Mention:
     kind: str
     figure: Figure
     low_figure: Figure | None = None
+    # The low end's own scale when it differs from the figure's ("500,000 to 1.2 million").
+    low_scale: float | None = None
     qualifier: str = "exact"
     scale: float = 1.0
     currency: CurrencySurface | None = None

@@ -179,7 +179,8 @@ def _claim(
         figure_value += sum(
             float(part.value) * conversion_factor(unit.pint, mention.unit.pint) for part, unit in mention.addends
         )
-    low_value = float(mention.low_figure.value) * mention.scale if mention.low_figure else None
+    low_scale = mention.low_scale if mention.low_scale is not None else mention.scale
+    low_value = float(mention.low_figure.value) * low_scale if mention.low_figure else None
     time = mention.time if mention.kind == "date" else time
     period_expr = time or published
     period = period_expr.period if period_expr else ""
