@@ -919,6 +919,46 @@ TALLY_CASES = [
     Case("en-number-of-deaths", "The number of deaths rose to 312 on Monday.", "312", "count", "312", "count"),
 ]
 
+# A verb of growth states its factor ("sales doubled", "multipliée par 4,2", "verdoppelt").
+GROWTH_FACTOR_CASES = [
+    Case("en-doubled", "Orbitex's revenue doubled in 2023.", "doubled", "quantity", "2", "dimensionless"),
+    Case(
+        "en-multiplied-by",
+        "Orbitex's output multiplied by 4.2 in 2023.",
+        "multiplied by 4.2",
+        "quantity",
+        "4.2",
+        "dimensionless",
+    ),
+    Case(
+        "fr-multipliee-par",
+        "La production d'Orbitex a été multipliée par 4,2 en 2023.",
+        "multipliée par 4,2",
+        "quantity",
+        "4.2",
+        "dimensionless",
+        "fr",
+    ),
+    Case(
+        "fr-triple",
+        "Orbitex a triplé son chiffre d'affaires en 2023.",
+        "triplé",
+        "quantity",
+        "3",
+        "dimensionless",
+        "fr",
+    ),
+    Case(
+        "de-verdoppelt",
+        "Der Umsatz von Orbitex hat sich 2023 verdoppelt.",
+        "verdoppelt",
+        "quantity",
+        "2",
+        "dimensionless",
+        "de",
+    ),
+]
+
 # A period written as its two ends is one range: the claim is about all of it.
 PERIOD_RANGES = [
     (
@@ -1131,6 +1171,7 @@ def test_no_substance_no_field() -> None:
         + CONTEXT_CURRENCY_CASES
         + SCALED_RANGE_CASES
         + TALLY_CASES
+        + GROWTH_FACTOR_CASES
     ],
 )
 def test_forms_of_real_articles(case: Case) -> None:

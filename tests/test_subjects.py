@@ -21,6 +21,16 @@ def _claim(text: str, language: str, surface: str, title: str = ""):  # type: ig
 
 
 METRICS = [
+    # A factor is the factor of what grew, whatever its unit: two factors of one company in one
+    # year are not one figure when one is its revenue's and the other its consumption's.
+    ("a-factor-of-revenue", "Zorbix Labs' revenue doubled in 2023.", "en", "doubled", "factor of revenue"),
+    (
+        "a-factor-of-consumption",
+        "La consommation d'électricité de Zorbix Labs a été multipliée par 4,2 en 2023.",
+        "fr",
+        "multipliée par 4,2",
+        "factor of consumption",
+    ),
     ("values-at-is-a-valuation", "The round values Zorbix Labs at €7 billion.", "en", "€7 billion", "valuation"),
     (
         "valorisant-is-a-valuation",

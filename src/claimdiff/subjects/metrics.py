@@ -54,9 +54,9 @@ def _metric(
         units = knowledge.measures.get(metric)
         return claim.kind not in ("quantity", "percent") or units is None or measured in units
 
-    def nearest(name: str, table: dict[str, str], low: int, high: int, reach: int) -> str:
+    def nearest(name: str, table: dict[str, str], low: int, high: int, reach: int, any_unit: bool = False) -> str:
         keywords, stems = _keywords(lexicon, name, table), _stems(lexicon, name, table)
-        return _nearest(text, low, high, table, reach, keywords, stems, fits)
+        return _nearest(text, low, high, table, reach, keywords, stems, (lambda _: True) if any_unit else fits)
 
     topic = nearest("topics", words.topics, start, end, 120)
     if claim.kind == "money":
@@ -94,7 +94,10 @@ def _metric(
     if claim.kind == "percent":
         return keyword or parallel or "share", topic
     if "multiplier" in claim.flags:
-        return "factor", topic
+        # "revenue tripled", "la consommation multipliée par 3,7": the factor of what grew.
+        # A factor has no unit: any measure's word may govern it.
+        grew = nearest("growth", {**words.money, **words.other}, start, end, 60, any_unit=True)
+        return (f"factor of {grew}" if grew else "factor"), topic
     if not keyword and _unit_metric(claim, lexicon) == "duration":
         return "", topic  # a bare duration ("over five years") qualifies something else
     return keyword or _unit_metric(claim, lexicon), topic
