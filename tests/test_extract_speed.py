@@ -185,6 +185,7 @@ def test_date_patterns_and_the_year_check_change_no_time_found(code: str) -> Non
             "dates": dates._patterns(lex),
             "yearless dates": dates._yearless_pattern(lex),
             "relative years": dates._relative_pattern(lex),
+            "time range links": dates._range_links(lex),
         }
         assert [p.pattern for p in slow_patterns["dates"]] != [p.pattern for p in plain[0]]
         with mock.patch.object(Lexicon, "compiled", lambda self, name, build: slow_patterns[name]):
