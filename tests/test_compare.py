@@ -522,3 +522,19 @@ def test_a_part_one_source_speaks_in_is_dropped() -> None:
     figures[2] = figures[2].replaced(source="s0.txt")
     # s0 states a 2022 and a 2024 figure, s1 a 2024 one: the 2022 part is s0's alone.
     assert [sorted(c.id for c in part) for part in by_period(figures)] == [["c1", "c2"]]
+
+
+def test_an_amount_dated_by_its_source_is_not_last_years_figure() -> None:
+    """A figure dated only by its source may be a year older than its source, but not one that
+    does not say what it measures: a deal's "amount" of 2025 is not the buyer's 2024 revenue."""
+    from claimdiff.compare import comparable
+
+    from .conftest import KNOWLEDGE
+
+    (template,) = claims_in("Acme Robotics had revenue of €4.2 billion.")
+    revenue_2024 = template.replaced(id="c0", source="s0.txt", period="2024", metric="revenue", entity="Acme Robotics")
+    published = [*template.flags, "period: as of publication"]
+    amount_2025 = revenue_2024.replaced(id="c1", source="s1.txt", period="2025", metric="amount", flags=published)
+    entities = KNOWLEDGE.entities
+    assert not comparable(revenue_2024, amount_2025, entities)
+    assert comparable(revenue_2024, amount_2025.replaced(metric="revenue"), entities)

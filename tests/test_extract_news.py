@@ -959,6 +959,49 @@ GROWTH_FACTOR_CASES = [
     ),
 ]
 
+# An earthquake's magnitude: a bare figure after (or glued before) the word.
+MAGNITUDE_CASES = [
+    Case(
+        "en-magnitude-before",
+        "A magnitude 6.2 earthquake struck Vardenholm.",
+        "magnitude 6.2",
+        "quantity",
+        "6.2",
+        "dimensionless",
+    ),
+    Case(
+        "en-magnitude-after",
+        "A 6.4-magnitude quake hit Vardenholm.",
+        "6.4-magnitude",
+        "quantity",
+        "6.4",
+        "dimensionless",
+    ),
+    Case(
+        "fr-de-magnitude",
+        "Un séisme de magnitude 6,4 a frappé Vardenholm.",
+        "de magnitude 6,4",
+        "quantity",
+        "6.4",
+        "dimensionless",
+        "fr",
+    ),
+    Case(
+        "de-staerke",
+        "Ein Beben der Stärke 6,2 erschütterte Vardenholm.",
+        "der Stärke 6,2",
+        "quantity",
+        "6.2",
+        "dimensionless",
+        "de",
+    ),
+]
+
+# A count after an elided "nombre d'" counts its noun ("Nombre d'éoliennes : 50").
+ELIDED_NUMBER_OF_CASES = [
+    Case("fr-nombre-d-elide", "Nombre d'éoliennes : 50", "50", "count", "50", "count", "fr"),
+]
+
 # A period written as its two ends is one range: the claim is about all of it.
 PERIOD_RANGES = [
     (
@@ -1172,6 +1215,8 @@ def test_no_substance_no_field() -> None:
         + SCALED_RANGE_CASES
         + TALLY_CASES
         + GROWTH_FACTOR_CASES
+        + MAGNITUDE_CASES
+        + ELIDED_NUMBER_OF_CASES
     ],
 )
 def test_forms_of_real_articles(case: Case) -> None:
@@ -1203,3 +1248,34 @@ def test_a_figure_before_another_predicate_counts_nobody() -> None:
 def test_a_period_written_as_its_two_ends(language: str, text: str, surface: str, period: str) -> None:
     (claim,) = [c for c in claims_in(text, language) if c.text == surface]
     assert claim.period == period
+
+
+def test_orders_of_magnitude_are_no_earthquake() -> None:
+    assert [c.flags for c in claims_in("Orbitex is three orders of magnitude faster.") if "magnitude" in c.flags] == []
+
+
+def test_the_number_in_a_model_code_is_no_figure() -> None:
+    values = [c.original["value"] for c in claims_in("Orbitex installs 50 Vardel X15-236 turbines and an A320-200.")]
+    assert values == [50.0]
+
+
+@pytest.mark.parametrize(
+    ("text", "lines"),
+    [
+        pytest.param(
+            "Fiche technique\nPuissance installée : 750 MW\nNombre d'éoliennes : 50 (modèle X15)\nDeaths: 312\n",
+            ["Fiche technique", "Puissance installée : 750 MW", "Nombre d'éoliennes : 50 (modèle X15)", "Deaths: 312"],
+            id="fact-sheet",
+        ),
+        # A wrapped line of prose with a colon and no figure after it is no fact line.
+        pytest.param(
+            "He said: the plan\nwill cost more than planned.",
+            ["He said: the plan\nwill cost more than planned."],
+            id="prose",
+        ),
+    ],
+)
+def test_a_fact_sheet_line_is_a_sentence(text: str, lines: list[str]) -> None:
+    from claimdiff.sources import split_sentences
+
+    assert [s.text for s in split_sentences(text, frozenset())] == lines

@@ -21,6 +21,95 @@ def _claim(text: str, language: str, surface: str, title: str = ""):  # type: ig
 
 
 METRICS = [
+    # Counted nouns and metric words of general vocabulary, one metric across languages.
+    (
+        "employs-people-counts-employees",
+        "Zorbix Labs employs about 1,150 people.",
+        "en",
+        "about 1,150 people",
+        "employees",
+    ),
+    ("salaries-count-employees", "Zorbix Labs compte 1 500 salariés.", "fr", "1 500 salariés", "employees"),
+    ("mitarbeiter-count-employees", "Zorbix Labs hat 1.150 Mitarbeiter.", "de", "1.150 Mitarbeiter", "employees"),
+    ("people-injured", "In Vardenholm, a total of 1,640 people were injured.", "en", "1,640 people", "injured"),
+    ("blesses", "À Vardenholm, on compte 1 460 blessés.", "fr", "1 460 blessés", "injured"),
+    ("killing-people", "The quake hit Vardenholm, killing 187 people.", "en", "187 people", "deaths"),
+    (
+        "travellers-are-passengers",
+        "The Vardel line will carry 5 million travellers.",
+        "en",
+        "5 million travellers",
+        "count of passenger",
+    ),
+    (
+        "voyageurs-are-passengers",
+        "La ligne Vardel transportera 5 millions de voyageurs.",
+        "fr",
+        "5 millions de voyageurs",
+        "count of passenger",
+    ),
+    (
+        "foyers-are-households",
+        "Le parc Vardel alimentera 600 000 foyers.",
+        "fr",
+        "600 000 foyers",
+        "count of household",
+    ),
+    ("eoliennes-are-turbines", "Le parc Vardel comptera 50 éoliennes.", "fr", "50 éoliennes", "count of turbine"),
+    ("an-offer-premium", "Orbitex offers a premium of 41% for Zorbix Labs.", "en", "41%", "premium"),
+    ("a-journey-time", "The Vardel line cuts the journey to 48 minutes.", "en", "48 minutes", "journey time"),
+    (
+        "a-price-to-buy",
+        "Orbitex agreed to buy Zorbix Labs for €4.2 billion.",
+        "en",
+        "€4.2 billion",
+        "acquisition price",
+    ),
+    (
+        "a-rachat",
+        "Orbitex annonce le rachat de Zorbix Labs pour 4,2 milliards d'euros.",
+        "fr",
+        "4,2 milliards d'euros",
+        "acquisition price",
+    ),
+    ("distance-off-the-coast", "The Vardel farm lies 22 km off the coast.", "en", "22 km", "distance"),
+    (
+        "a-cable-is-no-distance",
+        "Vardel's power runs through a 33 km cable to the shore.",
+        "en",
+        "33 km",
+        "cable length",
+    ),
+    (
+        "a-fact-sheet-line",
+        "Fiche technique du parc Vardel\nNombre d'éoliennes : 50\nPuissance installée : 750 MW\n",
+        "fr",
+        "50",
+        "count of turbine",
+    ),
+    # A figure the sentence gives as the earlier value of another is of another time.
+    (
+        "an-earlier-value-after-contre",
+        "À Vardenholm, le bilan s'est alourdi à 312 morts, contre 187 morts annoncés mardi.",
+        "fr",
+        "187 morts",
+        "deaths (earlier)",
+    ),
+    (
+        "an-earlier-value-in-a-change",
+        "Zorbix Labs' revenue rose from €5 million to €8 million.",
+        "en",
+        "€5 million",
+        "revenue (earlier)",
+    ),
+    (
+        "the-later-value-in-a-change",
+        "Zorbix Labs' revenue rose from €5 million to €8 million.",
+        "en",
+        "€8 million",
+        "revenue",
+    ),
+    ("a-magnitude", "A magnitude 6.2 earthquake struck Vardenholm.", "en", "magnitude 6.2", "magnitude"),
     # A factor is the factor of what grew, whatever its unit: two factors of one company in one
     # year are not one figure when one is its revenue's and the other its consumption's.
     ("a-factor-of-revenue", "Zorbix Labs' revenue doubled in 2023.", "en", "doubled", "factor of revenue"),

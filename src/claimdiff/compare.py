@@ -79,7 +79,10 @@ def comparable(a: Claim, b: Claim, entities: EntityTable, generic: frozenset[str
         return False
     if not a.metric or not b.metric:
         return False
-    if a.kind != "date" and not _periods_overlap(a.period, b.period, _as_published(a) or _as_published(b)):
+    # A figure dated by its source may be a year older, unless it says not what it measures:
+    # an "amount" of 2025 is not last year's revenue.
+    loose = (_as_published(a) or _as_published(b)) and a.metric not in generic and b.metric not in generic
+    if a.kind != "date" and not _periods_overlap(a.period, b.period, loose):
         return False
     if a.kind in AMOUNT_KINDS and not _plausible(a, b, entities):
         return False

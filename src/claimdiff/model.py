@@ -337,6 +337,13 @@ class Discrepancy:
 POSSIBLE = " (possible)"
 
 
+# A figure a sentence gives as the earlier value of another ("312 deaths, against 187 on
+# Tuesday", "rose from $5 million to $8 million") is of another time than the sentence's: it is
+# compared only with other earlier values.
+EARLIER_VALUE = "earlier value in a change"
+EARLIER = " (earlier)"
+
+
 def is_possible(metric: str) -> bool:
     """Whether a metric is marked as a possibility."""
     return metric.endswith(POSSIBLE)

@@ -50,7 +50,8 @@ from claimdiff.extract.ranks_and_dates import (
     edition_after,
 )
 from claimdiff.extract.suffixes import _glued_word, _noun_follows, _read_suffixes, _Reading
-from claimdiff.lexicon import Lexicon, UnitSurface
+from claimdiff.lexicon import Lexicon, UnitSurface, alternation
+from claimdiff.model import EARLIER_VALUE
 from claimdiff.numbers import Figure
 
 __all__ = [
@@ -116,7 +117,27 @@ def extract_mentions(
             mentions.append(mention)
     mentions.extend(_date_mentions(sentence, lex, p, times, mentions))
     mentions.sort(key=lambda m: (m.start, m.end))
-    return _drop_overlaps(mentions)
+    return _mark_earlier_values(sentence, lex, _drop_overlaps(mentions))
+
+
+_AMOUNTS = ("money", "count", "quantity", "percent")
+
+
+def _mark_earlier_values(sentence: str, lex: Lexicon, mentions: list[Mention]) -> list[Mention]:
+    """Flag a figure introduced by a baseline word after a figure of its kind as the earlier
+    value it is compared with ("312 morts, contre 187 morts annoncés mardi", "3,100 jobs
+    compared with 2,800"): it is of another time than its sentence."""
+    baseline = lex.compiled(
+        "figure baselines",
+        lambda lx: re.compile(rf"(?:^|\W)(?:{alternation(lx.time.baselines) or '(?!)'})[ \u00a0]*$", re.I),
+    )
+    for index, mention in enumerate(mentions):
+        earlier = [m for m in mentions[:index] if m.kind == mention.kind and m.end <= mention.start]
+        if mention.kind not in _AMOUNTS or not earlier or EARLIER_VALUE in mention.flags:
+            continue
+        if baseline.search(sentence, max(earlier[-1].end, mention.start - 40), mention.start):
+            mention.flags.append(EARLIER_VALUE)
+    return mentions
 
 
 # Any digit: what figures, ranks in digits and glued currencies all start with.
@@ -184,7 +205,8 @@ def _read_mention(
     consumed: set[int],
 ) -> Mention | None:
     reading = _read_suffixes(text, cand, lex)
-    if _glued_word(text, cand, reading) or _ordinal_after_article(text, lex, cand, reading):
+    glued = _glued_word(text, cand, reading) and not p.magnitude_after.match(text, reading.end)  # "6.2-magnitude"
+    if glued or _ordinal_after_article(text, lex, cand, reading):
         return None
     if cand.article and not _article_claim(text, lex, p, cand, reading):
         return None
@@ -235,7 +257,7 @@ def _read_mention(
             reading.end, reading.plus = second.end, second.plus
             cand = _Candidate(cand.start, nxt.end, top, words=nxt.words)
         else:
-            flags.append("earlier value in a change")
+            flags.append(EARLIER_VALUE)
     elif not signed_range and (shared := _coordinated_partner(text, lex, reading, nxt)) is not None:
         end = reading.end
         _inherit(reading, shared)
@@ -249,7 +271,7 @@ def _read_mention(
         reading.currency = context
         flags.append("currency from context")
     kind, noun, noun_end = _kind_of_mention(text, lex, p, cand, reading, flags)
-    if kind is None and second is not None and "earlier value in a change" in flags:
+    if kind is None and second is not None and EARLIER_VALUE in flags:
         noun, _ = _counted_noun(text, lex, second.end, singular=False)
         kind, noun_end = ("count" if noun else None), reading.end
     if kind is None or (cand.weak and kind == "count"):

@@ -86,8 +86,20 @@ def _coordinated_partner(text: str, lex: Lexicon, reading: _Reading, nxt: _Candi
 def _kind_of_mention(
     text: str, lex: Lexicon, p: _Patterns, cand: _Candidate, reading: _Reading, flags: list[str]
 ) -> tuple[str | None, str, int]:
-    """(kind, counted noun, end of the noun); multipliers ("by a factor of 3") first."""
+    """(kind, counted noun, end of the noun); multipliers ("by a factor of 3") and magnitudes
+    ("a magnitude 6.2 earthquake") first."""
     window = text[max(0, reading.start - 40) : reading.start]
+    bare = reading.unit is None and reading.currency is None and not reading.percent
+    magnitude = p.magnitude_before.search(window) if bare else None
+    after = p.magnitude_after.match(text, reading.end) if bare and not magnitude else None
+    if magnitude:
+        flags.append("magnitude")
+        reading.start -= len(window) - magnitude.start() - (0 if magnitude.group(0)[0].isalpha() else 1)
+        return "quantity", "", reading.end
+    if after:
+        flags.append("magnitude")
+        reading.end = after.end()
+        return "quantity", "", reading.end
     factor = p.factor_before.search(window)
     if cand.multiplier or (factor and reading.unit is None):
         flags.append("multiplier")
@@ -213,14 +225,27 @@ def _number_of(text: str, lex: Lexicon, start: int) -> str:
     if not words:
         return ""
     pattern = lex.compiled(
-        "number of", lambda lx: re.compile(rf"(?<!\w)(?:{alternation(lx.grammar.ranking.number_of)})\s+", re.I)
+        "number of",
+        # "nombre d'éoliennes": an elided "de" runs into its noun.
+        lambda lx: re.compile(rf"(?<!\w)(?:(?:{alternation(lx.grammar.ranking.number_of)})\s+|{_elided(lx)})", re.I),
     )
     window_start = max(0, start - 120)
     found = [m for m in pattern.finditer(text, window_start, start) if not re.search(r"[.;!?]", text[m.end() : start])]
     if not found:
         return ""
-    noun, _ = _counted_noun(text, lex, found[-1].end() - 1)
+    last = found[-1]
+    if last.group(0)[-1] in "'’":  # "nombre d'éoliennes": the elided link, then its noun
+        noun, _ = _counted_noun(text, lex, text.rfind(" ", last.start(), last.end()), after_de=True)
+    else:
+        noun, _ = _counted_noun(text, lex, last.end() - 1)
     return noun
+
+
+def _elided(lex: Lexicon) -> str:
+    """The "number of" phrases ending in an elidable word, elided before a vowel ("nombre d'")."""
+    phrases = [phrase for phrase in lex.grammar.ranking.number_of if phrase.endswith(" de")]
+    elided = [phrase[:-1] + quote for phrase in phrases for quote in "'’"]
+    return alternation(elided) or "(?!)"
 
 
 def _tally_before(text: str, lex: Lexicon, start: int) -> str:

@@ -61,6 +61,8 @@ class _Patterns:
     range_connector: re.Pattern[str]
     range_word: re.Pattern[str]
     factor_before: re.Pattern[str]
+    magnitude_before: re.Pattern[str]
+    magnitude_after: re.Pattern[str]
     rank_context: re.Pattern[str]
     event: re.Pattern[str]
     phone: re.Pattern[str]
@@ -191,6 +193,11 @@ def _patterns(lex: Lexicon, alt: Alternate = trie_words) -> _Patterns:
         ),
         range_word=re.compile(rf"(?:^|\W)(?:{alt(grammar.range_words, True)})[ \u00a0\u202f]*$", re.I),
         factor_before=re.compile(rf"(?:^|\W)(?:{alt(lex.numbers.factor_phrases, True)})[ \u00a0\u202f]*$", re.I),
+        magnitude_before=re.compile(
+            rf"(?:^|\W)(?:{alt(lex.numbers.magnitude_phrases, True) or '(?!)'})[ \u00a0\u202f]*$", re.I
+        ),
+        # "a 6.2-magnitude earthquake", "6.2 magnitude": the word right after the figure.
+        magnitude_after=re.compile(rf"[-‐ \u00a0](?:{alt(lex.numbers.magnitude_phrases, True) or '(?!)'})(?!\w)", re.I),
         rank_context=re.compile(rf"\b(?:{alt(lex.numbers.rank_context, True)})\b", re.I),
         event=re.compile(rf"(?<!\w)(?:{alt(event_words, True)})(?!\w)", re.I),
         phone=re.compile(r"(?<![\w+])(?:\+\d{1,3}[ .\-]?)?(?:\(\d{1,4}\)[ .\-]?)?\d{1,4}(?:[ .\-]\d{2,4}){3,}(?![\w])"),

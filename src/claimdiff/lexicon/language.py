@@ -28,6 +28,7 @@ class NumberWords:
     multipliers: dict[str, float]
     approximate: dict[str, float]
     factor_phrases: tuple[str, ...]
+    magnitude_phrases: tuple[str, ...]
     ordinal_suffixes: tuple[str, ...]
     rank_context: tuple[str, ...]
     negative_words: tuple[str, ...] = ()
@@ -94,6 +95,7 @@ def load_numbers(code: str) -> NumberWords:
         multipliers=lower("multipliers"),
         approximate=lower("approximate"),
         factor_phrases=file.words("factor_phrases", required=False),
+        magnitude_phrases=file.words("magnitude_phrases", required=False),
         ordinal_suffixes=file.words("ordinal_suffixes"),
         rank_context=file.words("rank_context"),
         negative_words=file.words("negative_words", required=False),
@@ -232,13 +234,16 @@ class MetricWords:
 
 def load_metric_words(code: str) -> MetricWords:
     file = read(f"{code}/metrics.toml")
-    file.only("parts", "located", "classifiers", "money", "other", "topics", "nouns", "counts")
+    file.only("parts", "located", "unlocated", "classifiers", "money", "other", "topics", "nouns", "counts")
 
     def invert(section: str) -> dict[str, str]:
         return {w.lower(): name for name, words in file.word_table(section).items() for w in words}
 
     counts = {w.lower(): name for name, words in file.word_table("counts", required=False).items() for w in words}
-    located = frozenset(file.words("located", required=False)) | frozenset(counts.values())
+    # Counts of people are measured where they are (a town's dead), but for those `unlocated`
+    # names: a company's staff is the company's wherever it works.
+    unlocated = frozenset(file.words("unlocated", required=False))
+    located = frozenset(file.words("located", required=False)) | (frozenset(counts.values()) - unlocated)
     classifiers = frozenset(w.lower() for w in file.words("classifiers", required=False))
     return MetricWords(
         invert("money"),

@@ -24,6 +24,14 @@ _TERMINAL = re.compile(r"[.!?:;…]['\"”’»)]*\s*$")
 # A sentence ends at . ! ? followed by space and an upper-case letter, digit, quote or bullet.
 _STOP = re.compile(r"(?<=[.!?…])['\"”’»)]*\s+(?=[\"“‘«(\[]?[A-ZÀ-Ý0-9€$£→•])")
 _LABEL = re.compile(r"^\s*(?:[→•▪►\-–—*]\s*)?([^\n:]{2,60}?)\s*(?:\([^)\n]{1,30}\))?\s*:\s")
+# A line of a fact sheet: a label, a colon and a short value that opens with a figure, within
+# its first three words ("Puissance installée : 750 MW", "Deaths: 312", "Mise en service : fin
+# 2028"). Such lines carry no final stop, yet each is one statement; "AMAZON (USA): Amazon
+# announced in May 2024 that ..." is a sentence with a label, wrapped.
+_FACT_LINE = re.compile(
+    r"^\s*(?:[→•▪►\-–—*]\s*)?[^\W\d_][^\n:.]{1,39}?\s*(?:\([^)\n]{1,30}\))?\s*:[ \t]+"
+    r"(?=[^\n]{0,60}$)(?:[^\s\d]+[ \t]+){0,2}[^\s\d]*\d"
+)
 
 
 # Longer "sentences" (tables, run-on scraps) are cut into pieces of at most this many
@@ -57,7 +65,7 @@ def _blocks(text: str) -> Iterator[tuple[int, int, bool]]:
     """Yield (start, end, heading) for runs of lines that belong to one paragraph."""
     lines = [(m.start(), m.end()) for m in re.finditer(r"^[^\n]*", text, re.MULTILINE)]
     block_start: int | None = None
-    previous, previous_heading = "", False  # _is_heading("") is False
+    previous, previous_heading, previous_fact_line = "", False, False  # _is_heading("") is False
     block_end = 0
     for start, end in lines:
         line = text[start:end]
@@ -67,8 +75,11 @@ def _blocks(text: str) -> Iterator[tuple[int, int, bool]]:
             block_start = None
             continue
         heading = _is_heading(line)  # once per line: it is also the next line's previous
+        fact_line = ":" in line and _FACT_LINE.match(line) is not None
         new_block = (
             block_start is None
+            or fact_line
+            or (previous_fact_line and not line.lstrip()[:1].islower())  # not a wrapped value
             or _BULLET.match(line) is not None
             or line[:1] in (" ", "\t")  # an indented line opens a new paragraph or text box
             or _TERMINAL.search(previous) is not None
@@ -80,7 +91,7 @@ def _blocks(text: str) -> Iterator[tuple[int, int, bool]]:
         if new_block:
             block_start = start
         block_end = end
-        previous, previous_heading = line, heading
+        previous, previous_heading, previous_fact_line = line, heading, fact_line
     if block_start is not None:
         yield block_start, block_end, _is_heading(text[block_start:block_end])
 

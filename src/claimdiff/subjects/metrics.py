@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from claimdiff.extract import edition_after
 from claimdiff.lexicon import Knowledge, Lexicon, alternation, trie_alternation
-from claimdiff.model import POSSIBLE, Claim
+from claimdiff.model import EARLIER, EARLIER_VALUE, POSSIBLE, Claim
 from claimdiff.subjects.binding import nearest_event
 from claimdiff.subjects.names import weekdays
 
@@ -37,6 +37,8 @@ def choose_metric(
     when it closes its clause ("3 % de la demande mondiale, tandis qu'à Vardenholm, elle
     grimpe à 9 %."; the caller decides)."""
     metric, topic = _metric(text, start, end, claim, lexicon, knowledge, parallel.removesuffix(POSSIBLE))
+    if metric and EARLIER_VALUE in claim.flags:
+        metric += EARLIER
     if metric and claim.kind != "date" and _hedged(text, start, end, lexicon):
         metric += POSSIBLE
     return metric, topic
@@ -93,6 +95,8 @@ def _metric(
     keyword = nearest("other", words.other, start, end, 60)
     if claim.kind == "percent":
         return keyword or parallel or "share", topic
+    if "magnitude" in claim.flags:
+        return "magnitude", topic
     if "multiplier" in claim.flags:
         # "revenue tripled", "la consommation multipliée par 3,7": the factor of what grew.
         # A factor has no unit: any measure's word may govern it.
