@@ -113,6 +113,20 @@ NOT_MONEY_CASES = [
 ]
 
 UNIT_CASES = [
+    # Forms of a public benchmark of news sentences (NewsQuant) claimdiff missed.
+    Case("sq-m", "The flat is 80 sq m.", "80 sq m", "quantity", "80", "meter ** 2"),
+    Case("sq-ft", "The house has 861 sq ft of floor space.", "861 sq ft", "quantity", "861", "foot ** 2"),
+    Case("square-feet", "The store covers 2,000 square feet.", "2,000 square feet", "quantity", "2000", "foot ** 2"),
+    Case("lb-ft", "The engine makes 332 lb-ft of torque.", "332 lb-ft", "quantity", "332", "foot * force_pound"),
+    Case(
+        "pound-feet",
+        "The engine makes 275 pound-feet of torque.",
+        "275 pound-feet",
+        "quantity",
+        "275",
+        "foot * force_pound",
+    ),
+    Case("m-p-h", "He drove at 80 m.p.h. on the ring road.", "80 m.p.h", "quantity", "80", "mile_per_hour"),
     Case("si-mm", "The beam was 5 mm wide.", "5 mm", "quantity", "5", "millimeter"),
     Case("si-cm-per-year", "It grew 3 cm a year.", "3 cm a year", "quantity", "3", "centimeter / year"),
     Case("si-um", "A hair is 40 µm thick.", "40 µm", "quantity", "40", "micrometer"),
@@ -154,6 +168,14 @@ NOT_UNIT_CASES = [
 ]
 
 SIGN_CASES = [
+    Case(
+        "minus-after-comma",
+        "It fell to 40 °C,minus 233 °C at night.",
+        "minus 233 °C",
+        "quantity",
+        "-233",
+        "degree_Celsius",
+    ),
     Case("percent-minus-sign", "Shares fell -1.3% on Monday.", "-1.3%", "percent", "-1.3", "percent"),
     Case("minus-word", "The index closed at minus 130 points.", "minus 130 points", "count", "-130", "count"),
     Case("sign-after-currency", "A loss of $-50.8bn was booked.", "$-50.8bn", "money", "-50.8e9", "USD"),
@@ -1279,3 +1301,9 @@ def test_a_fact_sheet_line_is_a_sentence(text: str, lines: list[str]) -> None:
     from claimdiff.sources import split_sentences
 
     assert [s.text for s in split_sentences(text, frozenset())] == lines
+
+
+@pytest.mark.parametrize("price", ["$2000", "€1999", "£2019"])
+def test_a_currency_sign_before_four_digits_is_money_not_a_year(price: str) -> None:
+    claims = claims_in(f"The tickets cost {price} each.")
+    assert [(c.kind, c.text) for c in claims] == [("money", price)]

@@ -76,7 +76,7 @@ def _patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re.Pa
     ordinals = trie_words([w for w, n in lexicon.numbers.ordinals.items() if 1 <= n <= 4], True)
     expression = re.compile(
         rf"""
-        (?<![\w.,/])
+        (?<![\w.,/$€£¥₹₩₽₺₪₫₴₦฿¢])  # "$2000" is money, not the year 2000
         (?:
             (?P<d1>\d{{1,2}})(?:{day_suffix})?\s+(?P<m1>{months})\.?,?\s+(?P<y1>{YEAR})
           | (?P<m2>{months})\.?\s+(?P<d2>\d{{1,2}})(?:{day_suffix})?,?\s+(?P<y2>{YEAR})

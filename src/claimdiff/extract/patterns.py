@@ -208,7 +208,7 @@ def _word_before(words: tuple[str, ...], alt: Alternate) -> re.Pattern[str]:
     """One of ``words`` ending right before a figure, searched in a window that ends there."""
     if not words:
         return re.compile(r"(?!)")
-    return re.compile(rf"(?:^|(?<=[\s(\[\"“«]))(?:{alt(words, True)})[ \u00a0\u202f]+$", re.I)
+    return re.compile(rf"(?:^|(?<=[\s(\[\"“«,;:]))(?:{alt(words, True)})[ \u00a0\u202f]+$", re.I)
 
 
 def _article_figure(lex: Lexicon, alt: Alternate) -> re.Pattern[str]:
