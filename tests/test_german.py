@@ -991,7 +991,7 @@ SUBJECTS = [
         "Bosch beschäftigt weltweit 420.000 Mitarbeiter.",
         "420.000 Mitarbeiter",
         "Bosch",
-        "count of employee",
+        "employees",
     ),
     ("kapazitaet", "Die Kapazität des Parks von RWE beträgt 1,5 Gigawatt.", "1,5 Gigawatt", "RWE", "capacity"),
     ("gegruendet", "Die Firma Celonis wurde 2011 in München gegründet.", "2011", "Celonis", "creation date"),
