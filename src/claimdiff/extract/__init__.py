@@ -125,8 +125,8 @@ _AMOUNTS = ("money", "count", "quantity", "percent")
 
 def _mark_earlier_values(sentence: str, lex: Lexicon, mentions: list[Mention]) -> list[Mention]:
     """Flag a figure introduced by a baseline word after a figure of its kind as the earlier
-    value it is compared with ("312 morts, contre 187 morts annoncés mardi", "3,100 jobs
-    compared with 2,800"): it is of another time than its sentence."""
+    value it is compared with ("312 morts, contre 187 morts annoncés mardi", "3,100 jobs,
+    compared with 2,800 jobs"): it is of another time than its sentence."""
     baseline = lex.compiled(
         "figure baselines",
         lambda lx: re.compile(rf"(?:^|\W)(?:{alternation(lx.time.baselines) or '(?!)'})[ \u00a0]*$", re.I),
