@@ -200,6 +200,11 @@ SIGN_CASES = [
 ]
 
 CHANGE_AND_RANGE_CASES = [
+    # The later figure of a change written bare takes the earlier one's unit or currency.
+    Case(
+        "en-change-shares-unit", "His weight fell from 208 pounds to 193 in a year.", "193", "quantity", "193", "pound"
+    ),
+    Case("fr-change-shares-currency", "Le prix est passé de 12 euros à 15.", "15", "money", "15", "EUR", "fr"),
     # "rose 5% to 120": 120 is the new level, not the top of a 5-120% range.
     Case("rose-percent-to-level", "Sales rose 5% to 120.", "5%", "percent", "5", "percent", high="5"),
     Case(
