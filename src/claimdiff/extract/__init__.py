@@ -109,11 +109,11 @@ def extract_mentions(
     candidates.sort(key=lambda c: c.start)
     mentions: list[Mention] = list(ordinals)
     consumed: set[int] = set()
-    shared: dict[int, _Reading] = {}  # the unit a bare later figure of a change takes
+    carried: dict[int, _Reading] = {}  # the unit a bare later figure of a change takes
     for index, cand in enumerate(candidates):
         if index in consumed or _is_list_marker(sentence, cand):
             continue
-        mention = _read_mention(sentence, lex, p, cand, candidates, index, consumed, shared)
+        mention = _read_mention(sentence, lex, p, cand, candidates, index, consumed, carried)
         if mention is not None:
             mentions.append(mention)
     mentions.extend(_date_mentions(sentence, lex, p, times, mentions))
@@ -204,11 +204,11 @@ def _read_mention(
     candidates: list[_Candidate],
     index: int,
     consumed: set[int],
-    shared: dict[int, _Reading] | None = None,
+    carried: dict[int, _Reading] | None = None,
 ) -> Mention | None:
     reading = _read_suffixes(text, cand, lex)
-    if shared and index in shared and _bare(reading):
-        _inherit(reading, shared[index], takes_scale=False)  # "from 208 pounds to 193": 193 pounds
+    if carried and index in carried and _bare(reading):
+        _inherit(reading, carried[index], takes_scale=False)  # "from 208 pounds to 193": 193 pounds
     glued = _glued_word(text, cand, reading) and not p.magnitude_after.match(text, reading.end)  # "6.2-magnitude"
     if glued or _ordinal_after_article(text, lex, cand, reading):
         return None
@@ -262,8 +262,8 @@ def _read_mention(
             cand = _Candidate(cand.start, nxt.end, top, words=nxt.words)
         else:
             flags.append(EARLIER_VALUE)
-            if shared is not None and _bare(second) and not _bare(reading):
-                shared[next(i for i, c in enumerate(candidates) if c is nxt)] = reading
+            if carried is not None and _bare(second) and not _bare(reading):
+                carried[next(i for i, c in enumerate(candidates) if c is nxt)] = reading
     elif not signed_range and (shared := _coordinated_partner(text, lex, reading, nxt)) is not None:
         end = reading.end
         _inherit(reading, shared)
