@@ -126,6 +126,22 @@ UNIT_CASES = [
         "275",
         "foot * force_pound",
     ),
+    Case("milliampere-hours", "The phone has a 4500 mAh battery.", "4500 mAh", "quantity", "4500", "milliampere_hour"),
+    Case("ampere-hours", "The pack holds 7 Ah.", "7 Ah", "quantity", "7", "ampere_hour"),
+    Case("newton-metres-symbol", "The engine makes 450 Nm of torque.", "450 Nm", "quantity", "450", "newton * meter"),
+    Case(
+        "newton-metres-name", "It delivers 320 newton-metres.", "320 newton-metres", "quantity", "320", "newton * meter"
+    ),
+    Case("ksi", "Panel strength was set to 9 ksi.", "9 ksi", "quantity", "9", "kip_per_square_inch"),
+    Case("ppm", "Lead came back at 4 ppm.", "4 ppm", "quantity", "4", "ppm"),
+    Case(
+        "parts-per-million",
+        "Carbon stood at 1200 parts per million.",
+        "1200 parts per million",
+        "quantity",
+        "1200",
+        "ppm",
+    ),
     Case("m-p-h", "He drove at 80 m.p.h. on the ring road.", "80 m.p.h", "quantity", "80", "mile_per_hour"),
     Case("si-mm", "The beam was 5 mm wide.", "5 mm", "quantity", "5", "millimeter"),
     Case("si-cm-per-year", "It grew 3 cm a year.", "3 cm a year", "quantity", "3", "centimeter / year"),
