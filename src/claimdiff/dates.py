@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import calendar
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -76,7 +77,7 @@ def _patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re.Pa
     ordinals = trie_words([w for w, n in lexicon.numbers.ordinals.items() if 1 <= n <= 4], True)
     expression = re.compile(
         rf"""
-        (?<![\w.,/$€£¥₹₩₽₺₪₫₴₦฿¢])  # "$2000" is money, not the year 2000
+        (?<![\w.,/])
         (?:
             (?P<d1>\d{{1,2}})(?:{day_suffix})?\s+(?P<m1>{months})\.?,?\s+(?P<y1>{YEAR})
           | (?P<m2>{months})\.?\s+(?P<d2>\d{{1,2}})(?:{day_suffix})?,?\s+(?P<y2>{YEAR})
@@ -125,6 +126,8 @@ def find_times(text: str, lexicon: Lexicon, reference: date | None = None) -> li
     out = []
     # Every form of the expression holds a year: without one, its many alternatives are not tried.
     for match in expression.finditer(text) if _A_YEAR.search(text) else ():
+        if match.start() and unicodedata.category(text[match.start() - 1]) == "Sc":
+            continue  # "$2000", "€1999": money, not a year (any currency sign Unicode knows)
         low, high, precision = _bounds(match, words.months, words.seasons, lexicon.numbers.ordinals)
         if low is None or high is None or low > high:
             continue

@@ -132,12 +132,13 @@ def _mark_earlier_values(sentence: str, lex: Lexicon, mentions: list[Mention]) -
         "figure baselines",
         lambda lx: re.compile(rf"(?:^|\W)(?:{alternation(lx.time.baselines) or '(?!)'})[ \u00a0]*$", re.I),
     )
-    for index, mention in enumerate(mentions):
-        earlier = [m for m in mentions[:index] if m.kind == mention.kind and m.end <= mention.start]
-        if mention.kind not in _AMOUNTS or not earlier or EARLIER_VALUE in mention.flags:
-            continue
-        if baseline.search(sentence, max(earlier[-1].end, mention.start - 40), mention.start):
-            mention.flags.append(EARLIER_VALUE)
+    last_end: dict[str, int] = {}  # where the last figure of each kind ends
+    for mention in mentions:
+        before = last_end.get(mention.kind)
+        if before is not None and before <= mention.start and EARLIER_VALUE not in mention.flags:
+            if mention.kind in _AMOUNTS and baseline.search(sentence, max(before, mention.start - 40), mention.start):
+                mention.flags.append(EARLIER_VALUE)
+        last_end[mention.kind] = max(mention.end, last_end.get(mention.kind, 0))
     return mentions
 
 
@@ -207,7 +208,7 @@ def _read_mention(
     carried: dict[int, _Reading] | None = None,
 ) -> Mention | None:
     reading = _read_suffixes(text, cand, lex)
-    if carried and index in carried and _bare(reading):
+    if carried and index in carried and reading.bare:
         _inherit(reading, carried[index], takes_scale=False)  # "from 208 pounds to 193": 193 pounds
     glued = _glued_word(text, cand, reading) and not p.magnitude_after.match(text, reading.end)  # "6.2-magnitude"
     if glued or _ordinal_after_article(text, lex, cand, reading):
@@ -262,7 +263,7 @@ def _read_mention(
             cand = _Candidate(cand.start, nxt.end, top, words=nxt.words)
         else:
             flags.append(EARLIER_VALUE)
-            if carried is not None and _bare(second) and not _bare(reading):
+            if carried is not None and second.bare and not reading.bare:
                 carried[next(i for i, c in enumerate(candidates) if c is nxt)] = reading
     elif not signed_range and (shared := _coordinated_partner(text, lex, reading, nxt)) is not None:
         end = reading.end
@@ -467,11 +468,6 @@ def _around(
     decimals = max(cand.figure.decimals, error.figure.decimals)
     top = Figure(centre + error.figure.value, decimals)
     return _Candidate(cand.start, error.end, top), Figure(centre - error.figure.value, decimals)
-
-
-def _bare(reading: _Reading) -> bool:
-    """Whether a figure is written with no currency, unit or percent of its own."""
-    return reading.currency is None and reading.unit is None and not reading.percent
 
 
 def _scaled(figure_and_scale: tuple[Figure, float]) -> float:

@@ -70,7 +70,7 @@ def _coordinated_partner(text: str, lex: Lexicon, reading: _Reading, nxt: _Candi
     figure has a currency, unit or percent of its own: "3 and 50 mg" is 3 mg and 50 mg.
     """
     p = patterns_of(lex)
-    if nxt is None or reading.currency is not None or reading.unit is not None or reading.percent:
+    if nxt is None or not reading.bare:
         return None
     connector = p.range_connector.match(text, reading.end)
     if not connector or connector.end() != nxt.start:
@@ -78,7 +78,7 @@ def _coordinated_partner(text: str, lex: Lexicon, reading: _Reading, nxt: _Candi
     if connector.group(0).strip().lower() not in lex.grammar.pair_connectors:
         return None
     second = _read_suffixes(text, nxt, lex)
-    if _glued_word(text, nxt, second) or (second.currency is None and second.unit is None and not second.percent):
+    if _glued_word(text, nxt, second) or second.bare:
         return None
     return second
 
@@ -89,12 +89,11 @@ def _kind_of_mention(
     """(kind, counted noun, end of the noun); multipliers ("by a factor of 3") and magnitudes
     ("a magnitude 6.2 earthquake") first."""
     window = text[max(0, reading.start - 40) : reading.start]
-    bare = reading.unit is None and reading.currency is None and not reading.percent
-    magnitude = p.magnitude_before.search(window) if bare else None
-    after = p.magnitude_after.match(text, reading.end) if bare and not magnitude else None
+    magnitude = p.magnitude_before.search(window) if reading.bare else None
+    after = p.magnitude_after.match(text, reading.end) if reading.bare and not magnitude else None
     if magnitude:
         flags.append("magnitude")
-        reading.start -= len(window) - magnitude.start() - (0 if magnitude.group(0)[0].isalpha() else 1)
+        _open_with(reading, window, magnitude)
         return "quantity", "", reading.end
     if after:
         flags.append("magnitude")
@@ -104,9 +103,15 @@ def _kind_of_mention(
     if cand.multiplier or (factor and reading.unit is None):
         flags.append("multiplier")
         if factor:
-            reading.start -= len(window) - factor.start() - (0 if factor.group(0)[0].isalpha() else 1)
+            _open_with(reading, window, factor)
         return "quantity", "", reading.end
     return _kind(text, lex, cand, reading)
+
+
+def _open_with(reading: _Reading, window: str, phrase: re.Match[str]) -> None:
+    """Open the claim's span at a phrase found in the ``window`` that ends at the figure
+    ("by a factor of 3", "magnitude 6.2"); its pattern may have taken the character before it."""
+    reading.start -= len(window) - phrase.start() - (0 if phrase.group(0)[0].isalpha() else 1)
 
 
 def _qualify(
@@ -136,13 +141,13 @@ def _qualify(
 
 def _compatible(first: _Reading, second: _Reading) -> bool:
     """Whether two figures joined by "to" or "-" can be one range (same currency, unit or %)."""
-    if first.currency is None and first.unit is None and not first.percent:
+    if first.bare:
         return True  # a bare first figure takes the second's unit
     same_money = (
         first.currency is not None and second.currency is not None and first.currency.code == second.currency.code
     )
     same_unit = first.unit is not None and second.unit is not None and first.unit.canonical == second.unit.canonical
-    bare_second = second.currency is None and second.unit is None and not second.percent
+    bare_second = second.bare
     # "rose 5% to 120": a bare figure after a percent is a level, not the top of a range.
     return same_money or same_unit or (first.percent and second.percent) or (bare_second and not first.percent)
 
@@ -151,7 +156,7 @@ def _inherit(reading: _Reading, second: _Reading, takes_scale: bool = True) -> N
     """Give a bare first figure of a range the scale, currency and unit of the second; and one
     whose currency sign comes before it the scale written once after both ("$40-60 billion").
     ``takes_scale`` is false when the first figure is written whole ("500,000 to 1.2 million")."""
-    if reading.currency is None and reading.unit is None and not reading.percent:
+    if reading.bare:
         reading.currency, reading.unit, reading.per = second.currency, second.unit, second.per
         reading.substance, reading.percent = second.substance, second.percent
         if reading.scale == 1.0 and takes_scale:

@@ -141,6 +141,11 @@ class _Reading:
     plus: bool = False
     sign_before: bool = False  # the currency is a sign written before the figure ("$40")
 
+    @property
+    def bare(self) -> bool:
+        """Whether the figure is written with no currency, unit or percent of its own."""
+        return self.currency is None and self.unit is None and not self.percent
+
 
 def _read_suffixes(text: str, cand: _Candidate, lex: Lexicon) -> _Reading:
     p = patterns_of(lex)
