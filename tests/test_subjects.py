@@ -288,6 +288,20 @@ def test_metric_governing_a_figure(text: str, language: str, surface: str, metri
     assert _claim(text, language, surface).metric == metric
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "dated", "undated"),
+    [
+        ("Founded in 2009 and listed on Euronext since 2015, Zorbix grew.", "en", "2009", "2015"),
+        ("Lancée en 2018 et cotée depuis 2021, Zorbix grandit.", "fr", "2018", "2021"),
+    ],
+    ids=["en", "fr"],
+)
+def test_an_event_word_dates_the_nearer_date_only(text: str, language: str, dated: str, undated: str) -> None:
+    texts = [c.text for c in analyse_source(build_source("t.txt", text, KNOWLEDGE, {"language": language}), KNOWLEDGE)]
+    assert dated in texts
+    assert undated not in texts
+
+
 def test_la_serie_a_is_no_funding_round() -> None:
     source = build_source(
         "t.txt", "La série a été vue par 5 millions de spectateurs en 2023.", KNOWLEDGE, {"language": "fr"}
@@ -662,6 +676,26 @@ ENTITIES = [
         "€270 million",
         "Zorbix Labs",
     ),
+    # A figure in an apposition is the name's it describes; names inside it only describe.
+    (
+        "apposition-holds-a-founding-year",
+        "Orbitex will take over Zorbix Labs, the Vardel biotech founded in 2011 that makes inhalers.",
+        "en",
+        "2011",
+        "Zorbix Labs",
+    ),
+    ("apposition-fr", "Orbitex rachète Zorbix, une start-up lyonnaise qui emploie 300 salariés.", "fr", "300 salariés", "Zorbix"),
+    ("apposition-de", "Zorbix, die Lyoner Biotech-Firma mit 300 Mitarbeitern, wird verkauft.", "de", "300 Mitarbeitern", "Zorbix"),
+    ("apposition-of-an-object", "Orbitex bought Zorbix Labs, a company worth €4 billion, on Monday.", "en", "€4 billion", "Zorbix Labs"),
+    ("after-an-apposition-closes", "Zorbix Labs, a Vardel biotech, raised €5 million.", "en", "€5 million", "Zorbix Labs"),
+    # A participle opening the sentence describes the main clause's subject.
+    (
+        "opening-participle-dates-the-main-subject",
+        "Founded in 2009 and listed on Euronext since 2015, Zorbix makes inhalers.",
+        "en",
+        "2009",
+        "Zorbix",
+    ),
     (
         "title-inside-a-name-is-a-person",
         "Port Authority Director Jane Roe visited Acme Robotics. It needs 400 welders.",
@@ -703,6 +737,14 @@ REFERENCES = [
         "fr",
         "45 millions d'euros",
         "Acme Robotics",
+    ),
+    (
+        "company-after-an-opening-phrase",
+        "",
+        "Listed on Euronext since 2015, Zorbix makes inhalers. The company has 1,150 employees.",
+        "en",
+        "1,150 employees",
+        "Zorbix",
     ),
     (
         "named-group-is-no-reference",

@@ -58,6 +58,13 @@ def edition_after(text: str, end: int, lex: Lexicon) -> re.Match[str] | None:
     return lex.compiled("editions", compile_).match(text, end)
 
 
+def _date_between(times: list[TimeExpr], event: re.Match[str], time: TimeExpr) -> bool:
+    """Whether another date stands between an event word and ``time``: the event word governs
+    that nearer date ("Founded in 2009 and listed since 2015": 2015 is no founding date)."""
+    low, high = (event.end(), time.start) if event.end() <= time.start else (time.end, event.start())
+    return any(low <= other.start and other.end <= high for other in times if other is not time)
+
+
 def _date_mentions(
     text: str, lex: Lexicon, p: _Patterns, times: list[TimeExpr], mentions: list[Mention]
 ) -> list[Mention]:
@@ -72,7 +79,7 @@ def _date_mentions(
         best = None
         for match in p.event.finditer(text, window_start, min(len(text), time.end + EVENT_REACH_AFTER)):
             distance = time.start - match.end() if match.end() <= time.start else match.start() - time.end
-            if distance >= 0 and (best is None or distance < best[0]):
+            if distance >= 0 and (best is None or distance < best[0]) and not _date_between(times, match, time):
                 best = (distance, match)
         if best is None:
             continue

@@ -405,6 +405,7 @@ class Grammar:
     impersonal_openings: tuple[str, ...]
     organisation_references: tuple[str, ...]
     possessive_determiners: tuple[str, ...]
+    apposition_articles: tuple[str, ...]
     person_titles: tuple[str, ...]
     settlement_nouns: tuple[str, ...]
     containment: tuple[str, ...]
@@ -440,6 +441,7 @@ OWN_LANGUAGE_ONLY = frozenset(
         "name_adjective_suffixes",
         "figure_adjectives",
         "sum_splits",
+        "apposition_articles",
         "definitions",
     }
 )

@@ -23,7 +23,7 @@ from claimdiff.lexicon import Knowledge, Lexicon, alternation, trie_words
 from claimdiff.lexicon.entities import name_key
 from claimdiff.model import POSSIBLE, Claim
 from claimdiff.sources import Source
-from claimdiff.subjects.binding import choose_entity, opening_phrase_end
+from claimdiff.subjects.binding import choose_entity, main_clause_first, opening_phrase_end
 from claimdiff.subjects.metrics import EDITION, choose_metric
 from claimdiff.subjects.names import OPENING_QUOTES, EntityMention, common_word, find_entities, title_case
 
@@ -116,7 +116,8 @@ def assign_subjects(source: Source, claims: list[Claim], knowledge: Knowledge) -
             assigned[claim_id] = assigned[claim_id].replaced(entity=entity)
         if pronoun is not None and not _subject_between(own, pronoun, len(sentence.text)):
             continue  # "En rachetant X, elle ...": the sentence is still about the one before
-        subjects = [m.name for m in own if m.subject]
+        # "Listed on Euronext since 2015, Acme ...": the main clause's subject is the sentence's.
+        subjects = [m.name for m in main_clause_first([m for m in own if m.subject], sentence.text, lexicon)]
         # A place named as a sentence's subject ("... la tour qui domine Paris") is where, not
         # what the next sentences speak of: it is carried only when nothing else was named before.
         things = [n for n in subjects if knowledge.entities.kind_of(n) != "place"]

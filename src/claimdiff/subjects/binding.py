@@ -23,10 +23,15 @@ def choose_entity(
 ) -> str:
     """The entity a claim at ``text[start:end]`` is about (see the module docstring), or ""."""
     outside = [m for m in mentions if (m.end <= start or m.start >= end) and m.role != "ignored"]
+    head = apposition_head(text, start, outside, lexicon)
     if claim.kind == "date" and claim.event:
-        chosen = _date_entity(text, start, end, outside, lexicon)
+        # Inside an apposition only what the event concerns can take the date from the name
+        # it describes ("Acme, the firm that launched Zorbix in 2018"; not "the Lyon biotech").
+        chosen = _date_entity(text, start, end, outside, lexicon, objects_only=head is not None)
         if chosen:
             return chosen
+    if head is not None:
+        return head.name  # "Valdrome, the Lyon biotech founded in 2011": Valdrome's founding
     open_paren = text.rfind("(", 0, start)
     if open_paren != -1 and text.find(")", open_paren, start) == -1 and start - open_paren < 30:
         # "such as Acme (€1.2 billion)": a listed name is what the figure in brackets after it is about.
@@ -36,7 +41,7 @@ def choose_entity(
         if before:
             return before[-1].name
     clause = _clause_start(text, start, lexicon)
-    subjects = _main_clause_first([m for m in outside if m.subject], text, lexicon)
+    subjects = main_clause_first([m for m in outside if m.subject], text, lexicon)
     in_clause = [m for m in subjects if clause <= m.start and m.end <= start]
     if in_clause:
         return in_clause[0].name
@@ -56,12 +61,43 @@ def choose_entity(
     return ""
 
 
+# An apposition is short: a noun phrase, maybe a participle or relative clause after it.
+APPOSITION_CHARS = 100
+
+
+def apposition_head(text: str, start: int, mentions: list[EntityMention], lexicon: Lexicon) -> EntityMention | None:
+    """The name whose apposition holds the figure at ``start``: the name, a comma, an article,
+    a word, then no punctuation up to the figure ("Valdrome, the Lyon biotech founded in 2011",
+    "Zorbix, une start-up fondée en 2019"); names inside the apposition only describe it."""
+    pattern = lexicon.compiled("apposition", _apposition_pattern)
+    for mention in reversed(mentions):
+        if mention.end > start or mention.role not in ("subject", "listed"):
+            continue
+        if start - mention.end > APPOSITION_CHARS:
+            return None
+        if pattern.match(text, mention.end, start):
+            return mention
+    return None
+
+
+def _apposition_pattern(lexicon: Lexicon) -> re.Pattern[str]:
+    """A comma, an article (an elided one glued to its word) and at least one word, then no
+    punctuation that ends a phrase, up to the end of the text searched."""
+    articles = [
+        re.escape(a) + ("" if a[-1] in "'’" else r"[ \u00a0]+")
+        for a in sorted(lexicon.grammar.apposition_articles, key=len, reverse=True)
+    ]
+    if not articles:
+        return re.compile("(?!)")
+    return re.compile(rf",[ \u00a0]+(?:{'|'.join(articles)})[^\W\d_][^,;:()\[\]—–]*$", re.I)
+
+
 def _distance(mention: EntityMention, start: int, end: int) -> int:
     """Characters between a mention and the figure at ``start:end``."""
     return start - mention.end if mention.end <= start else mention.start - end
 
 
-def _main_clause_first(subjects: list[EntityMention], text: str, lexicon: Lexicon) -> list[EntityMention]:
+def main_clause_first(subjects: list[EntityMention], text: str, lexicon: Lexicon) -> list[EntityMention]:
     """``subjects`` without the names of an opening participial phrase when the main clause
     names one: in "Developed by the Orbitex institute, HYPERION reaches 2 exaflops" the figure
     is HYPERION's."""
@@ -100,11 +136,17 @@ def _clause_start(text: str, start: int, lexicon: Lexicon) -> int:
     return last
 
 
-def _date_entity(text: str, start: int, end: int, mentions: list[EntityMention], lexicon: Lexicon) -> str:
-    """For "Acme launched its platform in 2018" the date is about what was launched, or who did."""
+def _date_entity(
+    text: str, start: int, end: int, mentions: list[EntityMention], lexicon: Lexicon, objects_only: bool = False
+) -> str:
+    """For "Acme launched its platform in 2018" the date is about what was launched, or who did
+    (with ``objects_only``, only what was launched). A participle opening the sentence ("Founded
+    in 2009 and listed on Euronext since 2015, Acme ...") leaves the date to the main clause."""
     event = nearest_event(text, start, end, lexicon)
     if event is None:
         return ""
+    if not re.search(r"\w", text[: event.start()]) and end <= opening_phrase_end(text, lexicon):
+        return ""  # the event word opens the sentence: its phrase describes the main clause's subject
     date_length = end - start if event.end() <= start else 0
     agents = alternation(lexicon.grammar.passive_agents)
     passive = re.match(rf"[\w ,]{{0,15}}\b(?:{agents})\b", text[event.end() :]) is not None
@@ -112,7 +154,7 @@ def _date_entity(text: str, start: int, end: int, mentions: list[EntityMention],
     before = [m for m in mentions if 0 <= event.start() - m.end < 20 and m.subject]
     if after and not passive:
         return after[0].name
-    return before[-1].name if before else ""
+    return before[-1].name if before and not objects_only else ""
 
 
 def nearest_event(text: str, start: int, end: int, lexicon: Lexicon) -> re.Match[str] | None:
