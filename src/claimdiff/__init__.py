@@ -26,6 +26,7 @@ The pipeline, one module or small package per stage, in order:
 4. :mod:`claimdiff.subjects`  the entity and the metric each claim is about:
    :mod:`claimdiff.subjects.names` (the entities a sentence names, and their roles),
    :mod:`claimdiff.subjects.binding` (the one a figure belongs to),
+   :mod:`claimdiff.subjects.descriptors` (what a source calls the things it names: "the farm"),
    :mod:`claimdiff.subjects.metrics` (the metric, from the words that govern the figure),
    :mod:`claimdiff.subjects.places` (the places a corpus puts inside a country)
 5. :mod:`claimdiff.compare`   group claims on one subject and classify discrepancies; beside it

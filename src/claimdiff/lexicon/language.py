@@ -406,6 +406,7 @@ class Grammar:
     organisation_references: tuple[str, ...]
     possessive_determiners: tuple[str, ...]
     apposition_articles: tuple[str, ...]
+    definite_articles: tuple[str, ...]
     person_titles: tuple[str, ...]
     settlement_nouns: tuple[str, ...]
     containment: tuple[str, ...]
@@ -442,6 +443,7 @@ OWN_LANGUAGE_ONLY = frozenset(
         "figure_adjectives",
         "sum_splits",
         "apposition_articles",
+        "definite_articles",
         "definitions",
     }
 )

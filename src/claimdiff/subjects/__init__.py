@@ -2,6 +2,8 @@
 
 :mod:`~claimdiff.subjects.names` finds the entities a sentence names and their roles,
 :mod:`~claimdiff.subjects.binding` binds each figure to one of them,
+:mod:`~claimdiff.subjects.descriptors` learns what a source calls the things it names ("the
+Zorbix Ridge wind farm"), so that a definite reference ("the farm") stands for that name,
 :mod:`~claimdiff.subjects.metrics` reads the metric from the words that govern the figure, and
 :mod:`~claimdiff.subjects.places` learns which places a corpus puts inside a country.
 A sentence opening with a pronoun ("It employs ...") is about the subject of the sentence before;
@@ -24,7 +26,8 @@ from claimdiff.lexicon.entities import name_key
 from claimdiff.model import POSSIBLE, Claim
 from claimdiff.sources import Source
 from claimdiff.subjects.binding import choose_entity, main_clause_first, opening_phrase_end
-from claimdiff.subjects.metrics import EDITION, choose_metric
+from claimdiff.subjects.descriptors import Descriptions
+from claimdiff.subjects.metrics import EDITION, choose_metric, keyword_words
 from claimdiff.subjects.names import OPENING_QUOTES, EntityMention, common_word, find_entities, title_case
 
 __all__ = ["EntityMention", "assign_subjects", "choose_entity", "choose_metric", "dominant_entity", "find_entities"]
@@ -65,13 +68,22 @@ def assign_subjects(source: Source, claims: list[Claim], knowledge: Knowledge) -
     # Before the source first names its home place, a located figure is where the text has
     # been so far ("le réseau électrique français ... 7 TWh consommés", Lyon only later).
     place_so_far = ""
+    # What the source calls the things it names ("the Trégor Large wind farm"), so that "the
+    # farm" later is that farm; the title describes first.
+    descriptions = Descriptions(knowledge, lexicon)
+    title = source.metadata.get("title", "")
+    if title:
+        descriptions.learn(title, find_entities(title, knowledge, lexicon))
     for index, sentence in enumerate(source.sentences):
         if sentence.heading:
             label = previous = ""
+            descriptions.forget()  # a new section names its own things
         elif sentence.label and _is_name_like(sentence.label, knowledge, lexicon, proper):
             label = knowledge.entities.canonical(sentence.label)
+            descriptions.forget()  # "→ ACME (Norway): ... The project": the item's own project
         elif re.match(r"\s*[→•▪►]", sentence.text):
             label = ""
+            descriptions.forget()
         own = mentions_of[sentence.start]
         percent_before = ""  # the metric of the sentence's last percentage so far
         if place_so_far != home:
@@ -92,6 +104,7 @@ def assign_subjects(source: Source, claims: list[Claim], knowledge: Knowledge) -
             referred = label or organisation or default
             if referred and refers_back(text, start, mentions, lexicon):
                 chosen = referred  # "la startup française dit avoir obtenu 75 millions"
+            chosen = descriptions.referent(text, start, mentions) or chosen  # "The farm will use 50 turbines"
             about = claim.replaced(entity=chosen or label or default or previous)
             # A percentage closing its clause restates the one before ("..., elle grimpe à 9 %.").
             parallel = percent_before if re.match(r"\s*(?:[.;:!?)]|$)", text[end:]) else ""
@@ -114,6 +127,7 @@ def assign_subjects(source: Source, claims: list[Claim], knowledge: Knowledge) -
             sentence.text, by_sentence.get(sentence.start, []), own, knowledge, lexicon
         ):
             assigned[claim_id] = assigned[claim_id].replaced(entity=entity)
+        descriptions.learn(sentence.text, own)
         if pronoun is not None and not _subject_between(own, pronoun, len(sentence.text)):
             continue  # "En rachetant X, elle ...": the sentence is still about the one before
         # "Listed on Euronext since 2015, Acme ...": the main clause's subject is the sentence's.
@@ -126,6 +140,9 @@ def assign_subjects(source: Source, claims: list[Claim], knowledge: Knowledge) -
         elif subjects and (not previous or knowledge.entities.kind_of(previous) == "place"):
             previous = subjects[0]  # a place follows a place ("Tokyo ... Singapore ... Its revenue")
         organisation = _first_organisation(subjects, knowledge) or organisation
+        # "The farm, 14 miles off the coast, will use ... It will power ...": what the main
+        # clause's definite reference stands for is the sentence's subject.
+        previous = descriptions.opening_referent(sentence.text, opening_phrase_end(sentence.text, lexicon)) or previous
     return [assigned.get(claim.id, claim) for claim in claims]
 
 
@@ -373,7 +390,7 @@ def _common_nouns(text: str, lexicon: Lexicon) -> frozenset[str]:
     words = lexicon.function_words
     if not words.nouns_capitalised:
         return frozenset()
-    keywords = lexicon.compiled("keyword words", _keyword_words)
+    keywords = keyword_words(lexicon)
     if not words.determiners:
         return keywords
     pattern = lexicon.compiled(
@@ -382,12 +399,6 @@ def _common_nouns(text: str, lexicon: Lexicon) -> frozenset[str]:
     )
     found = (match.group(1) for match in pattern.finditer(text))
     return keywords | frozenset(word.lower() for word in found if word[0].isupper())
-
-
-def _keyword_words(lexicon: Lexicon) -> frozenset[str]:
-    metrics = lexicon.metrics
-    tables = (metrics.money, metrics.other, metrics.topics, metrics.nouns, lexicon.events)
-    return frozenset(word for table in tables for phrase in table for word in phrase.split())
 
 
 def _is_name_like(label: str, knowledge: Knowledge, lexicon: Lexicon, proper: frozenset[str]) -> bool:

@@ -32,6 +32,9 @@ def choose_entity(
             return chosen
     if head is not None:
         return head.name  # "Valdrome, the Lyon biotech founded in 2011": Valdrome's founding
+    modified = _modified_name(text, start, end, outside, lexicon)
+    if modified is not None:
+        return modified.name  # "the 750-megawatt Zorbix Ridge wind farm": the farm's power
     open_paren = text.rfind("(", 0, start)
     if open_paren != -1 and text.find(")", open_paren, start) == -1 and start - open_paren < 30:
         # "such as Acme (€1.2 billion)": a listed name is what the figure in brackets after it is about.
@@ -75,21 +78,56 @@ def apposition_head(text: str, start: int, mentions: list[EntityMention], lexico
             continue
         if start - mention.end > APPOSITION_CHARS:
             return None
-        if pattern.match(text, mention.end, start):
+        if pattern.match(text, mention.end, start) and not in_opening_phrase(text, mention.start, lexicon):
             return mention
     return None
 
 
+def _modified_name(
+    text: str, start: int, end: int, mentions: list[EntityMention], lexicon: Lexicon
+) -> EntityMention | None:
+    """The name a figure modifies inside one noun phrase, an article before the figure and the
+    name right after it ("the 750-megawatt Zorbix Ridge wind farm", "a €2bn Orbitex plant")."""
+    after = next((m for m in mentions if m.start >= end), None)
+    if after is None or not after.subject or text[end : after.start].strip(" \u00a0-"):
+        return None
+    opening = lexicon.compiled(
+        "article before a figure",
+        lambda lex: re.compile(
+            rf"(?<!\w)(?:{spaced_articles((*lex.grammar.apposition_articles, *lex.grammar.definite_articles))})$", re.I
+        ),
+    )
+    return after if opening.search(text, max(0, start - 12), start) else None
+
+
+def in_opening_phrase(text: str, at: int, lexicon: Lexicon) -> bool:
+    """Whether ``at`` lies in a phrase opening the sentence, before its first comma: the
+    sentence opens with a preposition or a participle ("At the heart of Europe, the grid ...",
+    "Founded in 2009, Acme ..."), so the comma after a name there closes that phrase and opens
+    no apposition."""
+    if "," in text[:at]:
+        return False
+    first = re.match(r"[\W\d_]*([^\W\d_][\w’'-]*)", text)
+    if first is None:
+        return False
+    word = first.group(1)
+    articles = {a.lower() for a in (*lexicon.grammar.apposition_articles, *lexicon.grammar.definite_articles)}
+    stop = word.lower() in lexicon.function_words.stop and word.lower() not in articles
+    return stop or opens_phrase(word, lexicon)
+
+
 def _apposition_pattern(lexicon: Lexicon) -> re.Pattern[str]:
-    """A comma, an article (an elided one glued to its word) and at least one word, then no
-    punctuation that ends a phrase, up to the end of the text searched."""
-    articles = [
-        re.escape(a) + ("" if a[-1] in "'’" else r"[ \u00a0]+")
-        for a in sorted(lexicon.grammar.apposition_articles, key=len, reverse=True)
-    ]
-    if not articles:
-        return re.compile("(?!)")
-    return re.compile(rf",[ \u00a0]+(?:{'|'.join(articles)})[^\W\d_][^,;:()\[\]—–]*$", re.I)
+    """A comma, an article and at least one word, then no punctuation that ends a phrase, up
+    to the end of the text searched."""
+    articles = spaced_articles(lexicon.grammar.apposition_articles)
+    return re.compile(rf",[ \u00a0]+(?:{articles})[^\W\d_][^,;:()\[\]—–]*$", re.I)
+
+
+def spaced_articles(articles: tuple[str, ...]) -> str:
+    """Articles as a regex alternation, each with the space after it, none after an elided one
+    glued to its word ("l'"); a pattern that matches nothing when there are none."""
+    spaced = [re.escape(a) + ("" if a[-1] in "'’" else r"[ \u00a0]+") for a in sorted(articles, key=len, reverse=True)]
+    return "|".join(spaced) or "(?!)"
 
 
 def _distance(mention: EntityMention, start: int, end: int) -> int:

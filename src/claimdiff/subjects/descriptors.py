@@ -1,0 +1,197 @@
+"""What a source calls the things it names, and the definite references that stand for them.
+
+A source says once what a name is ("the Trégor Large wind farm", "le parc éolien de Trégor
+Large", "Zorbix, a Vardel biotech") and later refers to it by that noun alone ("The farm will
+use 50 turbines", "Le parc produira ...", "the biotech"). Each source learns its own nouns as
+it is read, so "the line" is the line that source named last, never a word list of ours.
+Where a language puts a compound's head noun (``head_last``: "wind *farm*"; otherwise "*parc*
+éolien") decides which word of the description is the noun.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimdiff.lexicon import Knowledge, Lexicon, alternation
+from claimdiff.subjects.binding import in_opening_phrase, spaced_articles
+from claimdiff.subjects.metrics import keyword_words
+from claimdiff.subjects.names import UPPER, EntityMention
+
+# A description is short: the noun and at most this many words around it.
+DESCRIPTION_WORDS = 4
+# A head noun shorter than this is more likely a function word or an abbreviation.
+MIN_HEAD_CHARS = 3
+
+_LOWER_WORD = re.compile(r"[ \u00a0]+([^\W\d_][\w\-’']*)")
+_NEXT_WORD = re.compile(r"[ \u00a0]*([^\W\d_][\w\-’']*)")
+
+
+class Descriptions:
+    """The nouns one source has used to describe the names it gives, as it is read."""
+
+    def __init__(self, knowledge: Knowledge, lexicon: Lexicon) -> None:
+        self.knowledge = knowledge
+        self.lexicon = lexicon
+        self.named: dict[str, str] = {}  # head noun (lower case) -> the name it last described
+        self._compiled: tuple[tuple[str, ...], re.Pattern[str]] | None = None
+
+    def forget(self) -> None:
+        """Forget what was learned: a new section or list item describes its own things."""
+        self.named.clear()
+
+    def learn(self, text: str, mentions: list[EntityMention]) -> None:
+        """Learn the nouns a sentence describes its names with."""
+        learned: dict[str, tuple[bool, str]] = {}  # head -> (said in an apposition, name)
+        for mention in mentions:
+            if mention.role not in ("subject", "listed") or self.knowledge.entities.kind_of(mention.name) == "place":
+                continue  # "the Paris summit" is not Paris
+            for head, apposed in self._heads(text, mention):
+                # "Zorbix Labs, a Vardel biotech": the biotech is Zorbix Labs, not Vardel.
+                if not learned.get(head, (False, ""))[0] or apposed:
+                    learned[head] = (apposed, mention.name)
+        self.named.update((head, name) for head, (_, name) in learned.items())
+
+    def referent(self, text: str, start: int, mentions: list[EntityMention], clause: int = 0) -> str:
+        """The name a definite reference stands for when one opens the figure's clause part
+        before ``start`` ("The farm, 14 miles off the coast, will use 50 turbines") with no
+        name between them; else ""."""
+        if not self.named:
+            return ""
+        found = [m for m in self._references().finditer(text, clause, start) if m.group(1).lower() in self.named]
+        if not found:
+            return ""
+        reference = found[-1]
+        if any(m.subject and reference.end() <= m.start and m.end <= start for m in mentions):
+            return ""  # "the farm Orbitex built raised ...": the name between is the subject
+        return self.named[reference.group(1).lower()]
+
+    def opening_referent(self, text: str, at: int) -> str:
+        """The name a definite reference opening the clause at ``at`` stands for, else ""."""
+        match = self._references().match(text, at) if self.named else None
+        return self.named.get(match.group(1).lower(), "") if match else ""
+
+    def _heads(self, text: str, mention: EntityMention) -> list[tuple[str, bool]]:
+        """The head nouns a sentence gives a name: in a noun phrase built on it ("the Trégor
+        Large wind farm", "la ligne nouvelle Garonne-Aude") or in an apposition after its
+        comma ("Zorbix, a Vardel biotech founded in 2011"), each with whether it was apposed."""
+        heads = []
+        if self.lexicon.function_words.head_last:
+            if self._determined(text, mention.start):
+                heads.append((self._last_noun(text, mention.end), False))
+        else:
+            heads.append((self._noun_before(text, mention.start), False))
+        apposition = self._apposition().match(text, mention.end)
+        if apposition and not in_opening_phrase(text, mention.start, self.lexicon):
+            heads.append((self._apposition_noun(text, apposition.end()), True))
+        return [(h, apposed) for h, apposed in heads if h]
+
+    def _determined(self, text: str, start: int) -> bool:
+        """Whether an article opens the noun phrase a name stands in, a few words before it
+        ("the 750-megawatt Trégor Large wind farm")."""
+        return self._phrase_opening().search(text, max(0, start - 60), start) is not None
+
+    def _last_noun(self, text: str, end: int) -> str:
+        """The last of the lower-case words right after ``end``, before a word that ends the
+        phrase ("wind farm off Brittany": farm)."""
+        head = ""
+        for _ in range(DESCRIPTION_WORDS):
+            match = _LOWER_WORD.match(text, end)
+            if match is None or not self._content_word(match.group(1)):
+                break
+            head, end = match.group(1), match.end()
+        return head.lower() if head and self._noun_like(head) else ""
+
+    def _noun_before(self, text: str, start: int) -> str:
+        """The noun an article opens before a name, a few lower-case words between ("le parc
+        éolien en mer de Trégor Large", "la ligne nouvelle Garonne-Aude")."""
+        match = self._noun_phrase_before().search(text, max(0, start - 80), start)
+        return match.group(1).lower() if match and self._noun_like(match.group(1)) else ""
+
+    def _apposition_noun(self, text: str, at: int) -> str:
+        """The noun of an apposition whose article ends at ``at``: its first word where the head
+        comes first ("une start-up lyonnaise"), else the last of its lower-case words, past
+        capitalised attributes ("the Lyon biotech founded in 2011": biotech)."""
+        head = ""
+        for _ in range(DESCRIPTION_WORDS):
+            match = _NEXT_WORD.match(text, at)
+            if match is None:
+                break
+            word = match.group(1)
+            if word.islower():
+                if not self._content_word(word):
+                    break
+                head = word
+                if not self.lexicon.function_words.head_last:
+                    break
+            elif head or not self.lexicon.function_words.head_last:
+                break
+            at = match.end()
+        return head.lower() if head and self._noun_like(head) else ""
+
+    def _content_word(self, word: str) -> bool:
+        """Whether a lower-case word may stand in a description: no function word, no
+        participle ("founded"), long enough."""
+        lowered = word.lower()
+        return (
+            word.islower()
+            and len(lowered) >= MIN_HEAD_CHARS
+            and lowered not in self.lexicon.function_words.stop
+            and not lowered.endswith(tuple(self.lexicon.grammar.participle_suffixes))
+        )
+
+    def _noun_like(self, word: str) -> bool:
+        """Whether a word may be a description's noun: a content word that names no quantity
+        ("the investment") and is no organisation reference ("the company"), both read elsewhere."""
+        lowered = word.lower()
+        return (
+            self._content_word(word)
+            and lowered not in keyword_words(self.lexicon)
+            and lowered not in self._reference_nouns()
+        )
+
+    def _reference_nouns(self) -> frozenset[str]:
+        return self.lexicon.compiled(
+            "organisation reference nouns",
+            lambda lex: frozenset(re.split(r"[\s'’]", p)[-1].lower() for p in lex.grammar.organisation_references),
+        )
+
+    def _references(self) -> re.Pattern[str]:
+        """A definite article, up to three words, then a learned noun (group 1); built again
+        only when the nouns learned change."""
+        heads = tuple(sorted(self.named))
+        if self._compiled is None or self._compiled[0] != heads:
+            articles = spaced_articles(self.lexicon.grammar.definite_articles)
+            # The noun as the source wrote it, in lower case: "le Centre européen" is a name.
+            pattern = re.compile(
+                rf"(?<!\w)(?i:{articles})(?:[^\s,;:.()]+[ \u00a0]+|\([^()]{{1,20}}\)[ \u00a0]+){{0,3}}?"
+                rf"({alternation(heads)})(?!\w)"
+            )
+            self._compiled = (heads, pattern)
+        return self._compiled[1]
+
+    def _phrase_opening(self) -> re.Pattern[str]:
+        """An article and up to three words up to the end of the text searched."""
+        return self.lexicon.compiled(
+            "description opening",
+            lambda lex: re.compile(
+                rf"(?<!\w)(?:{spaced_articles(lex.grammar.apposition_articles)})(?:[^\s,;:.()]+[ \u00a0]+){{0,3}}$",
+                re.I,
+            ),
+        )
+
+    def _noun_phrase_before(self) -> re.Pattern[str]:
+        """An article, its noun (group 1) and a few lower-case words up to the end of the text searched."""
+        return self.lexicon.compiled(
+            "description before a name",
+            lambda lex: re.compile(
+                rf"(?<!\w)(?i:{spaced_articles(lex.grammar.apposition_articles)})([^\W\d_][\w\-]*)"
+                rf"(?:[ \u00a0]+(?=[^\W\d_])(?![{UPPER}])[\w\-’']+){{0,{DESCRIPTION_WORDS}}}[ \u00a0]+$"
+            ),
+        )
+
+    def _apposition(self) -> re.Pattern[str]:
+        """A comma and an article."""
+        return self.lexicon.compiled(
+            "description apposition",
+            lambda lex: re.compile(rf",[ \u00a0]+(?:{spaced_articles(lex.grammar.apposition_articles)})", re.I),
+        )
