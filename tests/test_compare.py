@@ -262,6 +262,12 @@ POSITIVES = [
         "fr",
     ),
     (
+        "three-times-apart-one-name-two-spellings",
+        "Zorbix Banque SA has 1.4 million customers.",
+        "Zorbix Banque has 4.1 million customers.",
+        "en",
+    ),
+    (
         "two-peaks",
         "Acme will reach up to 30 exaflops in AI workloads.",
         "Acme doit offrir jusqu'à 70 exaflops.",

@@ -1045,6 +1045,20 @@ ELIDED_NUMBER_OF_CASES = [
     Case("fr-nombre-d-elide", "Nombre d'éoliennes : 50", "50", "count", "50", "count", "fr"),
 ]
 
+# A bare figure alone on a fact-sheet line counts the plural noun of its label.
+LABEL_NOUN_CASES = [
+    Case("en-label-then-participle", "Customers affected: 1.4 million", "1.4 million", "count", "1.4e6", "count"),
+    Case("en-label-with-a-period", "Excess deaths, 1-19 July: 1,180", "1,180", "count", "1180", "count"),
+    Case("en-label-alone", "Employees: 4,800\n", "4,800", "count", "4800", "count"),
+    Case("fr-label-noun-first", "Clients concernés : 1,4 million", "1,4 million", "count", "1.4e6", "count", "fr"),
+    Case("de-label", "Betroffene Kunden: 1,4 Millionen", "1,4 Millionen", "count", "1.4e6", "count", "de"),
+]
+# A singular label counts nothing, and a figure with words after it is no line's value.
+NOT_LABEL_NOUN = [
+    ("en-singular-label", "Forecast ridership: 4,500", "en"),
+    ("en-value-goes-on", "Customers: 1,200 in France and more abroad", "en"),
+]
+
 # A period written as its two ends is one range: the claim is about all of it.
 PERIOD_RANGES = [
     (
@@ -1260,10 +1274,16 @@ def test_no_substance_no_field() -> None:
         + GROWTH_FACTOR_CASES
         + MAGNITUDE_CASES
         + ELIDED_NUMBER_OF_CASES
+        + LABEL_NOUN_CASES
     ],
 )
 def test_forms_of_real_articles(case: Case) -> None:
     _check(case)
+
+
+@pytest.mark.parametrize(("text", "language"), [pytest.param(*c[1:], id=c[0]) for c in NOT_LABEL_NOUN])
+def test_a_label_counts_only_its_lines_bare_value(text: str, language: str) -> None:
+    assert [c.text for c in claims_in(text, language) if c.kind == "count"] == []
 
 
 @pytest.mark.parametrize(("language", "text", "surface"), [pytest.param(*c[1:], id=c[0]) for c in NOT_CONTEXT_MONEY])

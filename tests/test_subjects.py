@@ -121,6 +121,10 @@ METRICS = [
         "factor of consumption",
     ),
     ("values-at-is-a-valuation", "The round values Zorbix Labs at €7 billion.", "en", "€7 billion", "valuation"),
+    ("transfer-fee", "Orbitex FC paid a transfer fee of €68 million for the striker.", "en", "€68 million", "fee"),
+    ("ransom-en", "The attackers demanded a ransom of $4.8 million.", "en", "$4.8 million", "ransom"),
+    ("amende-fr", "La Cnil a infligé une amende de 2,5 millions d'euros à Zorbix.", "fr", "2,5 millions d'euros", "fine"),
+    ("bussgeld-de", "Die Behörde verhängte ein Bußgeld von 2,5 Millionen Euro.", "de", "2,5 Millionen Euro", "fine"),
     (
         "valorisant-is-a-valuation",
         "Ce tour de table, valorisant Zorbix Labs à 2 milliards d'euros, est clos.",
@@ -322,6 +326,13 @@ ENTITIES = [
         "BERLIN, March 29 (Reuters) -- The fund will dedicate €5 billion to research in 2025.",
         "en",
         "€5 billion",
+        "",
+    ),
+    (
+        "a-dateline-with-its-country",
+        "LYON, France, March 18 (Reuters) - The bank said 1.4 million customers were affected.",
+        "en",
+        "1.4 million customers",
         "",
     ),
     (
@@ -820,6 +831,22 @@ REFERENCES = [
         "fr",
         "45 millions d'euros",
         "Acme Robotics",
+    ),
+    (
+        "the-club-named-before",
+        "",
+        "Orbitex FC was sold on Monday. The club has debts of €120 million.",
+        "en",
+        "€120 million",
+        "Orbitex FC",
+    ),
+    (
+        "la-banque-named-before",
+        "",
+        "Zorbix Banque a été piratée. La banque compte 1,4 million de clients.",
+        "fr",
+        "1,4 million de clients",
+        "Zorbix Banque",
     ),
     (
         "company-after-an-opening-phrase",

@@ -147,7 +147,7 @@ def _plausible(a: Claim, b: Claim, entities: EntityTable) -> bool:
         and a.kind in WIDE_KINDS
         # A country's counts and measures are of many things; a share of one of its totals is not.
         and (a.kind == "percent" or entities.kind_of(a.entity) != "place")
-        and _one_specific_subject(a, b)
+        and _one_specific_subject(a, b, entities)
         and _bounded_alike(a, b)
     ):
         return True
@@ -161,10 +161,13 @@ def _bounded_alike(a: Claim, b: Claim) -> bool:
     return closed or a.qualifier == b.qualifier == "up_to"
 
 
-def _one_specific_subject(a: Claim, b: Claim) -> bool:
-    """One entity, one metric that names a particular measure, one topic."""
+def _one_specific_subject(a: Claim, b: Claim, entities: EntityTable) -> bool:
+    """One entity (in any of its spellings: "Zorbix SA", "Zorbix"), one metric that names a
+    particular measure, one topic."""
     same_topic = not a.topic or not b.topic or topics_match(a.topic, b.topic)
-    return a.entity == b.entity and a.metric == b.metric and a.metric not in VAGUE_METRICS and same_topic
+    return (
+        entities.same(a.entity, b.entity) and a.metric == b.metric and a.metric not in VAGUE_METRICS and same_topic
+    )
 
 
 # Metrics too vague to trust a figure ten times another as a slip rather than another thing.

@@ -216,6 +216,8 @@ def _kind(text: str, lex: Lexicon, cand: _Candidate, reading: _Reading) -> tuple
     if not noun:
         noun = _number_of(text, lex, cand.start) or _tally_before(text, lex, cand.start)
     if not noun:
+        noun = _label_noun(text, lex, cand.start, reading.end)
+    if not noun:
         noun, noun_end = _predicate_after(text, lex, reading.end)
     whole = float(cand.figure.value) * reading.scale  # "1.2 million people" counts whole people
     if noun and abs(whole - round(whole)) < 1e-6:
@@ -244,6 +246,29 @@ def _number_of(text: str, lex: Lexicon, start: int) -> str:
     else:
         noun, _ = _counted_noun(text, lex, last.end() - 1)
     return noun
+
+
+# A fact-sheet line up to its value: a short label, a colon, at most two words ("Customers
+# affected: 1.4 million", "Excess deaths, 1-19 July: 1,180", "Clients concernés : environ").
+_LABEL_BEFORE = re.compile(r"[ \t]*(?:[→•▪►\-–—*][ \t]*)?([^\W\d_][^:\n]{0,40}?)[ \t]*:[ \t]+(?:[^\s\d]+[ \t]+){0,2}$")
+# What may follow a fact-sheet line's value: a bracket, then the line's end.
+_VALUE_END = re.compile(r"[ \t]*(?:\([^()\n]{0,40}\))?[ \t.]*(?:\n|$)")
+
+
+def _label_noun(text: str, lex: Lexicon, start: int, end: int) -> str:
+    """The plural noun a fact-sheet line's label names when its value is a bare figure alone
+    ("Customers affected: 1.4 million", "Excess deaths, 1-19 July: 1,180", "Clients concernés :
+    1,4 million"): its last plural word before a comma or bracket where the language puts a
+    head noun last, else its first ("Records stolen": records)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    label = _LABEL_BEFORE.fullmatch(text, line_start, start)
+    if label is None or not _VALUE_END.match(text, end):
+        return ""
+    words = re.findall(r"[^\W\d_][\w'’\-]*", re.split(r"[,(]", label.group(1))[0])
+    plurals = [w for w in words if w.lower() not in lex.function_words.stop and _is_plural(w, lex.function_words, lex.grammar)]
+    if not plurals:
+        return ""
+    return (plurals[-1] if lex.function_words.head_last else plurals[0]).lower()  # "Records stolen": records
 
 
 def _elided(lex: Lexicon) -> str:

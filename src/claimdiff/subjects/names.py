@@ -583,11 +583,12 @@ def _before_known(words: list[str], start: int, taken: list[tuple[int, int]], na
     return kept[:-1]
 
 
-# A news agency's dateline opening a story: a place in capitals, maybe a date, maybe the agency
-# in parentheses, then a dash ("OSLO, May 14 (Reuters) --", "PARIS (AP) —", "BERLIN, 3 juin -").
+# A news agency's dateline opening a story: a place in capitals, maybe its country or state and
+# a date, maybe the agency in parentheses, then a dash ("OSLO, May 14 (Reuters) --", "PARIS (AP)
+# —", "BERLIN, 3 juin -", "LYON, France, March 18 (AFP) -").
 DATELINE = re.compile(
     rf"""[ \t]*[{UPPER}][{UPPER}’'.\- ]+[{UPPER}]   # the place, in capitals
-    (?:,[ ][^,()\n—–]{{1,30}}?)?                      # maybe a date
+    (?:,[ ][^,()\n—–]{{1,30}}?){{0,2}}                # maybe its country, maybe a date
     (?:[ ]?\([^()\n]{{1,40}}\))?                     # maybe the agency
     [ ]?(?:--|—|–|-)[ ]""",
     re.VERBOSE,
