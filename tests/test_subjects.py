@@ -123,7 +123,13 @@ METRICS = [
     ("values-at-is-a-valuation", "The round values Zorbix Labs at €7 billion.", "en", "€7 billion", "valuation"),
     ("transfer-fee", "Orbitex FC paid a transfer fee of €68 million for the striker.", "en", "€68 million", "fee"),
     ("ransom-en", "The attackers demanded a ransom of $4.8 million.", "en", "$4.8 million", "ransom"),
-    ("amende-fr", "La Cnil a infligé une amende de 2,5 millions d'euros à Zorbix.", "fr", "2,5 millions d'euros", "fine"),
+    (
+        "amende-fr",
+        "La Cnil a infligé une amende de 2,5 millions d'euros à Zorbix.",
+        "fr",
+        "2,5 millions d'euros",
+        "fine",
+    ),
     ("bussgeld-de", "Die Behörde verhängte ein Bußgeld von 2,5 Millionen Euro.", "de", "2,5 Millionen Euro", "fine"),
     (
         "valorisant-is-a-valuation",

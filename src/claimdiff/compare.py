@@ -165,9 +165,7 @@ def _one_specific_subject(a: Claim, b: Claim, entities: EntityTable) -> bool:
     """One entity (in any of its spellings: "Zorbix SA", "Zorbix"), one metric that names a
     particular measure, one topic."""
     same_topic = not a.topic or not b.topic or topics_match(a.topic, b.topic)
-    return (
-        entities.same(a.entity, b.entity) and a.metric == b.metric and a.metric not in VAGUE_METRICS and same_topic
-    )
+    return entities.same(a.entity, b.entity) and a.metric == b.metric and a.metric not in VAGUE_METRICS and same_topic
 
 
 # Metrics too vague to trust a figure ten times another as a slip rather than another thing.

@@ -265,7 +265,8 @@ def _label_noun(text: str, lex: Lexicon, start: int, end: int) -> str:
     if label is None or not _VALUE_END.match(text, end):
         return ""
     words = re.findall(r"[^\W\d_][\w'’\-]*", re.split(r"[,(]", label.group(1))[0])
-    plurals = [w for w in words if w.lower() not in lex.function_words.stop and _is_plural(w, lex.function_words, lex.grammar)]
+    stop = lex.function_words.stop
+    plurals = [w for w in words if w.lower() not in stop and _is_plural(w, lex.function_words, lex.grammar)]
     if not plurals:
         return ""
     return (plurals[-1] if lex.function_words.head_last else plurals[0]).lower()  # "Records stolen": records
