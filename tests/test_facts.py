@@ -123,6 +123,21 @@ READINGS = [
         "fr-dont-le-siege", "fr", "Zentra, dont le siège est à Lyon, recrute.", ("Zentra", "headquarters", "Lyon")
     ),
     _reading("de-mit-sitz-in", "de", "Zentra mit Sitz in Wien wächst.", ("Zentra", "headquarters", "Vienna")),
+    _reading(
+        "en-place-based-before",
+        "en",
+        "Hackers hit Vardel-based Banque Zentra on Monday.",
+        ("Banque Zentra", "headquarters", "Vardel"),
+    ),
+    _reading(
+        "en-place-based-in-apposition", "en", "Zentra, a Vardel-based startup, hires.", ("Zentra", "headquarters", "Vardel")
+    ),
+    _reading(
+        "fr-siege-social-situe",
+        "fr",
+        "Zentra, dont le siège social est situé à Lyon, recrute.",
+        ("Zentra", "headquarters", "Lyon"),
+    ),
     # owner
     _reading(
         "en-subsidiary",

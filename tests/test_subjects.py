@@ -854,6 +854,23 @@ REFERENCES = [
         "1,4 million de clients",
         "Zorbix Banque",
     ),
+    # A short name a source defines in brackets stands for the full name.
+    (
+        "a-defined-short-name",
+        "",
+        'Orbitex Capital said it will buy 75% of AS Vardel (the "Club"). Founded in 1912, the Club has won three titles.',
+        "en",
+        "1912",
+        "AS Vardel",
+    ),
+    (
+        "a-defined-short-name-fr",
+        "",
+        "Zorbix SA (ci-après « la Société ») a levé 5 millions d'euros. La Société emploie 300 salariés.",
+        "fr",
+        "300 salariés",
+        "Zorbix SA",
+    ),
     (
         "company-after-an-opening-phrase",
         "",

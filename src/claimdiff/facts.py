@@ -76,6 +76,7 @@ class Fact:
 class _Matchers:
     cues: dict[str, re.Pattern[str]]
     founded_after: re.Pattern[str] | None
+    based_before: re.Pattern[str] | None  # "the Lyon-based bank Acme": the place first
     organisation: re.Pattern[str]
     person_title: re.Pattern[str]  # "PERSON, TITLE of ORG"
     org_title: re.Pattern[str]  # "ORG TITLE PERSON", "ORG's TITLE, PERSON"
@@ -131,10 +132,10 @@ def _phrases(words: tuple[str, ...] | frozenset[str] | list[str]) -> str:
 def _build(lexicon: Lexicon) -> _Matchers:
     words = lexicon.facts
     flags = re.IGNORECASE
-    cues = {
-        name: re.compile(_phrases(phrases), flags) for name, phrases in words.cues.items() if name != "founded_after"
-    }
+    glued = ("founded_after", "headquarters_before")
+    cues = {name: re.compile(_phrases(phrases), flags) for name, phrases in words.cues.items() if name not in glued}
     after = words.cues.get("founded_after")
+    based = words.cues.get("headquarters_before")
     titles = _phrases((*words.leaders, *words.founder_titles))
     chain = rf"(?P<titles>{titles}(?:{CONNECTORS}{titles})*)"
     past = rf"(?:(?P<past>{_phrases(words.past_markers)})\s*)?"
@@ -143,6 +144,7 @@ def _build(lexicon: Lexicon) -> _Matchers:
     return _Matchers(
         cues=cues,
         founded_after=re.compile(rf"{YEAR}\s+{_phrases(after)}", flags) if after else None,
+        based_before=re.compile(rf"(?<![\w\-])(?P<place>{NAME})(?i:{alternation(based)})(?!\w)") if based else None,
         organisation=re.compile(_phrases(tuple(words.organisation)), flags),
         person_title=re.compile(
             rf"(?P<person>{PERSON}),\s+(?:{_case_free(articles)}\s*)?{_case_free(past)}{_case_free(chain)}"
@@ -201,7 +203,7 @@ def read_facts(text: str, knowledge: Knowledge, lexicon: Lexicon, label: str = "
     """Every fact a sentence states about an organisation; ``label`` is the entity a labelled
     line is about ("Acme: Specializes in ...")."""
     match = matchers(lexicon)
-    if not match.any_phrase_trie.search(text):
+    if not match.any_phrase_trie.search(text) and not (match.based_before and match.based_before.search(text)):
         return []  # most sentences: no need to look for names
     named = [_without_kind_word(m, text, knowledge, match) for m in find_entities(text, knowledge, lexicon)]
     named = [m for m in named if _is_name(m, text, knowledge, lexicon)]
@@ -214,6 +216,7 @@ def read_facts(text: str, knowledge: Knowledge, lexicon: Lexicon, label: str = "
             if entity:
                 found += _values(attribute, entity, text, hit, knowledge, lexicon, match)
     found += _founded_after(text, mentions, match, label)
+    found += _based_before(text, mentions, knowledge, match)
     # A name after "CEO of" may be taken for a place ("of" is also locative): a title says not.
     titled = [m for m in named if m.role != "ignored" and knowledge.entities.kind_of(m.name) != "place"]
     found += _leaders(text, titled, knowledge, lexicon, match)
@@ -370,6 +373,27 @@ def _founded_after(text: str, mentions: list[EntityMention], match: _Matchers, l
         if entity:
             out.append(Fact(entity, "founded", hit.group(1), hit.start(), hit.end()))
     return out
+
+
+def _based_before(text: str, mentions: list[EntityMention], knowledge: Knowledge, match: _Matchers) -> list[Fact]:
+    """ "the Lyon-based bank Acme", "Marseille-based Acme": the place glued before the
+    organisation named a few words after it."""
+    if match.based_before is None:
+        return []
+    out = []
+    for hit in match.based_before.finditer(text):
+        after = [m for m in mentions if 0 <= m.start - hit.end() <= 40]
+        # "Acme, a Paris-based startup": in an apposition, the name before it.
+        apposed = re.search(r",\s*(?:\w+\s+)?$", text[: hit.start()]) is not None
+        entity = after[0].name if after else _nearest_before(text, mentions, hit.start()) if apposed else ""
+        if entity and knowledge.entities.kind_of(entity) != "place":
+            place = _place(_trimmed(_ARTICLE.sub("", hit.group("place"))), knowledge)
+            out.append(Fact(entity, "headquarters", place, hit.start(), hit.end()))
+    return out
+
+
+# The article that opens an English sentence before the place ("The Lyon-based bank ...").
+_ARTICLE = re.compile(r"^(?:The|A|An)\s+")
 
 
 def _kinds_and_nationalities(

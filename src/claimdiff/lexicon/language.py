@@ -511,7 +511,17 @@ class FactWords:
     stemmer: str
 
 
-FACT_ATTRIBUTES = ("founded", "founded_after", "founders", "cofounded", "headquarters", "parent", "activity", "product")
+FACT_ATTRIBUTES = (
+    "founded",
+    "founded_after",
+    "founders",
+    "cofounded",
+    "headquarters",
+    "headquarters_before",
+    "parent",
+    "activity",
+    "product",
+)
 FACT_STEMMERS = ("english", "french", "german")
 
 

@@ -25,7 +25,7 @@ from claimdiff.lexicon import Knowledge, Lexicon, alternation, trie_words
 from claimdiff.lexicon.entities import name_key
 from claimdiff.model import POSSIBLE, Claim
 from claimdiff.sources import Source
-from claimdiff.subjects.binding import choose_entity, main_clause_first, opening_phrase_end
+from claimdiff.subjects.binding import choose_entity, main_clause_first, opening_phrase_end, spaced_articles
 from claimdiff.subjects.descriptors import Descriptions
 from claimdiff.subjects.metrics import EDITION, choose_metric, keyword_words
 from claimdiff.subjects.names import OPENING_QUOTES, EntityMention, common_word, find_entities, title_case
@@ -55,6 +55,7 @@ def assign_subjects(source: Source, claims: list[Claim], knowledge: Knowledge) -
         )
         for sentence in source.sentences
     }
+    mentions_of = _with_defined_names(source, mentions_of, lexicon)
     default = dominant_entity(mentions_of.values(), knowledge)
     home = dominant_place(mentions_of.values(), knowledge)
     # Names the source writes after a locative somewhere ("in Vardenholm") are places everywhere in it.
@@ -144,6 +145,35 @@ def assign_subjects(source: Source, claims: list[Claim], knowledge: Knowledge) -
         # clause's definite reference stands for is the sentence's subject.
         previous = descriptions.opening_referent(sentence.text, opening_phrase_end(sentence.text, lexicon)) or previous
     return [assigned.get(claim.id, claim) for claim in claims]
+
+
+def _with_defined_names(
+    source: Source, mentions_of: dict[int, list[EntityMention]], lexicon: Lexicon
+) -> dict[int, list[EntityMention]]:
+    """The mentions with the short names a source defines in brackets replaced by the names
+    they stand for: 'Acme Robotics Ltd ("Acme")', 'AS Vardel (the "Club")', 'Zorbix SA
+    (ci-après « la Société »)'."""
+    pattern = lexicon.compiled("defined names", _definition_pattern)
+    defined: dict[str, str] = {}
+    for sentence in source.sentences:
+        for mention in mentions_of[sentence.start]:
+            found = pattern.match(sentence.text, mention.end)
+            if found:
+                defined.setdefault(found.group(1).strip(), mention.name)
+    if not defined:
+        return mentions_of
+    return {
+        start: [replace(m, name=defined[m.name]) if m.name in defined else m for m in mentions]
+        for start, mentions in mentions_of.items()
+    }
+
+
+def _definition_pattern(lexicon: Lexicon) -> re.Pattern[str]:
+    """A bracket right after a name holding a quoted short name, maybe after an article or a
+    word such as "hereinafter" (group 1: the short name without its article)."""
+    articles = spaced_articles((*lexicon.grammar.definite_articles, *lexicon.grammar.apposition_articles))
+    lead = rf"(?:[^\W\d_][\w\-]*[ \u00a0]+)?(?:{articles})?"  # "hereinafter the", "ci-après"
+    return re.compile(rf"[ \u00a0]*\({lead}[\"“«][ \u00a0]*(?:{articles})?([^\"”»()\n]{{2,40}}?)[ \u00a0]*[\"”»]\)", re.I)
 
 
 def _respectively(
