@@ -130,7 +130,10 @@ READINGS = [
         ("Banque Zentra", "headquarters", "Vardel"),
     ),
     _reading(
-        "en-place-based-in-apposition", "en", "Zentra, a Vardel-based startup, hires.", ("Zentra", "headquarters", "Vardel")
+        "en-place-based-in-apposition",
+        "en",
+        "Zentra, a Vardel-based startup, hires.",
+        ("Zentra", "headquarters", "Vardel"),
     ),
     _reading(
         "fr-siege-social-situe",

@@ -173,7 +173,8 @@ def _definition_pattern(lexicon: Lexicon) -> re.Pattern[str]:
     word such as "hereinafter" (group 1: the short name without its article)."""
     articles = spaced_articles((*lexicon.grammar.definite_articles, *lexicon.grammar.apposition_articles))
     lead = rf"(?:[^\W\d_][\w\-]*[ \u00a0]+)?(?:{articles})?"  # "hereinafter the", "ci-après"
-    return re.compile(rf"[ \u00a0]*\({lead}[\"“«][ \u00a0]*(?:{articles})?([^\"”»()\n]{{2,40}}?)[ \u00a0]*[\"”»]\)", re.I)
+    short = rf"[\"“«][ \u00a0]*(?:{articles})?([^\"”»()\n]{{2,40}}?)[ \u00a0]*[\"”»]"
+    return re.compile(rf"[ \u00a0]*\({lead}{short}\)", re.I)
 
 
 def _respectively(
