@@ -534,6 +534,19 @@ BARE_METRE_CASES = [
     Case("fr-m-de-haut", "Un mur de 4 m de haut.", "4 m", "quantity", "4", "meter", "fr"),
     Case("de-m-hoch", "Die Mauer ist 4 m hoch.", "4 m", "quantity", "4", "meter", "de"),
     Case("in-thick", "The door is 2 1/2 in thick.", "2 1/2 in", "quantity", "2.5", "inch"),
+    # German datives of unit names ("in 550 Kilometern Höhe").
+    Case(
+        "de-kilometern",
+        "Die Satelliten fliegen in 550 Kilometern Höhe.",
+        "550 Kilometern",
+        "quantity",
+        "550",
+        "kilometer",
+        "de",
+        low="550e3",
+        high="550e3",
+    ),
+    Case("de-metern", "Der Rotor misst 236 Metern.", "236 Metern", "quantity", "236", "meter", "de"),
 ]
 
 COORDINATION_CASES = [

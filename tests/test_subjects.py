@@ -146,6 +146,20 @@ METRICS = [
         "creation date",
     ),
     (
+        "a-rocket-lifted-off",
+        "The Vesta rocket lifted off from Kourou on October 9, 2026.",
+        "en",
+        "October 9, 2026",
+        "launch date",
+    ),
+    (
+        "une-fusee-a-decolle",
+        "La fusée Vesta a décollé de Kourou le 9 octobre 2026.",
+        "fr",
+        "9 octobre 2026",
+        "launch date",
+    ),
+    (
         "what-an-organisation-launches-stays-a-launch",
         "Zorbix Labs grew fast. The company launched its app in May 2024.",
         "en",
@@ -853,6 +867,41 @@ REFERENCES = [
         "fr",
         "1,4 million de clients",
         "Zorbix Banque",
+    ),
+    # A fact sheet's lines are about the sheet's subject: not a label's common noun, not a
+    # name after the value, not the line before.
+    (
+        "fact-line-label-names-nothing",
+        "",
+        "Acme construit la ligne.\nRaccordements au réseau : 12 km\nVitesse maximale : 320 km/h\n",
+        "fr",
+        "320 km/h",
+        "Acme",
+    ),
+    (
+        "fact-line-plural-label",
+        "",
+        "Orbitex builds the Zorbix line.\nViaducts: 13\nLength: 148 km\n",
+        "en",
+        "148 km",
+        "Orbitex",
+    ),
+    (
+        "fact-line-name-after-the-value",
+        "",
+        "Orbitex a décidé d'investir.\nNombre d'éoliennes : 50 (Vardel X15, 15 MW)\nDistance à la côte : 22 km\n",
+        "fr",
+        "22 km",
+        "Orbitex",
+    ),
+    (
+        "fr-participle-of-an-ir-verb-opens-a-phrase",
+        "",
+        "Réuni à Vardel sous la présidence du préfet de la région Normandie, le comité de la ligne Zorbix a validé "
+        "le projet. Il coûtera 8 milliards d'euros.",
+        "fr",
+        "8 milliards d'euros",
+        "Zorbix",
     ),
     # A short name a source defines in brackets stands for the full name.
     (

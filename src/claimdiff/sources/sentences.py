@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import string
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 
 @dataclass(frozen=True)
@@ -17,6 +17,7 @@ class Sentence:
     text: str
     heading: bool = False
     label: str = ""
+    fact_line: bool = False  # a fact sheet's line: "Puissance installée : 750 MW"
 
 
 _BULLET = re.compile(r"\s*(?:[→•▪►◦‣\-–—*]|\d{1,2}[.)])\s")
@@ -58,7 +59,7 @@ def _bounded(text: str, sentence: Sentence) -> Iterator[Sentence]:
         while start < sentence.end and text[start].isspace():
             start += 1
     if start < sentence.end:
-        yield Sentence(start, sentence.end, text[start : sentence.end], sentence.heading, sentence.label)
+        yield replace(sentence, start=start, text=text[start : sentence.end])
 
 
 def _blocks(text: str) -> Iterator[tuple[int, int, bool]]:
@@ -142,6 +143,7 @@ def _split_block(text: str, start: int, end: int, heading: bool, abbreviations_:
     block = text[start:end]
     label_match = _LABEL.match(block) if ":" in block else None  # a label ends at a colon
     label = label_match.group(1).strip() if label_match else ""
+    fact_line = bool(label) and "\n" not in block.strip() and _FACT_LINE.match(block) is not None
     cuts = [0]
     for match in _STOP.finditer(block):
         before = block[max(0, match.start() - 40) : match.start()].rstrip("'\"”’»)")  # the word before the stop
@@ -157,5 +159,5 @@ def _split_block(text: str, start: int, end: int, heading: bool, abbreviations_:
         trail = len(piece) - len(piece.rstrip())
         if piece.strip():
             s, e = start + a + lead, start + b - trail
-            out.append(Sentence(s, e, text[s:e], heading, label))
+            out.append(Sentence(s, e, text[s:e], heading, label, fact_line and a == 0))
     return out

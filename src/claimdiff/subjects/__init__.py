@@ -76,16 +76,22 @@ def assign_subjects(source: Source, claims: list[Claim], knowledge: Knowledge) -
     if title:
         descriptions.learn(title, find_entities(title, knowledge, lexicon))
     for index, sentence in enumerate(source.sentences):
+        line_label = label  # a fact sheet's line may name its own entity, for itself alone
         if sentence.heading:
-            label = previous = ""
+            label = line_label = previous = ""
             descriptions.forget()  # a new section names its own things
+        elif sentence.fact_line:
+            if _is_name_like(sentence.label, knowledge, lexicon, proper) and not _plural_noun(sentence.label, lexicon):
+                line_label = knowledge.entities.canonical(sentence.label)
         elif sentence.label and _is_name_like(sentence.label, knowledge, lexicon, proper):
-            label = knowledge.entities.canonical(sentence.label)
+            label = line_label = knowledge.entities.canonical(sentence.label)
             descriptions.forget()  # "→ ACME (Norway): ... The project": the item's own project
         elif re.match(r"\s*[→•▪►]", sentence.text):
             label = ""
             descriptions.forget()
         own = mentions_of[sentence.start]
+        if sentence.fact_line:
+            own = _fact_line_mentions(sentence.text, own)
         percent_before = ""  # the metric of the sentence's last percentage so far
         if place_so_far != home:
             place_so_far = _place_named(own, knowledge, places, home) or place_so_far
@@ -93,6 +99,9 @@ def assign_subjects(source: Source, claims: list[Claim], knowledge: Knowledge) -
         for claim in by_sentence.get(sentence.start, []):
             start, end = claim.start - sentence.start, claim.end - sentence.start
             text, mentions = sentence.text, own
+            if sentence.fact_line:
+                # "Nombre d'éoliennes : 50 (Orbitex X15)": a name after a line's value is a detail of it.
+                mentions = [m for m in own if m.end <= start]
             clause = pronoun
             following = source.sentences[index + 1] if index + 1 < len(source.sentences) else None
             if following is not None and not following.heading and _fragment(text, start, end):
@@ -102,11 +111,11 @@ def assign_subjects(source: Source, claims: list[Claim], knowledge: Knowledge) -
             chosen = choose_entity(text, start, end, mentions, claim, lexicon)
             if clause is not None and not _subject_between(mentions, clause, start):
                 chosen = previous  # "It employs 300 people in France": the company named before
-            referred = label or organisation or default
+            referred = line_label or organisation or default
             if referred and refers_back(text, start, mentions, lexicon):
                 chosen = referred  # "la startup française dit avoir obtenu 75 millions"
             chosen = descriptions.referent(text, start, mentions) or chosen  # "The farm will use 50 turbines"
-            about = claim.replaced(entity=chosen or label or default or previous)
+            about = claim.replaced(entity=chosen or line_label or default or previous)
             # A percentage closing its clause restates the one before ("..., elle grimpe à 9 %.").
             parallel = percent_before if re.match(r"\s*(?:[.;:!?)]|$)", text[end:]) else ""
             metric, topic = choose_metric(text, start, end, about, lexicon, knowledge, parallel)
@@ -129,6 +138,8 @@ def assign_subjects(source: Source, claims: list[Claim], knowledge: Knowledge) -
         ):
             assigned[claim_id] = assigned[claim_id].replaced(entity=entity)
         descriptions.learn(sentence.text, own)
+        if sentence.fact_line:
+            continue  # a fact sheet's lines are each about the sheet's subject, not the line before
         if pronoun is not None and not _subject_between(own, pronoun, len(sentence.text)):
             continue  # "En rachetant X, elle ...": the sentence is still about the one before
         # "Listed on Euronext since 2015, Acme ...": the main clause's subject is the sentence's.
@@ -145,6 +156,14 @@ def assign_subjects(source: Source, claims: list[Claim], knowledge: Knowledge) -
         # clause's definite reference stands for is the sentence's subject.
         previous = descriptions.opening_referent(sentence.text, opening_phrase_end(sentence.text, lexicon)) or previous
     return [assigned.get(claim.id, claim) for claim in claims]
+
+
+def _fact_line_mentions(text: str, mentions: list[EntityMention]) -> list[EntityMention]:
+    """The mentions of a fact sheet's line that may be what its value is about: none of its
+    label ("Raccordements au réseau : 12 km", "Viaducts: 13" name nothing; a label that names
+    an entity is the line's label), those of its value."""
+    colon = text.find(":")
+    return [m for m in mentions if m.start > colon]
 
 
 def _with_defined_names(
@@ -430,6 +449,25 @@ def _common_nouns(text: str, lexicon: Lexicon) -> frozenset[str]:
     )
     found = (match.group(1) for match in pattern.finditer(text))
     return keywords | frozenset(word.lower() for word in found if word[0].isupper())
+
+
+# A word's base this frequent in wordfreq's large list is a word of the language.
+PLURAL_BASE_ZIPF = 2.5
+
+
+def _plural_noun(label: str, lexicon: Lexicon) -> bool:
+    """Whether a one-word label is the plural of a word of the language ("Viaducts",
+    "Raccordements"): no name, however rare the plural is."""
+    from claimdiff.lexicon.frequency import zipf_frequency
+
+    word = label.strip().lower()
+    if " " in word:
+        return False
+    for suffix in lexicon.grammar.plural_suffixes:
+        base = word.removesuffix(suffix)
+        if base != word and len(base) >= 3 and zipf_frequency(base, lexicon.code, wordlist="large") >= PLURAL_BASE_ZIPF:
+            return True
+    return False
 
 
 def _is_name_like(label: str, knowledge: Knowledge, lexicon: Lexicon, proper: frozenset[str]) -> bool:

@@ -627,6 +627,8 @@ def _opens_phrase(word: str, lexicon: Lexicon) -> bool:
     from claimdiff.lexicon.frequency import zipf_frequency
 
     lowered = word.lower()
+    if "-" in lowered:
+        return False  # "Celle-ci": wordfreq would rate "celle-cir" as its two words
     for rule in lexicon.grammar.opening_endings:
         ending, _, base = rule.partition(">")
         stem = lowered[: -len(ending)] if lowered.endswith(ending) else ""
