@@ -416,6 +416,46 @@ def _all(*texts: tuple[str, str]):  # type: ignore[no-untyped-def]
     return find_discrepancies(claims, names, KNOWLEDGE)
 
 
+# A sentence that names nothing states its facts about what it refers back to.
+REFERRED_FACTS = [
+    (
+        "fr-la-banque",
+        "fr",
+        "Zentra Banque a été piratée. La banque, dont le siège social est situé à Vardel, compte 300 agences.",
+        ("Zentra Banque", "headquarters", "Vardel"),
+    ),
+    (
+        "en-the-place-based-bank",
+        "en",
+        "French lender Zentra Bank SA said it was hacked. The Vardel-based bank has 310 branches.",
+        ("Zentra Bank SA", "headquarters", "Vardel"),
+    ),
+    (
+        "fr-elle",
+        "fr",
+        "Zentra a levé 5 millions d'euros. Elle est basée à Vardel.",
+        ("Zentra", "headquarters", "Vardel"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "fact"), [pytest.param(*c[1:], id=c[0]) for c in REFERRED_FACTS])
+def test_facts_of_a_sentence_that_refers_back(language: str, text: str, fact: tuple[str, str, str]) -> None:
+    source = build_source("s.txt", text, KNOWLEDGE, {"language": language})
+    read = {
+        (c.entity, c.metric, c.original["value"]) for c in analyse_source(source, KNOWLEDGE) if c.kind == "description"
+    }
+    assert fact in read
+
+
+def test_facts_of_two_spellings_of_one_name_conflict() -> None:
+    found = _all(
+        ("Zentra Bank SA is headquartered in Paris and employs 300 people.", "en"),
+        ("Zentra Bank is headquartered in Berlin and employs 300 people.", "en"),
+    )
+    assert [d.attribute for d in found if d.kind == "description"] == ["headquarters"]
+
+
 def test_leaders_are_compared_within_one_year() -> None:
     claims, names = [], {}
     for index, (text, published) in enumerate(

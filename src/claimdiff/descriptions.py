@@ -17,7 +17,7 @@ import re
 from collections import defaultdict
 
 from claimdiff.facts import Fact, activity_stems, fold, place_country, read_facts, surnames
-from claimdiff.lexicon import Knowledge
+from claimdiff.lexicon import EntityTable, Knowledge
 from claimdiff.model import Claim, Discrepancy, discrepancy_id, with_ids
 from claimdiff.sources import Source
 
@@ -31,8 +31,10 @@ DATED = frozenset({"leader"})
 ATTRIBUTE_NAMES = {"organisation": "kind of organisation", "founded": "founding year"}
 
 
-def description_claims(source: Source, knowledge: Knowledge) -> list[Claim]:
-    """Every fact a source states about an organisation, as claims of kind ``description``."""
+def description_claims(source: Source, knowledge: Knowledge, referents: dict[int, str] | None = None) -> list[Claim]:
+    """Every fact a source states about an organisation, as claims of kind ``description``;
+    ``referents`` (by sentence start) is what a sentence that names nothing refers back to
+    ("La société, dont le siège est à Lyon, ...")."""
     lexicon = knowledge.lexicon(source.language)
     out: list[Claim] = []
     for sentence in source.sentences:
@@ -42,6 +44,7 @@ def description_claims(source: Source, knowledge: Knowledge) -> list[Claim]:
         label = knowledge.entities.canonical(labelled.group("label")) if labelled else ""
         if labelled and not _looks_like_name(labelled.group("label")):
             label = ""
+        label = label or (referents or {}).get(sentence.start, "")
         for fact in read_facts(sentence.text, knowledge, lexicon, label):
             out.append(_claim(source, sentence.text, sentence.start, fact))
     return with_ids(out)
@@ -112,16 +115,20 @@ def compatible(a: Claim, b: Claim, knowledge: Knowledge) -> bool:
     return False
 
 
-def describe_discrepancies(claims: list[Claim], names: dict[str, str], knowledge: Knowledge) -> list[Discrepancy]:
+def describe_discrepancies(
+    claims: list[Claim], names: dict[str, str], knowledge: Knowledge, entities: EntityTable | None = None
+) -> list[Discrepancy]:
     """A ``description`` discrepancy per (entity, attribute, period) that sources give
-    incompatible values of."""
+    incompatible values of; with the corpus's ``entities``, spellings of one name ("Zorbix
+    SA", "Zorbix") are one entity."""
     dated = _founding_dates(claims)
     groups: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
     for claim in claims:
         if claim.kind != "description" or not claim.entity or claim.metric == "description":
             continue
         if claim.period or claim.metric.split(" (")[0] not in DATED:
-            groups[(claim.entity, claim.metric, claim.period)].append(claim)
+            entity = entities.written_for(claim.entity) if entities is not None else claim.entity
+            groups[(entity, claim.metric, claim.period)].append(claim)
     out = []
     for key in sorted(groups):
         group = sorted(groups[key], key=lambda c: c.reading_order)

@@ -216,7 +216,7 @@ def read_facts(text: str, knowledge: Knowledge, lexicon: Lexicon, label: str = "
             if entity:
                 found += _values(attribute, entity, text, hit, knowledge, lexicon, match)
     found += _founded_after(text, mentions, match, label)
-    found += _based_before(text, mentions, knowledge, match)
+    found += _based_before(text, mentions, knowledge, match, label)
     # A name after "CEO of" may be taken for a place ("of" is also locative): a title says not.
     titled = [m for m in named if m.role != "ignored" and knowledge.entities.kind_of(m.name) != "place"]
     found += _leaders(text, titled, knowledge, lexicon, match)
@@ -375,7 +375,9 @@ def _founded_after(text: str, mentions: list[EntityMention], match: _Matchers, l
     return out
 
 
-def _based_before(text: str, mentions: list[EntityMention], knowledge: Knowledge, match: _Matchers) -> list[Fact]:
+def _based_before(
+    text: str, mentions: list[EntityMention], knowledge: Knowledge, match: _Matchers, label: str
+) -> list[Fact]:
     """ "the Lyon-based bank Acme", "Marseille-based Acme": the place glued before the
     organisation named a few words after it."""
     if match.based_before is None:
@@ -386,6 +388,7 @@ def _based_before(text: str, mentions: list[EntityMention], knowledge: Knowledge
         # "Acme, a Paris-based startup": in an apposition, the name before it.
         apposed = re.search(r",\s*(?:\w+\s+)?$", text[: hit.start()]) is not None
         entity = after[0].name if after else _nearest_before(text, mentions, hit.start()) if apposed else ""
+        entity = entity or label  # "The Lyon-based bank said ...": what the sentence refers back to
         if entity and knowledge.entities.kind_of(entity) != "place":
             place = _place(_trimmed(_ARTICLE.sub("", hit.group("place"))), knowledge)
             out.append(Fact(entity, "headquarters", place, hit.start(), hit.end()))

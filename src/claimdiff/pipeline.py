@@ -49,7 +49,9 @@ def source_name(source: Source | str) -> str:
 
 def analyse_source(source: Source, knowledge: Knowledge) -> list[Claim]:
     """Extract, normalize and assign subjects to the claims of one source."""
-    return assign_subjects(source, claims_of(source, knowledge), knowledge) + description_claims(source, knowledge)
+    referents: dict[int, str] = {}  # what a sentence's "the company" stands for, by sentence
+    figures = assign_subjects(source, claims_of(source, knowledge), knowledge, referents)
+    return figures + description_claims(source, knowledge, referents)
 
 
 # From this many sources on, analysis runs in one process per core (results keep their order).
@@ -153,7 +155,7 @@ def find_discrepancies(claims: list[Claim], names: dict[str, str], knowledge: Kn
     entities = figure_entities(claims, knowledge)
     found = (
         compare(claims, entities, names, generic_metrics(knowledge))
-        + describe_discrepancies(claims, names, knowledge)
+        + describe_discrepancies(claims, names, knowledge, entities)
         + sum_discrepancies(claims, names, knowledge)
         + timeline_discrepancies(claims, names, entities)
     )

@@ -171,6 +171,10 @@ class EntityTable:
         the corpus (never an entity and another it is part of, such as a country's government)."""
         return a == b or self._written_for(a) == self._written_for(b)
 
+    def written_for(self, name: str) -> str:
+        """The one name a corpus's spellings and extensions of ``name`` stand for (see :meth:`same`)."""
+        return self._written_for(name)
+
     def _written_for(self, name: str) -> str:
         seen = {name}
         while name in self.corpus_names and self.parents.get(name) and self.parents[name] not in seen:

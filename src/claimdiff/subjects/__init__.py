@@ -28,13 +28,19 @@ from claimdiff.sources import Source
 from claimdiff.subjects.binding import choose_entity, main_clause_first, opening_phrase_end, spaced_articles
 from claimdiff.subjects.descriptors import Descriptions
 from claimdiff.subjects.metrics import EDITION, choose_metric, keyword_words
-from claimdiff.subjects.names import OPENING_QUOTES, EntityMention, common_word, find_entities, title_case
+from claimdiff.subjects.names import OPENING_QUOTES, UPPER, EntityMention, common_word, find_entities, title_case
 
 __all__ = ["EntityMention", "assign_subjects", "choose_entity", "choose_metric", "dominant_entity", "find_entities"]
 
 
-def assign_subjects(source: Source, claims: list[Claim], knowledge: Knowledge) -> list[Claim]:
-    """The claims of ``source`` with their ``entity``, ``metric`` and ``topic``, in the same order."""
+def assign_subjects(
+    source: Source, claims: list[Claim], knowledge: Knowledge, referents: dict[int, str] | None = None
+) -> list[Claim]:
+    """The claims of ``source`` with their ``entity``, ``metric`` and ``topic``, in the same order.
+
+    ``referents``, when given, receives for each sentence that refers back to an entity ("The
+    company, founded in 2019, ...", "Elle est basée à Lyon") that entity, by sentence start:
+    what the facts a sentence states are about when it names nothing."""
     assigned: dict[str, Claim] = {}
     by_sentence: dict[int, list[Claim]] = {}
     for claim in claims:
@@ -96,6 +102,12 @@ def assign_subjects(source: Source, claims: list[Claim], knowledge: Knowledge) -
         if place_so_far != home:
             place_so_far = _place_named(own, knowledge, places, home) or place_so_far
         pronoun = _pronoun_clause(sentence.text, lexicon) if previous else None  # once a sentence
+        if referents is not None:
+            referred = line_label or organisation or default
+            if pronoun is not None:
+                referents[sentence.start] = previous
+            elif referred and _refers_to_one_before(sentence.text, lexicon):
+                referents[sentence.start] = referred
         for claim in by_sentence.get(sentence.start, []):
             start, end = claim.start - sentence.start, claim.end - sentence.start
             text, mentions = sentence.text, own
@@ -343,6 +355,17 @@ def refers_back(text: str, start: int, mentions: list[EntityMention], lexicon: L
         and not (agent.search(text, max(0, m.start - 20), m.start) and "," not in text[m.end : start])
     )
     return next(named, None) is None
+
+
+def _refers_to_one_before(text: str, lexicon: Lexicon) -> bool:
+    """Whether a sentence refers back to an organisation ("The company said ...", "la banque,
+    dont le siège ..."), not one that names the organisation it describes right after ("le
+    fabricant de drones Zorbix")."""
+    pattern = lexicon.compiled("organisation references", _reference_pattern)
+    return any(
+        not re.match(rf"[ \u00a0]*(?:[^\W\d_][\w'’\-]*[ \u00a0]+){{0,3}}[{UPPER}]", text[m.end() :])
+        for m in pattern.finditer(text)
+    )
 
 
 def _agent_before(lexicon: Lexicon) -> re.Pattern[str]:
