@@ -903,6 +903,38 @@ REFERENCES = [
         "8 milliards d'euros",
         "Zorbix",
     ),
+    (
+        "a-row-names-its-place",
+        "",
+        "Weekly figures\nVardel - burned area since 1 July: 58,000 ha (EFFIS)\nZorbia - people evacuated: 2,300\n",
+        "en",
+        "2,300",
+        "Zorbia",
+    ),
+    (
+        "there-is-the-place-named-last",
+        "",
+        "Vardel's situation is similar. Fires there have burned 13,000 hectares.",
+        "en",
+        "13,000 hectares",
+        "Vardel",
+    ),
+    (
+        "there-opening-a-sentence-is-no-place",
+        "",
+        "Acme opened in Vardel. There are 5 plants and 300 workers.",
+        "en",
+        "300 workers",
+        "Acme",
+    ),
+    (
+        "a-source-in-brackets",
+        "",
+        "Près de 60 000 hectares ont brûlé en Espagne, selon le système européen d'information sur les feux (EFFIS).",
+        "fr",
+        "Près de 60 000 hectares",
+        "Spain",
+    ),
     # A short name a source defines in brackets stands for the full name.
     (
         "a-defined-short-name",

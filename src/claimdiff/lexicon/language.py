@@ -407,6 +407,7 @@ class Grammar:
     possessive_determiners: tuple[str, ...]
     apposition_articles: tuple[str, ...]
     definite_articles: tuple[str, ...]
+    place_pronouns: tuple[str, ...]
     person_titles: tuple[str, ...]
     settlement_nouns: tuple[str, ...]
     containment: tuple[str, ...]
@@ -444,6 +445,7 @@ OWN_LANGUAGE_ONLY = frozenset(
         "sum_splits",
         "apposition_articles",
         "definite_articles",
+        "place_pronouns",
         "definitions",
     }
 )

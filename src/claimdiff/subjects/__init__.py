@@ -75,6 +75,7 @@ def assign_subjects(
     # Before the source first names its home place, a located figure is where the text has
     # been so far ("le réseau électrique français ... 7 TWh consommés", Lyon only later).
     place_so_far = ""
+    last_place = ""  # the place named last before the sentence: what "there" stands for
     # What the source calls the things it names ("the Trégor Large wind farm"), so that "the
     # farm" later is that farm; the title describes first.
     descriptions = Descriptions(knowledge, lexicon)
@@ -140,6 +141,8 @@ def assign_subjects(
                 # the edition number is the event's, named right after it.
                 event = next((m for m in mentions if 0 <= m.start - end <= 40 and m.role != "ignored"), None)
                 about = about.replaced(entity=event.name if event else about.entity)
+            if last_place and _place_pronoun_before(text, start, mentions, lexicon):
+                about = about.replaced(entity=last_place)  # "Portugal ... Fires there burned 13,000 ha"
             if metric.removesuffix(POSSIBLE) in located:
                 # Deaths, a population, electricity consumed: measured where, not by whom.
                 where = place_of(mentions, knowledge, start, places) or place_so_far or home
@@ -150,6 +153,7 @@ def assign_subjects(
         ):
             assigned[claim_id] = assigned[claim_id].replaced(entity=entity)
         descriptions.learn(sentence.text, own)
+        last_place = next((m.name for m in reversed(own) if _names_a_place(m, knowledge, places)), last_place)
         if sentence.fact_line:
             continue  # a fact sheet's lines are each about the sheet's subject, not the line before
         if pronoun is not None and not _subject_between(own, pronoun, len(sentence.text)):
@@ -171,11 +175,17 @@ def assign_subjects(
 
 
 def _fact_line_mentions(text: str, mentions: list[EntityMention]) -> list[EntityMention]:
-    """The mentions of a fact sheet's line that may be what its value is about: none of its
-    label ("Raccordements au réseau : 12 km", "Viaducts: 13" name nothing; a label that names
-    an entity is the line's label), those of its value."""
+    """The mentions of a fact sheet's line that may be what its value is about: those of its
+    value and of a row's opening name ("Vardel - burned area: 5,000 ha"), none of the rest of its
+    label ("Raccordements au réseau : 12 km", "Viaducts: 13" name nothing; a label that names an
+    entity is the line's label)."""
     colon = text.find(":")
-    return [m for m in mentions if m.start > colon]
+    # A row that opens with a name and a dash is that name's ("Vardel - burned area: 5,000 ha").
+    row = re.match(r"[ \t]*(?:[→•▪►*][ \t]*)?(\S.*?)[ \t]+[-–—][ \t]+", text[:colon]) if colon > 0 else None
+    value = [m for m in mentions if m.start > colon]
+    # The row's name is where its figure was measured too ("Vardel - people evacuated: 2,300").
+    named = [replace(m, role="place") for m in mentions if row is not None and m.end <= row.end(1) and m.subject]
+    return named + value
 
 
 def _with_defined_names(
@@ -357,6 +367,22 @@ def refers_back(text: str, start: int, mentions: list[EntityMention], lexicon: L
     return next(named, None) is None
 
 
+def _place_pronoun_before(text: str, start: int, mentions: list[EntityMention], lexicon: Lexicon) -> bool:
+    """Whether a word standing for the place named last ("there", "là-bas", "dort") follows a
+    word that is no function word before the figure, with no name between ("Fires there have
+    burned 13,000 hectares"; not "There are 5 plants", "and there, Orbitex built 5 plants")."""
+    pattern = lexicon.compiled("place pronouns", _place_pronoun_pattern)
+    stop = lexicon.function_words.stop
+    found = [m for m in pattern.finditer(text, 0, start) if m.group(1).lower() not in stop]
+    return bool(found) and not any(found[-1].end() <= m.start and m.end <= start for m in mentions if m.subject)
+
+
+def _place_pronoun_pattern(lexicon: Lexicon) -> re.Pattern[str]:
+    """A place pronoun right after a word (group 1): "Fires there", "built there"."""
+    pronouns = alternation(lexicon.grammar.place_pronouns) or "(?!)"
+    return re.compile(rf"([^\W\d_][\w’'\-]*)[ \u00a0]+(?:{pronouns})(?![\w\-])", re.I)
+
+
 def _refers_to_one_before(text: str, lexicon: Lexicon) -> bool:
     """Whether a sentence refers back to an organisation ("The company said ...", "la banque,
     dont le siège ..."), not one that names the organisation it describes right after ("le
@@ -474,8 +500,10 @@ def _common_nouns(text: str, lexicon: Lexicon) -> frozenset[str]:
     return keywords | frozenset(word.lower() for word in found if word[0].isupper())
 
 
-# A word's base this frequent in wordfreq's large list is a word of the language.
+# A word's base this frequent in wordfreq's large list is a word of the language, and a plural
+# this frequent is written as one ("viaducts" 2.1; "globex", a name, 1.5).
 PLURAL_BASE_ZIPF = 2.5
+PLURAL_ZIPF = 2.0
 
 
 def _plural_noun(label: str, lexicon: Lexicon) -> bool:
@@ -484,8 +512,8 @@ def _plural_noun(label: str, lexicon: Lexicon) -> bool:
     from claimdiff.lexicon.frequency import zipf_frequency
 
     word = label.strip().lower()
-    if " " in word:
-        return False
+    if " " in word or zipf_frequency(word, lexicon.code, wordlist="large") < PLURAL_ZIPF:
+        return False  # hardly a word of the language ("Globex" is no plural of "globe")
     for suffix in lexicon.grammar.plural_suffixes:
         base = word.removesuffix(suffix)
         if base != word and len(base) >= 3 and zipf_frequency(base, lexicon.code, wordlist="large") >= PLURAL_BASE_ZIPF:

@@ -74,6 +74,7 @@ class _NamePatterns:
     capitalised: re.Pattern[str]
     locative: re.Pattern[str]
     ignored: re.Pattern[str]
+    attribution: re.Pattern[str]  # a word that names a figure's source ("according to", "selon")
     estimator_after: re.Pattern[str]
     title_before: re.Pattern[str]
     title_of_before: re.Pattern[str]  # "The CEO of the group, " before a name in apposition
@@ -124,6 +125,7 @@ def _name_patterns(lexicon: Lexicon) -> _NamePatterns:
             rf"(?:{trie_words(grammar.elisions, True) or '(?!)'})?)$",
             re.I,
         ),
+        attribution=re.compile(rf"\b(?:{trie_words(grammar.attributions, True)})\b", re.I),
         estimator_after=re.compile(
             rf"^(?:[ ]?\([^)]{{1,30}}\))?[ ,]+(?:(?:also|a|aussi|hat)[ ]+)?"
             rf"(?:(?:{estimators or '(?!)'})\b|{_reporting(grammar) or '(?!)'})",
@@ -480,8 +482,21 @@ def _qualified_ignored(text: str, found: list[EntityMention], names: _NamePatter
             and names.locative.search(text[before.end : mention.start])
         ):
             mention = replace(mention, role="ignored")
+        elif _bracketed_source(text, mention, names):
+            mention = replace(mention, role="ignored")
         out.append(mention)
     return out
+
+
+def _bracketed_source(text: str, mention: EntityMention, names: _NamePatterns) -> bool:
+    """Whether a name in brackets closes a source's description ("selon le système européen
+    d'information sur les feux de forêt (EFFIS)", "according to the national weather service
+    (NWS)"): an attribution word opens the phrase, and no stop or comma stands between."""
+    if text[mention.start - 1 : mention.start] != "(" or text[mention.end : mention.end + 1] != ")":
+        return False
+    phrase = text[max(0, mention.start - 120) : mention.start - 1]
+    opening = list(names.attribution.finditer(phrase))
+    return bool(opening) and not re.search(r"[,.;:()]", phrase[opening[-1].end() :])
 
 
 # Before a relative clause's first listed name: lower-case words ("réunit", "a réuni le
