@@ -935,6 +935,32 @@ REFERENCES = [
         "Près de 60 000 hectares",
         "Spain",
     ),
+    # "The project" is the thing the story describes and names most.
+    (
+        "the-project-the-story-describes",
+        "",
+        "Acme approved the Zorbix Ridge wind farm. Orbitex, a Vardel utility, will buy its power. "
+        "Zorbix Ridge will be big. The project will use 50 turbines.",
+        "en",
+        "50 turbines",
+        "Zorbix Ridge",
+    ),
+    (
+        "a-region-describes-no-project",
+        "",
+        "Le préfet de la région Vardelie a réuni le comité de la ligne nouvelle Zorbix. Le projet coûtera 8 milliards d'euros.",
+        "fr",
+        "8 milliards d'euros",
+        "Zorbix",
+    ),
+    (
+        "les-promoteurs-du-projet",
+        "",
+        "La ligne Zorbix avance. Les promoteurs du projet misent sur 4,5 millions de voyageurs.",
+        "fr",
+        "4,5 millions de voyageurs",
+        "Zorbix",
+    ),
     # A short name a source defines in brackets stands for the full name.
     (
         "a-defined-short-name",

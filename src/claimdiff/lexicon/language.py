@@ -408,6 +408,7 @@ class Grammar:
     apposition_articles: tuple[str, ...]
     definite_articles: tuple[str, ...]
     place_pronouns: tuple[str, ...]
+    project_references: tuple[str, ...]
     person_titles: tuple[str, ...]
     settlement_nouns: tuple[str, ...]
     containment: tuple[str, ...]
@@ -446,6 +447,7 @@ OWN_LANGUAGE_ONLY = frozenset(
         "apposition_articles",
         "definite_articles",
         "place_pronouns",
+        "project_references",
         "definitions",
     }
 )

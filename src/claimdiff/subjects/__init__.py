@@ -78,7 +78,8 @@ def assign_subjects(
     last_place = ""  # the place named last before the sentence: what "there" stands for
     # What the source calls the things it names ("the Trégor Large wind farm"), so that "the
     # farm" later is that farm; the title describes first.
-    descriptions = Descriptions(knowledge, lexicon)
+    mentioned = Counter(m.name for found in mentions_of.values() for m in found)
+    descriptions = Descriptions(knowledge, lexicon, mentioned, places)
     title = source.metadata.get("title", "")
     if title:
         descriptions.learn(title, find_entities(title, knowledge, lexicon))

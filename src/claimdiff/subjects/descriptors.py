@@ -11,8 +11,9 @@ Where a language puts a compound's head noun (``head_last``: "wind *farm*"; othe
 from __future__ import annotations
 
 import re
+from collections import Counter
 
-from claimdiff.lexicon import Knowledge, Lexicon, alternation
+from claimdiff.lexicon import Knowledge, Lexicon, alternation, trie_words
 from claimdiff.subjects.binding import in_opening_phrase, spaced_articles
 from claimdiff.subjects.metrics import keyword_words
 from claimdiff.subjects.names import UPPER, EntityMention
@@ -29,10 +30,18 @@ _NEXT_WORD = re.compile(r"[ \u00a0]*([^\W\d_][\w\-’']*)")
 class Descriptions:
     """The nouns one source has used to describe the names it gives, as it is read."""
 
-    def __init__(self, knowledge: Knowledge, lexicon: Lexicon) -> None:
+    def __init__(
+        self,
+        knowledge: Knowledge,
+        lexicon: Lexicon,
+        mentioned: Counter[str] | None = None,
+        places: frozenset[str] = frozenset(),
+    ) -> None:
         self.knowledge = knowledge
         self.lexicon = lexicon
         self.named: dict[str, str] = {}  # head noun (lower case) -> the name it last described
+        self.mentioned = mentioned or Counter()  # how often the source names each name
+        self.places = places  # names the source writes as places ("à Toulouse"): described by nothing
         self._compiled: tuple[tuple[str, ...], re.Pattern[str]] | None = None
 
     def forget(self) -> None:
@@ -43,7 +52,11 @@ class Descriptions:
         """Learn the nouns a sentence describes its names with."""
         learned: dict[str, tuple[bool, str]] = {}  # head -> (said in an apposition, name)
         for mention in mentions:
-            if mention.role not in ("subject", "listed") or self.knowledge.entities.kind_of(mention.name) == "place":
+            if (
+                mention.role not in ("subject", "listed")
+                or mention.name in self.places
+                or self.knowledge.entities.kind_of(mention.name) == "place"
+            ):
                 continue  # "the Paris summit" is not Paris
             for head, apposed in self._heads(text, mention):
                 # "Zorbix Labs, a Vardel biotech": the biotech is Zorbix Labs, not Vardel.
@@ -57,18 +70,30 @@ class Descriptions:
         name between them; else ""."""
         if not self.named:
             return ""
-        found = [m for m in self._references().finditer(text, clause, start) if m.group(1).lower() in self.named]
+        found = [m for m in self._references().finditer(text, clause, start) if self._stands_for(m.group(1))]
         if not found:
             return ""
         reference = found[-1]
         if any(m.subject and reference.end() <= m.start and m.end <= start for m in mentions):
             return ""  # "the farm Orbitex built raised ...": the name between is the subject
-        return self.named[reference.group(1).lower()]
+        return self._stands_for(reference.group(1))
 
     def opening_referent(self, text: str, at: int) -> str:
         """The name a definite reference opening the clause at ``at`` stands for, else ""."""
         match = self._references().match(text, at) if self.named else None
-        return self.named.get(match.group(1).lower(), "") if match else ""
+        return self._stands_for(match.group(1)) if match else ""
+
+    def _stands_for(self, noun: str) -> str:
+        """The name a reference's noun stands for: the one it described last; for a word of an
+        undertaking ("the project", "le programme"), of the names described so far whatever
+        their noun, the one the source names most: the story's own."""
+        lowered = noun.lower()
+        if lowered in self.named:
+            return self.named[lowered]
+        if lowered not in self.lexicon.grammar.project_references or not self.named:
+            return ""
+        described = list(dict.fromkeys(self.named.values()))  # in the order they were described
+        return max(described, key=lambda name: (self.mentioned[name], -described.index(name)))
 
     def _heads(self, text: str, mention: EntityMention) -> list[tuple[str, bool]]:
         """The head nouns a sentence gives a name: in a noun phrase built on it ("the Trégor
@@ -104,8 +129,14 @@ class Descriptions:
     def _noun_before(self, text: str, start: int) -> str:
         """The noun an article opens before a name, a few lower-case words between ("le parc
         éolien en mer de Trégor Large", "la ligne nouvelle Garonne-Aude")."""
-        match = self._noun_phrase_before().search(text, max(0, start - 80), start)
-        return match.group(1).lower() if match and self._noun_like(match.group(1)) else ""
+        pattern = self._noun_phrase_before()
+        # The nearest article's noun: "le comité de la ligne nouvelle Zorbix" describes a line.
+        for at in reversed(range(max(0, start - 80), start)):
+            if (at == 0 or not text[at - 1].isalnum()) and text[at].isalpha():
+                match = pattern.match(text, at, start)
+                if match:
+                    return match.group(1).lower() if self._noun_like(match.group(1)) else ""
+        return ""
 
     def _apposition_noun(self, text: str, at: int) -> str:
         """The noun of an apposition whose article ends at ``at``: its first word where the head
@@ -141,12 +172,14 @@ class Descriptions:
 
     def _noun_like(self, word: str) -> bool:
         """Whether a word may be a description's noun: a content word that names no quantity
-        ("the investment") and is no organisation reference ("the company"), both read elsewhere."""
+        ("the investment"), is no organisation reference ("the company") and no place's
+        ("la région Occitanie"), all read elsewhere."""
         lowered = word.lower()
         return (
             self._content_word(word)
             and lowered not in keyword_words(self.lexicon)
             and lowered not in self._reference_nouns()
+            and lowered not in self.lexicon.grammar.settlement_nouns
         )
 
     def _reference_nouns(self) -> frozenset[str]:
@@ -158,14 +191,15 @@ class Descriptions:
     def _references(self) -> re.Pattern[str]:
         """A definite article, up to three words, then a learned noun (group 1); built again
         only when the nouns learned change."""
-        heads = tuple(sorted(self.named))
+        heads = tuple(sorted({*self.named, *self.lexicon.grammar.project_references}))
         if self._compiled is None or self._compiled[0] != heads:
             articles = spaced_articles(self.lexicon.grammar.definite_articles)
-            # The noun as the source wrote it, in lower case: "le Centre européen" is a name.
-            pattern = re.compile(
-                rf"(?<!\w)(?i:{articles})(?:[^\s,;:.()]+[ \u00a0]+|\([^()]{{1,20}}\)[ \u00a0]+){{0,3}}?"
-                rf"({alternation(heads)})(?!\w)"
-            )
+            # Modifiers between article and noun, no function word ("les promoteurs du projet"
+            # speaks of promoters); the noun as the source wrote it, in lower case ("le Centre
+            # européen" is a name).
+            stop = trie_words(sorted(self.lexicon.function_words.stop), True) or "(?!)"
+            modifier = rf"(?!(?i:{stop})[ \u00a0])(?:[^\s,;:.()]+[ \u00a0]+|\([^()]{{1,20}}\)[ \u00a0]+)"
+            pattern = re.compile(rf"(?<!\w)(?i:{articles}){modifier}{{0,3}}?({alternation(heads)})(?!\w)")
             self._compiled = (heads, pattern)
         return self._compiled[1]
 
