@@ -10,7 +10,10 @@ A sentence opening with a pronoun ("It employs ...") is about the subject of the
 a claim whose sentence binds it to nothing takes the label of the list item it stands under,
 else the entity the source is mostly about, else the subject of the sentence before; a
 definite reference ("la société a levé ...") is the label, else the last organisation named,
-else the one the title names; a sentence that is a figure alone is read with the next.
+else the one the title names; a sentence that is a figure alone is read with the next. A fact
+sheet's lines ("Label : value") are each about the sheet's subject, or the name a row opens
+with ("Vardel - deaths: 12"); "there" is the place named last; short names a source defines in
+brackets ('AS Vardel (the "Club")') stand for the full name.
 """
 
 from __future__ import annotations
