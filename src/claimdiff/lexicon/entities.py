@@ -169,13 +169,10 @@ class EntityTable:
     def same(self, a: str, b: str) -> bool:
         """Whether two names are one entity: equal, or spellings and extensions of one name of
         the corpus (never an entity and another it is part of, such as a country's government)."""
-        return a == b or self._written_for(a) == self._written_for(b)
+        return a == b or self.written_for(a) == self.written_for(b)
 
     def written_for(self, name: str) -> str:
         """The one name a corpus's spellings and extensions of ``name`` stand for (see :meth:`same`)."""
-        return self._written_for(name)
-
-    def _written_for(self, name: str) -> str:
         seen = {name}
         while name in self.corpus_names and self.parents.get(name) and self.parents[name] not in seen:
             name = self.parents[name]

@@ -28,7 +28,13 @@ from claimdiff.lexicon import Knowledge, Lexicon, alternation, trie_words
 from claimdiff.lexicon.entities import name_key
 from claimdiff.model import POSSIBLE, Claim
 from claimdiff.sources import Source
-from claimdiff.subjects.binding import choose_entity, main_clause_first, opening_phrase_end, spaced_articles
+from claimdiff.subjects.binding import (
+    all_articles,
+    choose_entity,
+    main_clause_first,
+    opening_phrase_end,
+    spaced_articles,
+)
 from claimdiff.subjects.descriptors import Descriptions
 from claimdiff.subjects.metrics import EDITION, choose_metric, keyword_words
 from claimdiff.subjects.names import OPENING_QUOTES, UPPER, EntityMention, common_word, find_entities, title_case
@@ -216,7 +222,7 @@ def _with_defined_names(
 def _definition_pattern(lexicon: Lexicon) -> re.Pattern[str]:
     """A bracket right after a name holding a quoted short name, maybe after an article or a
     word such as "hereinafter" (group 1: the short name without its article)."""
-    articles = spaced_articles((*lexicon.grammar.definite_articles, *lexicon.grammar.apposition_articles))
+    articles = spaced_articles(all_articles(lexicon))
     lead = rf"(?:[^\W\d_][\w\-]*[ \u00a0]+)?(?:{articles})?"  # "hereinafter the", "ci-après"
     short = rf"[\"“«][ \u00a0]*(?:{articles})?([^\"”»()\n]{{2,40}}?)[ \u00a0]*[\"”»]"
     return re.compile(rf"[ \u00a0]*\({lead}{short}\)", re.I)
@@ -392,10 +398,11 @@ def _refers_to_one_before(text: str, lexicon: Lexicon) -> bool:
     dont le siège ..."), not one that names the organisation it describes right after ("le
     fabricant de drones Zorbix")."""
     pattern = lexicon.compiled("organisation references", _reference_pattern)
-    return any(
-        not re.match(rf"[ \u00a0]*(?:[^\W\d_][\w'’\-]*[ \u00a0]+){{0,3}}[{UPPER}]", text[m.end() :])
-        for m in pattern.finditer(text)
-    )
+    return any(not _NAMED_AFTER.match(text, m.end()) for m in pattern.finditer(text))
+
+
+# A name right after a reference, up to three lower-case words between ("le fabricant de drones Zorbix").
+_NAMED_AFTER = re.compile(rf"[ \u00a0]*(?:[^\W\d_][\w'’\-]*[ \u00a0]+){{0,3}}[{UPPER}]")
 
 
 def _agent_before(lexicon: Lexicon) -> re.Pattern[str]:

@@ -94,7 +94,7 @@ def _modified_name(
     opening = lexicon.compiled(
         "article before a figure",
         lambda lex: re.compile(
-            rf"(?<!\w)(?:{spaced_articles((*lex.grammar.apposition_articles, *lex.grammar.definite_articles))})$", re.I
+            rf"(?<!\w)(?:{spaced_articles(all_articles(lex))})$", re.I
         ),
     )
     return after if opening.search(text, max(0, start - 12), start) else None
@@ -111,9 +111,18 @@ def in_opening_phrase(text: str, at: int, lexicon: Lexicon) -> bool:
     if first is None:
         return False
     word = first.group(1)
-    articles = {a.lower() for a in (*lexicon.grammar.apposition_articles, *lexicon.grammar.definite_articles)}
-    stop = word.lower() in lexicon.function_words.stop and word.lower() not in articles
+    stop = word.lower() in lexicon.function_words.stop and word.lower() not in all_articles(lexicon)
     return stop or opens_phrase(word, lexicon)
+
+
+def all_articles(lexicon: Lexicon) -> tuple[str, ...]:
+    """The language's articles, those of an apposition and the definite ones, in lower case."""
+
+    def articles(lex: Lexicon) -> tuple[str, ...]:
+        both = (*lex.grammar.apposition_articles, *lex.grammar.definite_articles)
+        return tuple(dict.fromkeys(a.lower() for a in both))
+
+    return lexicon.compiled("all articles", articles)
 
 
 def _apposition_pattern(lexicon: Lexicon) -> re.Pattern[str]:

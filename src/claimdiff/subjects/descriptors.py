@@ -25,6 +25,7 @@ MIN_HEAD_CHARS = 3
 
 _LOWER_WORD = re.compile(r"[ \u00a0]+([^\W\d_][\w\-’']*)")
 _NEXT_WORD = re.compile(r"[ \u00a0]*([^\W\d_][\w\-’']*)")
+_WORD_START = re.compile(r"(?<![^\W_])[^\W\d_]")  # a letter opening a word
 
 
 class Descriptions:
@@ -131,11 +132,10 @@ class Descriptions:
         éolien en mer de Trégor Large", "la ligne nouvelle Garonne-Aude")."""
         pattern = self._noun_phrase_before()
         # The nearest article's noun: "le comité de la ligne nouvelle Zorbix" describes a line.
-        for at in reversed(range(max(0, start - 80), start)):
-            if (at == 0 or not text[at - 1].isalnum()) and text[at].isalpha():
-                match = pattern.match(text, at, start)
-                if match:
-                    return match.group(1).lower() if self._noun_like(match.group(1)) else ""
+        for word in reversed(list(_WORD_START.finditer(text, max(0, start - 80), start))):
+            match = pattern.match(text, word.start(), start)
+            if match:
+                return match.group(1).lower() if self._noun_like(match.group(1)) else ""
         return ""
 
     def _apposition_noun(self, text: str, at: int) -> str:
@@ -193,15 +193,22 @@ class Descriptions:
         only when the nouns learned change."""
         heads = tuple(sorted({*self.named, *self.lexicon.grammar.project_references}))
         if self._compiled is None or self._compiled[0] != heads:
-            articles = spaced_articles(self.lexicon.grammar.definite_articles)
-            # Modifiers between article and noun, no function word ("les promoteurs du projet"
-            # speaks of promoters); the noun as the source wrote it, in lower case ("le Centre
-            # européen" is a name).
-            stop = trie_words(sorted(self.lexicon.function_words.stop), True) or "(?!)"
-            modifier = rf"(?!(?i:{stop})[ \u00a0])(?:[^\s,;:.()]+[ \u00a0]+|\([^()]{{1,20}}\)[ \u00a0]+)"
-            pattern = re.compile(rf"(?<!\w)(?i:{articles}){modifier}{{0,3}}?({alternation(heads)})(?!\w)")
+            # The noun as the source wrote it, in lower case: "le Centre européen" is a name.
+            pattern = re.compile(rf"{self._reference_opening()}({alternation(heads)})(?!\w)")
             self._compiled = (heads, pattern)
         return self._compiled[1]
+
+    def _reference_opening(self) -> str:
+        """A definite article and up to three modifiers, none a function word ("les promoteurs
+        du projet" speaks of promoters), as a regex: built once per language."""
+
+        def opening(lex: Lexicon) -> str:
+            articles = spaced_articles(lex.grammar.definite_articles)
+            stop = trie_words(sorted(lex.function_words.stop), True) or "(?!)"
+            modifier = rf"(?!(?i:{stop})[ \u00a0])(?:[^\s,;:.()]+[ \u00a0]+|\([^()]{{1,20}}\)[ \u00a0]+)"
+            return rf"(?<!\w)(?i:{articles}){modifier}{{0,3}}?"
+
+        return self.lexicon.compiled("reference opening", opening)
 
     def _phrase_opening(self) -> re.Pattern[str]:
         """An article and up to three words up to the end of the text searched."""
