@@ -93,9 +93,7 @@ def _modified_name(
         return None
     opening = lexicon.compiled(
         "article before a figure",
-        lambda lex: re.compile(
-            rf"(?<!\w)(?:{spaced_articles(all_articles(lex))})$", re.I
-        ),
+        lambda lex: re.compile(rf"(?<!\w)(?:{spaced_articles(all_articles(lex))})$", re.I),
     )
     return after if opening.search(text, max(0, start - 12), start) else None
 
