@@ -986,6 +986,60 @@ REFERENCES = [
         "1,150 employees",
         "Zorbix",
     ),
+    # A name's kind written right before it ("investment firm Orbitex") is what "the firm" is.
+    (
+        "the-club-described-before-its-name",
+        "",
+        "Orbitex Partners agreed to buy French club AS Zorbix in a deal valuing the club at 310 million euros.",
+        "en",
+        "310 million euros",
+        "AS Zorbix",
+    ),
+    (
+        "the-firm-described-in-an-earlier-sentence",
+        "",
+        "Investment firm Orbitex Partners bought the club AS Zorbix. Vardel FC was sold too. "
+        "The firm manages $14 billion.",
+        "en",
+        "$14 billion",
+        "Orbitex Partners",
+    ),
+    (
+        "a-listed-name-kind-describes-nothing",
+        "",
+        "Zorbix raised money from investors such as Acme and defense company Orbitex. "
+        "Zorbix grew fast. Last year, the company raised €450 million.",
+        "en",
+        "€450 million",
+        "Zorbix",
+    ),
+    (
+        "le-club-de-ligue-named-after-its-complement",
+        "",
+        "Le club de Ligue 1 AS Zorbix a été vendu à la société Orbitex, dans un accord valorisant le club "
+        "à 310 millions d'euros.",
+        "fr",
+        "310 millions d'euros",
+        "AS Zorbix",
+    ),
+    # A line stating an attribute whose value is a name ("Stade : Stade des X") labels nothing after it.
+    (
+        "an-attribute-line-labels-nothing",
+        "AS Zorbix : la fiche du club",
+        "Le club change de propriétaire.\nStade : Stade des Vardel\nCapacité : 38 500\n"
+        "Actionnaires : Orbitex Partners (75 %)\nValorisation (juin 2026) : 310 M€\n",
+        "fr",
+        "310 M€",
+        "AS Zorbix",
+    ),
+    (
+        "a-title-line-still-labels",
+        "",
+        "Zorbix Line: what the new timeline means\nThe timetable is new.\nContracts worth €600 million follow in 2029.\n",
+        "en",
+        "€600 million",
+        "Zorbix Line",
+    ),
     (
         "named-group-is-no-reference",
         "",
@@ -1020,6 +1074,7 @@ NAMES = [
         ["Acme Robotics"],
     ),
     ("name-and-programme-year", "Acme Robotics 2030 est un plan.", "fr", ["Acme Robotics 2030"]),
+    ("a-number-ends-a-name", "Le club de Ligue 1 AS Zorbix est vendu.", "fr", ["Ligue 1", "AS Zorbix"]),
     ("place-closes-a-name-fr", "La Banque de France a prêté 5 milliards.", "fr", ["Banque de France"]),
     ("city-closes-a-name", "Les cloches de Saint-Vardel de Paris sont arrivées.", "fr", ["Saint-Vardel de Paris"]),
     ("place-closes-a-name-en", "The Bank of England lent 5 billion.", "en", ["Bank of England"]),

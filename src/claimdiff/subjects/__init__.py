@@ -81,6 +81,7 @@ def assign_subjects(
     # The last organisation named as a subject: what "la startup" refers to; before any, the
     # one the source's title names ("Zorbix Labs lève 75 millions d'euros").
     organisation = _organisation_in(source.metadata.get("title", ""), knowledge, lexicon)
+    sheet = organisation  # what a fact sheet's lines are about when they name nothing
     # Before the source first names its home place, a located figure is where the text has
     # been so far ("le réseau électrique français ... 7 TWh consommés", Lyon only later).
     place_so_far = ""
@@ -100,6 +101,8 @@ def assign_subjects(
         elif sentence.fact_line:
             if _is_name_like(sentence.label, knowledge, lexicon, proper) and not _plural_noun(sentence.label, lexicon):
                 line_label = knowledge.entities.canonical(sentence.label)
+        elif _attribute_line(sentence.text, sentence.label):
+            pass  # "Stade : Stade des Tanneurs": the label names an attribute, not what follows
         elif sentence.label and _is_name_like(sentence.label, knowledge, lexicon, proper):
             label = line_label = knowledge.entities.canonical(sentence.label)
             descriptions.forget()  # "→ ACME (Norway): ... The project": the item's own project
@@ -138,7 +141,8 @@ def assign_subjects(
             if referred and refers_back(text, start, mentions, lexicon):
                 chosen = referred  # "la startup française dit avoir obtenu 75 millions"
             chosen = descriptions.referent(text, start, mentions) or chosen  # "The farm will use 50 turbines"
-            about = claim.replaced(entity=chosen or line_label or default or previous)
+            sheet_subject = sheet if sentence.fact_line else ""
+            about = claim.replaced(entity=chosen or line_label or default or sheet_subject or previous)
             # A percentage closing its clause restates the one before ("..., elle grimpe à 9 %.").
             parallel = percent_before if re.match(r"\s*(?:[.;:!?)]|$)", text[end:]) else ""
             metric, topic = choose_metric(text, start, end, about, lexicon, knowledge, parallel)
@@ -182,6 +186,21 @@ def assign_subjects(
         # clause's definite reference stands for is the sentence's subject.
         previous = descriptions.opening_referent(sentence.text, opening_phrase_end(sentence.text, lexicon)) or previous
     return [assigned.get(claim.id, claim) for claim in claims]
+
+
+# The value of an attribute line is short: a name or a few words, no sentence.
+ATTRIBUTE_VALUE_CHARS = 60
+
+
+def _attribute_line(text: str, label: str) -> bool:
+    """Whether a labelled line states one attribute ("Stade : Stade des Tanneurs", "CEO: Jane
+    Roe"): one line, a short value opening with a capital, no closing stop; not a list item
+    whose label names what the sentences after it speak of ("ORBITEX (Norway): The project
+    will ..."), nor a title ("Zorbix: what the deal means")."""
+    if not label or "\n" in text:
+        return False
+    value = text.partition(":")[2].strip()
+    return 0 < len(value) <= ATTRIBUTE_VALUE_CHARS and value[0].isupper() and not re.search(r"[.!?…]$", value)
 
 
 def _fact_line_mentions(text: str, mentions: list[EntityMention]) -> list[EntityMention]:

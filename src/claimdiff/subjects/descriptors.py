@@ -25,6 +25,7 @@ MIN_HEAD_CHARS = 3
 
 _LOWER_WORD = re.compile(r"[ \u00a0]+([^\W\d_][\w\-’']*)")
 _NEXT_WORD = re.compile(r"[ \u00a0]*([^\W\d_][\w\-’']*)")
+_WORD_BEFORE = re.compile(r"(?<![\w\-’'])([^\W\d_][\w\-’']*)[ \u00a0]$")  # a word and one space, at the end
 _WORD_START = re.compile(r"(?<![^\W_])[^\W\d_]")  # a letter opening a word
 
 
@@ -44,6 +45,7 @@ class Descriptions:
         self.mentioned = mentioned or Counter()  # how often the source names each name
         self.places = places  # names the source writes as places ("à Toulouse"): described by nothing
         self._compiled: tuple[tuple[str, ...], re.Pattern[str]] | None = None
+        self._sentence: tuple[str, list[tuple[str, EntityMention, int]]] | None = None  # _described_in's last
 
     def forget(self) -> None:
         """Forget what was learned: a new section or list item describes its own things."""
@@ -52,32 +54,71 @@ class Descriptions:
     def learn(self, text: str, mentions: list[EntityMention]) -> None:
         """Learn the nouns a sentence describes its names with."""
         learned: dict[str, tuple[bool, str]] = {}  # head -> (said in an apposition, name)
-        for mention in mentions:
-            if (
-                mention.role not in ("subject", "listed")
-                or mention.name in self.places
-                or self.knowledge.entities.kind_of(mention.name) == "place"
-            ):
-                continue  # "the Paris summit" is not Paris
-            for head, apposed in self._heads(text, mention):
-                # "Zorbix Labs, a Vardel biotech": the biotech is Zorbix Labs, not Vardel.
-                if not learned.get(head, (False, ""))[0] or apposed:
-                    learned[head] = (apposed, mention.name)
+        for head, apposed, _, mention in self._descriptions(text, mentions):
+            # "Zorbix Labs, a Vardel biotech": the biotech is Zorbix Labs, not Vardel.
+            if not learned.get(head, (False, ""))[0] or apposed:
+                learned[head] = (apposed, mention.name)
         self.named.update((head, name) for head, (_, name) in learned.items())
+
+    def _descriptions(self, text: str, mentions: list[EntityMention]) -> list[tuple[str, bool, int, EntityMention]]:
+        """(head noun, whether apposed, where the description ends, the name it describes) for
+        the descriptions a sentence gives its names. A name written right before another is the
+        complement of the noun before it, which describes the second: "le club de Ligue 1 AS
+        Zorbix" is a club, AS Zorbix."""
+        found: list[tuple[str, bool, int, EntityMention]] = []
+        for index, mention in enumerate(mentions):
+            if not self._describable(mention):
+                continue
+            described = mention
+            following = mentions[index + 1] if index + 1 < len(mentions) else None
+            if following is not None and following.start > mention.end:
+                described = mention if text[mention.end : following.start].strip() else following
+            found.extend((head, apposed, end, described) for head, apposed, end in self._heads(text, mention))
+        return found
+
+    def _describable(self, mention: EntityMention) -> bool:
+        """Whether a mention is a name a noun may describe: "the Paris summit" is not Paris."""
+        return (
+            mention.role in ("subject", "listed")
+            and mention.name not in self.places
+            and self.knowledge.entities.kind_of(mention.name) != "place"
+        )
 
     def referent(self, text: str, start: int, mentions: list[EntityMention], clause: int = 0) -> str:
         """The name a definite reference stands for when one opens the figure's clause part
         before ``start`` ("The farm, 14 miles off the coast, will use 50 turbines") with no
         name between them; else ""."""
-        if not self.named:
-            return ""
-        found = [m for m in self._references().finditer(text, clause, start) if self._stands_for(m.group(1))]
+        # (where the reference starts, whether its sentence describes the name, the reference, the name)
+        found: list[tuple[int, bool, re.Match[str], str]] = []
+        if self.named:
+            for match in self._references().finditer(text, clause, start):
+                name = self._stands_for(match.group(1))
+                if name:
+                    found.append((match.start(), False, match, name))
+        # "Orbitex agreed to buy the club AS Zorbix, valuing the club at ...": described in
+        # the sentence itself, before the reference.
+        for head, described, end in self._described_in(text, mentions):
+            # The reference comes after the description ("the club AS Zorbix ... the club").
+            for match in self._reference_to(head).finditer(text, max(clause, end), start):
+                found.append((match.start(), True, match, described.name))
         if not found:
             return ""
-        reference = found[-1]
+        _, _, reference, name = max(found, key=lambda f: (f[0], f[1]))
         if any(m.subject and reference.end() <= m.start and m.end <= start for m in mentions):
             return ""  # "the farm Orbitex built raised ...": the name between is the subject
-        return self._stands_for(reference.group(1))
+        return name
+
+    def _described_in(self, text: str, mentions: list[EntityMention]) -> list[tuple[str, EntityMention, int]]:
+        """(head noun, mention, where the description ends) for each description a sentence
+        gives its names, computed once per sentence."""
+        if self._sentence is None or self._sentence[0] != text:
+            described = [(head, mention, end) for head, _, end, mention in self._descriptions(text, mentions)]
+            self._sentence = (text, described)
+        return self._sentence[1]
+
+    def _reference_to(self, head: str) -> re.Pattern[str]:
+        """A definite reference to one noun ("the club")."""
+        return re.compile(rf"{self._reference_opening()}({re.escape(head)})(?!\w)")
 
     def opening_referent(self, text: str, at: int) -> str:
         """The name a definite reference opening the clause at ``at`` stands for, else ""."""
@@ -96,36 +137,47 @@ class Descriptions:
         described = list(dict.fromkeys(self.named.values()))  # in the order they were described
         return max(described, key=lambda name: (self.mentioned[name], -described.index(name)))
 
-    def _heads(self, text: str, mention: EntityMention) -> list[tuple[str, bool]]:
+    def _heads(self, text: str, mention: EntityMention) -> list[tuple[str, bool, int]]:
         """The head nouns a sentence gives a name: in a noun phrase built on it ("the Trégor
         Large wind farm", "la ligne nouvelle Garonne-Aude") or in an apposition after its
         comma ("Zorbix, a Vardel biotech founded in 2011"), each with whether it was apposed."""
         heads = []
         if self.lexicon.function_words.head_last:
             if self._determined(text, mention.start):
-                heads.append((self._last_noun(text, mention.end), False))
+                heads.append((*self._last_noun(text, mention.end), False))
+            if mention.role == "subject":
+                # "French lender Banque Zentra", "investment firm Orbitex": the noun right
+                # before; not in a list of names ("investors such as A and the bank B").
+                heads.append((self._classifier(text, mention.start), mention.end, False))
         else:
-            heads.append((self._noun_before(text, mention.start), False))
+            heads.append((self._noun_before(text, mention.start), mention.end, False))
         apposition = self._apposition().match(text, mention.end)
         if apposition and not in_opening_phrase(text, mention.start, self.lexicon):
-            heads.append((self._apposition_noun(text, apposition.end()), True))
-        return [(h, apposed) for h, apposed in heads if h]
+            heads.append((*self._apposition_noun(text, apposition.end()), True))
+        return [(head, apposed, end) for head, end, apposed in heads if head]
 
     def _determined(self, text: str, start: int) -> bool:
         """Whether an article opens the noun phrase a name stands in, a few words before it
         ("the 750-megawatt Trégor Large wind farm")."""
         return self._phrase_opening().search(text, max(0, start - 60), start) is not None
 
-    def _last_noun(self, text: str, end: int) -> str:
+    def _last_noun(self, text: str, end: int) -> tuple[str, int]:
         """The last of the lower-case words right after ``end``, before a word that ends the
-        phrase ("wind farm off Brittany": farm)."""
+        phrase ("wind farm off Brittany": farm), and where it ends."""
         head = ""
         for _ in range(DESCRIPTION_WORDS):
             match = _LOWER_WORD.match(text, end)
             if match is None or not self._content_word(match.group(1)):
                 break
             head, end = match.group(1), match.end()
-        return head.lower() if head and self._noun_like(head) else ""
+        return (head.lower() if head and self._noun_like(head) else ""), end
+
+    def _classifier(self, text: str, start: int) -> str:
+        """The lower-case noun written right before a name, with no article between ("the
+        Vardel club Zorbix FC", "striker Jane Roe"): what the name is."""
+        match = _WORD_BEFORE.search(text, max(0, start - 40), start)
+        # Only a word of an organisation's kind: before a name, most other words are verbs.
+        return match.group(1).lower() if match and match.group(1) in self._reference_nouns() else ""
 
     def _noun_before(self, text: str, start: int) -> str:
         """The noun an article opens before a name, a few lower-case words between ("le parc
@@ -138,11 +190,11 @@ class Descriptions:
                 return match.group(1).lower() if self._noun_like(match.group(1)) else ""
         return ""
 
-    def _apposition_noun(self, text: str, at: int) -> str:
+    def _apposition_noun(self, text: str, at: int) -> tuple[str, int]:
         """The noun of an apposition whose article ends at ``at``: its first word where the head
         comes first ("une start-up lyonnaise"), else the last of its lower-case words, past
-        capitalised attributes ("the Lyon biotech founded in 2011": biotech)."""
-        head = ""
+        capitalised attributes ("the Lyon biotech founded in 2011": biotech); and where it ends."""
+        head, end = "", at
         for _ in range(DESCRIPTION_WORDS):
             match = _NEXT_WORD.match(text, at)
             if match is None:
@@ -151,13 +203,13 @@ class Descriptions:
             if word.islower():
                 if not self._content_word(word):
                     break
-                head = word
+                head, end = word, match.end()
                 if not self.lexicon.function_words.head_last:
                     break
             elif head or not self.lexicon.function_words.head_last:
                 break
             at = match.end()
-        return head.lower() if head and self._noun_like(head) else ""
+        return (head.lower() if head and self._noun_like(head) else ""), end
 
     def _content_word(self, word: str) -> bool:
         """Whether a lower-case word may stand in a description: no function word, no
@@ -178,7 +230,6 @@ class Descriptions:
         return (
             self._content_word(word)
             and lowered not in keyword_words(self.lexicon)
-            and lowered not in self._reference_nouns()
             and lowered not in self.lexicon.grammar.settlement_nouns
         )
 

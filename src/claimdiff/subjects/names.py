@@ -105,9 +105,9 @@ def _name_patterns(lexicon: Lexicon) -> _NamePatterns:
     capitalised = re.compile(
         rf"""(?<![\w\-‐])
         [{UPPER}][\w&’'\-.]*                                      # a capitalised word (or acronym)
-        (?:[ ](?:(?:{connectors})[ ]?){{0,2}}[{UPPER}][\w&’'\-]*      # more, maybe joined by "of", "de",
-          |[ ][0-9][\w&’'\-]*)*                                  # or a number ("France 2030")
-        """,
+        (?:[ ](?:(?:{connectors})[ ]?){{0,2}}[{UPPER}][\w&’'\-]*)*    # more, maybe joined by "of", "de",
+        (?:[ ][0-9][\w&’'\-]*)?                                   # a number ends it ("France 2030";
+        """,  # "Ligue 1 AS Zorbix" is two names)
         re.VERBOSE,
     )
     # The connectors that make one name of two ("Bank of England"), not those that pair two.
