@@ -162,9 +162,10 @@ def assign_subjects(
                 where = place_of(mentions, knowledge, start, places) or place_so_far or home
                 about = about.replaced(entity=where or about.entity)
             assigned[claim.id] = about.replaced(metric=metric, topic=topic)
-        for claim_id, entity in _respectively(
-            sentence.text, by_sentence.get(sentence.start, []), own, knowledge, lexicon
-        ):
+        for claim_id, entity in [
+            *_respectively(sentence.text, by_sentence.get(sentence.start, []), own, knowledge, lexicon),
+            *_named_in_brackets(sentence.text, by_sentence.get(sentence.start, []), own, knowledge),
+        ]:
             assigned[claim_id] = assigned[claim_id].replaced(entity=entity)
         descriptions.learn(sentence.text, own)
         last_place = next((m.name for m in reversed(own) if _names_a_place(m, knowledge, places)), last_place)
@@ -277,6 +278,28 @@ def _respectively(
         if c.id in restated:
             out.append((c.id, chosen.get(before.id, "")))
     return out
+
+
+def _named_in_brackets(
+    text: str, claims: list[Claim], mentions: list[EntityMention], knowledge: Knowledge
+) -> list[tuple[str, str]]:
+    """(claim id, entity) for figures each followed by a different name in brackets, in one
+    sentence ("fines: €2.5 million (Zorbix), £1.9 million (Orbitex)"): each is its bracket's."""
+    if len(claims) < 2:
+        return []
+    offset = claims[0].sentence_start
+    named = {(m.start, m.end): m.name for m in mentions if m.role != "ignored"}
+    found = []
+    for claim in claims:
+        bracket = _BRACKET_AFTER.match(text, claim.end - offset)
+        name = named.get(bracket.span(1)) if bracket else None
+        if name:
+            found.append((claim.id, knowledge.entities.canonical(name)))
+    return found if len({name for _, name in found}) >= 2 else []
+
+
+# A bracket right after a figure holding one word group (group 1): "€2.5 million (Zorbix)".
+_BRACKET_AFTER = re.compile(r"[ \u00a0]*\(([^()\n]{1,60})\)")
 
 
 def _respectively_patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
