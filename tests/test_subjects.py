@@ -1042,6 +1042,15 @@ REFERENCES = [
         "1,150 employees",
         "Zorbix",
     ),
+    # The possessor only qualifies the name it owns.
+    (
+        "the-possessed-name",
+        "",
+        "In 2021, Acme’s Orbitex Capital provided an initial €100 million.",
+        "en",
+        "€100 million",
+        "Orbitex Capital",
+    ),
     # A name's kind written right before it ("investment firm Orbitex") is what "the firm" is.
     (
         "the-club-described-before-its-name",
@@ -1148,6 +1157,13 @@ NAMES = [
     ),
     ("name-and-programme-year", "Acme Robotics 2030 est un plan.", "fr", ["Acme Robotics 2030"]),
     ("a-number-ends-a-name", "Le club de Ligue 1 AS Zorbix est vendu.", "fr", ["Ligue 1", "AS Zorbix"]),
+    (
+        "a-possessive-ends-a-name",
+        "Vardel Group's Zorbix Biopharma is paying.",
+        "en",
+        ["Vardel Group", "Zorbix Biopharma"],
+    ),
+    ("a-metric-acronym-is-no-name", "It adds €16.8 billion to Vardelia’s GDP.", "en", ["Vardelia"]),
     ("place-closes-a-name-fr", "La Banque de France a prêté 5 milliards.", "fr", ["Banque de France"]),
     ("city-closes-a-name", "Les cloches de Saint-Vardel de Paris sont arrivées.", "fr", ["Saint-Vardel de Paris"]),
     ("place-closes-a-name-en", "The Bank of England lent 5 billion.", "en", ["Bank of England"]),

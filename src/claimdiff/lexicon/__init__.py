@@ -191,6 +191,16 @@ class Lexicon:
             self._memo[key] = build(self)
         return self._memo[key]  # type: ignore[no-any-return]
 
+    def keyword_words(self) -> frozenset[str]:
+        """The words of the language's metric and event keywords ("revenue", "Umsatz", "levée")."""
+
+        def words(lexicon: Lexicon) -> frozenset[str]:
+            metrics = lexicon.metrics
+            tables = (metrics.money, metrics.other, metrics.topics, metrics.nouns, lexicon.events)
+            return frozenset(word for table in tables for phrase in table for word in phrase.split())
+
+        return self.compiled("keyword words", words)
+
 
 @dataclass(frozen=True, eq=False)
 class Knowledge:

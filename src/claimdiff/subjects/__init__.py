@@ -36,7 +36,7 @@ from claimdiff.subjects.binding import (
     spaced_articles,
 )
 from claimdiff.subjects.descriptors import Descriptions
-from claimdiff.subjects.metrics import EDITION, choose_metric, keyword_words
+from claimdiff.subjects.metrics import EDITION, choose_metric
 from claimdiff.subjects.names import OPENING_QUOTES, UPPER, EntityMention, common_word, find_entities, title_case
 
 __all__ = ["EntityMention", "assign_subjects", "choose_entity", "choose_metric", "dominant_entity", "find_entities"]
@@ -542,7 +542,7 @@ def _common_nouns(text: str, lexicon: Lexicon) -> frozenset[str]:
     words = lexicon.function_words
     if not words.nouns_capitalised:
         return frozenset()
-    keywords = keyword_words(lexicon)
+    keywords = lexicon.keyword_words()
     if not words.determiners:
         return keywords
     pattern = lexicon.compiled(

@@ -15,7 +15,6 @@ from collections import Counter
 
 from claimdiff.lexicon import Knowledge, Lexicon, alternation, trie_words
 from claimdiff.subjects.binding import in_opening_phrase, spaced_articles
-from claimdiff.subjects.metrics import keyword_words
 from claimdiff.subjects.names import UPPER, EntityMention
 
 # A description is short: the noun and at most this many words around it.
@@ -229,7 +228,7 @@ class Descriptions:
         lowered = word.lower()
         return (
             self._content_word(word)
-            and lowered not in keyword_words(self.lexicon)
+            and lowered not in self.lexicon.keyword_words()
             and lowered not in self.lexicon.grammar.settlement_nouns
         )
 

@@ -347,14 +347,3 @@ def _noun_phrase(
         if len(out) == 4:
             break
     return out
-
-
-def keyword_words(lexicon: Lexicon) -> frozenset[str]:
-    """The words of the language's metric and event keywords ("revenue", "Umsatz", "levée")."""
-    return lexicon.compiled("keyword words", _keyword_words)
-
-
-def _keyword_words(lexicon: Lexicon) -> frozenset[str]:
-    metrics = lexicon.metrics
-    tables = (metrics.money, metrics.other, metrics.topics, metrics.nouns, lexicon.events)
-    return frozenset(word for table in tables for phrase in table for word in phrase.split())

@@ -5,7 +5,7 @@ names are capitalised spans. A span is not taken for a name when it is only a ca
 common word opening a sentence ("Building on ...", "Lancé en 2017"), a pronoun, a weekday or
 month, or an elided word ("C'est"). Each mention records its role: a *place* ("in France"),
 a *weak* mention that names an entity only indirectly (an adjective of nationality, "French";
-a person, who announces figures about what they speak for), a *source* ("according to
+a person, who announces figures about what they speak for; the possessor in "Acme's Orbitex"), a *source* ("according to
 Reuters") or a *complement* ("after the summit"), which are never what a figure is about, or
 *listed*: a name a list or a relative clause gives as an object ("investors including Acme
 and Orbitex", "le consortium, qui réunit Acme et Orbitex, ..."), what only a figure in brackets
@@ -105,9 +105,9 @@ def _name_patterns(lexicon: Lexicon) -> _NamePatterns:
     capitalised = re.compile(
         rf"""(?<![\w\-‐])
         [{UPPER}][\w&’'\-.]*                                      # a capitalised word (or acronym)
-        (?:[ ](?:(?:{connectors})[ ]?){{0,2}}[{UPPER}][\w&’'\-]*)*    # more, maybe joined by "of", "de",
-        (?:[ ][0-9][\w&’'\-]*)?                                   # a number ends it ("France 2030";
-        """,  # "Ligue 1 AS Zorbix" is two names)
+        (?:(?<![’']s)[ ](?:(?:{connectors})[ ]?){{0,2}}[{UPPER}][\w&’'\-]*)*  # more, maybe joined by "of",
+        (?:(?<![’']s)[ ][0-9][\w&’'\-]*)?                 # "de"; a number ends it ("France 2030"; "Ligue 1
+        """,  # AS Zorbix" is two names), and so does a possessive ("Zorbix's Orbitex" is two)
         re.VERBOSE,
     )
     # The connectors that make one name of two ("Bank of England"), not those that pair two.
@@ -256,6 +256,11 @@ def find_entities(
     dateline = DATELINE.match(text)
     if dateline:  # "OSLO, May 14 (Reuters) --": where and by whom it was filed, not its subject
         found = [replace(m, role="ignored") if m.end <= dateline.end() else m for m in found]
+    # "Denmark's Zorbix Biopharma", "Acme's Orbitex": the possessor only qualifies the name after it.
+    found = [
+        replace(m, role="demonym") if m.subject and _possessor_of(text, m, after) else m
+        for m, after in zip(found, [*found[1:], None], strict=False)
+    ]
     # "the rebuilt Paris stadium": a place as an attribute is weak, as "the French" is.
     found = [
         replace(m, role="demonym")
@@ -264,6 +269,15 @@ def find_entities(
         for m in found
     ]
     return sorted(found, key=lambda m: m.start)
+
+
+def _possessor_of(text: str, mention: EntityMention, after: EntityMention | None) -> bool:
+    """Whether a name is written in the possessive right before the next one ("Acme's Orbitex")."""
+    return (
+        after is not None
+        and re.fullmatch(r"(?:[’']s)?[ \u00a0]", text[mention.end : after.start]) is not None
+        and (text[mention.start : after.start].rstrip(" \u00a0").endswith(("'s", "’s")))
+    )
 
 
 def _capitalised_names(
@@ -332,6 +346,8 @@ def _capitalised_names(
             lowered[0] in stop or lowered[0] in months or lowered[0] in names.not_names or lowered[0] in names.alone
         ):
             continue
+        if len(words) == 1 and words[0].isupper() and lowered[0] in lexicon.keyword_words():
+            continue  # "GDP", "EBITDA", "PIB": a metric's acronym, no name
         # Not opening a sentence, where the head may be a common noun ("Fonds d'amorçage,
         # prêts, ...": a list of measures); inside one an article stands before it.
         if words[-1] in names.institution_heads and not _at_sentence_start(text, start):
