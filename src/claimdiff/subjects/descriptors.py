@@ -138,9 +138,10 @@ class Descriptions:
 
     def _heads(self, text: str, mention: EntityMention) -> list[tuple[str, bool, int]]:
         """The head nouns a sentence gives a name: in a noun phrase built on it ("the Trégor
-        Large wind farm", "la ligne nouvelle Garonne-Aude") or in an apposition after its
-        comma ("Zorbix, a Vardel biotech founded in 2011"), each with whether it was apposed."""
-        heads = []
+        Large wind farm", "la ligne nouvelle Garonne-Aude", "investment firm Orbitex") or in an
+        apposition after its comma ("Zorbix, a Vardel biotech founded in 2011"), each with
+        whether it was apposed and where its description ends."""
+        heads: list[tuple[str, int, bool]] = []  # (noun, where its description ends, apposed)
         if self.lexicon.function_words.head_last:
             if self._determined(text, mention.start):
                 heads.append((*self._last_noun(text, mention.end), False))
@@ -172,8 +173,8 @@ class Descriptions:
         return (head.lower() if head and self._noun_like(head) else ""), end
 
     def _classifier(self, text: str, start: int) -> str:
-        """The lower-case noun written right before a name, with no article between ("the
-        Vardel club Zorbix FC", "striker Jane Roe"): what the name is."""
+        """The noun of an organisation's kind written right before a name, with no article
+        between ("French club AS Zorbix", "investment firm Orbitex"): what the name is."""
         match = _WORD_BEFORE.search(text, max(0, start - 40), start)
         # Only a word of an organisation's kind: before a name, most other words are verbs.
         return match.group(1).lower() if match and match.group(1) in self._reference_nouns() else ""
@@ -223,8 +224,7 @@ class Descriptions:
 
     def _noun_like(self, word: str) -> bool:
         """Whether a word may be a description's noun: a content word that names no quantity
-        ("the investment"), is no organisation reference ("the company") and no place's
-        ("la région Occitanie"), all read elsewhere."""
+        ("the investment") and no place's ("la région Occitanie"), both read elsewhere."""
         lowered = word.lower()
         return (
             self._content_word(word)

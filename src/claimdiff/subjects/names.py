@@ -5,11 +5,11 @@ names are capitalised spans. A span is not taken for a name when it is only a ca
 common word opening a sentence ("Building on ...", "Lancé en 2017"), a pronoun, a weekday or
 month, or an elided word ("C'est"). Each mention records its role: a *place* ("in France"),
 a *weak* mention that names an entity only indirectly (an adjective of nationality, "French";
-a person, who announces figures about what they speak for; the possessor in "Acme's Orbitex"), a *source* ("according to
-Reuters") or a *complement* ("after the summit"), which are never what a figure is about, or
-*listed*: a name a list or a relative clause gives as an object ("investors including Acme
-and Orbitex", "le consortium, qui réunit Acme et Orbitex, ..."), what only a figure in brackets
-right after it is about ("such as Acme (€1.2 billion)").
+a person, who announces figures about what they speak for; the possessor in "Acme's
+Orbitex"), a *source* ("according to Reuters") or a *complement* ("after the summit"), which
+are never what a figure is about, or *listed*: a name a list or a relative clause gives as an
+object ("investors including Acme and Orbitex", "le consortium, qui réunit Acme et Orbitex,
+..."), what only a figure in brackets right after it is about ("such as Acme (€1.2 billion)").
 """
 
 from __future__ import annotations
@@ -105,9 +105,11 @@ def _name_patterns(lexicon: Lexicon) -> _NamePatterns:
     capitalised = re.compile(
         rf"""(?<![\w\-‐])
         [{UPPER}][\w&’'\-.]*                                      # a capitalised word (or acronym)
-        (?:(?<![’']s)[ ](?:(?:{connectors})[ ]?){{0,2}}[{UPPER}][\w&’'\-]*)*  # more, maybe joined by "of",
-        (?:(?<![’']s)[ ][0-9][\w&’'\-]*)?                 # "de"; a number ends it ("France 2030"; "Ligue 1
-        """,  # AS Zorbix" is two names), and so does a possessive ("Zorbix's Orbitex" is two)
+        # more, maybe joined by "of", "de"; a possessive ends the name ("Acme's Orbitex" is two)
+        (?:(?<![’']s)[ ](?:(?:{connectors})[ ]?){{0,2}}[{UPPER}][\w&’'\-]*)*
+        # a number ends it ("France 2030"; "Ligue 1 AS Zorbix" is two)
+        (?:(?<![’']s)[ ][0-9][\w&’'\-]*)?
+        """,
         re.VERBOSE,
     )
     # The connectors that make one name of two ("Bank of England"), not those that pair two.
@@ -276,7 +278,7 @@ def _possessor_of(text: str, mention: EntityMention, after: EntityMention | None
     return (
         after is not None
         and re.fullmatch(r"(?:[’']s)?[ \u00a0]", text[mention.end : after.start]) is not None
-        and (text[mention.start : after.start].rstrip(" \u00a0").endswith(("'s", "’s")))
+        and text[mention.start : after.start].rstrip(" \u00a0").endswith(("'s", "’s"))
     )
 
 
