@@ -27,6 +27,9 @@ _NEXT_WORD = re.compile(r"[ \u00a0]*([^\W\d_][\w\-’']*)")
 _WORD_BEFORE = re.compile(r"(?<![\w\-’'])([^\W\d_][\w\-’']*)[ \u00a0]$")  # a word and one space, at the end
 _WORD_START = re.compile(r"(?<![^\W_])[^\W\d_]")  # a letter opening a word
 
+# A description a sentence gives a name: (head noun, whether apposed, where it ends, the name).
+_Description = tuple[str, bool, int, EntityMention]
+
 
 class Descriptions:
     """The nouns one source has used to describe the names it gives, as it is read."""
@@ -44,7 +47,8 @@ class Descriptions:
         self.mentioned = mentioned or Counter()  # how often the source names each name
         self.places = places  # names the source writes as places ("à Toulouse"): described by nothing
         self._compiled: tuple[tuple[str, ...], re.Pattern[str]] | None = None
-        self._sentence: tuple[str, list[tuple[str, EntityMention, int]]] | None = None  # _described_in's last
+        # The last sentence's descriptions, kept for its claims and its learning: (key, found).
+        self._sentence: tuple[tuple[str, tuple[EntityMention, ...]], list[_Description]] | None = None
 
     def forget(self) -> None:
         """Forget what was learned: a new section or list item describes its own things."""
@@ -59,12 +63,15 @@ class Descriptions:
                 learned[head] = (apposed, mention.name)
         self.named.update((head, name) for head, (_, name) in learned.items())
 
-    def _descriptions(self, text: str, mentions: list[EntityMention]) -> list[tuple[str, bool, int, EntityMention]]:
+    def _descriptions(self, text: str, mentions: list[EntityMention]) -> list[_Description]:
         """(head noun, whether apposed, where the description ends, the name it describes) for
-        the descriptions a sentence gives its names. A name written right before another is the
-        complement of the noun before it, which describes the second: "le club de Ligue 1 AS
-        Zorbix" is a club, AS Zorbix."""
-        found: list[tuple[str, bool, int, EntityMention]] = []
+        the descriptions a sentence gives its names, worked out once per sentence and mentions.
+        A name written right before another is the complement of the noun before it, which
+        describes the second: "le club de Ligue 1 AS Zorbix" is a club, AS Zorbix."""
+        key = (text, tuple(mentions))
+        if self._sentence is not None and self._sentence[0] == key:
+            return self._sentence[1]
+        found: list[_Description] = []
         for index, mention in enumerate(mentions):
             if not self._describable(mention):
                 continue
@@ -73,6 +80,7 @@ class Descriptions:
             if following is not None and following.start > mention.end:
                 described = mention if text[mention.end : following.start].strip() else following
             found.extend((head, apposed, end, described) for head, apposed, end in self._heads(text, mention))
+        self._sentence = (key, found)
         return found
 
     def _describable(self, mention: EntityMention) -> bool:
@@ -96,7 +104,7 @@ class Descriptions:
                     found.append((match.start(), False, match, name))
         # "Orbitex agreed to buy the club AS Zorbix, valuing the club at ...": described in
         # the sentence itself, before the reference.
-        for head, described, end in self._described_in(text, mentions):
+        for head, _, end, described in self._descriptions(text, mentions):
             # The reference comes after the description ("the club AS Zorbix ... the club").
             for match in self._reference_to(head).finditer(text, max(clause, end), start):
                 found.append((match.start(), True, match, described.name))
@@ -107,17 +115,11 @@ class Descriptions:
             return ""  # "the farm Orbitex built raised ...": the name between is the subject
         return name
 
-    def _described_in(self, text: str, mentions: list[EntityMention]) -> list[tuple[str, EntityMention, int]]:
-        """(head noun, mention, where the description ends) for each description a sentence
-        gives its names, computed once per sentence."""
-        if self._sentence is None or self._sentence[0] != text:
-            described = [(head, mention, end) for head, _, end, mention in self._descriptions(text, mentions)]
-            self._sentence = (text, described)
-        return self._sentence[1]
-
     def _reference_to(self, head: str) -> re.Pattern[str]:
-        """A definite reference to one noun ("the club")."""
-        return re.compile(rf"{self._reference_opening()}({re.escape(head)})(?!\w)")
+        """A definite reference to one noun ("the club"), built once per language and noun."""
+        return self.lexicon.compiled(
+            f"reference to {head}", lambda _: re.compile(rf"{self._reference_opening()}({re.escape(head)})(?!\w)")
+        )
 
     def opening_referent(self, text: str, at: int) -> str:
         """The name a definite reference opening the clause at ``at`` stands for, else ""."""
