@@ -1361,3 +1361,87 @@ def test_a_fact_sheet_line_is_a_sentence(text: str, lines: list[str]) -> None:
 def test_a_currency_sign_before_four_digits_is_money_not_a_year(price: str) -> None:
     claims = claims_in(f"The tickets cost {price} each.")
     assert [(c.kind, c.text) for c in claims] == [("money", price)]
+
+
+# The press's shorthand and ASCII copies (NewsQuant-style sentences; every name invented).
+SHORTHAND_CASES = [
+    # British "pc" for per cent, only glued to its figure.
+    Case("pc-glued", "Vardel can borrow for fifty years at 1.38pc.", "1.38pc", "percent", "1.38", "percent"),
+    Case("pc-glued-whole", "Orbitex shares were up 5pc at the close.", "5pc", "percent", "5", "percent"),
+    # Share prices in pence: "p" glued to the figure, near a cue of shares or prices.
+    Case("pence-glued", "Orbitex shares rose 6.5% to 164p.", "164p", "money", "1.64", "GBP"),
+    Case("pence-glued-decimal", "At 118.5p, Zentra shares have climbed.", "118.5p", "money", "1.185", "GBP"),
+    # "mil" after money in Malaysian and Singaporean English.
+    Case("mil-scale", "The pair laundered almost S$1mil (RM3.06mil).", "RM3.06mil", "money", "3.06e6", "MYR"),
+    Case("mil-scale-dollar", "Orbitex lost $2mil in the scam.", "$2mil", "money", "2e6", "USD"),
+    # "¥" as an ASCII transliteration writes it.
+    Case("yen-transliterated", "Zentra fell 4.28 percent to Y=28,030.", "Y=28,030", "money", "28030", "JPY"),
+    Case(
+        "yen-transliterated-scale",
+        "It expects a net profit of Y=590 billion.",
+        "Y=590 billion",
+        "money",
+        "590e9",
+        "JPY",
+    ),
+    # A superscript flattened by a copy: "10−30" after "×" is 10⁻³⁰.
+    Case(
+        "flattened-exponent",
+        "Each particle weighs about 1.6×10−27 kilograms.",
+        "about 1.6×10−27 kilograms",
+        "quantity",
+        "1.6e-27",
+        "kilogram",
+    ),
+    Case(
+        "de-flattened-exponent",
+        "Die Masse beträgt 9,1·10−31 Kilogramm.",
+        "9,1·10−31 Kilogramm",
+        "quantity",
+        "9.1e-31",
+        "kilogram",
+        "de",
+    ),
+    # A qualifier hyphenated to its figure bounds it: "sub-7 nm" is under 7 nm.
+    Case(
+        "sub-hyphenated",
+        "Vardel will help chipmakers produce sub-7 nanometer chips.",
+        "sub-7 nanometer",
+        "quantity",
+        "7",
+        "nanometer",
+        low=None,
+        high="7e-9",
+    ),
+    Case("sub-money", "Orbitex sells a sub-$1,000 phone.", "sub-$1,000", "money", "1000", "USD", low=None),
+    # Hertz in any case after its prefix.
+    Case("hertz-caps", "The grid's frequency fell to 49.55 HZ on Monday.", "49.55 HZ", "quantity", "49.55", "hertz"),
+    Case("hertz-lower-prefix", "The Orbitex 2.4Ghz toy was recalled.", "2.4Ghz", "quantity", "2.4", "gigahertz"),
+    Case("fr-hertz-caps", "Le réseau est tombé à 49,8 HZ.", "49,8 HZ", "quantity", "49.8", "hertz", "fr"),
+    Case("de-hertz-lower-prefix", "Das Gerät funkt auf 5 Ghz.", "5 Ghz", "quantity", "5", "gigahertz", "de"),
+]
+
+# Forms that look like the shorthand above and are something else.
+NOT_SHORTHAND_CASES = [
+    # "5 PC makers" counts computers; "pc" is per cent only glued and in lower case.
+    ("pc-spaced-capitals", "en", "The top 5 PC makers shipped fewer units."),
+    # "1080p" with no share or price near it is a screen's resolution.
+    ("pence-resolution", "en", "The camera films in 1080p and 4K."),
+    # "3x10-15" may be a range: only "×" or "·" flattens an exponent.
+    ("x-letter-range", "en", "Boards of 3x10-15 cm."),
+    # A word hyphenated to a figure is a model's name.
+    ("model-name", "en", "The HX-2 model flew."),
+    ("fr-pc-spaced", "fr", "Il a acheté 5 PC portables."),
+    ("de-pc-spaced", "de", "Die Schule kaufte 5 PC."),
+]
+
+
+@pytest.mark.parametrize("case", [pytest.param(c, id=c.id) for c in SHORTHAND_CASES])
+def test_press_shorthand(case: Case) -> None:
+    _check(case)
+
+
+@pytest.mark.parametrize(("language", "text"), [pytest.param(lang, t, id=i) for i, lang, t in NOT_SHORTHAND_CASES])
+def test_what_only_looks_like_shorthand(language: str, text: str) -> None:
+    claims = claims_in(text, language)
+    assert [(c.kind, c.text) for c in claims if c.kind in ("money", "percent") or c.unit == "meter"] == []

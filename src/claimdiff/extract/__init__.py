@@ -25,6 +25,7 @@ from claimdiff.extract.figures import (
     _digit_fraction_candidates,
     _glued_currency_candidates,
     _overlaps,
+    _qualified_glued_candidates,
     _scientific_candidates,
     _word_candidates,
 )
@@ -92,6 +93,7 @@ def extract_mentions(
     ordinal_spans = [(m.start, m.end) for m in ordinals]
     candidates = _digit_candidates(sentence, lex, phones) + _word_candidates(sentence, lex)
     candidates += _glued_currency_candidates(sentence, lex, p.currency_glued, phones)
+    candidates += _qualified_glued_candidates(sentence, lex, p.qualifier_glued)
     fractions = _digit_fraction_candidates(sentence) + _scientific_candidates(sentence)
     fraction_spans = [(f.start, f.end) for f in fractions]
     candidates = [c for c in candidates if not _overlaps(c.start, c.end, fraction_spans)] + fractions

@@ -90,6 +90,9 @@ _SCIENTIFIC = re.compile(
         [eE](?P<exponent>[-+−]?\d{1,3})
       | [ ]?[x×·][ ]?(?P<base>\d{1,2})(?:\^|\*\*)(?P<power>[-−]?\d{1,3})
       | [ ]?[x×·][ ]?(?P<sbase>10)(?P<superscript>[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})
+        # A superscript flattened by a copy: "1.99×10−30" is 10⁻³⁰. Only after "×" or "·" and a
+        # minus ("3x10-15" may be a range).
+      | [ ]?[×·][ ]?(?P<fbase>10)(?P<flat>[-−]\d{1,2})
     )
       # A power of ten alone: "10^17", "10**9"; "10¹⁷" only from the cube up ("10²" may be a
       # footnote's mark).
@@ -110,15 +113,29 @@ def _scientific_candidates(text: str) -> list[_Candidate]:
         if match.group("exponent") is not None:
             value = mantissa.scaleb(int(match.group("exponent").replace("−", "-")))
         else:
-            base = int(match.group("base") or match.group("sbase") or match.group("pbase"))
-            written = next(match.group(g) for g in ("power", "superscript", "ppower", "psuper") if match.group(g))
+            base = int(next(match.group(g) for g in ("base", "sbase", "fbase", "pbase") if match.group(g)))
+            written = next(
+                match.group(g) for g in ("power", "superscript", "flat", "ppower", "psuper") if match.group(g)
+            )
             power = int(written.translate(_SUPERSCRIPTS).replace("−", "-"))
-            if base < 2 or abs(power) > 30:
+            if base < 2 or abs(power) > 40:  # physics goes to 10⁻³⁴ (Planck)
                 continue
             value = mantissa * Decimal(base) ** power
         exponent = value.normalize().as_tuple().exponent
         decimals = max(0, -exponent) if isinstance(exponent, int) else 0
         out.append(_Candidate(match.start(), match.end(), Figure(value, decimals)))
+    return out
+
+
+def _qualified_glued_candidates(text: str, lex: Lexicon, glued: re.Pattern[str]) -> list[_Candidate]:
+    """Figures a qualifier is hyphenated to ("sub-7 nm"), which digit runs skip; the qualifier
+    itself is read as any other, from the words before the figure."""
+    out = []
+    for prefix in glued.finditer(text):
+        match = DIGITS_RE.match(text[prefix.end() :])  # a slice: the hyphen would stop it
+        if match is not None and not re.match(r"0\d", match.group(0)):
+            start = prefix.end()
+            out.append(_Candidate(start, start + match.end(), parse_digits(match.group(0), lex)))
     return out
 
 

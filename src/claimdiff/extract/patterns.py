@@ -35,6 +35,9 @@ class _Patterns:
     article_figure: re.Pattern[str]
     article_idiom: re.Pattern[str]
     percent: re.Pattern[str]
+    qualifier_glued: re.Pattern[str]
+    currency_glued_after: re.Pattern[str]
+    glued_currency_cues: dict[str, re.Pattern[str]]
     unit_cs: re.Pattern[str]
     unit_ci: re.Pattern[str]
     unit_bracketed: re.Pattern[str]
@@ -123,7 +126,16 @@ def _patterns(lex: Lexicon, alt: Alternate = trie_words) -> _Patterns:
         article_idiom=re.compile(rf"(?:{alt(lex.numbers.article_idioms, True) or '(?!)'}){_NOT_LETTER}", re.I),
         # "USD10m", "RM5bn", "Rs500": a symbol ending in a letter, glued to the figure it opens.
         currency_glued=re.compile(rf"(?<!\w)(?:{alt(s for s in symbols if s[-1].isalpha())})(?=\d)"),
-        percent=re.compile(rf"[ \u00a0\u202f]?\n?(?:%|{alt(grammar.percent, True)})(?!\w)", re.I),
+        # "sub-7 nm", "sub-300 sq m": a qualifier hyphenated to the figure it bounds, which digit
+        # runs skip (a word hyphenated to a figure is otherwise a model name: "HX-2").
+        qualifier_glued=re.compile(
+            rf"(?<!\w)(?:{alt((q for q in qualifier_table.before if q.endswith('-')), True) or '(?!)'})(?=\d)", re.I
+        ),
+        percent=re.compile(
+            rf"(?:[ \u00a0\u202f]?\n?(?:%|{alt(grammar.percent, True)})"
+            rf"|(?-i:{alt(grammar.percent_glued) or '(?!)'}))(?!\w)",
+            re.I,
+        ),
         # A symbol is no unit when a letter follows ("5 l'heure" holds no litre).
         unit_cs=re.compile(rf"(?:{_GAP}|-)(?:{alt(unit_cs)})(?!{glued_substance}[^\W_]|['’][^\W\d_])"),
         # "percent of 10", "pourcentage de vingt": the phrase opens the figure; no figure before it.
@@ -158,6 +170,12 @@ def _patterns(lex: Lexicon, alt: Alternate = trie_words) -> _Patterns:
         cues={
             word: re.compile(rf"(?<!\w)(?:{alt(cues, True)})(?!\w)", re.I)
             for word, (_, cues) in unit_table.cued.items()
+        },
+        # "164p": a sub-unit's symbol glued to its figure, near a cue ("shares", "price").
+        currency_glued_after=re.compile(rf"(?:{alt(money.glued) or '(?!)'})(?![^\W_])"),
+        glued_currency_cues={
+            symbol: re.compile(rf"(?<!\w)(?:{alt(cues, True)})(?!\w)", re.I)
+            for symbol, (_, cues) in money.glued.items()
         },
         cued_currency=re.compile(rf"{_GAP}(?:{alt(money.cued, True) or '(?!)'}){_NOT_LETTER}", re.I),
         currency_cues={

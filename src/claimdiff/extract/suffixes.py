@@ -60,6 +60,8 @@ def _currency_after(text: str, lex: Lexicon, pos: int) -> re.Match[str] | None:
     found = _match_longest([p.currency_after_cs, p.currency_after_ci], text, pos)
     if found is None:
         found = _cued_currency(text, lex, pos)
+    if found is None and (glued := p.currency_glued_after.match(text, pos)) is not None:
+        found = glued if p.glued_currency_cues[glued.group(0)].search(text) else None
     head = _HEAD_WORD.match(text, pos)
     if head is None or not lex.currencies.rare:
         return found
@@ -108,6 +110,8 @@ def _find_currency(surface: str, lex: Lexicon) -> CurrencySurface | None:
     found = [hit for hit in (exact.get(surface), folded.get(surface.lower())) if hit is not None]
     if not found and surface.lower() in lex.currencies.cued:
         return lex.currencies.cued[surface.lower()][0]  # matched by _cued_currency, near its cue
+    if not found and surface in lex.currencies.glued:
+        return lex.currencies.glued[surface][0]  # matched glued to its figure, near a cue
     return min(found, key=lambda hit: hit[0])[1] if found else None
 
 

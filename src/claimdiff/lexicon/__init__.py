@@ -120,6 +120,8 @@ class Currencies:
     rare: tuple[CurrencySurface, ...] = ()
     # Names that are money only near a cue word, lower case -> (the currency, the cues).
     cued: dict[str, tuple[CurrencySurface, tuple[str, ...]]] = field(default_factory=dict)
+    # Sub-unit symbols glued to a figure, case-sensitive -> (the sub-unit, the cues): "164p".
+    glued: dict[str, tuple[CurrencySurface, tuple[str, ...]]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -435,6 +437,13 @@ def _currencies(money: CurrencyCodes, names: list[LocalNames], order: list[str])
                 raise LexiconError(f"data: cued names of {code}, which is no ISO 4217 code CLDR knows")
             for name in words:
                 cued.setdefault(name.lower(), (CurrencySurface(name, code, False, False), cues))
+    glued: dict[str, tuple[CurrencySurface, tuple[str, ...]]] = {}
+    for local in names:
+        for code, (words, cues) in local.currency_glued_subunits.items():
+            if code not in known:
+                raise LexiconError(f"data: glued sub-units of {code}, which is no ISO 4217 code CLDR knows")
+            for name in words:
+                glued.setdefault(name, (CurrencySurface(name, code, False, True, SUBUNIT), cues))
     return Currencies(
         money.base,
         money.fx_uncertainty,
@@ -443,6 +452,7 @@ def _currencies(money: CurrencyCodes, names: list[LocalNames], order: list[str])
         money.prefix_symbols,
         tuple(rare.values()),
         cued,
+        glued,
     )
 
 

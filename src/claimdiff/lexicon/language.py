@@ -284,6 +284,9 @@ class LocalNames:
     # ISO 4217 code -> (names that are money only near a cue, the cues): "pounds" of weight or
     # of sterling ("operating profit of 361 million pounds").
     currency_cued: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
+    # ISO 4217 code -> (symbols of its hundredth written glued to the figure, the cues): British
+    # share prices in pence ("shares rose to 164p"); "1080p" alone is a screen's resolution.
+    currency_glued_subunits: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
 
 
 def _coins(money: DataFile) -> dict[str, dict[str, float]]:
@@ -297,8 +300,8 @@ def _coins(money: DataFile) -> dict[str, dict[str, float]]:
     return out
 
 
-def _cued_units(units: DataFile) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
-    cued = units.section("cued", required=False)
+def _cued_units(units: DataFile, section: str = "cued") -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    cued = units.section(section, required=False)
     out = {}
     for pint_unit in cued.table:
         entry = cued.section(pint_unit)
@@ -309,7 +312,7 @@ def _cued_units(units: DataFile) -> dict[str, tuple[tuple[str, ...], tuple[str, 
 
 def load_local_names(code: str) -> LocalNames:
     money = read(f"{code}/currencies.toml")
-    money.only("names", "ambiguous", "subunits", "coins", "cued")
+    money.only("names", "ambiguous", "subunits", "coins", "cued", "glued_subunits")
     units = read(f"{code}/units.toml")
     units.only(
         "per",
@@ -341,6 +344,7 @@ def load_local_names(code: str) -> LocalNames:
         frequency_words=units.words("frequency_words", required=False),
         currency_coins=_coins(money),
         currency_cued=_cued_units(money),  # the same [cued.<key>] layout: names and cues
+        currency_glued_subunits=_cued_units(money, "glued_subunits"),
     )
 
 
@@ -378,6 +382,7 @@ class Grammar:
     """Phrases that give sentences their structure (see ``data/en/grammar.toml``)."""
 
     percent: tuple[str, ...]
+    percent_glued: tuple[str, ...]
     scale_currency_links: tuple[str, ...]
     count_links: tuple[str, ...]
     change_from: tuple[str, ...]
@@ -436,6 +441,7 @@ class Grammar:
 # language's phrases first, because sources mix languages ("+ de 1,000" in an English dossier).
 OWN_LANGUAGE_ONLY = frozenset(
     {
+        "percent_glued",
         "participle_suffixes",
         "opening_endings",
         "plural_suffixes",
