@@ -995,6 +995,39 @@ SUBJECTS = [
     ),
     ("kapazitaet", "Die Kapazität des Parks von RWE beträgt 1,5 Gigawatt.", "1,5 Gigawatt", "RWE", "capacity"),
     ("gegruendet", "Die Firma Celonis wurde 2011 in München gegründet.", "2011", "Celonis", "creation date"),
+    # A name after an article is no common noun ("Die Zorbix Raumfahrt GmbH"), and common nouns
+    # that never travel into English text name nothing ("Satelliten", "Erdbeobachtung").
+    (
+        "name-after-article",
+        "Die Zorbix Raumfahrt GmbH wurde 1985 gegründet. Das Unternehmen entwickelt Satelliten für "
+        "Erdbeobachtung. Im Geschäftsjahr 2025 erzielte Zorbix einen Umsatz von 318 Millionen Euro.",
+        "318 Millionen Euro",
+        "Zorbix",
+        "revenue",
+    ),
+    (
+        "name-after-article-pronoun",
+        "Die Zorbix Raumfahrt GmbH wurde 1985 gegründet. Sie beschäftigt rund 1.150 Mitarbeiter an zwei Standorten.",
+        "rund 1.150 Mitarbeiter",
+        "Zorbix Raumfahrt GmbH",
+        "employees",
+    ),
+    (
+        "name-after-article-wind",
+        "Die Vardel Wind GmbH baut den Park. Er besteht aus 50 Offshore-Windenergieanlagen.",
+        "50 Offshore-Windenergieanlagen",
+        "Vardel Wind GmbH",
+        "count of offshore-windenergieanlagen",
+    ),
+    # "Tochter" before a name: an article does not make it common there (a name follows), but
+    # it is a common noun that never travels into English text, so it opens no name.
+    (
+        "untravelled-noun-before-name",
+        "Die Tochter Orbitex Lithium GmbH gehört Zentra. Rund 1.200 Beschäftigte arbeiten dort.",
+        "Rund 1.200 Beschäftigte",
+        "Orbitex Lithium GmbH",
+        "employees",
+    ),
 ]
 
 

@@ -203,15 +203,18 @@ class FunctionWords:
     plurals: frozenset[str]
     nouns_capitalised: bool = False
     determiners: tuple[str, ...] = ()
+    # A language whose news rarely writes this one's common nouns, and often its names.
+    contrast_language: str = ""
 
 
 def load_function_words(code: str) -> FunctionWords:
     file = read(f"{code}/words.toml")
-    file.only("head", "plurals", "stop", "nouns_capitalised", "determiners")
+    file.only("head", "plurals", "stop", "nouns_capitalised", "determiners", "contrast_language")
     head = file.text_value("head", choices=("first", "last"))
     plurals = frozenset(file.words("plurals"))
     capitalised, determiners = file.flag("nouns_capitalised"), file.words("determiners", required=False)
-    return FunctionWords(frozenset(file.words("stop")), head == "last", plurals, capitalised, determiners)
+    contrast = file.text_value("contrast_language", default="")
+    return FunctionWords(frozenset(file.words("stop")), head == "last", plurals, capitalised, determiners, contrast)
 
 
 def load_events(code: str) -> dict[str, str]:

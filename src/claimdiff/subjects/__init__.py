@@ -536,8 +536,10 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
 def _common_nouns(text: str, lexicon: Lexicon) -> frozenset[str]:
     """Words known as common nouns, lower-cased, where every noun is capitalised (else none).
 
-    They are the words of the language's metric and event keywords ("Umsatz", "Betrieb") and
-    the capitalised words the source writes after a determiner ("der Umsatz").
+    They are the words of the language's metric and event keywords ("Umsatz", "Betrieb"), the
+    capitalised words the source writes after a determiner ("der Umsatz"; not the first word
+    of a longer name, "die Nordstern Raumfahrt GmbH"), and those that do not travel into the
+    contrast language's text (:func:`_untravelled_nouns`).
     """
     words = lexicon.function_words
     if not words.nouns_capitalised:
@@ -547,10 +549,45 @@ def _common_nouns(text: str, lexicon: Lexicon) -> frozenset[str]:
         return keywords
     pattern = lexicon.compiled(
         "determined nouns",
-        lambda lex: re.compile(rf"(?<!\w)(?:{alternation(lex.function_words.determiners)})\s+([^\W\d_][\w\-]*)", re.I),
+        # Not a word another capitalised word follows: "die Nordstern Raumfahrt GmbH" is a name.
+        lambda lex: re.compile(
+            rf"(?<!\w)(?:{alternation(lex.function_words.determiners)})\s+([^\W\d_][\w\-]*)(?![\w\-]|\s+(?-i:[^\W\d_a-zäöüß]))",
+            re.I,
+        ),
     )
     found = (match.group(1) for match in pattern.finditer(text))
-    return keywords | frozenset(word.lower() for word in found if word[0].isupper())
+    determined = frozenset(word.lower() for word in found if word[0].isupper())
+    return keywords | determined | _untravelled_nouns(text, lexicon)
+
+
+# A capitalised word at least this frequent in its language (Zipf 3: once per million words)
+# and under this in the contrast language's large list (1.5: once in 30 million words) is a
+# common noun: "Satelliten" is 3.8 in German and 0 in English, "Lufthansa" 3.9 and 2.9.
+UNTRAVELLED_OWN_ZIPF = 3.0
+UNTRAVELLED_CONTRAST_ZIPF = 1.5
+
+
+def _untravelled_nouns(text: str, lexicon: Lexicon) -> frozenset[str]:
+    """Capitalised words of ``text`` that are common nouns of its language, lower-cased: frequent
+    in it and nearly absent from the contrast language's text (``contrast_language`` of
+    ``words.toml``), where names of companies and places travel."""
+    from claimdiff.lexicon.frequency import zipf_frequency
+
+    contrast = lexicon.function_words.contrast_language
+    if not contrast:
+        return frozenset()
+
+    def known(word: str) -> bool:
+        return zipf_frequency(word, lexicon.code, wordlist="small") >= UNTRAVELLED_OWN_ZIPF
+
+    out = set()
+    for word in {w.lower() for w in re.findall(r"(?<![\w\-])[^\W\d_a-zäöüß][^\W\d_]{2,}(?![\w\-])", text)}:
+        # A rare compound is judged by its last known part: "Chipkonzern" by "Konzern" (common),
+        # "Nordstern" by "Stern" (which travels: a name).
+        head = word if known(word) else next((word[i:] for i in range(3, len(word) - 3) if known(word[i:])), "")
+        if head and zipf_frequency(head, contrast, wordlist="large") < UNTRAVELLED_CONTRAST_ZIPF:
+            out.add(word)
+    return frozenset(out)
 
 
 # A word's base this frequent in wordfreq's large list is a word of the language, and a plural
