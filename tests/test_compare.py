@@ -389,6 +389,31 @@ def test_itemised_totals(text: str, severity: str) -> None:
     assert [d.severity for d in sums] == [severity]
 
 
+# Amounts that are no items of a total, though a part word stands near them.
+NOT_PARTS = [
+    # Lines of a company's accounts: EBITDA and net profit are no items of revenue, nor of each
+    # other ("part du groupe" holds a part word).
+    (
+        "accounts-lines-fr",
+        "fr",
+        "Orbitex a publié ses comptes 2025.\n– Chiffre d'affaires de 2 840 M€ ;\n– EBITDA de 712 M€ ;\n"
+        "– Résultat net part du groupe de 298 M€ ;\n– Dividende proposé de 1,45 € par action.",
+    ),
+    # A dividend per share is no item of revenue ("share" is a part word).
+    (
+        "dividend-per-share-en",
+        "en",
+        "Orbitex reported revenue of 2.84 billion euros. Earnings before interest (EBITDA) came in at 712 "
+        "million euros. Orbitex proposed a dividend of 1.45 euros per share.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), [c[1:] for c in NOT_PARTS], ids=[c[0] for c in NOT_PARTS])
+def test_amounts_that_are_no_items_of_a_total(language: str, text: str) -> None:
+    assert [d.explanation for d in _discrepancies((text, language)) if d.kind == "sum"] == []
+
+
 def test_unmarked_amounts_are_not_parts() -> None:
     text = "Brookfield will invest €20 billion. Brookfield earned €12 billion. Brookfield paid €8 billion in taxes."
     assert [d for d in _discrepancies((text, "en")) if d.kind == "sum"] == []

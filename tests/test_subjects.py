@@ -361,6 +361,71 @@ METRICS = [
 ]
 
 
+# A percentage a change word governs is the growth of the measure on that word's side; the
+# lines of accounts and of an auction are metrics of their own.
+METRICS += [
+    ("en-growth-before", "Orbitex revenue rose 23% to €2.8 billion.", "en", "23%", "growth of revenue"),
+    ("en-growth-after", "Orbitex reported a 59% rise in net profit.", "en", "59%", "growth of net profit"),
+    (
+        "fr-growth-on-the-change-side",
+        "Orbitex : chiffre d'affaires en progression de 23 %, résultat net de 298 M€",
+        "fr",
+        "23 %",
+        "growth of revenue",
+    ),
+    ("de-growth", "Der Umsatz von Orbitex stieg um 12 Prozent.", "de", "12 Prozent", "growth of revenue"),
+    ("en-share-without-change", "Orbitex holds 18% of the market.", "en", "18%", "share"),
+    ("en-dividend", "Orbitex proposed a dividend of 1.45 euros per share.", "en", "1.45 euros", "dividend"),
+    ("fr-dividende", "Dividende proposé : 1,45 €", "fr", "1,45 €", "dividend"),
+    ("fr-ca-is-revenue", "CA 2025 : 2,84 Md€", "fr", "2,84 Md€", "revenue"),
+    (
+        "en-hammer-price",
+        "The painting went to a collector with a hammer price of 6.2 million euros.",
+        "en",
+        "6.2 million euros",
+        "hammer price",
+    ),
+    (
+        "fr-au-marteau",
+        "Le tableau a été adjugé 6,2 millions d'euros au marteau, soit 7,44 M€ frais compris.",
+        "fr",
+        "6,2 millions d'euros",
+        "hammer price",
+    ),
+    (
+        "fr-frais-compris-is-the-price",
+        "Le tableau a été adjugé 6,2 millions d'euros au marteau, soit 7,44 M€ frais compris.",
+        "fr",
+        "7,44 M€",
+        "price",
+    ),
+    (
+        "en-including-fees-is-the-price",
+        "The painting sold for 7.44 million euros including fees.",
+        "en",
+        "7.44 million euros",
+        "price",
+    ),
+    ("de-zuschlag", "Der Zuschlag lag bei 6,2 Millionen Euro.", "de", "6,2 Millionen Euro", "hammer price"),
+    # Laying the first stone is an event of its own, never the launch of the project.
+    (
+        "en-first-stone",
+        "Work began with the laying of the first stone in March 2023.",
+        "en",
+        "March 2023",
+        "groundbreaking date",
+    ),
+    (
+        "fr-premiere-pierre",
+        "La première pierre du chantier a été posée le 12 mars 2024.",
+        "fr",
+        "12 mars 2024",
+        "groundbreaking date",
+    ),
+    ("de-spatenstich", "Der Spatenstich für das Werk erfolgte im März 2024.", "de", "März 2024", "groundbreaking date"),
+]
+
+
 @pytest.mark.parametrize(
     ("text", "language", "surface", "metric"), [c[1:] for c in METRICS], ids=[c[0] for c in METRICS]
 )
@@ -1129,6 +1194,49 @@ REFERENCES = [
         "en",
         "€3 billion",
         "Veltrix",
+    ),
+]
+
+
+# A publication's byline opens no name ("Le Journal des Affaires – Porté par ..."), a place an
+# organisation is from is where, not who ("le groupe minier de Vardel"), and a metric's acronym
+# in any case is no name ("(Ebitda)").
+REFERENCES += [
+    (
+        "fr-byline-and-origin",
+        "Orbitex profite de l'embellie du lithium",
+        "Le Journal des Affaires – Porté par ses volumes de lithium, le groupe minier de Vardel a publié "
+        "jeudi un chiffre d'affaires de 2,84 milliards d'euros.",
+        "fr",
+        "2,84 milliards d'euros",
+        "Orbitex",
+    ),
+    (
+        "fr-metric-acronym-in-brackets",
+        "Orbitex profite de l'embellie du lithium",
+        "Orbitex a publié ses comptes. L'excédent brut d'exploitation (Ebitda) atteint 712 millions d'euros.",
+        "fr",
+        "712 millions d'euros",
+        "Orbitex",
+    ),
+    # A person whose title is two words ("director general") is a person: not what the next
+    # sentence speaks of.
+    (
+        "en-two-word-title-is-a-person",
+        "Orbitex hospital bill climbs",
+        'The Orbitex board approved the budget. "We found clay," director general Jane Roe told reporters. '
+        "Work began with the laying of the first stone in March 2023.",
+        "en",
+        "March 2023",
+        "Orbitex",
+    ),
+    (
+        "en-group-from-a-place",
+        "Orbitex lifts profit",
+        "The group from Vardel said revenue reached €2.8 billion.",
+        "en",
+        "€2.8 billion",
+        "Orbitex",
     ),
 ]
 

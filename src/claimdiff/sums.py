@@ -17,6 +17,9 @@ from claimdiff.values import describe_value, format_money
 
 LINES_AFTER = 8  # how far below a total its parts may stand
 MAX_PARTS = 4
+# An amount under this share of a total is no item of it: "a dividend of €1.45 per share" after
+# revenue of €2.84 billion.
+SMALLEST_PART = 0.001
 
 
 def _part_words(lexicon: Lexicon) -> re.Pattern[str]:
@@ -27,6 +30,14 @@ def _related(total: Claim, part: Claim, entities: EntityTable) -> bool:
     if not part.entity:
         return False
     return part.entity in entities.lineage(total.entity) or total.entity in entities.lineage(part.entity)
+
+
+def _other_accounts_line(total: Claim, part: Claim, knowledge: Knowledge) -> bool:
+    """Whether the two state different lines of a company's accounts (EBITDA is no item of
+    revenue); within one line, or between spending words ("investment", "budget"), items are."""
+    if total.metric == part.metric:
+        return False
+    return total.metric in knowledge.accounts or part.metric in knowledge.accounts
 
 
 def _amount(claim: Claim) -> float | None:
@@ -58,7 +69,9 @@ def _parts(total: Claim, following: list[Claim], knowledge: Knowledge) -> list[C
         if (
             not _related(total, claim, knowledge.entities)
             or claim.value >= total.value
+            or claim.value < total.value * SMALLEST_PART
             or claim.sentence == total.sentence
+            or _other_accounts_line(total, claim, knowledge)
         ):
             continue
         parts.append(claim)

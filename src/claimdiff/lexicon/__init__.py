@@ -214,6 +214,8 @@ class Knowledge:
     units_table: UnitTable
     named_units: dict[str, str]
     measures: dict[str, frozenset[str]] = field(default_factory=dict)
+    # Lines of a company's accounts: none is an item of another's total (common/measures.toml).
+    accounts: frozenset[str] = frozenset()
     _memo: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def check_units(self, parse: Callable[[str], object]) -> None:
@@ -312,7 +314,7 @@ def load_knowledge(
     world = world or load_world()
     table = EntityTable(entities + world.entities)
     named = {unit: f"{code}/units.toml" for code in codes for unit in tables[code].names.unit_named.values()}
-    knowledge = Knowledge(languages, settings, table, unit_table, named, load_measures())
+    knowledge = Knowledge(languages, settings, table, unit_table, named, *load_measures())
     builtin_world = given_world is None or given_world is load_world()
     digest = _inputs_digest(entities, metric_words) if builtin_world else None
     if digest is not None:
@@ -377,6 +379,8 @@ def _with_metric_words(own: MetricWords, extra: MetricWords | None) -> MetricWor
         parts=own.parts + tuple(w for w in extra.parts if w not in own.parts),
         counts=own.counts | extra.counts,
         located=own.located | extra.located,
+        classifiers=own.classifiers,
+        changes=own.changes,
     )
 
 

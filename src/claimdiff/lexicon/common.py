@@ -36,11 +36,13 @@ def load_settings(languages: tuple[str, ...]) -> Settings:
     return settings
 
 
-def load_measures() -> dict[str, frozenset[str]]:
-    """What each metric is measured in (``common/measures.toml``): unit metrics or "percent"."""
+def load_measures() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
+    """What each metric is measured in (``common/measures.toml``): unit metrics or "percent";
+    and the metrics that are lines of a company's accounts."""
     file = read(f"{COMMON}/measures.toml")
-    file.only("measured_in")
-    return {metric: frozenset(units) for metric, units in file.word_table("measured_in").items()}
+    file.only("measured_in", "accounts")
+    measured = {metric: frozenset(units) for metric, units in file.word_table("measured_in").items()}
+    return measured, frozenset(file.words("accounts"))
 
 
 @dataclass(frozen=True)

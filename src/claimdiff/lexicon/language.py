@@ -233,11 +233,14 @@ class MetricWords:
     counts: dict[str, str] = field(default_factory=dict)
     located: frozenset[str] = frozenset()
     classifiers: frozenset[str] = frozenset()
+    # Words of a change right before or after a percentage ("rose 23%", "a 59% rise", "en
+    # hausse de 32 %"): the percentage is the growth of the measure named near it.
+    changes: tuple[str, ...] = ()
 
 
 def load_metric_words(code: str) -> MetricWords:
     file = read(f"{code}/metrics.toml")
-    file.only("parts", "located", "unlocated", "classifiers", "money", "other", "topics", "nouns", "counts")
+    file.only("parts", "changes", "located", "unlocated", "classifiers", "money", "other", "topics", "nouns", "counts")
 
     def invert(section: str) -> dict[str, str]:
         return {w.lower(): name for name, words in file.word_table(section).items() for w in words}
@@ -257,6 +260,7 @@ def load_metric_words(code: str) -> MetricWords:
         counts,
         located,
         classifiers,
+        file.words("changes", required=False),
     )
 
 
@@ -412,6 +416,7 @@ class Grammar:
     anaphoric_pronouns: tuple[str, ...]
     impersonal_openings: tuple[str, ...]
     organisation_references: tuple[str, ...]
+    origin_links: tuple[str, ...]
     possessive_determiners: tuple[str, ...]
     apposition_articles: tuple[str, ...]
     definite_articles: tuple[str, ...]

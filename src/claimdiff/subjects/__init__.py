@@ -37,7 +37,15 @@ from claimdiff.subjects.binding import (
 )
 from claimdiff.subjects.descriptors import Descriptions
 from claimdiff.subjects.metrics import EDITION, choose_metric
-from claimdiff.subjects.names import OPENING_QUOTES, UPPER, EntityMention, common_word, find_entities, title_case
+from claimdiff.subjects.names import (
+    OPENING_QUOTES,
+    UPPER,
+    EntityMention,
+    common_word,
+    find_entities,
+    lead_end,
+    title_case,
+)
 
 __all__ = ["EntityMention", "assign_subjects", "choose_entity", "choose_metric", "dominant_entity", "find_entities"]
 
@@ -496,7 +504,10 @@ def proper_words(source: Source, headlines: bool = True) -> frozenset[str]:
     for sentence in source.sentences:
         if headlines and title_case(sentence.text):
             continue  # "Acme Lands €90M to Expand Its Fleet": every word is capitalised
-        found = list(re.finditer(r"[^\W\d_][\w\-’']*", sentence.text))
+        # A dateline or a byline ("Le Journal des Affaires – Porté par ...") is no part of the
+        # sentence: the word after it opens it.
+        lead = lead_end(sentence.text)
+        found = [m for m in re.finditer(r"[^\W\d_][\w\-’']*", sentence.text) if m.start() >= lead]
         words = [m.group(0) for m in found]
         # A word opening a quotation or a title is capitalised as a sentence's first word is.
         inside.update(

@@ -94,6 +94,26 @@ def _metric(
     topic = ""
     keyword = nearest("other", words.other, start, end, 60)
     if claim.kind == "percent":
+        change = _change(text, start, end, lexicon) if keyword in ("", GROWTH_RATE) else None
+        if change is not None:
+            # "Revenue rose 23%", "a 59% rise in net profit": the growth of the measure named on
+            # the change word's side ("chiffre d'affaires en progression de 23 %, résultat net
+            # de 298 M€" is revenue's growth).
+            measures = {**words.money, **words.other}
+            anchor = change[0] if change[0] < start else change[1]
+            grew = _nearest(
+                text,
+                anchor,
+                anchor,
+                measures,
+                80,
+                _keywords(lexicon, "growth", measures),
+                _stems(lexicon, "growth", measures),
+                lambda metric: metric not in (GROWTH_RATE, "share"),
+                side=-1 if change[0] < start else 1,
+            )
+            if grew:
+                return f"growth of {grew}", topic
         return keyword or parallel or "share", topic
     if "magnitude" in claim.flags:
         return "magnitude", topic
@@ -105,6 +125,25 @@ def _metric(
     if not keyword and _unit_metric(claim, lexicon) == "duration":
         return "", topic  # a bare duration ("over five years") qualifies something else
     return keyword or _unit_metric(claim, lexicon), topic
+
+
+GROWTH_RATE = "growth rate"
+
+
+def _change(text: str, start: int, end: int, lexicon: Lexicon) -> tuple[int, int] | None:
+    """Where a word of change stands right before a percentage ("rose 23%", "en hausse de 32
+    %") or right after it ("a 59% rise"), else None."""
+    before, after = lexicon.compiled("changes", _change_patterns)
+    found = before.search(text, max(0, start - 30), start) or after.match(text, end, end + 20)
+    return found.span(1) if found else None
+
+
+def _change_patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    words = trie_alternation(lexicon.metrics.changes, True) or "(?!)"
+    # Maybe a short word between: "rose by 5%", "une hausse de 32 %", "stieg um 5 %".
+    before = re.compile(rf"(?<!\w)({words})(?:\s+\w{{1,3}})?[\s\u00a0\u202f]*$", re.I)
+    after = re.compile(rf"[\s\u00a0\u202f]*({words})(?!\w)", re.I)
+    return before, after
 
 
 def _classified(text: str, end: int, lexicon: Lexicon) -> str:
@@ -162,11 +201,14 @@ def _nearest(
     pattern: re.Pattern[str],
     stems: _Stems,
     fits: Callable[[str], bool] = lambda _: True,
+    side: int = 0,
 ) -> str:
     """The metric of the keyword nearest ``text[start:end]`` within ``reach``: a keyword as
-    listed, or any word of the same stem ("consommaient" for "consommé")."""
+    listed, or any word of the same stem ("consommaient" for "consommé"); with ``side`` -1
+    only before it, 1 only after it."""
     best: tuple[int, str] | None = None
-    low, high = max(0, start - reach), min(len(text), end + reach)
+    low = max(0, start - reach) if side <= 0 else end
+    high = min(len(text), end + reach) if side >= 0 else start
     found = [(m.start(), m.end(), table[m.group(0).lower()]) for m in pattern.finditer(text, low, high)]
     if stems.stemmer is not None:
         for word in _WORD.finditer(text, low, high):

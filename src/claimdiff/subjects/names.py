@@ -81,6 +81,7 @@ class _NamePatterns:
     title_after: re.Pattern[str]
     elision: re.Pattern[str]
     attributive: re.Pattern[str]
+    origin: re.Pattern[str]
     name_before: re.Pattern[str]
     # What opens a list of objects, each with what may stand before its first name: a relative
     # clause after a comma (", qui rassemble", ", which includes"), a list word ("including").
@@ -146,6 +147,12 @@ def _name_patterns(lexicon: Lexicon) -> _NamePatterns:
         )
         if grammar.attributive_determiners
         else re.compile("(?!)"),
+        # "le groupe minier de Saint-Ostre", "the group from Vardel": where the organisation is from.
+        origin=re.compile(
+            rf"(?<!\w)(?:{trie_words(grammar.organisation_references, True) or '(?!)'})"
+            rf"(?:[ ](?-i:[^\W\d_A-ZÀ-Ý])[\w-]*){{0,2}}[ ]?(?:{trie_words(grammar.origin_links, True) or '(?!)'})[ ]?$",
+            re.I,
+        ),
         list_openings=_list_openings(grammar),
         # A comma, or a pair connector among lower-case words ("et le groupe", "and Danish
         # shipping and logistics group": the adjective of nationality is a mention of its own).
@@ -255,9 +262,14 @@ def find_entities(
         found.extend(_capitalised_names(text, knowledge, lexicon, taken, proper, common, lowercase))
     found = _qualified_ignored(text, sorted(found, key=lambda m: m.start), names)
     found = _listed_objects(text, found, names)
-    dateline = DATELINE.match(text)
-    if dateline:  # "OSLO, May 14 (Reuters) --": where and by whom it was filed, not its subject
-        found = [replace(m, role="ignored") if m.end <= dateline.end() else m for m in found]
+    # "le groupe minier de Saint-Ostre": a name the organisation is from is where, not who.
+    found = [
+        replace(m, role="place") if m.subject and names.origin.search(text, max(0, m.start - 60), m.start) else m
+        for m in found
+    ]
+    lead = lead_end(text)
+    if lead:  # "OSLO, May 14 (Reuters) --": where and by whom it was filed, not its subject
+        found = [replace(m, role="ignored") if m.end <= lead else m for m in found]
     # "Denmark's Zorbix Biopharma", "Acme's Orbitex": the possessor only qualifies the name after it.
     found = [
         replace(m, role="demonym") if m.subject and _possessor_of(text, m, after) else m
@@ -348,8 +360,12 @@ def _capitalised_names(
             lowered[0] in stop or lowered[0] in months or lowered[0] in names.not_names or lowered[0] in names.alone
         ):
             continue
-        if len(words) == 1 and words[0].isupper() and lowered[0] in lexicon.keyword_words():
-            continue  # "GDP", "EBITDA", "PIB": a metric's acronym, no name
+        if (
+            len(words) == 1
+            and lowered[0] in lexicon.keyword_words()
+            and (words[0].isupper() or not common_word(words[0], lexicon))
+        ):
+            continue  # "GDP", "EBITDA", "Ebitda", "PIB": a metric's acronym, no name
         # Not opening a sentence, where the head may be a common noun ("Fonds d'amorçage,
         # prêts, ...": a list of measures); inside one an article stands before it.
         if words[-1] in names.institution_heads and not _at_sentence_start(text, start):
@@ -470,8 +486,9 @@ def _word_before(text: str, start: int, stripped: str) -> str:
 
 
 def _at_sentence_start(text: str, at: int) -> bool:
-    """Whether only punctuation, list marks or opening quotes stand before ``at``."""
-    return not text[:at].strip(SENTENCE_OPENERS)
+    """Whether only punctuation, list marks or opening quotes stand before ``at``, maybe after
+    a dateline or a byline."""
+    return not text[lead_end(text[:at]) : at].strip(SENTENCE_OPENERS)
 
 
 # What may stand before a sentence's first word: list marks, dashes, opening quotes, brackets.
@@ -626,6 +643,23 @@ DATELINE = re.compile(
     [ ]?(?:--|—|–|-)[ ]""",
     re.VERBOSE,
 )
+
+# A publication's name opening a paragraph before a dash, as the press writes its lead ("Le
+# Journal des Affaires – Porté par ...", "AéroBrief – Le préavis ..."): capitalised words and
+# short particles, then a spaced en or em dash. What it names is who writes, and the word after
+# the dash opens the sentence.
+BYLINE = re.compile(
+    rf"""[ \t]*[{UPPER}][^\s–—]*                       # the first word, capitalised
+    (?:[ ](?:[{UPPER}][^\s–—]*|[a-zà-ÿ’']{{1,3}})){{0,5}}   # capitalised words and particles
+    [ ][–—][ ]""",
+    re.VERBOSE,
+)
+
+
+def lead_end(text: str) -> int:
+    """Where a sentence's dateline or byline ends ("OSLO, May 14 (Reuters) --"), else 0."""
+    lead = DATELINE.match(text) or BYLINE.match(text)
+    return lead.end() if lead else 0
 
 
 # Marks that open a quotation or a title, after which a word is capitalised as at a sentence start.
