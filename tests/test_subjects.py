@@ -423,6 +423,37 @@ METRICS += [
         "groundbreaking date",
     ),
     ("de-spatenstich", "Der Spatenstich für das Werk erfolgte im März 2024.", "de", "März 2024", "groundbreaking date"),
+    # A German compound is headed by its last part: "Jahreskapazität" is a capacity.
+    (
+        "de-compound-head",
+        "Die Anlage von Orbitex hat eine Jahreskapazität von 35.000 Tonnen.",
+        "de",
+        "35.000 Tonnen",
+        "capacity",
+    ),
+    (
+        "fr-capacity-per-year",
+        "L'usine, d'une capacité de 25 000 tonnes par an, ouvrira.",
+        "fr",
+        "25 000 tonnes par an",
+        "capacity",
+    ),
+    # A keyword opening a later clause with its own figure is that figure's.
+    (
+        "de-keyword-of-the-next-clause",
+        "Orbitex steigerte den Umsatz im vergangenen Jahr auf 2,84 Milliarden Euro, der Nettogewinn lag bei 298 "
+        "Millionen Euro.",
+        "de",
+        "2,84 Milliarden Euro",
+        "revenue",
+    ),
+    (
+        "en-keyword-of-the-next-clause",
+        "Revenue at Orbitex reached €325 million, its profit €20 million.",
+        "en",
+        "€325 million",
+        "revenue",
+    ),
 ]
 
 
@@ -1250,6 +1281,9 @@ def test_organisation_referred_back_to(title: str, text: str, language: str, sur
 
 # (id, sentence, language, the names find_entities gives)
 NAMES = [
+    # German time words and conjunctions opening a phrase are no names.
+    ("de-mitte-is-time", "Orbitex baut bis Mitte 2027.", "de", ["Orbitex"]),
+    ("de-denn-opens", "Denn hier baut Orbitex.", "de", ["Orbitex"]),
     ("common-opener-and-figure", "Environ 55 % des pièces sont fabriquées en Europe.", "fr", ["Europe"]),
     (
         "connectors-with-an-elided-article",

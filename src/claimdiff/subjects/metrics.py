@@ -206,10 +206,10 @@ def _nearest(
     """The metric of the keyword nearest ``text[start:end]`` within ``reach``: a keyword as
     listed, or any word of the same stem ("consommaient" for "consommé"); with ``side`` -1
     only before it, 1 only after it."""
-    best: tuple[int, str] | None = None
+    best: tuple[tuple[bool, int], str] | None = None
     low = max(0, start - reach) if side <= 0 else end
     high = min(len(text), end + reach) if side >= 0 else start
-    found = [(m.start(), m.end(), table[m.group(0).lower()]) for m in pattern.finditer(text, low, high)]
+    found = [(m.start(), m.end(), table[m.group(m.lastgroup or 0).lower()]) for m in pattern.finditer(text, low, high)]
     if stems.stemmer is not None:
         for word in _WORD.finditer(text, low, high):
             lowered = word.group(0).lower()
@@ -221,15 +221,31 @@ def _nearest(
             # "production"); an inflection is longer than its stem ("consommaient").
             if metric and len(lowered) > len(stem):
                 found.append((word.start(), word.end(), metric))
+    # A keyword that opens a later clause with a figure of its own comes last: it is that
+    # figure's, unless no other keyword is near.
     for first, last, metric in found:
         if (first < end and start < last) or not fits(metric):
             continue
         distance = start - last if last <= start else first - end
-        if best is None or distance < best[0]:
-            best = (distance, metric)
+        rank = (_governs_the_next(text, end, first, last), distance)
+        if best is None or rank < best[0]:
+            best = (rank, metric)
     return best[1] if best else ""
 
 
+def _governs_the_next(text: str, end: int, first: int, last: int) -> bool:
+    """Whether a keyword after the figure is another figure's: one stands between them, or the
+    keyword opens a clause with a figure of its own ("... auf 2,84 Milliarden Euro, der
+    Nettogewinn lag bei 298 Millionen Euro")."""
+    if first < end:
+        return False
+    if _DIGIT.search(text, end, first):
+        return True
+    return bool(_CLAUSE_BREAK.search(text, end, first)) and bool(_DIGIT.search(text, last, last + 40))
+
+
+_CLAUSE_BREAK = re.compile(r"[,;]")
+_DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[^\W\d_][\w’'\-]*")
 # Stems shorter than this match too many other words ("don" of "dons" is also "donner").
 MIN_STEM = 5
@@ -284,13 +300,25 @@ def stemmer_for(code: str) -> snowballstemmer.stemmer | None:
     return snowballstemmer.stemmer(name) if name in snowballstemmer.algorithms() else None
 
 
+# Where nouns are compounded (German), a keyword this long ends a compound it heads:
+# "Jahreskapazität" is a capacity, "Konzernumsatz" a revenue.
+COMPOUND_HEAD = 5
+
+
 def _keywords(lexicon: Lexicon, name: str, table: dict[str, str]) -> re.Pattern[str]:
-    """One pattern for a keyword table of a lexicon, built once."""
-    # A trie (the same language as the plain alternation): each claim's window is scanned with it.
-    return lexicon.compiled(
-        f"keywords:{name}",
-        lambda _: re.compile(r"(?<!\w)(?:" + (trie_alternation(table, True) if table else "") + r")(?!\w)", re.I),
-    )
+    """One pattern for a keyword table of a lexicon, built once; the keyword matched is its
+    group ``keyword`` (or ``head``, the last part of a compound)."""
+
+    def build(lex: Lexicon) -> re.Pattern[str]:
+        # A trie (the same language as the plain alternation): each claim's window is scanned with it.
+        plain = f"(?P<keyword>{trie_alternation(table, True)})" if table else "(?!)"
+        heads = [w for w in table if len(w) >= COMPOUND_HEAD and " " not in w]
+        # Only measures: money's heads are too often another thing's ("Eigenkapital" is equity).
+        if lex.function_words.nouns_capitalised and heads and name == "other":
+            plain += f"|[^\\W\\d_]{{2,}}?(?P<head>{trie_alternation(heads, True)})"
+        return re.compile(rf"(?<!\w)(?:{plain})(?!\w)", re.I)
+
+    return lexicon.compiled(f"keywords:{name}", build)
 
 
 @dataclass(frozen=True)
