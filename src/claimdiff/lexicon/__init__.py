@@ -434,20 +434,8 @@ def _currencies(money: CurrencyCodes, names: list[LocalNames], order: list[str])
         for name, code in _other_currency_names(language, money.codes)
         if name.lower() not in surfaces
     }
-    cued: dict[str, tuple[CurrencySurface, tuple[str, ...]]] = {}
-    for local in names:
-        for code, (words, cues) in local.currency_cued.items():
-            if code not in known:
-                raise LexiconError(f"data: cued names of {code}, which is no ISO 4217 code CLDR knows")
-            for name in words:
-                cued.setdefault(name.lower(), (CurrencySurface(name, code, False, False), cues))
-    glued: dict[str, tuple[CurrencySurface, tuple[str, ...]]] = {}
-    for local in names:
-        for code, (words, cues) in local.currency_glued_subunits.items():
-            if code not in known:
-                raise LexiconError(f"data: glued sub-units of {code}, which is no ISO 4217 code CLDR knows")
-            for name in words:
-                glued.setdefault(name, (CurrencySurface(name, code, False, True, SUBUNIT), cues))
+    cued = _cued_currencies([local.currency_cued for local in names], known, "cued names", glued=False)
+    glued = _cued_currencies([local.currency_glued_subunits for local in names], known, "glued sub-units", glued=True)
     return Currencies(
         money.base,
         money.fx_uncertainty,
@@ -458,6 +446,22 @@ def _currencies(money: CurrencyCodes, names: list[LocalNames], order: list[str])
         cued,
         glued,
     )
+
+
+def _cued_currencies(
+    tables: list[dict[str, tuple[tuple[str, ...], tuple[str, ...]]]], known: frozenset[str], what: str, glued: bool
+) -> dict[str, tuple[CurrencySurface, tuple[str, ...]]]:
+    """Names that are a currency only near a cue ("pounds" near "profit"), keyed in lower case;
+    or, ``glued``, sub-unit symbols written glued to the figure ("164p"), keyed as written."""
+    out: dict[str, tuple[CurrencySurface, tuple[str, ...]]] = {}
+    for table in tables:
+        for code, (words, cues) in table.items():
+            if code not in known:
+                raise LexiconError(f"data: {what} of {code}, which is no ISO 4217 code CLDR knows")
+            for name in words:
+                surface = CurrencySurface(name, code, False, glued, SUBUNIT if glued else 1.0)
+                out.setdefault(name if glued else name.lower(), (surface, cues))
+    return out
 
 
 # babel's answers about currencies, kept between runs like CLDR's unit names (lexicon.common):
