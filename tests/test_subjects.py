@@ -1394,6 +1394,19 @@ def test_names_a_sentence_gives(text: str, language: str, names: list[str]) -> N
 
 # (id, sentence, language, the mentions as (name, role))
 ROLES = [
+    # A dash a second one closes is a parenthesis, no byline: the name before it is no writer's.
+    (
+        "en-parenthetical-dashes-are-no-byline",
+        "Zorbix – a Vardel startup – raised funds.",
+        "en",
+        [("Zorbix", "subject"), ("Vardel", "subject")],
+    ),
+    (
+        "fr-byline-names-the-writer",
+        "Le Journal des Affaires – Porté par le lithium, Zorbix publie.",
+        "fr",
+        [("Journal des Affaires", "ignored"), ("Zorbix", "subject")],
+    ),
     (
         "fr-source-after-an-elided-article",
         "Selon l’Insee, la France investit.",

@@ -562,7 +562,7 @@ def _common_nouns(text: str, lexicon: Lexicon) -> frozenset[str]:
         "determined nouns",
         # Not a word another capitalised word follows: "die Nordstern Raumfahrt GmbH" is a name.
         lambda lex: re.compile(
-            rf"(?<!\w)(?:{alternation(lex.function_words.determiners)})\s+([^\W\d_][\w\-]*)(?![\w\-]|\s+(?-i:[^\W\d_a-zäöüß]))",
+            rf"(?<!\w)(?:{alternation(lex.function_words.determiners)})\s+([^\W\d_][\w\-]*)(?![\w\-]|\s+(?-i:[{UPPER}]))",
             re.I,
         ),
     )
@@ -592,7 +592,7 @@ def _untravelled_nouns(text: str, lexicon: Lexicon) -> frozenset[str]:
         return zipf_frequency(word, lexicon.code, wordlist="small") >= UNTRAVELLED_OWN_ZIPF
 
     out = set()
-    for word in {w.lower() for w in re.findall(r"(?<![\w\-])[^\W\d_a-zäöüß][^\W\d_]{2,}(?![\w\-])", text)}:
+    for word in {w.lower() for w in re.findall(rf"(?<![\w\-])[{UPPER}][^\W\d_]{{2,}}(?![\w\-])", text)}:
         # A rare compound is judged by its last known part: "Chipkonzern" by "Konzern" (common),
         # "Nordstern" by "Stern" (which travels: a name).
         head = word if known(word) else next((word[i:] for i in range(3, len(word) - 3) if known(word[i:])), "")

@@ -657,9 +657,15 @@ BYLINE = re.compile(
 
 
 def lead_end(text: str) -> int:
-    """Where a sentence's dateline or byline ends ("OSLO, May 14 (Reuters) --"), else 0."""
-    lead = DATELINE.match(text) or BYLINE.match(text)
-    return lead.end() if lead else 0
+    """Where a sentence's dateline or byline ends ("OSLO, May 14 (Reuters) --"), else 0. A dash
+    that a second one closes is a parenthesis, no byline ("Zorbix – a Vardel startup – raised")."""
+    dateline = DATELINE.match(text)
+    if dateline:
+        return dateline.end()
+    byline = BYLINE.match(text)
+    if byline is None or byline.group(0).rstrip()[-1] in text[byline.end() :]:
+        return 0
+    return byline.end()
 
 
 # Marks that open a quotation or a title, after which a word is capitalised as at a sentence start.
