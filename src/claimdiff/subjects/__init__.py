@@ -124,8 +124,8 @@ def assign_subjects(
         if place_so_far != home:
             place_so_far = _place_named(own, knowledge, places, home) or place_so_far
         pronoun = _pronoun_clause(sentence.text, lexicon) if previous else None  # once a sentence
+        referred = line_label or organisation or default  # what "the company" stands for here
         if referents is not None:
-            referred = line_label or organisation or default
             if pronoun is not None:
                 referents[sentence.start] = previous
             elif referred and _refers_to_one_before(sentence.text, lexicon):
@@ -145,7 +145,6 @@ def assign_subjects(
             chosen = choose_entity(text, start, end, mentions, claim, lexicon)
             if clause is not None and not _subject_between(mentions, clause, start):
                 chosen = previous  # "It employs 300 people in France": the company named before
-            referred = line_label or organisation or default
             if referred and refers_back(text, start, mentions, lexicon):
                 chosen = referred  # "la startup française dit avoir obtenu 75 millions"
             chosen = descriptions.referent(text, start, mentions) or chosen  # "The farm will use 50 turbines"
@@ -571,10 +570,9 @@ def _common_nouns(text: str, lexicon: Lexicon) -> frozenset[str]:
     return keywords | determined | _untravelled_nouns(text, lexicon)
 
 
-# A capitalised word at least this frequent in its language (Zipf 3: once per million words)
-# and under this in the contrast language's large list (1.5: once in 30 million words) is a
-# common noun: "Satelliten" is 3.8 in German and 0 in English, "Lufthansa" 3.9 and 2.9.
-UNTRAVELLED_OWN_ZIPF = 3.0
+# A capitalised word that is a common word of its language (names.COMMON_ZIPF) and under this
+# in the contrast language's large list (1.5: once in 30 million words) is a common noun:
+# "Satelliten" is 3.8 in German and 0 in English, "Lufthansa" 3.9 and 2.9.
 UNTRAVELLED_CONTRAST_ZIPF = 1.5
 
 
@@ -588,14 +586,15 @@ def _untravelled_nouns(text: str, lexicon: Lexicon) -> frozenset[str]:
     if not contrast:
         return frozenset()
 
-    def known(word: str) -> bool:
-        return zipf_frequency(word, lexicon.code, wordlist="small") >= UNTRAVELLED_OWN_ZIPF
-
     out = set()
     for word in {w.lower() for w in re.findall(rf"(?<![\w\-])[{UPPER}][^\W\d_]{{2,}}(?![\w\-])", text)}:
         # A rare compound is judged by its last known part: "Chipkonzern" by "Konzern" (common),
         # "Nordstern" by "Stern" (which travels: a name).
-        head = word if known(word) else next((word[i:] for i in range(3, len(word) - 3) if known(word[i:])), "")
+        head = (
+            word
+            if common_word(word, lexicon)
+            else next((word[i:] for i in range(3, len(word) - 3) if common_word(word[i:], lexicon)), "")
+        )
         if head and zipf_frequency(head, contrast, wordlist="large") < UNTRAVELLED_CONTRAST_ZIPF:
             out.add(word)
     return frozenset(out)

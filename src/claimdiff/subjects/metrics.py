@@ -99,7 +99,7 @@ def _metric(
             # "Revenue rose 23%", "a 59% rise in net profit": the growth of the measure named on
             # the change word's side ("chiffre d'affaires en progression de 23 %, résultat net
             # de 298 M€" is revenue's growth).
-            measures = {**words.money, **words.other}
+            measures = _measure_words(lexicon)
             anchor = change[0] if change[0] < start else change[1]
             grew = _nearest(
                 text,
@@ -120,7 +120,7 @@ def _metric(
     if "multiplier" in claim.flags:
         # "revenue tripled", "la consommation multipliée par 3,7": the factor of what grew.
         # A factor has no unit: any measure's word may govern it.
-        grew = nearest("growth", {**words.money, **words.other}, start, end, 60, any_unit=True)
+        grew = nearest("growth", _measure_words(lexicon), start, end, 60, any_unit=True)
         return (f"factor of {grew}" if grew else "factor"), topic
     if not keyword and _unit_metric(claim, lexicon) == "duration":
         return "", topic  # a bare duration ("over five years") qualifies something else
@@ -128,6 +128,12 @@ def _metric(
 
 
 GROWTH_RATE = "growth rate"
+
+
+def _measure_words(lexicon: Lexicon) -> dict[str, str]:
+    """Every keyword of money and of other measures, with its metric: what a growth or a factor
+    is of ("revenue tripled", "consumption rose 5%"). Merged once per lexicon."""
+    return lexicon.compiled("measure words", lambda lex: {**lex.metrics.money, **lex.metrics.other})
 
 
 def _change(text: str, start: int, end: int, lexicon: Lexicon) -> tuple[int, int] | None:

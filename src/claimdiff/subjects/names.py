@@ -488,7 +488,8 @@ def _word_before(text: str, start: int, stripped: str) -> str:
 def _at_sentence_start(text: str, at: int) -> bool:
     """Whether only punctuation, list marks or opening quotes stand before ``at``, maybe after
     a dateline or a byline."""
-    return not text[lead_end(text[:at]) : at].strip(SENTENCE_OPENERS)
+    lead = lead_end(text)
+    return not text[lead if lead <= at else 0 : at].strip(SENTENCE_OPENERS)
 
 
 # What may stand before a sentence's first word: list marks, dashes, opening quotes, brackets.
@@ -656,6 +657,7 @@ BYLINE = re.compile(
 )
 
 
+@lru_cache(maxsize=256)  # asked for each capitalised run of a sentence: read once per sentence
 def lead_end(text: str) -> int:
     """Where a sentence's dateline or byline ends ("OSLO, May 14 (Reuters) --"), else 0. A dash
     that a second one closes is a parenthesis, no byline ("Zorbix – a Vardel startup – raised")."""
