@@ -1028,6 +1028,16 @@ SUBJECTS = [
         "Orbitex Lithium GmbH",
         "employees",
     ),
+    # A hyphenated compound is as common as its last part ("-Hersteller" never travels into
+    # English text): it names nothing, and the company before it stays the subject.
+    (
+        "hyphenated-untravelled-noun",
+        "Zorbix baut eine Raffinerie. Die Raffinerie soll das Unternehmen zum größten "
+        "Kobalt-Hersteller Europas machen. Die Anlage hat eine Jahreskapazität von 40.000 Tonnen.",
+        "40.000 Tonnen",
+        "Zorbix",
+        "capacity",
+    ),
 ]
 
 

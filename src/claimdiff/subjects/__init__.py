@@ -587,13 +587,16 @@ def _untravelled_nouns(text: str, lexicon: Lexicon) -> frozenset[str]:
         return frozenset()
 
     out = set()
-    for word in {w.lower() for w in re.findall(rf"(?<![\w\-])[{UPPER}][^\W\d_]{{2,}}(?![\w\-])", text)}:
-        # A rare compound is judged by its last known part: "Chipkonzern" by "Konzern" (common),
-        # "Nordstern" by "Stern" (which travels: a name).
+    capitalised = rf"(?<![\w\-])[{UPPER}][^\W\d_]{{2,}}(?:-[{UPPER}][^\W\d_]{{2,}})*(?![\w\-])"
+    for word in {w.lower() for w in re.findall(capitalised, text)}:
+        # A hyphenated compound is judged by its last part ("Lithiumhydroxid-Hersteller" by
+        # "Hersteller"), a rare compound by its last known part: "Chipkonzern" by "Konzern"
+        # (common), "Nordstern" by "Stern" (which travels: a name).
+        last = word.rsplit("-", 1)[-1]
         head = (
-            word
-            if common_word(word, lexicon)
-            else next((word[i:] for i in range(3, len(word) - 3) if common_word(word[i:], lexicon)), "")
+            last
+            if common_word(last, lexicon)
+            else next((last[i:] for i in range(3, len(last) - 3) if common_word(last[i:], lexicon)), "")
         )
         if head and zipf_frequency(head, contrast, wordlist="large") < UNTRAVELLED_CONTRAST_ZIPF:
             out.add(word)
