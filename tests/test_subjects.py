@@ -56,6 +56,22 @@ METRICS = [
         "count of household",
     ),
     ("eoliennes-are-turbines", "Le parc Vardel comptera 50 éoliennes.", "fr", "50 éoliennes", "count of turbine"),
+    # A counted noun is named by its singular, and in English: "lits", "Betten" and "beds" meet.
+    ("beds-singular", "The new Vardel hospital will have 1,140 beds.", "en", "1,140 beds", "count of bed"),
+    ("lits-are-beds", "Le nouvel hôpital de Vardel comptera 1 140 lits.", "fr", "1 140 lits", "count of bed"),
+    ("betten-are-beds", "Das neue Krankenhaus in Vardel hat 1.140 Betten.", "de", "1.140 Betten", "count of bed"),
+    ("ies-plural", "Zorbix Labs sells in 34 countries.", "en", "34 countries", "count of country"),
+    ("pays-are-countries", "Zorbix Labs vend dans 34 pays.", "fr", "34 pays", "count of country"),
+    ("eaux-plural", "Le port de Vardel accueille 40 bateaux.", "fr", "40 bateaux", "count of ship"),
+    ("aux-plural", "Le réseau Vardel compte 12 canaux.", "fr", "12 canaux", "count of canal"),
+    ("bieter-are-bidders", "Bei der Auktion in Vardel boten fünf Bieter mit.", "de", "fünf Bieter", "count of bidder"),
+    (
+        "sapeurs-pompiers",
+        "À Vardel, 450 sapeurs-pompiers sont mobilisés.",
+        "fr",
+        "450 sapeurs-pompiers",
+        "count of firefighter",
+    ),
     ("an-offer-premium", "Orbitex offers a premium of 41% for Zorbix Labs.", "en", "41%", "premium"),
     ("a-journey-time", "The Vardel line cuts the journey to 48 minutes.", "en", "48 minutes", "journey time"),
     (

@@ -193,15 +193,17 @@ class Lexicon:
             self._memo[key] = build(self)
         return self._memo[key]  # type: ignore[no-any-return]
 
-    def keyword_words(self) -> frozenset[str]:
-        """The words of the language's metric and event keywords ("revenue", "Umsatz", "levée")."""
+    def keyword_words(self, counted: bool = True) -> frozenset[str]:
+        """The words of the language's metric and event keywords ("revenue", "Umsatz", "levée"),
+        and unless ``counted`` is false those of the nouns it counts ("Satelliten", "lignes")."""
 
         def words(lexicon: Lexicon) -> frozenset[str]:
             metrics = lexicon.metrics
-            tables = (metrics.money, metrics.other, metrics.topics, metrics.nouns, lexicon.events)
+            tables = (metrics.money, metrics.other, metrics.topics, lexicon.events)
+            tables += (metrics.nouns,) if counted else ()
             return frozenset(word for table in tables for phrase in table for word in phrase.split())
 
-        return self.compiled("keyword words", words)
+        return self.compiled(f"keyword words {counted}", words)
 
 
 @dataclass(frozen=True, eq=False)

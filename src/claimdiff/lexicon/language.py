@@ -401,6 +401,7 @@ class Grammar:
     tallies: tuple[str, ...]
     people_predicates: tuple[str, ...]
     plural_suffixes: tuple[str, ...]
+    singular_endings: tuple[str, ...]
     name_connectors: tuple[str, ...]
     name_articles: tuple[str, ...]
     attributive_determiners: tuple[str, ...]
@@ -453,6 +454,7 @@ OWN_LANGUAGE_ONLY = frozenset(
         "participle_suffixes",
         "opening_endings",
         "plural_suffixes",
+        "singular_endings",
         "gerund_markers",
         "institution_heads",
         "name_adjective_suffixes",

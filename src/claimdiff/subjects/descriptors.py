@@ -226,11 +226,12 @@ class Descriptions:
 
     def _noun_like(self, word: str) -> bool:
         """Whether a word may be a description's noun: a content word that names no quantity
-        ("the investment") and no place's ("la région Occitanie"), both read elsewhere."""
+        ("the investment") and no place's ("la région Occitanie"), both read elsewhere. A noun
+        that is counted elsewhere may ("la ligne nouvelle Garonne-Aude": "la ligne")."""
         lowered = word.lower()
         return (
             self._content_word(word)
-            and lowered not in self.lexicon.keyword_words()
+            and lowered not in self.lexicon.keyword_words(counted=False)
             and lowered not in self.lexicon.grammar.settlement_nouns
         )
 

@@ -80,7 +80,7 @@ def _metric(
         if counted:
             return counted, topic
         written = _classified(text, end, lexicon) if claim.noun.lower() in words.classifiers else claim.noun
-        noun = words.nouns.get(written.lower(), written.rstrip("s") if written.endswith("s") else written)
+        noun = words.nouns.get(written.lower()) or singular(written.lower(), lexicon.grammar.singular_endings)
         return f"count of {noun}", topic
     if claim.kind == "date":
         return claim.event or "date", event_topic(text, start, end, lexicon) or topic
@@ -128,6 +128,20 @@ def _metric(
 
 
 GROWTH_RATE = "growth rate"
+
+
+def singular(noun: str, endings: tuple[str, ...]) -> str:
+    """A plural noun's singular by the first of the language's ``singular_endings`` ("plural
+    ending>singular ending") that ends it, keeping a stem of two letters or more.
+
+    >>> [singular(w, ("ies>y", "ss>ss", "us>us", "s>")) for w in ("countries", "business", "bus", "sites", "GPU")]
+    ['country', 'business', 'bus', 'site', 'GPU']
+    """
+    for rule in endings:
+        ending, _, replacement = rule.partition(">")
+        if noun.endswith(ending) and len(noun) - len(ending) >= 2:
+            return noun[: len(noun) - len(ending)] + replacement
+    return noun
 
 
 def _measure_words(lexicon: Lexicon) -> dict[str, str]:
