@@ -1028,6 +1028,15 @@ SUBJECTS = [
         "Orbitex Lithium GmbH",
         "employees",
     ),
+    # An adjective may stand between the article and its noun: "der zuständigen Seite" is a
+    # common noun ("Seite" travels into English text), and names nothing.
+    (
+        "adjective-between-article-and-noun",
+        "Nach Angaben der zuständigen Seite beschäftigt das Unternehmen Zorbix rund 1.200 Mitarbeiter.",
+        "rund 1.200 Mitarbeiter",
+        "Zorbix",
+        "employees",
+    ),
     # A hyphenated compound is as common as its last part ("-Hersteller" never travels into
     # English text): it names nothing, and the company before it stays the subject.
     (

@@ -559,9 +559,13 @@ def _common_nouns(text: str, lexicon: Lexicon) -> frozenset[str]:
         return keywords
     pattern = lexicon.compiled(
         "determined nouns",
-        # Not a word another capitalised word follows: "die Nordstern Raumfahrt GmbH" is a name.
+        # Up to two lower-case words between ("der französischen Seite"), each an adjective
+        # unless it is a function word ("die von Zorbix gebaute Anlage"). Not a word another
+        # capitalised word follows: "die Nordstern Raumfahrt GmbH" is a name.
         lambda lex: re.compile(
-            rf"(?<!\w)(?:{alternation(lex.function_words.determiners)})\s+([^\W\d_][\w\-]*)(?![\w\-]|\s+(?-i:[{UPPER}]))",
+            rf"(?<!\w)(?:{alternation(lex.function_words.determiners)})\s+"
+            rf"(?:(?!(?:{alternation(lex.function_words.stop)})\s)(?-i:[^\W\d_{UPPER}])[\w\-]*\s+){{0,2}}"
+            rf"([^\W\d_][\w\-]*)(?![\w\-]|\s+(?-i:[{UPPER}]))",
             re.I,
         ),
     )
