@@ -199,7 +199,7 @@ class Lexicon:
 
         def words(lexicon: Lexicon) -> frozenset[str]:
             metrics = lexicon.metrics
-            tables = (metrics.money, metrics.other, metrics.topics, lexicon.events)
+            tables: tuple[dict[str, str], ...] = (metrics.money, metrics.other, metrics.topics, lexicon.events)
             tables += (metrics.nouns,) if counted else ()
             return frozenset(word for table in tables for phrase in table for word in phrase.split())
 
