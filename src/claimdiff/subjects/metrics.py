@@ -114,6 +114,10 @@ def _metric(
             )
             if grew:
                 return f"growth of {grew}", topic
+            if not keyword and not parallel:
+                # "The stock has gained about 28%": a change of something no measure word
+                # names is a growth, never a share of a whole ("41 % des patients").
+                return GROWTH_RATE, topic
         return keyword or parallel or "share", topic
     if "magnitude" in claim.flags:
         return "magnitude", topic
