@@ -393,7 +393,13 @@ METRICS += [
     ("en-share-without-change", "Orbitex holds 18% of the market.", "en", "18%", "share"),
     # A change of something no measure word names is a growth, never a share of a whole.
     ("en-growth-unnamed", "Orbitex stock has gained about 28% since January.", "en", "about 28%", "growth rate"),
-    ("fr-hausse-unnamed", "Orbitex compte 502 start-up, soit une hausse de 11 % sur un an.", "fr", "11 %", "growth rate"),
+    (
+        "fr-hausse-unnamed",
+        "Orbitex compte 502 start-up, soit une hausse de 11 % sur un an.",
+        "fr",
+        "11 %",
+        "growth rate",
+    ),
     ("en-dividend", "Orbitex proposed a dividend of 1.45 euros per share.", "en", "1.45 euros", "dividend"),
     ("fr-dividende", "Dividende proposé : 1,45 €", "fr", "1,45 €", "dividend"),
     ("fr-ca-is-revenue", "CA 2025 : 2,84 Md€", "fr", "2,84 Md€", "revenue"),
