@@ -136,15 +136,16 @@ GROWTH_RATE = "growth rate"
 
 def singular(noun: str, endings: tuple[str, ...]) -> str:
     """A plural noun's singular by the first of the language's ``singular_endings`` ("plural
-    ending>singular ending") that ends it, keeping a stem of two letters or more.
+    ending>singular ending") that ends it; the noun as it is if that leaves under two letters.
 
     >>> [singular(w, ("ies>y", "ss>ss", "us>us", "s>")) for w in ("countries", "business", "bus", "sites", "GPU")]
     ['country', 'business', 'bus', 'site', 'GPU']
     """
     for rule in endings:
         ending, _, replacement = rule.partition(">")
-        if noun.endswith(ending) and len(noun) - len(ending) >= 2:
-            return noun[: len(noun) - len(ending)] + replacement
+        if noun.endswith(ending):
+            stem = noun[: len(noun) - len(ending)] + replacement
+            return stem if len(stem) >= 2 else noun
     return noun
 
 
