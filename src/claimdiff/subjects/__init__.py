@@ -578,6 +578,8 @@ def _common_nouns(text: str, lexicon: Lexicon) -> frozenset[str]:
 # in the contrast language's large list (1.5: once in 30 million words) is a common noun:
 # "Satelliten" is 3.8 in German and 0 in English, "Lufthansa" 3.9 and 2.9.
 UNTRAVELLED_CONTRAST_ZIPF = 1.5
+# A capitalised word of three letters or more, or a compound of them ("Kobalt-Hersteller").
+_CAPITALISED_WORD = re.compile(rf"(?<![\w\-])[{UPPER}][^\W\d_]{{2,}}(?:-[{UPPER}][^\W\d_]{{2,}})*(?![\w\-])")
 
 
 def _untravelled_nouns(text: str, lexicon: Lexicon) -> frozenset[str]:
@@ -591,8 +593,7 @@ def _untravelled_nouns(text: str, lexicon: Lexicon) -> frozenset[str]:
         return frozenset()
 
     out = set()
-    capitalised = rf"(?<![\w\-])[{UPPER}][^\W\d_]{{2,}}(?:-[{UPPER}][^\W\d_]{{2,}})*(?![\w\-])"
-    for word in {w.lower() for w in re.findall(capitalised, text)}:
+    for word in {w.lower() for w in _CAPITALISED_WORD.findall(text)}:
         # A hyphenated compound is judged by its last part ("Lithiumhydroxid-Hersteller" by
         # "Hersteller"), a rare compound by its last known part: "Chipkonzern" by "Konzern"
         # (common), "Nordstern" by "Stern" (which travels: a name).

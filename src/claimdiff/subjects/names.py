@@ -150,7 +150,8 @@ def _name_patterns(lexicon: Lexicon) -> _NamePatterns:
         # "le groupe minier de Saint-Ostre", "the group from Vardel": where the organisation is from.
         origin=re.compile(
             rf"(?<!\w)(?:{trie_words(grammar.organisation_references, True) or '(?!)'})"
-            rf"(?:[ ](?-i:[^\W\d_A-ZÀ-Ý])[\w-]*){{0,2}}[ ]?(?:{trie_words(grammar.origin_links, True) or '(?!)'})[ ]?$",
+            rf"(?:[ ](?-i:[^\W\d_{UPPER}])[\w-]*){{0,2}}"  # lower-case words between ("minier")
+            rf"[ ]?(?:{trie_words(grammar.origin_links, True) or '(?!)'})[ ]?$",
             re.I,
         ),
         list_openings=_list_openings(grammar),
