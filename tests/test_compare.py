@@ -327,6 +327,25 @@ POSITIVES = [
         "La deuxième phase du programme Orbitex est dotée de 600 millions d'euros.",
         "fr",
     ),
+    # Lengths and areas are compared across their units (miles and km; ha, km² and sq mi).
+    (
+        "length-miles-against-km",
+        "The Orbitex pipeline is 120 miles long.",
+        "The Orbitex pipeline is 250 km long.",
+        "en",
+    ),
+    (
+        "area-ha-against-km2-slip",
+        "In 2025, the fire at Vardel burned 3,870 hectares.",
+        "En 2025, l'incendie de Vardel a parcouru 387 km² de forêt.",
+        "fr",
+    ),
+    (
+        "slip-dated-by-a-day-of-the-year",
+        "In 2025, the fire burned 3,870 hectares around Vardel.",
+        "The fire that started on 12 August 2025 burned 387 square kilometres around Vardel.",
+        "en",
+    ),
     (
         "counted-after-a-scale-word",
         "Its capacity equals one million laptops, said Acme.",
@@ -348,6 +367,34 @@ def test_unit_conversion_agrees() -> None:
         ("Fluidstack: the campus will have a capacity of 2 GW.", "en"),
     )
     assert found == []
+
+
+UNITS_AGREE = [
+    (
+        "ha-and-km2",
+        "In 2025, the fire at Vardel burned 3,870 hectares.",
+        "In 2025, the fire at Vardel burned 38.7 sq km.",
+    ),
+    ("miles-and-km", "The Orbitex pipeline is 120 miles long.", "The Orbitex pipeline is 193 km long."),
+    ("acres-and-ha", "The Zorbix estate covers 2,500 acres.", "The Zorbix estate covers 1,012 hectares."),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), [c[1:] for c in UNITS_AGREE], ids=[c[0] for c in UNITS_AGREE])
+def test_one_quantity_in_two_units_agrees(a: str, b: str) -> None:
+    assert _discrepancies((a, "en"), (b, "en")) == []
+
+
+def test_a_scope_only_its_own_source_tells_apart_leaves_a_contradiction() -> None:
+    """A source giving two moments of one figure ("2,300 ha by Wednesday, nearly 4,000 by
+    Friday") sets its earlier figure against no other source's."""
+    (found,) = _discrepancies(
+        ("By Wednesday the Vardel fire had burned 2,300 hectares; by Friday nearly 4,000 hectares.", "en"),
+        ("The Vardel fire burned 3,870 hectares.", "en"),
+        ("The Vardel fire burned 387 square kilometres.", "en"),
+    )
+    assert found.kind == "contradiction"
+    assert _texts(found) == {"nearly 4,000 hectares", "3,870 hectares", "387 square kilometres"}
 
 
 def test_ids_are_stable_when_unrelated_sources_join() -> None:

@@ -173,10 +173,10 @@ SEED_CASES = [
         "for a total surface area of over 1,200 Ha:",
         "over 1,200 Ha",
         "quantity",
-        "1200",
-        "hectare",
+        "12000000",
+        "meter ** 2",  # areas are compared in square metres, whatever unit wrote them
         "more_than",
-        "1200",
+        "12000000",
         None,
     ),
     Case(
@@ -184,10 +184,10 @@ SEED_CASES = [
         "Surface areas range from 18 to 150+ ha",
         "18 to 150+ ha",
         "quantity",
-        "150",
-        "hectare",
+        "1500000",
+        "meter ** 2",
         "range",
-        "18",
+        "180000",
         None,
     ),
     Case(

@@ -245,7 +245,14 @@ CHANGE_AND_RANGE_CASES = [
         high="9",
     ),
     Case(
-        "coordination-hyphen-or", "Screens of 7- or 8-inch.", "7- or 8-inch", "quantity", "8", "inch", low="7", high="8"
+        "coordination-hyphen-or",
+        "Screens of 7- or 8-inch.",
+        "7- or 8-inch",
+        "quantity",
+        "8",
+        "inch",
+        low="0.1778",
+        high="0.2032",  # bounds in metres, the unit lengths are compared in
     ),
     Case(
         "between-units",

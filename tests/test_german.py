@@ -262,8 +262,8 @@ QUANTITIES = [
         text="Der Solarpark umfasst 250 Hektar.",
         surface="250 Hektar",
         kind="quantity",
-        value="250",
-        unit="hectare",
+        value="2500000",
+        unit="meter ** 2",
     ),
     Case(
         id="quantity-kilometer",

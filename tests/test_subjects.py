@@ -1409,6 +1409,10 @@ NAMES = [
     ("fr-an-institution-head-opening-a-sentence", "Fonds d'amorçage, prêts et subventions.", "fr", []),
     ("fr-a-name-after-an-attribution-and-an-elision", "Selon l’Insee, la France investit.", "fr", ["Insee", "France"]),
     ("pair-connector-joins-no-name", "In 2024, Zorbix Labs and France signed.", "en", ["Zorbix Labs", "France"]),
+    # A capitalised word made an attribute by its ending names nothing on its own.
+    ("en-speaking-is-an-attribute", "For many English-speaking residents, Vardel is home.", "en", ["Vardel"]),
+    ("en-born-is-an-attribute", "The German-born engineer joined Zorbix.", "en", ["Zorbix"]),
+    ("en-owned-is-an-attribute", "A Vardel-owned refinery supplies Orbitex.", "en", ["Orbitex"]),
 ]
 
 

@@ -766,8 +766,13 @@ def build_discrepancy(
     ``classes`` (claim id -> class of twins, see :func:`twin_classes`) saves judging twins twice.
     """
     positions = positions_of(claims, classes)
+    held = _held(claims, positions, entities, stated)
+    contradicts = contradicting_pair(claims, positions, held)
+    trimmed = _without_own_scopes(claims, positions, held) if contradicts else claims
+    if len(trimmed) < len(claims):
+        claims, positions = trimmed, positions_of(trimmed, classes)
+        held = _held(claims, positions, entities, stated)
     subject = _subject(claims, entities)
-    contradicts = contradicting_pair(claims, positions, _held(claims, positions, entities, stated))
     currency = slipped_across(claims, positions)
     kind = "contradiction" if contradicts or currency else "scope"
     identifier = discrepancy_id(kind, claims, positions)
@@ -778,6 +783,24 @@ def build_discrepancy(
     if currency:
         explanation = explanation[:-1] + "; one figure is written in two currencies, possibly the wrong one."
     return Discrepancy(identifier, kind, subject, explanation, claims, positions)
+
+
+def _without_own_scopes(claims: list[Claim], positions: dict[str, int], held: dict[str, set[int]]) -> list[Claim]:
+    """The claims of a contradiction less those of a position only sources that also state
+    another one hold: "2,300 ha by Wednesday evening ... nearly 4,000 ha" tells two moments
+    apart, so the earlier figure stands against no other source's. Unchanged when the rest
+    would no longer contradict."""
+    scopes = {
+        position
+        for position in set(positions.values())
+        if all(len(stances) > 1 for stances in held.values() if position in stances)
+    }
+    kept = [c for c in claims if positions[c.id] not in scopes]
+    if not scopes or len({c.source for c in kept}) < 2:
+        return claims
+    kept_positions = {c.id: positions[c.id] for c in kept}
+    kept_held = {source: stances - scopes for source, stances in held.items() if stances - scopes}
+    return kept if contradicting_pair(kept, kept_positions, kept_held) else claims
 
 
 def _width(claim: Claim) -> float:

@@ -14,7 +14,7 @@ import json
 import re
 import weakref
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field, fields, is_dataclass
+from dataclasses import dataclass, field, fields, is_dataclass, replace
 from functools import cache
 from typing import Any, TypeVar
 
@@ -553,6 +553,17 @@ def _qualifiers(symbols: QualifierPhrases, languages: list[QualifierPhrases], ba
     return Qualifiers(before, after, band, frozenset(languages[0].spans))
 
 
+def _compared_in(units: dict[str, str]) -> Callable[[UnitSurface], UnitSurface]:
+    """A unit surface with the canonical unit its figures are reported and compared in:
+    ``units`` maps an entry's own unit to another of the same quantity ("mile" -> "meter")."""
+
+    def compared(surface: UnitSurface) -> UnitSurface:
+        reported = units.get(surface.canonical)
+        return replace(surface, canonical=reported) if reported else surface
+
+    return compared
+
+
 def _units(table: UnitTable, names: list[LocalNames], languages: tuple[str, ...] = ()) -> Units:
     out: dict[tuple[str, bool], UnitSurface] = {}
     entries = {entry.pint: entry for entry in table.entries}
@@ -642,19 +653,21 @@ def _units(table: UnitTable, names: list[LocalNames], languages: tuple[str, ...]
                 raise LexiconError(f"data: cued unit {pint_unit!r}, which common/units.toml does not list")
             for word in words:
                 cued.setdefault(word.lower(), (UnitSurface(word, owner.pint, owner.pint, owner.metric, False), cues))
+    # "5 miles" and "8 km", "3,870 ha" and "38.7 km²": one quantity's units, reported in one.
+    compared = _compared_in(table.compared_in)
     return Units(
-        tuple(out.values()),
+        tuple(map(compared, out.values())),
         per,
         table.substances,
         table.substance_units,
         not_before,
         table.smaller_parts,
-        part_words,
-        bare_lengths,
+        {key: compared(surface) for key, surface in part_words.items()},
+        {key: compared(surface) for key, surface in bare_lengths.items()},
         extent,
-        cued,
-        powered,
-        prefixable,
+        {key: (compared(surface), cues) for key, (surface, cues) in cued.items()},
+        {key: compared(surface) for key, surface in powered.items()},
+        {key: compared(surface) for key, surface in prefixable.items()},
         spelled_prefixes,
         tuple(dict.fromkeys(w for local in names for w in local.frequency_words)),
     )

@@ -186,12 +186,13 @@ class UnitTable:
     substances: dict[str, str]
     substance_units: tuple[str, ...] = ()
     smaller_parts: frozenset[tuple[str, str]] = frozenset()
+    compared_in: dict[str, str] = field(default_factory=dict)  # pint unit -> the unit figures are reported in
 
 
 def load_unit_table() -> UnitTable:
     """Read ``common/units.toml`` (its pint names are checked by :func:`check_units`)."""
     file = read(f"{COMMON}/units.toml")
-    file.only("per", "prefixes", "prefix_names", "unit", "substance", "substance_units", "smaller_parts")
+    file.only("per", "prefixes", "prefix_names", "unit", "substance", "substance_units", "smaller_parts", "compared_in")
     prefixes = _strings(file.section("prefixes"))
     prefix_names = _strings(file.section("prefix_names"))
     entries: list[UnitEntry] = []
@@ -240,7 +241,17 @@ def load_unit_table() -> UnitTable:
         substances,
         substance_units,
         smaller_parts,  # type: ignore[arg-type]
+        _compared_in(file, seen),
     )
+
+
+def _compared_in(file: DataFile, listed: set[str]) -> dict[str, str]:
+    """``[compared_in]``: each unit mapped is one of the table's entries."""
+    compared = _strings(file.section("compared_in", required=False))
+    for unit in compared:
+        if unit not in listed:
+            raise file.error(f'"{unit}"', f"[compared_in] maps {unit!r}, which no [[unit]] lists")
+    return compared
 
 
 # CLDR's short unit forms of one or two letters ("h", "j", "in", "po") are more often other
@@ -290,7 +301,7 @@ def check_units(table: UnitTable, names: dict[str, str], parse: Callable[[str], 
         prefixed = [table.prefixes[p] + entry.pint for p in entry.prefixes]
         for name in (entry.pint, *entry.surfaces.values(), *prefixed):
             _check_unit(file, name, parse)
-    for name in table.substance_units:
+    for name in (*table.substance_units, *table.compared_in, *table.compared_in.values()):
         _check_unit(file, name, parse)
     for name, label in names.items():
         _check_unit(read(label), name, parse)
