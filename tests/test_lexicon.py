@@ -132,6 +132,33 @@ def test_an_unknown_pint_unit_names_its_file_and_line(tables: dict[str, str]) ->
         knowledge.check_units(registry().parse_units)
 
 
+COMPARED_IN_BROKEN = [
+    (
+        "unlisted-unit",
+        'mile = "meter"',
+        'furlong = "meter"',
+        r"\[compared_in\] maps 'furlong', which no \[\[unit\]\] lists",
+    ),
+    (
+        "another-quantity",
+        'acre = "meter ** 2"',
+        'acre = "meter"',
+        r"\[compared_in\] reports 'acre' in 'meter', another quantity",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("line", "broken", "message"), [c[1:] for c in COMPARED_IN_BROKEN], ids=[c[0] for c in COMPARED_IN_BROKEN]
+)
+def test_a_unit_compared_in_another_is_one_of_the_table_and_of_its_quantity(
+    tables: dict[str, str], line: str, broken: str, message: str
+) -> None:
+    tables["common/units.toml"] = _with("common/units.toml", line, broken)
+    with pytest.raises(LexiconError, match=r"data/common/units.toml:\d+: " + message):
+        load_knowledge().check_units(registry().parse_units)
+
+
 def test_a_broken_table_is_one_line_and_exit_2_on_the_command_line(tables: dict[str, str], tmp_path: Path) -> None:
     tables["en/metrics.toml"] = _with("en/metrics.toml", "\n[money]\n", "\n[mony]\n")
     (tmp_path / "a.txt").write_text("France invested €1 billion in 2024.", encoding="utf-8")

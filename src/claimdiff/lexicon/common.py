@@ -250,8 +250,14 @@ def _compared_in(file: DataFile, listed: set[str]) -> dict[str, str]:
     compared = _strings(file.section("compared_in", required=False))
     for unit in compared:
         if unit not in listed:
-            raise file.error(f'"{unit}"', f"[compared_in] maps {unit!r}, which no [[unit]] lists")
+            raise file.error(_key_line(file, unit), f"[compared_in] maps {unit!r}, which no [[unit]] lists")
     return compared
+
+
+def _key_line(file: DataFile, key: str) -> str:
+    """The line a table's key opens, bare or quoted ("mile = ...", '"mile ** 2" = ...')."""
+    openings = (f"{key} =", f'"{key}" =')
+    return next((line for line in file.text.splitlines() if line.startswith(openings)), key)
 
 
 # CLDR's short unit forms of one or two letters ("h", "j", "in", "po") are more often other
@@ -303,6 +309,9 @@ def check_units(table: UnitTable, names: dict[str, str], parse: Callable[[str], 
             _check_unit(file, name, parse)
     for name in (*table.substance_units, *table.compared_in, *table.compared_in.values()):
         _check_unit(file, name, parse)
+    for unit, reported in table.compared_in.items():
+        if getattr(parse(unit), "dimensionality", None) != getattr(parse(reported), "dimensionality", None):
+            raise file.error(_key_line(file, unit), f"[compared_in] reports {unit!r} in {reported!r}, another quantity")
     for name, label in names.items():
         _check_unit(read(label), name, parse)
 
