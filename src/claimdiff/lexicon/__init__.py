@@ -553,7 +553,7 @@ def _qualifiers(symbols: QualifierPhrases, languages: list[QualifierPhrases], ba
     return Qualifiers(before, after, band, frozenset(languages[0].spans))
 
 
-def _compared_in(units: dict[str, str]) -> Callable[[UnitSurface], UnitSurface]:
+def _reported_in(units: dict[str, str]) -> Callable[[UnitSurface], UnitSurface]:
     """A unit surface with the canonical unit its figures are reported and compared in:
     ``units`` maps an entry's own unit to another of the same quantity ("mile" -> "meter")."""
 
@@ -654,7 +654,7 @@ def _units(table: UnitTable, names: list[LocalNames], languages: tuple[str, ...]
             for word in words:
                 cued.setdefault(word.lower(), (UnitSurface(word, owner.pint, owner.pint, owner.metric, False), cues))
     # "5 miles" and "8 km", "3,870 ha" and "38.7 km²": one quantity's units, reported in one.
-    compared = _compared_in(table.compared_in)
+    compared = _reported_in(table.compared_in)
     return Units(
         tuple(map(compared, out.values())),
         per,
