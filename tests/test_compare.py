@@ -397,6 +397,21 @@ def test_a_scope_only_its_own_source_tells_apart_leaves_a_contradiction() -> Non
     assert _texts(found) == {"nearly 4,000 hectares", "3,870 hectares", "387 square kilometres"}
 
 
+EXPLAINED_VALUES = [
+    # Each bound of a range keeps the digits written at its own size.
+    ("range-bounds-keep-their-digits", "The Vardel fire burned between 18 and 150 hectares.", "180,000 m² to 1.5 km²"),
+    ("range-in-money", "Zorbix Labs raised between €320 million and €350 million in 2024.", "€320 m to €350 m"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "written"), [c[1:] for c in EXPLAINED_VALUES], ids=[c[0] for c in EXPLAINED_VALUES]
+)
+def test_an_explanation_writes_the_figures_as_stated(text: str, written: str) -> None:
+    other = "The Vardel fire burned 900 hectares." if "fire" in text else "Zorbix Labs raised €600 million in 2024."
+    (found,) = _discrepancies((text, "en"), (other, "en"))
+    assert f"says {written};" in found.explanation
+
 def test_ids_are_stable_when_unrelated_sources_join() -> None:
     base = [
         ("Zorbix Labs raised €420 million in 2024.", "en"),

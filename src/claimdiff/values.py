@@ -161,15 +161,21 @@ def as_stated(claim: Claim) -> Claim:
     >>> stated = as_stated(replace(c, precision=0.4628e9))
     >>> stated.value, stated.low, stated.high
     (107000000000.0, 107000000000.0, None)
+
+    Each bound keeps those digits at its own size: "18 to 150 ha" is not "20 to 150 ha".
+
+    >>> ranged = replace(c, value=1.5e6, low=1.8e5, high=1.5e6, precision=5e4, qualifier="range")
+    >>> as_stated(ranged).low
+    180000.0
     """
     digits = stated_digits(claim)
     if digits is None or claim.kind in ("date", "rank", "description"):
         return claim
-    step = 10.0 ** (math.floor(math.log10(abs(claim.value))) - digits + 1)
 
     def rounded(value: float | None) -> float | None:
-        if value is None or not math.isfinite(value):
+        if value is None or not math.isfinite(value) or not value:
             return value
+        step = 10.0 ** (math.floor(math.log10(abs(value))) - digits + 1)
         return float(f"{round(value / step) * step:.12g}")
 
     return replace(claim, value=rounded(claim.value) or claim.value, low=rounded(claim.low), high=rounded(claim.high))
