@@ -404,13 +404,12 @@ EXPLAINED_VALUES = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("text", "written"), [c[1:] for c in EXPLAINED_VALUES], ids=[c[0] for c in EXPLAINED_VALUES]
-)
+@pytest.mark.parametrize(("text", "written"), [c[1:] for c in EXPLAINED_VALUES], ids=[c[0] for c in EXPLAINED_VALUES])
 def test_an_explanation_writes_the_figures_as_stated(text: str, written: str) -> None:
     other = "The Vardel fire burned 900 hectares." if "fire" in text else "Zorbix Labs raised €600 million in 2024."
     (found,) = _discrepancies((text, "en"), (other, "en"))
     assert f"says {written};" in found.explanation
+
 
 def test_ids_are_stable_when_unrelated_sources_join() -> None:
     base = [
