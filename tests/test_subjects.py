@@ -1413,6 +1413,14 @@ NAMES = [
     ("en-speaking-is-an-attribute", "For many English-speaking residents, Vardel is home.", "en", ["Vardel"]),
     ("en-born-is-an-attribute", "The German-born engineer joined Zorbix.", "en", ["Zorbix"]),
     ("en-owned-is-an-attribute", "A Vardel-owned refinery supplies Orbitex.", "en", ["Orbitex"]),
+    # A known name written in lower case is a common word, often another language's name of a
+    # country ("Island" is Iceland in German, "Libyen" Libya); a name listed in lower case
+    # still matches.
+    ("en-island-is-no-country", "Residents of the island asked Orbitex for help.", "en", ["Orbitex"]),
+    ("en-turkey-is-no-country", "Orbitex sold 4,000 turkey sandwiches.", "en", ["Orbitex"]),
+    ("fr-lower-adjective-is-no-name", "Le Croissant-Rouge libyen aide Vardel.", "fr", ["Croissant-Rouge", "Vardel"]),
+    ("en-capitals-still-name", "TURKEY and Iceland signed with Orbitex.", "en", ["Türkiye", "Iceland", "Orbitex"]),
+    ("en-lower-case-alias-names", "Growth in the euro area slowed at Orbitex.", "en", ["Eurozone", "Orbitex"]),
 ]
 
 

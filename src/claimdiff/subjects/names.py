@@ -69,6 +69,14 @@ def alias_patterns(knowledge: Knowledge) -> tuple[WordMatcher, WordMatcher, Word
     return knowledge.compiled("aliases", _alias_patterns)
 
 
+def lower_case_aliases(knowledge: Knowledge) -> frozenset[str]:
+    """The names listed in lower case ("euro area", "zone euro"): the only ones a text written
+    in lower case names."""
+    return knowledge.compiled(
+        "lower-case aliases", lambda k: frozenset(w for w in alias_patterns(k)[0].words if w.islower())
+    )
+
+
 @dataclass(frozen=True)
 class _NamePatterns:
     capitalised: re.Pattern[str]
@@ -243,9 +251,14 @@ def find_entities(
     names = name_patterns(lexicon)
     found: list[EntityMention] = []
     taken: list[tuple[int, int]] = []
+    written_lower = lower_case_aliases(knowledge)
     for pattern, weak in ((loose, False), (strict, False), (demonyms, True)):
         for match in pattern.finditer(text):
             if any(match.start() < e and s < match.end() for s, e in taken):
+                continue
+            if pattern is loose and match.group(1).islower() and match.group(1) not in written_lower:
+                # A name is written with its capitals: "the island" is not "Island" (Iceland
+                # in German), nor "turkey" Turkey; French "libyen" is an adjective, found below.
                 continue
             taken.append((match.start(), match.end()))
             if weak:
