@@ -1420,6 +1420,16 @@ NAMES = [
     ("en-turkey-is-no-country", "Orbitex sold 4,000 turkey sandwiches.", "en", ["Orbitex"]),
     ("fr-lower-adjective-is-no-name", "Le Croissant-Rouge libyen aide Vardel.", "fr", ["Croissant-Rouge", "Vardel"]),
     ("en-capitals-still-name", "TURKEY and Iceland signed with Orbitex.", "en", ["Türkiye", "Iceland", "Orbitex"]),
+    # A name only another language gives, beside a name's word, is part of a longer name.
+    ("en-long-island-is-no-country", "Orbitex opened a plant on Long Island.", "en", ["Orbitex", "Long Island"]),
+    ("en-island-records-is-no-country", "Orbitex signed with Island Records.", "en", ["Orbitex", "Island Records"]),
+    (
+        "fr-jordan-is-a-first-name",
+        "Jordan Bardella a rencontré Orbitex en Jordanie.",
+        "fr",
+        ["Jordan Bardella", "Orbitex", "Jordan"],
+    ),
+    ("en-own-language-name-still-names", "Orbitex hired staff in Jordan.", "en", ["Orbitex", "Jordan"]),
     ("en-lower-case-alias-names", "Growth in the euro area slowed at Orbitex.", "en", ["Eurozone", "Orbitex"]),
 ]
 

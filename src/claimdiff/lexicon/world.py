@@ -49,6 +49,10 @@ class WorldEntity(Entity):
     # A city's country (ISO code). Not ``part_of``: a city's figures are not its country's
     # ("20 TWh consumed in London" is no contradiction of "30 TWh in the United Kingdom").
     country: str = ""
+    # The names each language gives it (CLDR's and world.toml's), as (language, names): a name
+    # of one language only is a word or a person in another ("Island" is Iceland in German;
+    # "Jordan" is Jordan in English, a first name in a French text).
+    names_by_language: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 # --- the schema of world.toml ------------------------------------------------------------
@@ -202,21 +206,28 @@ def _territories(
     for code in sorted(_cldr_codes() - set(settings["skip"])):
         table = tables.get(code, {})
         name = table.get("name", cldr[written_in][code])
-        aliases: list[str] = [name]
+        by_language = {language: [name] if language == written_in else [] for language in languages}
         for language in languages:
             if code in cldr[language]:
-                aliases += _variants(doc, language, [cldr[language][code]])
-            aliases += _variants(doc, language, table.get("aliases", {}).get(language, []))
+                by_language[language] += _variants(doc, language, [cldr[language][code]])
+            by_language[language] += _variants(doc, language, table.get("aliases", {}).get(language, []))
+        aliases = _unique([name, *(a for names in by_language.values() for a in names)])
         demonyms = [d for lang in languages for d in _inflect(doc, lang, table.get("demonyms", {}).get(lang, []))]
-        yield WorldEntity(name, "place", _unique(aliases), "", code, _unique(demonyms))
+        native = tuple((language, _unique(names)) for language, names in by_language.items())
+        yield WorldEntity(name, "place", aliases, "", code, _unique(demonyms), names_by_language=native)
 
 
 def _bodies(doc: Document, languages: tuple[str, ...]) -> Iterator[WorldEntity]:
     for body in doc.data.get("body", []):
         aliases = [body["name"]]
+        native = []
         for language in languages:
-            aliases += _variants(doc, language, body.get("aliases", {}).get(language, []))
-        yield WorldEntity(body["name"], body["kind"], _unique(aliases), body.get("part_of", ""))
+            own = _variants(doc, language, body.get("aliases", {}).get(language, []))
+            aliases += own
+            native.append((language, _unique(own)))  # its canonical name is every language's
+        yield WorldEntity(
+            body["name"], body["kind"], _unique(aliases), body.get("part_of", ""), names_by_language=tuple(native)
+        )
 
 
 def _cities(

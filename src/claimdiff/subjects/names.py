@@ -69,6 +69,21 @@ def alias_patterns(knowledge: Knowledge) -> tuple[WordMatcher, WordMatcher, Word
     return knowledge.compiled("aliases", _alias_patterns)
 
 
+def foreign_names(knowledge: Knowledge, code: str) -> frozenset[str]:
+    """The known names, in lower case, that only other languages than ``code`` give: beside a
+    name's word they are part of a name ("Long Island", "Jordan Bardella" in a French text)."""
+
+    def build(k: Knowledge) -> frozenset[str]:
+        own: set[str] = set()
+        other: set[str] = set()
+        for entity in k.entities.entities:
+            for language, names in getattr(entity, "names_by_language", ()):
+                (own if language == code else other).update(n.lower() for n in names)
+        return frozenset(other - own)
+
+    return knowledge.compiled(f"foreign names {code}", build)
+
+
 def lower_case_aliases(knowledge: Knowledge) -> frozenset[str]:
     """The names listed in lower case ("euro area", "zone euro"): the only ones a text written
     in lower case names."""
@@ -266,8 +281,12 @@ def find_entities(
                 found.append(EntityMention(match.start(), match.end(), name, "demonym"))
             else:
                 name = knowledge.entities.canonical(match.group(1))
-                if knowledge.entities.kind_of(name) == "place" and _inside_a_name(
-                    text, match.start(), match.end(), name, knowledge, lexicon, proper
+                if (
+                    knowledge.entities.kind_of(name) == "place"
+                    and _inside_a_name(text, match.start(), match.end(), name, knowledge, lexicon, proper)
+                ) or (
+                    match.group(1).lower() in foreign_names(knowledge, lexicon.code)
+                    and _beside_a_name_word(text, match.start(), match.end(), lexicon, proper)
                 ):
                     taken.pop()  # "Saint-Vardel de Paris", "London Stock Exchange": part of a longer name
                     continue
@@ -433,10 +452,17 @@ def _inside_a_name(
         return True
     if place not in knowledge.entities.countries:
         return False  # only cities: "France Télévisions" is no rule to rest on
+    return _beside_a_name_word(text, start, end, lexicon, proper)
+
+
+def _beside_a_name_word(text: str, start: int, end: int, lexicon: Lexicon, proper: frozenset[str]) -> bool:
+    """Whether ``text[start:end]`` stands before a capitalised word ("London Stock Exchange",
+    "Island Records") or after a name's word ("John Denver", "Long Island"; not "In Paris",
+    "Visit Paris")."""
     following = re.match(rf"[ ]([{UPPER}][\w’'\-]*)", text[end:])
     if following is not None and following.group(1).lower() not in lexicon.function_words.stop:
         return True
-    # A city's name is also a surname or a name's last word ("John Denver", "Greater London").
+    # A name is also a surname or a name's last word ("John Denver", "Greater London").
     previous = re.search(rf"(?<![\w\-‐])([{UPPER}][\w’'\-]*)[ ]$", text[:start])
     return (
         previous is not None
