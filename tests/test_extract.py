@@ -718,6 +718,73 @@ def test_not_claims(text: str) -> None:
     assert [c.text for c in claims_in(text, language)] == []
 
 
+# (id, sentence, language, the claims as (text, value, qualifier)): a time of day or a day of a
+# month holds no figure, even where no publication day gives it a year.
+FIGURES_BESIDE_TIMES = [
+    (
+        "fr-day-and-month-after-a-tally",
+        "Le bilan a été revu après le séisme du Maroc le 8 septembre au soir : au moins 820 morts.",
+        "fr",
+        [("au moins 820 morts", 820.0, "at_least")],
+    ),
+    (
+        "fr-weekday-day-month",
+        "Le bilan est supérieur à 100 morts, a annoncé mardi 15 août le gouverneur.",
+        "fr",
+        [("supérieur à 100 morts", 100.0, "more_than")],
+    ),
+    (
+        "en-clock-with-colon",
+        "The quake struck at 22:11 GMT, and the toll rose to 2,000.",
+        "en",
+        [("2,000", 2000.0, "exact")],
+    ),
+    ("en-clock-pm", "The warning was issued at 10 pm, and the toll rose to 2,000.", "en", [("2,000", 2000.0, "exact")]),
+    ("fr-clock-h", "Le séisme a eu lieu à 23 h 11 ; le bilan s'élève à 2 000.", "fr", [("2 000", 2000.0, "exact")]),
+    ("de-clock-uhr", "Um 8 Uhr lag die Bilanz bei 300 Toten.", "de", [("300 Toten", 300.0, "exact")]),
+    ("speed-is-no-clock", "The train runs at 130 km/h.", "en", [("130 km/h", 130.0, "exact")]),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "claims"),
+    [c[1:] for c in FIGURES_BESIDE_TIMES],
+    ids=[c[0] for c in FIGURES_BESIDE_TIMES],
+)
+def test_no_figure_inside_a_time(text: str, language: str, claims: list[tuple[str, float, str]]) -> None:
+    assert [(c.text, c.value, c.qualifier) for c in claims_in(text, language)] == claims
+
+
+# (id, sentence, language, the claim as (text, value, qualifier)): verbs of exceeding bound a
+# figure as "more than" does; an elided word before a qualifier keeps it one ("d'au moins").
+QUALIFYING_WORDS = [
+    ("fr-elided-au-moins", "Un bilan d'au moins 296 morts.", "fr", ("au moins 296 morts", 296.0, "at_least")),
+    ("fr-elided-environ", "Un parc d'environ 24 000 puces.", "fr", ("environ 24 000 puces", 24000.0, "approx")),
+    ("fr-depasse-les", "Le bilan dépasse les 2000 morts.", "fr", ("dépasse les 2000 morts", 2000.0, "more_than")),
+    (
+        "fr-la-barre-des",
+        "Orbitex a franchi la barre des 1 000 salariés.",
+        "fr",
+        ("la barre des 1 000 salariés", 1000.0, "at_least"),
+    ),
+    ("en-exceeded", "The toll exceeded 2,000 deaths.", "en", ("exceeded 2,000 deaths", 2000.0, "more_than")),
+    ("en-topped", "The toll topped 2,000 deaths.", "en", ("topped 2,000 deaths", 2000.0, "more_than")),
+    (
+        "de-uebersteigen",
+        "Die Kosten übersteigen 5 Milliarden Euro.",
+        "de",
+        ("übersteigen 5 Milliarden Euro", 5e9, "more_than"),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "claim"), [c[1:] for c in QUALIFYING_WORDS], ids=[c[0] for c in QUALIFYING_WORDS]
+)
+def test_qualifying_words(text: str, language: str, claim: tuple[str, float, str]) -> None:
+    assert [(c.text, c.value, c.qualifier) for c in claims_in(text, language)] == [claim]
+
+
 def _gap(case: Case, reason: str) -> object:
     """A case that fails today, with what goes wrong; it must start passing when the gap closes."""
     return pytest.param(case, id=case.id, marks=pytest.mark.xfail(strict=True, reason=reason))

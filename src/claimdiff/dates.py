@@ -296,6 +296,36 @@ def _yearless(text: str, lexicon: Lexicon, reference: date) -> list[TimeExpr]:
     return out
 
 
+def clock_and_day_spans(text: str, lexicon: Lexicon) -> list[tuple[int, int]]:
+    """Where ``text`` writes a time of day ("22:11 GMT", "10 pm", "à 14 h 30") or a day of a
+    month without a year ("le 8 septembre" in a source with no publication day to date it):
+    no figure is read inside them ("le bilan ... le 8 septembre" counts no 8 dead).
+
+    >>> from claimdiff.lexicon import load_knowledge
+    >>> text = "On September 8 the toll was 2,000; at 10 pm (22:11 GMT) it rose."
+    >>> [text[s:e] for s, e in clock_and_day_spans(text, load_knowledge().lexicon("en"))]
+    ['September 8', '10 pm', '22:11 GMT']
+    """
+    clock = lexicon.compiled("clock times", _clock_pattern)
+    spans = [(m.start(), m.end()) for m in clock.finditer(text)]
+    for match in lexicon.compiled("yearless dates", _yearless_pattern).finditer(text):
+        if not match.group("m3"):  # "in May": a month alone holds no figure
+            spans.append((match.start(), match.end()))
+    return sorted(spans)
+
+
+def _clock_pattern(lexicon: Lexicon) -> re.Pattern[str]:
+    """An hour with its minutes after a colon ("22:11"), or an hour before a clock mark ("10
+    pm", "14 h 30", "8 Uhr")."""
+    marks = trie_words(lexicon.time.clock_marks, True) or "(?!)"
+    minutes = r"\d{2}(?::\d{2})?"
+    return re.compile(
+        rf"(?<![\w.,:])\d{{1,2}}(?::{minutes}(?:[ \u00a0]*(?:{marks})(?![\w]))?"
+        rf"|[ \u00a0]*(?:{marks})(?:[ \u00a0]*\d{{2}}(?!\d))?(?![\w]))(?![\d:])",
+        re.IGNORECASE,
+    )
+
+
 def _relation_of(preposition: str, words: TimeWords) -> str:
     """The relation a time word before a month sets: since, by, else at."""
     word = preposition.strip().lower()

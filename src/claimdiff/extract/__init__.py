@@ -16,7 +16,7 @@ from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
-from claimdiff.dates import TimeExpr, find_times
+from claimdiff.dates import TimeExpr, clock_and_day_spans, find_times
 from claimdiff.extract.figures import (
     _DIGIT_FRACTION,
     _article_candidates,
@@ -86,7 +86,7 @@ def extract_mentions(
     times = sentence_times(sentence, lexicon) if times is None else times
     if not times and not _may_hold_figure(sentence, lex):
         return []  # most sentences of prose: no reader below would find anything
-    time_spans = [(t.start, t.end) for t in times]
+    time_spans = [(t.start, t.end) for t in times] + clock_and_day_spans(sentence, lex)
     phones = [(m.start(), m.end()) for m in p.phone.finditer(sentence) if _is_phone(m.group(0))]
     phones += [(m.start(), m.end()) for m in _URL.finditer(sentence)]
     ordinals = _ordinal_mentions(sentence, lex, p, time_spans)

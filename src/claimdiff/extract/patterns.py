@@ -195,8 +195,9 @@ def _patterns(lex: Lexicon, alt: Alternate = trie_words) -> _Patterns:
         scale_currency_link=_link_pattern(grammar.scale_currency_links, alt),
         change=re.compile(rf"(?:^|\W)(?:{alt(grammar.change_from, True)})[ \u00a0]*$", re.I),
         count_link=re.compile(rf"[ \u00a0]+(?:{alt(grammar.count_links, True)})(?=[ \u00a0]|[^\W\d_])", re.I),
+        # After a space, a bracket or quote, or an elided word ("un bilan d'au moins 296 morts").
         qualifier_before=re.compile(
-            rf"(?:^|(?<=[\s(\[\"“«,;:]))({alt(qualifier_table.before, True)})[ \u00a0\u202f]*$", re.I
+            rf"(?:^|(?<=[\s(\[\"“«,;:'’]))({alt(qualifier_table.before, True)})[ \u00a0\u202f]*$", re.I
         ),
         qualifier_after=re.compile(rf"(?:[ \u00a0\u202f]*)({alt(qualifier_table.after, True)})(?!\w)", re.I),
         # Not "4e14" nor "1e-3": a figure in scientific notation.

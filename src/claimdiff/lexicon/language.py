@@ -146,13 +146,15 @@ class TimeWords:
     # with a number ("{0} years ago" -> -1 per year) included as (pattern, sign) pairs
     relative_years: dict[str, int] = field(default_factory=dict)
     relative_patterns: tuple[tuple[str, int], ...] = ()
+    clock_marks: tuple[str, ...] = ()  # after an hour, a time of day ("10 pm", "22 h 11", "8 Uhr")
 
 
 def load_time(code: str) -> TimeWords:
     from babel import Locale
 
     file = read(f"{code}/time.toml")
-    file.only("months", "seasons", "at", "since", "by", "quarters", "quarter_names", "baselines", "relative_years")
+    keys = ("months", "seasons", "at", "since", "by", "quarters", "quarter_names", "baselines", "relative_years")
+    file.only(*keys, "clock_marks")
     months = {k.lower(): int(v) for k, v in file.numbers("months").items()}
     # CLDR month names in both widths complete the hand-written abbreviations.
     locale = Locale.parse(code)
@@ -175,7 +177,14 @@ def load_time(code: str) -> TimeWords:
         baselines=file.words("baselines", required=False),
         relative_years={k.lower(): int(v) for k, v in file.numbers("relative_years", required=False).items()},
         relative_patterns=_relative_patterns(locale),
+        clock_marks=tuple(dict.fromkeys((*file.words("clock_marks", required=False), *_day_periods(locale)))),
     )
+
+
+def _day_periods(locale: Locale) -> tuple[str, ...]:
+    """CLDR's abbreviated names of the morning and afternoon halves of the clock ("AM", "PM")."""
+    periods = locale.day_periods.get("format", {}).get("abbreviated", {})
+    return tuple(str(periods[key]) for key in ("am", "pm") if key in periods)
 
 
 def _relative_patterns(locale: Locale) -> tuple[tuple[str, int], ...]:
