@@ -362,6 +362,17 @@ SEED_CASES = [
 
 OWN_CASES = [
     Case(
+        "own-range-of-money-words",
+        "between five and ten million euros",
+        "five and ten million euros",
+        "money",
+        "10e6",
+        "EUR",
+        "range",
+        "5e6",
+        "10e6",
+    ),
+    Case(
         "own-money-symbol-after-fr",
         "Le groupe a levé 2,5 milliards € en 2024.",
         "2,5 milliards €",
@@ -783,34 +794,6 @@ QUALIFYING_WORDS = [
 )
 def test_qualifying_words(text: str, language: str, claim: tuple[str, float, str]) -> None:
     assert [(c.text, c.value, c.qualifier) for c in claims_in(text, language)] == [claim]
-
-
-def _gap(case: Case, reason: str) -> object:
-    """A case that fails today, with what goes wrong; it must start passing when the gap closes."""
-    return pytest.param(case, id=case.id, marks=pytest.mark.xfail(strict=True, reason=reason))
-
-
-KNOWN_GAPS = [
-    _gap(
-        Case(
-            "gap-range-of-money-words",
-            "between five and ten million euros",
-            "five and ten million euros",
-            "money",
-            "10e6",
-            "EUR",
-            "range",
-            "5e6",
-            "10e6",
-        ),
-        "the two spelled figures are added (read as exactly €15 million), not read as the range €5-10 million",
-    ),
-]
-
-
-@pytest.mark.parametrize("case", KNOWN_GAPS)
-def test_known_gaps(case: Case) -> None:
-    test_extracts(case)
 
 
 def test_dollar_is_usd_and_flagged() -> None:

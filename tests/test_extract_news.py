@@ -908,6 +908,57 @@ NOT_CONTEXT_MONEY = [
 # Each end of a range with its own scale: "500,000 to 1.2 million" (the low end was read in
 # millions, 500 billion), "900 million to 1.5 billion" (the ends were swapped), "5 € à 10 millions".
 SCALED_RANGE_CASES = [
+    # Number words joined by "and" are one number only as a round figure and a smaller one
+    # ("vingt et un"); two figures before one scale word share it.
+    Case(
+        "fr-words-range-shares-the-scale",
+        "Le coût est estimé entre trois et cinq milliards d'euros.",
+        "trois et cinq milliards d'euros",
+        "money",
+        "5e9",
+        "EUR",
+        "fr",
+        low="3e9",
+        high="5e9",
+    ),
+    Case(
+        "en-words-range-shares-the-scale",
+        "The cost is between three and five billion euros.",
+        "three and five billion euros",
+        "money",
+        "5e9",
+        "EUR",
+        low="3e9",
+        high="5e9",
+    ),
+    Case(
+        "de-words-range-shares-the-scale",
+        "Es kostet zwischen drei und fünf Milliarden Euro.",
+        "drei und fünf Milliarden Euro",
+        "money",
+        "5e9",
+        "EUR",
+        "de",
+        low="3e9",
+        high="5e9",
+    ),
+    Case(
+        "fr-soixante-et-onze",
+        "Il y avait soixante et onze morts.",
+        "soixante et onze morts",
+        "count",
+        "71",
+        "count",
+        "fr",
+    ),
+    Case(
+        "en-hundred-and-nine",
+        "It cost one hundred and nine billion euros.",
+        "one hundred and nine billion euros",
+        "money",
+        "109e9",
+        "EUR",
+    ),
     Case(
         "en-whole-then-million",
         "Between 500,000 and 1.2 million people fled the coast.",
@@ -1024,6 +1075,16 @@ GROWTH_FACTOR_CASES = [
 
 # An earthquake's magnitude: a bare figure after (or glued before) the word.
 MAGNITUDE_CASES = [
+    # An article before the word is no magnitude of one.
+    Case(
+        "fr-article-before-magnitude",
+        "Le séisme a atteint une magnitude de 7,2 sur l'échelle de Richter.",
+        "magnitude de 7,2",
+        "quantity",
+        "7.2",
+        "dimensionless",
+        "fr",
+    ),
     Case(
         "en-magnitude-before",
         "A magnitude 6.2 earthquake struck Vardenholm.",

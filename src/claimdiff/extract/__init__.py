@@ -184,6 +184,22 @@ def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+def _shared_word_scale(text: str, cand: _Candidate, nxt: _Candidate, lex: Lexicon) -> float:
+    """The scale a first figure in words takes from the second of its range: the scale word
+    the second ends with, when the first has none and is smaller ("trois et cinq milliards");
+    else 1."""
+    if not (cand.words and nxt.words) or _word_scale(text, cand, lex):
+        return 1.0
+    scale = _word_scale(text, nxt, lex)
+    return scale if scale and float(cand.figure.value) < scale else 1.0
+
+
+def _word_scale(text: str, cand: _Candidate, lex: Lexicon) -> float:
+    """The scale word a figure in words ends with ("cinq milliards": 1e9), else 0."""
+    last = text[cand.start : cand.end].split()[-1:]
+    return float(lex.numbers.scales.get(last[0].lower(), 0)) if last else 0.0
+
+
 def _is_phone(text: str) -> bool:
     groups = re.split(r"[ .\-()]+", text.strip("+ ()"))
     groups = [g for g in groups if g]
@@ -250,10 +266,12 @@ def _read_mention(
     if second is not None and nxt is not None:
         # "40 to 60 billion" shares the scale; "500,000 to 1.2 million" does not.
         _inherit(reading, second, takes_scale=cand.figure.value <= nxt.figure.value)
+        # "entre trois et cinq milliards": the scale word written once ends the second figure.
+        first_scale = _shared_word_scale(text, cand, nxt, lex) if reading.scale == 1.0 else reading.scale
         before = text[max(0, reading.start - 30) : reading.start]
         ranged = p.range_word.search(before.rstrip("-−")) is not None  # "ranged from -18 °C"
         is_change = p.change.search(before) and not ranged
-        first = (_signed(text, p, reading, cand), reading.scale)
+        first = (_signed(text, p, reading, cand), first_scale)
         last = (_signed_second(text, p, reading, nxt), second.scale if second.scale != 1.0 else reading.scale)
         # "ranged from -18 °C to -34 °C" runs downwards; a range word says it is one all the same.
         if (_scaled(last) >= _scaled(first) or ranged) and not is_change:

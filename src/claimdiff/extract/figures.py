@@ -238,6 +238,8 @@ def _word_candidates(text: str, lex: Lexicon) -> list[_Candidate]:
         while j < len(tokens) and _is_number_token(tokens[j][2], lexicon, run, tokens, j):
             if j > i and text[tokens[j - 1][1] : tokens[j][0]].strip(" \u00a0\n"):
                 break
+            if len(run) > 1 and run[-1] in lexicon.connectors and not _joined(run[:-1], tokens[j][2], lexicon):
+                break  # "between three and five billion" is two figures, not eight billion
             run.append(tokens[j][2])
             j += 1
         while run and (
@@ -256,6 +258,22 @@ def _word_candidates(text: str, lex: Lexicon) -> list[_Candidate]:
         else:
             i += 1
     return out
+
+
+def _joined(before: list[str], word: str, lexicon: NumberWords) -> bool:
+    """Whether a connector joins ``word`` to the number words ``before`` it as one number: a
+    round figure and a smaller one ("one hundred and nine", "vingt et un", "soixante et onze"),
+    not two figures ("three and five", "drei und fünf").
+
+    >>> from claimdiff.lexicon import load_knowledge
+    >>> fr = load_knowledge().lexicon("fr").numbers
+    >>> _joined(["vingt"], "un", fr), _joined(["soixante"], "onze", fr), _joined(["trois"], "cinq", fr)
+    (True, True, False)
+    """
+    head, tail = words_value(before, lexicon), words_value([word], lexicon)
+    if head is None or tail is None:
+        return True  # not two numbers: "a hundred and a half" is read further on
+    return head % 10 == 0 and tail < head
 
 
 def _may_hold_number_word(folded: str, lexicon: NumberWords) -> bool:

@@ -90,7 +90,8 @@ def _kind_of_mention(
     ("a magnitude 6.2 earthquake") first."""
     window = text[max(0, reading.start - 40) : reading.start]
     magnitude = p.magnitude_before.search(window) if reading.bare else None
-    after = p.magnitude_after.match(text, reading.end) if reading.bare and not magnitude else None
+    # "une magnitude de 7,2": an article before the word is no magnitude of one.
+    after = p.magnitude_after.match(text, reading.end) if reading.bare and not magnitude and not cand.weak else None
     if magnitude:
         flags.append("magnitude")
         _open_with(reading, window, magnitude)
