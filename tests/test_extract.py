@@ -810,6 +810,12 @@ def test_published_date_is_the_default_period() -> None:
     assert claim.period == "2025"
 
 
+def test_a_number_word_is_no_month_alone() -> None:
+    """French "sept" is seven before a noun ("dans sept pays"), September only as a date's part."""
+    claims = claims_in("Orbitex est présent dans sept pays.", "fr", published="2024-11-22")
+    assert [(c.text, c.value, c.period) for c in claims] == [("sept pays", 7.0, "2024")]
+
+
 YEARLESS_DATES = [
     ("fr-month-alone", "Mistral AI a été créée en mai.", "fr", "2023-12-10", "2023-05"),
     ("fr-weekday-day-month", "Le plan a été lancé jeudi 29 mars.", "fr", "2018-03-30", "2018-03-29"),

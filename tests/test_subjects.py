@@ -34,6 +34,14 @@ METRICS = [
     ("people-injured", "In Vardenholm, a total of 1,640 people were injured.", "en", "1,640 people", "injured"),
     ("blesses", "À Vardenholm, on compte 1 460 blessés.", "fr", "1 460 blessés", "injured"),
     ("killing-people", "The quake hit Vardenholm, killing 187 people.", "en", "187 people", "deaths"),
+    # The nearest word wins: "la mort de" before the figure, not "blessés" after the next one.
+    (
+        "la-mort-de-people",
+        "À Vardenholm, le séisme a provoqué la mort de 296 personnes et 153 blessés.",
+        "fr",
+        "296 personnes",
+        "deaths",
+    ),
     (
         "travellers-are-passengers",
         "The Vardel line will carry 5 million travellers.",

@@ -251,6 +251,8 @@ def _yearless_pattern(lexicon: Lexicon) -> re.Pattern[str]:
     dates = lexicon.grammar.dates
     day_suffix = trie_words(dates.day_suffixes, True)
     months = trie_words(words.months, True)
+    # A month alone is no number word: French "dans sept pays" is in seven countries.
+    lone_months = trie_words([m for m in words.months if m not in lexicon.numbers.cardinals], True)
     at = trie_words((*words.at, *words.since, *words.by), True)
     # No year may follow: "29 mars 2018" is read by the main expression.
     no_year = r"(?!\.?,?\s+(?:\w+\s+)?\d)(?!\w)"
@@ -259,7 +261,7 @@ def _yearless_pattern(lexicon: Lexicon) -> re.Pattern[str]:
         (?:
             (?P<d1>\d{{1,2}})(?:{day_suffix})?\s+(?P<m1>{months}){no_year}
           | (?P<m2>{months})\.?\s+(?P<d2>\d{{1,2}})(?:{day_suffix})?(?!\d){no_year}
-          | (?<!\w)(?:{at})\s+(?P<m3>{months}){no_year}
+          | (?<!\w)(?:{at})\s+(?P<m3>{lone_months}){no_year}
         )""",
         re.VERBOSE | re.IGNORECASE,
     )
