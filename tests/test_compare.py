@@ -411,6 +411,16 @@ def test_an_explanation_writes_the_figures_as_stated(text: str, written: str) ->
     assert f"says {written};" in found.explanation
 
 
+def test_a_period_whose_figures_all_agree_holds_no_discrepancy() -> None:
+    """An undated 770 that differs from one source's 2019 figure joins each period of the
+    group; in June 2024 both sources say 770, which is no discrepancy."""
+    found = _discrepancies(
+        ("Zorbix misait sur 770 appareils.", "fr"),
+        ("En juin 2024, Zorbix visait 770 appareils. En 2019, Zorbix avait livré 863 appareils.", "fr"),
+    )
+    assert [len(set(d.positions.values())) for d in found] == [2]
+
+
 def test_ids_are_stable_when_unrelated_sources_join() -> None:
     base = [
         ("Zorbix Labs raised €420 million in 2024.", "en"),

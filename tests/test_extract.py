@@ -810,6 +810,23 @@ def test_published_date_is_the_default_period() -> None:
     assert claim.period == "2025"
 
 
+# (id, sentence, language, the claims as (text, kind)): an event word whose object is a figure
+# dates that figure, not an event of the entity ("delivered 766 aircraft in 2024").
+EVENT_OBJECTS = [
+    ("en-delivered-a-count", "Zorbix delivered 766 aircraft in 2024.", "en", [("766 aircraft", "count")]),
+    ("en-year-first", "In 2024, Zorbix delivered 766 aircraft.", "en", [("766 aircraft", "count")]),
+    ("fr-lance-a-count", "Zorbix a lancé 3 satellites en 2023.", "fr", [("3 satellites", "count")]),
+    ("en-own-event-stays", "Zorbix launched its first satellite in 2024.", "en", [("2024", "date")]),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "claims"), [c[1:] for c in EVENT_OBJECTS], ids=[c[0] for c in EVENT_OBJECTS]
+)
+def test_an_event_of_a_figure_dates_the_figure(text: str, language: str, claims: list[tuple[str, str]]) -> None:
+    assert [(c.text, c.kind) for c in claims_in(text, language)] == claims
+
+
 def test_a_number_word_is_no_month_alone() -> None:
     """French "sept" is seven before a noun ("dans sept pays"), September only as a date's part."""
     claims = claims_in("Orbitex est présent dans sept pays.", "fr", published="2024-11-22")

@@ -613,6 +613,8 @@ def _add_group(
         combined = {c.id: c for c in merged[subject].claims + group}
         ordered = sorted(combined.values(), key=lambda c: c.reading_order)
         discrepancy = build_discrepancy(ordered, names, entities, stated, class_of)
+    if len(set(discrepancy.positions.values())) < 2:
+        return  # every figure of this period agrees: what stood against them is of another
     merged[subject] = discrepancy
 
 

@@ -21,6 +21,11 @@ from claimdiff.numbers import WORD_RE, Figure
 # How far from a date an event word may stand to make it a claim ("launched ... in 2019").
 EVENT_REACH_BEFORE = 70
 EVENT_REACH_AFTER = 45
+# How far after an event word its object may start: "delivered 766 aircraft in 2024". Only
+# things counted or measured: an amount of money after an event noun is the event's own ("une
+# série C de 450 millions d'euros conclue en juillet 2024").
+OBJECT_REACH = 12
+_OBJECTS = ("count", "quantity")
 
 
 def _ordinal_mentions(text: str, lex: Lexicon, p: _Patterns, time_spans: list[tuple[int, int]]) -> list[Mention]:
@@ -65,6 +70,13 @@ def _date_between(times: list[TimeExpr], event: re.Match[str], time: TimeExpr) -
     return any(low <= other.start and other.end <= high for other in times if other is not time)
 
 
+def _figure_object(event: re.Match[str], mentions: list[Mention]) -> bool:
+    """Whether the event word's object is a figure ("Zorbix delivered 766 aircraft in 2024",
+    "a lancé 3 satellites en 2023"): the year is that figure's period, not the date of an
+    event of the entity's own."""
+    return any(m.kind in _OBJECTS and 0 <= m.start - event.end() <= OBJECT_REACH for m in mentions)
+
+
 def _date_mentions(
     text: str, lex: Lexicon, p: _Patterns, times: list[TimeExpr], mentions: list[Mention]
 ) -> list[Mention]:
@@ -81,7 +93,7 @@ def _date_mentions(
             distance = time.start - match.end() if match.end() <= time.start else match.start() - time.end
             if distance >= 0 and (best is None or distance < best[0]) and not _date_between(times, match, time):
                 best = (distance, match)
-        if best is None:
+        if best is None or _figure_object(best[1], mentions):
             continue
         if time.relation == "since" and time.low is not None:
             # "initiated ... since 2017": the event happened in 2017.
