@@ -382,6 +382,35 @@ METRICS = [
         "135 millions de dollars",
         "funds raised (possible)",
     ),
+    # What analysts expected, or a company's guidance, is no result: it meets only forecasts.
+    (
+        "en-expectations-of",
+        "Orbitex posted revenue of $5.1 billion, exceeding market expectations of $4.9 billion.",
+        "en",
+        "$4.9 billion",
+        "revenue (possible)",
+    ),
+    (
+        "en-result-beside-expectations-stands",
+        "Orbitex posted revenue of $5.1 billion, exceeding market expectations of $4.9 billion.",
+        "en",
+        "$5.1 billion",
+        "revenue",
+    ),
+    (
+        "fr-tablaient-sur",
+        "Les analystes tablaient sur un chiffre d'affaires de 4,9 milliards d'euros pour Orbitex.",
+        "fr",
+        "4,9 milliards d'euros",
+        "revenue (possible)",
+    ),
+    (
+        "de-erwartet",
+        "Analysten hatten für Orbitex einen Umsatz von 4,9 Milliarden Euro erwartet.",
+        "de",
+        "4,9 Milliarden Euro",
+        "revenue (possible)",
+    ),
 ]
 
 
