@@ -1478,6 +1478,19 @@ def test_names_a_sentence_gives(text: str, language: str, names: list[str]) -> N
 
 # (id, sentence, language, the mentions as (name, role))
 ROLES = [
+    # The department an office's title names is no subject; a company after a person's title is.
+    (
+        "fr-ministre-des-department",
+        "Le ministre des Transports a visité Vardel.",
+        "fr",
+        [("Transports", "ignored"), ("Vardel", "subject")],
+    ),
+    (
+        "fr-president-de-company",
+        "Jane Roe, présidente de Orbitex, a visité Vardel.",
+        "fr",
+        [("Jane Roe", "person"), ("Orbitex", "subject"), ("Vardel", "subject")],
+    ),
     # A dash a second one closes is a parenthesis, no byline: the name before it is no writer's.
     (
         "en-parenthetical-dashes-are-no-byline",

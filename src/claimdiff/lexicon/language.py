@@ -433,6 +433,7 @@ class Grammar:
     place_pronouns: tuple[str, ...]
     project_references: tuple[str, ...]
     person_titles: tuple[str, ...]
+    office_titles: tuple[str, ...]
     settlement_nouns: tuple[str, ...]
     containment: tuple[str, ...]
     attributions: tuple[str, ...]

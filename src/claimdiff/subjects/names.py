@@ -101,6 +101,7 @@ class _NamePatterns:
     estimator_after: re.Pattern[str]
     title_before: re.Pattern[str]
     title_of_before: re.Pattern[str]  # "The CEO of the group, " before a name in apposition
+    title_complement_before: re.Pattern[str]  # "le ministre des " before "Transports"
     title_after: re.Pattern[str]
     elision: re.Pattern[str]
     attributive: re.Pattern[str]
@@ -139,6 +140,7 @@ def _name_patterns(lexicon: Lexicon) -> _NamePatterns:
     # The connectors that make one name of two ("Bank of England"), not those that pair two.
     genitive = alternation([c for c in grammar.name_connectors if c not in grammar.pair_connectors])
     titles = grammar.person_titles
+    offices = grammar.office_titles
     estimators = trie_words(grammar.estimators, True)
     days = {day.lower() for day in weekdays(lexicon)}
     not_names = {w.lower() for w in (*grammar.not_names, *grammar.pronouns)} | days
@@ -162,6 +164,9 @@ def _name_patterns(lexicon: Lexicon) -> _NamePatterns:
         title_before=re.compile(rf"(?:\b(?:{trie_words(titles, True)})[ ,]+)$", re.I) if titles else re.compile("(?!)"),
         title_of_before=re.compile(rf"\b(?:{trie_words(titles, True)})[ ](?:{genitive})[ ][^,.;()]{{1,30}},[ ]$", re.I)
         if titles and genitive
+        else re.compile("(?!)"),
+        title_complement_before=re.compile(rf"\b(?:{trie_words(offices, True)})[ ](?:{genitive})[ ]?$", re.I)
+        if offices and genitive
         else re.compile("(?!)"),
         title_after=re.compile(rf"^,?[ ]+(?:the[ ]+|le[ ]+|la[ ]+)?(?:{trie_words(titles, True)})\b", re.I),
         elision=re.compile(rf"^(?:{alternation(grammar.elisions)})", re.I) if grammar.elisions else re.compile("(?!)"),
@@ -307,6 +312,16 @@ def find_entities(
     found = [
         replace(m, role="demonym") if m.subject and _possessor_of(text, m, after) else m
         for m, after in zip(found, [*found[1:], None], strict=False)
+    ]
+    # "le ministre des Transports", "Minister of Finance": the department an office's title names
+    # is no subject (a place stays: "the Ministry of Vardel" is Vardel's).
+    found = [
+        replace(m, role="ignored")
+        if m.subject
+        and knowledge.entities.kind_of(m.name) != "place"
+        and names.title_complement_before.search(text, max(0, m.start - 40), m.start)
+        else m
+        for m in found
     ]
     # "the rebuilt Paris stadium": a place as an attribute is weak, as "the French" is.
     found = [
