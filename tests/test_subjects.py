@@ -427,6 +427,16 @@ METRICS += [
         "growth of revenue",
     ),
     ("de-growth", "Der Umsatz von Orbitex stieg um 12 Prozent.", "de", "12 Prozent", "growth of revenue"),
+    # What a thing cost, as a verb or a bill.
+    ("fr-a-coute", "Le stade de Vardel a coûté 6 milliards d'euros.", "fr", "6 milliards d'euros", "price"),
+    (
+        "fr-facture",
+        "La facture du chantier de Vardel atteint 13,2 milliards d'euros.",
+        "fr",
+        "13,2 milliards d'euros",
+        "price",
+    ),
+    ("de-gekostet", "Das Stadion in Vardel hat 6 Milliarden Euro gekostet.", "de", "6 Milliarden Euro", "price"),
     ("en-share-without-change", "Orbitex holds 18% of the market.", "en", "18%", "share"),
     # A change of something no measure word names is a growth, never a share of a whole.
     ("en-growth-unnamed", "Orbitex stock has gained about 28% since January.", "en", "about 28%", "growth rate"),
