@@ -309,7 +309,8 @@ def clock_and_day_spans(text: str, lexicon: Lexicon) -> list[tuple[int, int]]:
     ['September 8', '10 pm', '22:11 GMT']
     """
     clock = lexicon.compiled("clock times", _clock_pattern)
-    spans = [(m.start(), m.end()) for m in clock.finditer(text)]
+    # An hour is at most 24: "pendant 48 h" is a duration.
+    spans = [(m.start(), m.end()) for m in clock.finditer(text) if int(m.group("hour")) <= 24]
     for match in lexicon.compiled("yearless dates", _yearless_pattern).finditer(text):
         if not match.group("m3"):  # "in May": a month alone holds no figure
             spans.append((match.start(), match.end()))
@@ -322,7 +323,7 @@ def _clock_pattern(lexicon: Lexicon) -> re.Pattern[str]:
     marks = trie_words(lexicon.time.clock_marks, True) or "(?!)"
     minutes = r"\d{2}(?::\d{2})?"
     return re.compile(
-        rf"(?<![\w.,:])\d{{1,2}}(?::{minutes}(?:[ \u00a0]*(?:{marks})(?![\w]))?"
+        rf"(?<![\w.,:])(?P<hour>\d{{1,2}})(?::{minutes}(?:[ \u00a0]*(?:{marks})(?![\w]))?"
         rf"|[ \u00a0]*(?:{marks})(?:[ \u00a0]*\d{{2}}(?!\d))?(?![\w]))(?![\d:])",
         re.IGNORECASE,
     )
