@@ -153,8 +153,18 @@ def load_time(code: str) -> TimeWords:
     from babel import Locale
 
     file = read(f"{code}/time.toml")
-    keys = ("months", "seasons", "at", "since", "by", "quarters", "quarter_names", "baselines", "relative_years")
-    file.only(*keys, "clock_marks")
+    file.only(
+        "months",
+        "seasons",
+        "at",
+        "since",
+        "by",
+        "quarters",
+        "quarter_names",
+        "baselines",
+        "relative_years",
+        "clock_marks",
+    )
     months = {k.lower(): int(v) for k, v in file.numbers("months").items()}
     # CLDR month names in both widths complete the hand-written abbreviations.
     locale = Locale.parse(code)

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from claimdiff.lexicon import Grammar, Knowledge, Lexicon, alternation, trie_words
-from claimdiff.lexicon.matcher import WordMatcher
+from claimdiff.lexicon.matcher import WordMatch, WordMatcher
 
 # Upper-case letters of the Latin scripts (re has no \p{Lu}).
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
@@ -272,6 +272,7 @@ def find_entities(
     found: list[EntityMention] = []
     taken: list[tuple[int, int]] = []
     written_lower = lower_case_aliases(knowledge)
+    foreign = foreign_names(knowledge, lexicon.code)
     for pattern, weak in ((loose, False), (strict, False), (demonyms, True)):
         for match in pattern.finditer(text):
             if any(match.start() < e and s < match.end() for s, e in taken):
@@ -286,14 +287,8 @@ def find_entities(
                 found.append(EntityMention(match.start(), match.end(), name, "demonym"))
             else:
                 name = knowledge.entities.canonical(match.group(1))
-                if (
-                    knowledge.entities.kind_of(name) == "place"
-                    and _inside_a_name(text, match.start(), match.end(), name, knowledge, lexicon, proper)
-                ) or (
-                    match.group(1).lower() in foreign_names(knowledge, lexicon.code)
-                    and _beside_a_name_word(text, match.start(), match.end(), lexicon, proper)
-                ):
-                    taken.pop()  # "Saint-Vardel de Paris", "London Stock Exchange": part of a longer name
+                if _in_a_longer_name(text, match, name, knowledge, lexicon, proper, foreign):
+                    taken.pop()  # "Saint-Vardel de Paris", "London Stock Exchange", "Long Island"
                     continue
                 found.append(_mention(text, match.start(), match.end(), name, names))
     if not heading:
@@ -451,6 +446,25 @@ def _capitalised_names(
             words = words[1:]
             end = start + len(" ".join(words))
         yield _mention(text, start, end, knowledge.entities.canonical(" ".join(words)), names, title)
+
+
+def _in_a_longer_name(
+    text: str,
+    match: WordMatch | re.Match[str],
+    name: str,
+    knowledge: Knowledge,
+    lexicon: Lexicon,
+    proper: frozenset[str],
+    foreign: frozenset[str],
+) -> bool:
+    """Whether a known name found at ``match`` is part of a longer one: a place inside a name
+    (see :func:`_inside_a_name`), or a name only another language gives beside a name's word."""
+    start, end = match.start(), match.end()
+    if knowledge.entities.kind_of(name) == "place" and _inside_a_name(
+        text, start, end, name, knowledge, lexicon, proper
+    ):
+        return True
+    return match.group(1).lower() in foreign and _beside_a_name_word(text, start, end, lexicon, proper)
 
 
 def _inside_a_name(
